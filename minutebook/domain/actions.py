@@ -1,0 +1,99 @@
+"""Actions agreed at meetings and their tracker (DOMAIN.md 5).
+
+Both the original and every revised deadline are kept; only the committee closes an
+action. The RAG palette differs between bodies, so it is chosen per committee.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import Field, field_validator, model_validator
+
+from minutebook.domain.base import Code, DomainModel, Name, OptionalName, blank_to_none
+
+
+class ActionStatus(StrEnum):
+    """Statuses of the seed 003 action tracker."""
+
+    NOT_YET_DUE = "not_yet_due"
+    IN_PROGRESS = "in_progress"
+    OUTSTANDING = "outstanding"
+    COMPLETE_PROPOSE_CLOSURE = "complete_propose_closure"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[ActionStatus, str] = {
+    ActionStatus.NOT_YET_DUE: "Not yet due",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.OUTSTANDING: "Outstanding",
+    ActionStatus.COMPLETE_PROPOSE_CLOSURE: "Complete – propose closure at next meeting",
+    ActionStatus.CLOSED: "Closed",
+}
+
+COUNCIL_RAG: dict[str, str] = {
+    "R": "No or limited progress",
+    "A": "Pending further action",
+    "G": "Significant progress",
+    "B": "No further action",
+}
+"""Seed 001's Decision Tracker key."""
+
+NHS_RAG: dict[str, str] = {
+    "red": "Overdue or at risk",
+    "amber": "In progress, on track with some risk",
+    "green": "Complete",
+    "blue": "Not yet due",
+    "black": "Escalated: red at three successive meetings",
+}
+"""Seed 003's Action Tracker key (escalation after red at three meetings)."""
+
+
+class ActionUpdate(DomainModel):
+    """A current-position entry, added at each review."""
+
+    date: date
+    text: str = Field(min_length=1)
+
+
+class Action(DomainModel):
+    """An action agreed at a meeting, with its owner and deadline."""
+
+    id: int | None = None
+    committee: Code
+    number: int | None = Field(default=None, ge=1)
+    meeting_date: date
+    minute: OptionalName = None
+    item_title: OptionalName = None
+    description: Name = Field(max_length=5000)
+    owner: Code
+    due: date | None = None
+    past_deadlines: tuple[date, ...] = ()
+    status: ActionStatus = ActionStatus.NOT_YET_DUE
+    rag: str | None = None
+    updates: tuple[ActionUpdate, ...] = ()
+    closed_on: date | None = None
+
+    _blank = field_validator("minute", "item_title", "rag", mode="before")(blank_to_none)
+
+    @model_validator(mode="after")
+    def _dates_make_sense(self) -> Action:
+        if self.due is not None and self.due < self.meeting_date:
+            raise ValueError(
+                f"the action is due ({self.due:%d/%m/%Y}) before the meeting that agreed it "
+                f"({self.meeting_date:%d/%m/%Y})"
+            )
+        if self.closed_on is not None and self.status is not ActionStatus.CLOSED:
+            raise ValueError("only a closed action has a date closed")
+        if self.status is ActionStatus.CLOSED and self.closed_on is None:
+            raise ValueError("a closed action needs the date the committee closed it")
+        if self.rag is not None and self.rag not in COUNCIL_RAG and self.rag not in NHS_RAG:
+            raise ValueError(
+                f"RAG {self.rag!r} is not one of {', '.join([*COUNCIL_RAG, *NHS_RAG])}"
+            )
+        return self

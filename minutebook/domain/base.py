@@ -1,0 +1,97 @@
+"""The shared base for every domain model: strict, immutable, and tidy about text.
+
+Secretaries paste from email and PDFs, so text arrives with stray control characters
+that Word refuses (python-docx raises on them). They are removed here, once, on the way
+in, so the store and every exporter only ever see clean text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ValidationError, ConfigDict, StringConstraints, model_validator
+
+# Characters that are not allowed in an XML 1.0 document (and so in a .docx), apart from
+# tab, newline and carriage return which are kept; plus lone surrogates and U+FFFE/FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value: str) -> str:
+    """Return `value` without the characters a Word document cannot hold."""
+    return _FORBIDDEN.sub("", value)
+
+
+class DomainModel(BaseModel):
+    """Base of all domain models: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_strings(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: clean_text(v) if isinstance(v, str) else v for k, v in data.items()}
+        return data
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)
+]
+"""A short required text such as a person's name or an item title."""
+
+OptionalName = Annotated[
+    str | None, StringConstraints(strip_whitespace=True, max_length=300)
+]
+"""A short text that may be left out; blank counts as left out (see `blank_to_none`)."""
+
+Code = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.\-]+$"),
+]
+"""An identifier such as a committee code (HCP), seat id (S1) or organisation id (MKCC)."""
+
+def _tag_form(value: Any) -> Any:
+    # "Vice Chair" and "vice-chair" are typed by people; the rules speak of vice_chair.
+    if isinstance(value, str):
+        return "_".join(value.strip().lower().replace("-", " ").split())
+    return value
+
+
+Tag = Annotated[
+    str,
+    BeforeValidator(_tag_form),
+    StringConstraints(min_length=1, max_length=40, pattern=r"^[a-z0-9_]+$"),
+]
+"""A seat tag such as chair, vice_chair, executive: lower case words joined by underscores."""
+
+
+def blank_to_none(value: Any) -> Any:
+    """Treat an empty or all-space string as 'not given'."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def error_lines(error: ValidationError, prefix: str = "") -> list[str]:
+    """A pydantic error as short lines a secretary can read: ``place: what is wrong``."""
+    lines = []
+    for item in error.errors():
+        place = _place(prefix, item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"{place}: {message}" if place else message)
+    return lines
+
+
+def _place(prefix: str, loc: tuple[int | str, ...]) -> str:
+    # A tagged union repeats its tag in the location ("all", "all", 1, "fraction",
+    # "fraction", "den"); people expect the file's own path: all[1].fraction.den.
+    text = prefix
+    previous: int | str | None = None
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part != previous:
+            text += f".{part}" if text else part
+        previous = part
+    return text

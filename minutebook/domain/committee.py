@@ -1,0 +1,223 @@
+"""A committee and who sits on it: organisations, people and seats.
+
+A seat is a position on the committee, not a person (DOMAIN.md 2.2): it has a title, a
+holder (or is vacant), an organisation, tags such as ``chair`` or ``executive``, a
+voting flag and the people named as its deputies. One person may hold two seats and is
+still one person in every count. "Members" in the app are seats with their holders.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import Field, field_validator, model_validator
+
+from minutebook.domain.base import Code, DomainModel, Name, OptionalName, Tag, blank_to_none
+
+
+class HouseStyle(StrEnum):
+    """The two layouts of formal minutes found in the seed papers."""
+
+    COUNCIL = "council"  # seed 001: paragraph attendance, "HCP1" headings, RESOLVED lists
+    NHS = "nhs"  # seed 003: attendance tables with initials, No. | Agenda Item | Action
+
+
+class NumberingReset(StrEnum):
+    """When a committee's minute numbers start again at 1 (DOMAIN.md 4.3)."""
+
+    NEVER = "never"
+    MUNICIPAL_YEAR = "municipal_year"  # council year from May
+    FINANCIAL_YEAR = "financial_year"  # from April
+    CALENDAR_YEAR = "calendar_year"
+    PER_MEETING = "per_meeting"
+
+
+class RagPalette(StrEnum):
+    """Which RAG key the action tracker uses (DOMAIN.md 5)."""
+
+    COUNCIL = "council"  # R / A / G / B (seed 001)
+    NHS = "nhs"  # red / amber / green / blue / black escalated (seed 003)
+
+
+KNOWN_TAGS: tuple[str, ...] = (
+    "chair",
+    "vice_chair",
+    "executive",
+    "non_executive",
+    "clinician",
+    "finance",
+    "councillor",
+    "external",
+    "partner",
+)
+"""Seat tags the quorum rules of real bodies refer to; committees may add their own."""
+
+
+class NumberingScheme(DomainModel):
+    """How minute numbers are written, e.g. ``{prefix}{seq}`` gives HCP1, HCP2."""
+
+    template: Name = "{prefix}{seq}"
+    prefix: str = ""
+    reset: NumberingReset = NumberingReset.NEVER
+
+    @field_validator("template")
+    @classmethod
+    def _template_has_sequence(cls, value: str) -> str:
+        if "{seq" not in value and "{item" not in value:
+            raise ValueError("the numbering template needs {seq} or {item}")
+        return value
+
+
+class Committee(DomainModel):
+    """A committee, board or partnership that keeps formal minutes."""
+
+    code: Code
+    name: Name
+    parent_body: OptionalName = None
+    house_style: HouseStyle = HouseStyle.COUNCIL
+    numbering: NumberingScheme = Field(default_factory=NumberingScheme)
+    rag_palette: RagPalette = RagPalette.COUNCIL
+    default_venue: OptionalName = None
+
+    _blank = field_validator("parent_body", "default_venue", mode="before")(blank_to_none)
+
+
+class Organisation(DomainModel):
+    """A body represented on the committee; quorum rules may count organisations."""
+
+    id: Code
+    name: Name
+    constituency: OptionalName = None
+    retired_on: date | None = None
+
+    _blank = field_validator("constituency", mode="before")(blank_to_none)
+
+    @property
+    def is_current(self) -> bool:
+        return self.retired_on is None
+
+
+class Person(DomainModel):
+    """Someone who sits on, attends or is named by a committee."""
+
+    id: Code
+    name: Name
+    honorific: OptionalName = None
+    initials: OptionalName = None
+    email: OptionalName = None
+
+    _blank = field_validator("honorific", "initials", "email", mode="before")(blank_to_none)
+
+    @property
+    def display_name(self) -> str:
+        """The name as minutes print it: "Councillor Pete Marland", "Dr Sarah Whiteman"."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+    @property
+    def derived_initials(self) -> str:
+        """The initials given, or the first letter of each part of the name."""
+        if self.initials:
+            return self.initials
+        return "".join(part[0].upper() for part in self.name.split() if part[:1].isalpha())
+
+
+class Seat(DomainModel):
+    """A position on the committee, held by a person or vacant."""
+
+    id: Code
+    title: Name
+    holder: Code | None = None
+    org: Code | None = None
+    tags: tuple[Tag, ...] = ()
+    voting: bool = True
+    named_deputies: tuple[Code, ...] = ()
+    term_from: date | None = None
+    term_to: date | None = None
+    retired_on: date | None = None
+
+    _blank = field_validator("holder", "org", mode="before")(blank_to_none)
+
+    @field_validator("tags", "named_deputies")
+    @classmethod
+    def _no_repeats(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _term_in_order(self) -> Seat:
+        if self.term_from and self.term_to and self.term_to < self.term_from:
+            raise ValueError(
+                f"the term of office ends ({self.term_to:%d/%m/%Y}) before it starts "
+                f"({self.term_from:%d/%m/%Y})"
+            )
+        if self.holder is not None and self.holder in self.named_deputies:
+            raise ValueError("a member cannot be named as their own deputy")
+        return self
+
+    @property
+    def is_vacant(self) -> bool:
+        return self.holder is None
+
+    @property
+    def is_current(self) -> bool:
+        return self.retired_on is None
+
+    def in_post_on(self, day: date) -> bool:
+        """Whether the seat is filled on `day` (its holder's term covers the day)."""
+        if self.holder is None or (self.retired_on is not None and self.retired_on <= day):
+            return False
+        if self.term_from is not None and day < self.term_from:
+            return False
+        return self.term_to is None or day <= self.term_to
+
+
+class Membership(DomainModel):
+    """A committee with its organisations, people and seats, checked for consistency."""
+
+    committee: Committee
+    organisations: tuple[Organisation, ...] = ()
+    people: tuple[Person, ...] = ()
+    seats: tuple[Seat, ...] = ()
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Membership:
+        problems = membership_problems(self.organisations, self.people, self.seats)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def seat(self, seat_id: str) -> Seat | None:
+        return next((s for s in self.seats if s.id == seat_id), None)
+
+    def organisation(self, org_id: str) -> Organisation | None:
+        return next((o for o in self.organisations if o.id == org_id), None)
+
+
+def membership_problems(
+    organisations: tuple[Organisation, ...] | list[Organisation],
+    people: tuple[Person, ...] | list[Person],
+    seats: tuple[Seat, ...] | list[Seat],
+) -> list[str]:
+    """Every reference that does not resolve, and every duplicate id, in plain words."""
+    problems: list[str] = []
+    org_ids = [o.id for o in organisations]
+    person_ids = [p.id for p in people]
+    seat_ids = [s.id for s in seats]
+    for kind, ids in (("organisation", org_ids), ("person", person_ids), ("seat", seat_ids)):
+        seen: set[str] = set()
+        for one in ids:
+            if one in seen:
+                problems.append(f"{kind} id {one!r} is used twice")
+            seen.add(one)
+    for seat in seats:
+        if seat.org is not None and seat.org not in org_ids:
+            problems.append(f"seat {seat.id}: organisation {seat.org!r} does not exist")
+        if seat.holder is not None and seat.holder not in person_ids:
+            problems.append(f"seat {seat.id}: holder {seat.holder!r} is not a known person")
+        for deputy in seat.named_deputies:
+            if deputy not in person_ids:
+                problems.append(f"seat {seat.id}: deputy {deputy!r} is not a known person")
+    return problems

@@ -1,0 +1,44 @@
+"""Minute numbering by a committee's scheme (DOMAIN.md 4.3).
+
+A template with tokens (``{prefix}{seq}``, ``{seq}/{yy}``, ``{prefix} {yy}/{seq:03}``,
+``{item}.{para}``) and a reset rule. The 13 June 2023 HCP meeting was the first of the
+new council year, so its minutes start again at HCP1.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from minutebook.domain.committee import NumberingReset, NumberingScheme
+
+
+def period_start(reset: NumberingReset, day: date) -> date | None:
+    """The first day of the numbering period containing `day` (None: never resets).
+
+    Per-meeting numbering restarts at every meeting, so its period is the day itself.
+    """
+    match reset:
+        case NumberingReset.NEVER:
+            return None
+        case NumberingReset.PER_MEETING:
+            return day
+        case NumberingReset.CALENDAR_YEAR:
+            return date(day.year, 1, 1)
+        case NumberingReset.FINANCIAL_YEAR:
+            return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+        case NumberingReset.MUNICIPAL_YEAR:
+            return date(day.year if day.month >= 5 else day.year - 1, 5, 1)
+    raise ValueError(f"unknown reset rule {reset!r}")
+
+
+def format_minute_number(
+    scheme: NumberingScheme, seq: int, meeting_date: date, item: int = 1, para: int = 1
+) -> str:
+    """Write minute number `seq` (1-based within its period) by the scheme's template."""
+    start = period_start(scheme.reset, meeting_date) or meeting_date
+    try:
+        return scheme.template.format(
+            prefix=scheme.prefix, seq=seq, yy=f"{start.year % 100:02d}", item=item, para=para
+        )
+    except (KeyError, IndexError, ValueError) as error:
+        raise ValueError(f"numbering template {scheme.template!r} is not usable: {error}") from error

@@ -1,0 +1,642 @@
+"""The Minutebook store: one SQLite file, reached only through these functions.
+
+Every public method takes or returns domain models. Every logical change (a member with
+their seat, an agenda reorder with the rows that refer to item numbers) is one
+transaction, committed before the method returns, so nothing the secretary does waits
+for a later save. The file runs in WAL mode with ``synchronous=NORMAL``: a commit is a
+fraction of a millisecond and survives the app being killed; after a power cut, WAL
+keeps the file consistent and loses at most the last moments.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock
+from pydantic import BaseModel, ValidationError
+from sqlite_utils import Database
+
+from minutebook.domain import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Declaration,
+    Decision,
+    Meeting,
+    MeetingRecord,
+    Membership,
+    Minute,
+    Organisation,
+    Person,
+    Seat,
+    TermsOfReference,
+)
+from minutebook.domain.base import error_lines
+from minutebook.domain.quorum import in_force_on
+from minutebook.store.errors import Conflict, NotFound, StoreError
+from minutebook.store.migrations import migrations
+from minutebook.store.opening import acquire_lock, check_existing
+
+M = TypeVar("M", bound=BaseModel)
+
+_JSON_COLUMNS = {"tags", "named_deputies", "seats", "deputy_for", "past_deadlines", "quorum"}
+
+BUSY_TIMEOUT_MS = 250
+"""A short wait on a locked file: better a clear message than a frozen screen."""
+
+
+def _to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
+    row = model.model_dump(mode="json", exclude=exclude)
+    for key, value in row.items():
+        if key in _JSON_COLUMNS:
+            row[key] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            row[key] = int(value)
+    return row
+
+
+def _from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
+    data = {k: (json.loads(v) if k in _JSON_COLUMNS and isinstance(v, str) else v) for k, v in row.items()}
+    # Columns that place a row (its committee, its position in a list) but are not part
+    # of the model itself.
+    for column in ("position", "committee", "minute_id", "action_id"):
+        if column not in cls.model_fields:
+            data.pop(column, None)
+    data.update(extra)
+    try:
+        return cls.model_validate(data)
+    except ValidationError as error:  # a hand-edited or damaged row: say which
+        raise StoreError(f"a stored {cls.__name__} is not valid: {error_lines(error)[0]}") from error
+
+
+def slug(text: str) -> str:
+    """A short lower-case id from a name: "Dr Sarah Whiteman" -> "sarah-whiteman"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words)[:40] or "person"
+
+
+class Store:
+    """The open database. Build it with `Store.open(path)` or `Store.in_memory()`."""
+
+    def __init__(self, db: Database, path: Path | None = None, lock: FileLock | None = None):
+        self.db = db
+        self.path = path
+        self._lock = lock
+
+    # -- opening and closing ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating if needed) the database at `path`, refusing unsafe files."""
+        path = Path(path).expanduser()
+        check_existing(path)
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from error
+        lock = acquire_lock(path)
+        try:
+            db = Database(path, strict=True)
+            store = cls(db, path, lock)
+            store._prepare()
+        except sqlite3.Error as error:
+            lock.release()
+            raise StoreError(f"cannot open {path}: {error}") from error
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A private database in memory, for tests and previews."""
+        store = cls(Database(memory=True, strict=True))
+        store._prepare()
+        return store
+
+    def _prepare(self) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if self.path is not None:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"{self.path}: the folder does not allow SQLite's WAL mode")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        """Checkpoint the log into the main file and release the lock."""
+        try:
+            if self.path is not None:
+                self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One logical change: all of it is committed, or none of it.
+
+        The outer transaction begins IMMEDIATE so that a read followed by a write never
+        fails half way under WAL; nested calls become savepoints.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    # -- settings --------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])
+        return rows[0]["value"] if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    @property
+    def is_demo(self) -> bool:
+        return self.setting("demo") == "yes"
+
+    def is_empty(self) -> bool:
+        return not self._rows("SELECT 1 FROM committees LIMIT 1")
+
+    # -- committees ------------------------------------------------------------------
+
+    @staticmethod
+    def _committee_row(committee: Committee) -> dict[str, Any]:
+        row = _to_row(committee, exclude={"numbering"})
+        row["numbering_template"] = committee.numbering.template
+        row["numbering_prefix"] = committee.numbering.prefix
+        row["numbering_reset"] = committee.numbering.reset.value
+        return row
+
+    @staticmethod
+    def _committee_from(row: dict[str, Any]) -> Committee:
+        numbering = {
+            "template": row.pop("numbering_template"),
+            "prefix": row.pop("numbering_prefix"),
+            "reset": row.pop("numbering_reset"),
+        }
+        return Committee.model_validate({**row, "numbering": numbering})
+
+    def committees(self) -> list[Committee]:
+        rows = self._rows("SELECT * FROM committees ORDER BY name")
+        return [self._committee_from(row) for row in rows]
+
+    def committee(self, code: str) -> Committee:
+        rows = self._rows("SELECT * FROM committees WHERE code = ?", [code])
+        if not rows:
+            raise NotFound(f"there is no committee with code {code!r}")
+        return self._committee_from(rows[0])
+
+    def add_committee(self, committee: Committee) -> Committee:
+        with self.transaction() as db:
+            if self._rows("SELECT 1 FROM committees WHERE code = ?", [committee.code]):
+                raise Conflict(f"a committee with code {committee.code} already exists")
+            db["committees"].insert(self._committee_row(committee))
+        return committee
+
+    def update_committee(self, committee: Committee) -> Committee:
+        with self.transaction() as db:
+            self.committee(committee.code)
+            db["committees"].update(committee.code, self._committee_row(committee))
+        return committee
+
+    # -- organisations ---------------------------------------------------------------
+
+    def organisations(self, code: str) -> list[Organisation]:
+        rows = self._rows(
+            "SELECT * FROM organisations WHERE committee = ? ORDER BY position", [code]
+        )
+        return [_from_row(Organisation, row) for row in rows]
+
+    def add_organisation(self, code: str, organisation: Organisation) -> Organisation:
+        with self.transaction() as db:
+            self.committee(code)
+            if self._rows(
+                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, organisation.id]
+            ):
+                raise Conflict(f"organisation id {organisation.id} is already used")
+            position = self._next_position("organisations", code)
+            db["organisations"].insert(
+                {"committee": code, **_to_row(organisation), "position": position}
+            )
+        return organisation
+
+    def update_organisation(self, code: str, organisation: Organisation) -> Organisation:
+        with self.transaction() as db:
+            if not self._rows(
+                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, organisation.id]
+            ):
+                raise NotFound(f"organisation {organisation.id} is not on committee {code}")
+            db["organisations"].update((code, organisation.id), _to_row(organisation))
+        return organisation
+
+    def retire_organisation(self, code: str, org_id: str, on: date) -> None:
+        """Retire an organisation from the committee; its history stays."""
+        with self.transaction() as db:
+            if not self._rows(
+                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, org_id]
+            ):
+                raise NotFound(f"organisation {org_id} is not on committee {code}")
+            db["organisations"].update((code, org_id), {"retired_on": on.isoformat()})
+
+    def _next_position(self, table: str, code: str) -> int:
+        rows = self._rows(f"SELECT MAX(position) AS p FROM {table} WHERE committee = ?", [code])
+        return int(rows[0]["p"] or 0) + 1
+
+    # -- people and seats ------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        return [_from_row(Person, row) for row in self._rows("SELECT * FROM people ORDER BY name")]
+
+    def person(self, person_id: str) -> Person:
+        rows = self._rows("SELECT * FROM people WHERE id = ?", [person_id])
+        if not rows:
+            raise NotFound(f"there is no person with id {person_id!r}")
+        return _from_row(Person, rows[0])
+
+    def save_person(self, person: Person) -> Person:
+        """Add a person, or update the one with the same id."""
+        with self.transaction() as db:
+            db["people"].upsert(_to_row(person), pk="id")
+        return person
+
+    def new_person_id(self, name: str) -> str:
+        """An unused person id made from their name."""
+        base = slug(name)
+        taken = {row["id"] for row in self._rows("SELECT id FROM people WHERE id LIKE ?", [base + "%"])}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def seats(self, code: str) -> list[Seat]:
+        rows = self._rows("SELECT * FROM seats WHERE committee = ? ORDER BY position", [code])
+        return [_from_row(Seat, row) for row in rows]
+
+    def new_seat_id(self, code: str) -> str:
+        """The next free seat id of the form S<n>."""
+        numbers = [
+            int(row["id"][1:])
+            for row in self._rows("SELECT id FROM seats WHERE committee = ?", [code])
+            if re.fullmatch(r"S\d+", row["id"])
+        ]
+        return f"S{max(numbers, default=0) + 1}"
+
+    def _check_seat(self, code: str, seat: Seat) -> None:
+        problems = []
+        if seat.org is not None and not self._rows(
+            "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, seat.org]
+        ):
+            problems.append(f"organisation {seat.org!r} is not on this committee")
+        for who in (seat.holder, *seat.named_deputies):
+            if who is not None and not self._rows("SELECT 1 FROM people WHERE id = ?", [who]):
+                problems.append(f"{who!r} is not a known person")
+        if problems:
+            raise StoreError("; ".join(problems))
+
+    def save_member(self, code: str, seat: Seat, holder: Person | None = None) -> Seat:
+        """Add a seat (or update the one with the same id) together with its holder."""
+        with self.transaction() as db:
+            self.committee(code)
+            if holder is not None:
+                db["people"].upsert(_to_row(holder), pk="id")
+            self._check_seat(code, seat)
+            existing = self._rows(
+                "SELECT position FROM seats WHERE committee = ? AND id = ?", [code, seat.id]
+            )
+            if existing:
+                db["seats"].update((code, seat.id), _to_row(seat))
+            else:
+                position = self._next_position("seats", code)
+                db["seats"].insert({"committee": code, **_to_row(seat), "position": position})
+        return seat
+
+    def add_member(self, code: str, seat: Seat, holder: Person | None = None) -> Seat:
+        """Add a new seat; refuses a seat id already in use."""
+        with self.transaction():
+            if self._rows("SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat.id]):
+                raise Conflict(f"seat id {seat.id} is already used on {code}")
+            return self.save_member(code, seat, holder)
+
+    def retire_seat(self, code: str, seat_id: str, on: date) -> None:
+        """Retire a member's seat; past attendance and minutes keep referring to it."""
+        with self.transaction() as db:
+            if not self._rows("SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat_id]):
+                raise NotFound(f"seat {seat_id} is not on committee {code}")
+            db["seats"].update((code, seat_id), {"retired_on": on.isoformat()})
+
+    def membership(self, code: str) -> Membership:
+        """The committee with its organisations, seats and the people they name."""
+        committee = self.committee(code)
+        seats = self.seats(code)
+        wanted = {s.holder for s in seats if s.holder} | {d for s in seats for d in s.named_deputies}
+        people = [p for p in self.people() if p.id in wanted]
+        return Membership(
+            committee=committee,
+            organisations=tuple(self.organisations(code)),
+            people=tuple(people),
+            seats=tuple(seats),
+        )
+
+    # -- terms of reference ------------------------------------------------------------
+
+    def terms_of_reference(self, code: str) -> list[TermsOfReference]:
+        rows = self._rows(
+            "SELECT * FROM terms_of_reference WHERE committee = ? ORDER BY version", [code]
+        )
+        return [_from_row(TermsOfReference, row) for row in rows]
+
+    def add_terms_of_reference(self, code: str, tor: TermsOfReference) -> TermsOfReference:
+        with self.transaction() as db:
+            self.committee(code)
+            if self._rows(
+                "SELECT 1 FROM terms_of_reference WHERE committee = ? AND version = ?",
+                [code, tor.version],
+            ):
+                raise Conflict(f"{code} already has terms of reference version {tor.version}")
+            row = _to_row(tor, exclude={"quorum"})
+            row["quorum"] = json.dumps(tor.quorum.model_dump(mode="json"), ensure_ascii=False)
+            db["terms_of_reference"].insert({"committee": code, **row})
+        return tor
+
+    def terms_in_force(self, code: str, day: date) -> TermsOfReference | None:
+        """The version a meeting on `day` is judged by (DOMAIN.md 2.3)."""
+        return in_force_on(self.terms_of_reference(code), day)
+
+    # -- meetings and agendas ----------------------------------------------------------
+
+    def meetings(self, code: str) -> list[Meeting]:
+        rows = self._rows("SELECT * FROM meetings WHERE committee = ? ORDER BY date, time", [code])
+        return [_from_row(Meeting, row) for row in rows]
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        rows = self._rows("SELECT * FROM meetings WHERE id = ?", [meeting_id])
+        if not rows:
+            raise NotFound(f"there is no meeting {meeting_id}")
+        return _from_row(Meeting, rows[0])
+
+    def meeting_on(self, code: str, day: date) -> Meeting:
+        rows = self._rows(
+            "SELECT * FROM meetings WHERE committee = ? AND date = ? ORDER BY time", [code, day.isoformat()]
+        )
+        if not rows:
+            raise NotFound(f"{code} has no meeting on {day:%d %B %Y}")
+        return _from_row(Meeting, rows[0])
+
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        with self.transaction() as db:
+            self.committee(meeting.committee)
+            table = db["meetings"]
+            table.insert(_to_row(meeting, exclude={"id"}))
+            return meeting.model_copy(update={"id": table.last_pk})
+
+    def update_meeting(self, meeting: Meeting) -> Meeting:
+        if meeting.id is None:
+            raise StoreError("the meeting has not been saved yet")
+        with self.transaction() as db:
+            current = self.meeting(meeting.id)
+            if current.is_locked:
+                raise Conflict("these minutes are signed and locked; record a correction instead")
+            db["meetings"].update(meeting.id, _to_row(meeting, exclude={"id"}))
+        return meeting
+
+    def _unlocked(self, meeting_id: int) -> Meeting:
+        meeting = self.meeting(meeting_id)
+        if meeting.is_locked:
+            raise Conflict("these minutes are signed and locked; record a correction instead")
+        return meeting
+
+    def agenda(self, meeting_id: int) -> list[AgendaItem]:
+        rows = self._rows(
+            "SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY number", [meeting_id]
+        )
+        return [_from_row(AgendaItem, row) for row in rows]
+
+    def add_agenda_item(self, meeting_id: int, item: AgendaItem) -> AgendaItem:
+        """Append an item to the agenda; it takes the next number."""
+        with self.transaction() as db:
+            self._unlocked(meeting_id)
+            rows = self._rows(
+                "SELECT MAX(number) AS n FROM agenda_items WHERE meeting_id = ?", [meeting_id]
+            )
+            number = int(rows[0]["n"] or 0) + 1
+            saved = item.model_copy(update={"meeting_id": meeting_id, "number": number})
+            table = db["agenda_items"]
+            table.insert(_to_row(saved, exclude={"id"}))
+            return saved.model_copy(update={"id": table.last_pk})
+
+    def update_agenda_item(self, item: AgendaItem) -> AgendaItem:
+        """Change an item's title, lead, purpose, timing or flags (not its number)."""
+        if item.id is None:
+            raise StoreError("the agenda item has not been saved yet")
+        with self.transaction() as db:
+            current = self._agenda_item(item.id)
+            self._unlocked(current.meeting_id or 0)
+            db["agenda_items"].update(
+                item.id, _to_row(item, exclude={"id", "meeting_id", "number"})
+            )
+        return item.model_copy(update={"number": current.number, "meeting_id": current.meeting_id})
+
+    def _agenda_item(self, item_id: int) -> AgendaItem:
+        rows = self._rows("SELECT * FROM agenda_items WHERE id = ?", [item_id])
+        if not rows:
+            raise NotFound(f"there is no agenda item {item_id}")
+        return _from_row(AgendaItem, rows[0])
+
+    def delete_agenda_item(self, item_id: int) -> None:
+        """Remove an item that nothing refers to yet; later items move up."""
+        with self.transaction() as db:
+            item = self._agenda_item(item_id)
+            meeting_id = item.meeting_id or 0
+            self._unlocked(meeting_id)
+            if self._item_is_referenced(meeting_id, item.number):
+                raise Conflict(
+                    f"item {item.number} already has minutes, a declaration or attendance "
+                    "recorded against it; it cannot be removed"
+                )
+            db["agenda_items"].delete(item_id)
+            later = [i for i in self.agenda(meeting_id) if i.number > item.number]
+            self._renumber(meeting_id, {i.number: i.number - 1 for i in later})
+
+    def _item_is_referenced(self, meeting_id: int, number: int) -> bool:
+        checks = (
+            "SELECT 1 FROM minutes WHERE meeting_id = ? AND item = ?",
+            "SELECT 1 FROM declarations WHERE meeting_id = ? AND item = ?",
+            "SELECT 1 FROM attendance WHERE meeting_id = ? AND (from_item = ? OR to_item = ?)",
+        )
+        for sql in checks:
+            params = [meeting_id, number] + ([number] if sql.count("?") == 3 else [])
+            if self._rows(sql, params):
+                return True
+        return False
+
+    def move_agenda_item(self, item_id: int, offset: int) -> list[AgendaItem]:
+        """Move an item up (offset -1) or down (+1); everything that refers to items by
+        number (minutes, declarations, arrivals and departures) follows it."""
+        with self.transaction():
+            item = self._agenda_item(item_id)
+            meeting_id = item.meeting_id or 0
+            self._unlocked(meeting_id)
+            agenda = self.agenda(meeting_id)
+            numbers = [i.number for i in agenda]
+            index = numbers.index(item.number)
+            target = index + offset
+            if offset == 0 or not 0 <= target < len(agenda):
+                return agenda
+            order = [i.number for i in agenda]
+            order.insert(target, order.pop(index))
+            mapping = {old: position for position, old in enumerate(order, start=1)}
+            self._renumber(meeting_id, mapping)
+            return self.agenda(meeting_id)
+
+    def _renumber(self, meeting_id: int, mapping: dict[int, int]) -> None:
+        """Give items new numbers in one go, with every reference to them."""
+        mapping = {old: new for old, new in mapping.items() if old != new}
+        if not mapping:
+            return
+        case = "CASE {col} " + " ".join(f"WHEN {int(o)} THEN {int(n)}" for o, n in mapping.items())
+        case += " ELSE {col} END"
+        for table, columns in (
+            ("agenda_items", ("number",)),
+            ("minutes", ("item",)),
+            ("declarations", ("item",)),
+            ("attendance", ("from_item", "to_item")),
+        ):
+            sets = ", ".join(f"{col} = {case.format(col=col)}" for col in columns)
+            self.db.execute(f"UPDATE {table} SET {sets} WHERE meeting_id = ?", [meeting_id])
+
+    # -- attendance, declarations, minutes ---------------------------------------------
+
+    def attendance(self, meeting_id: int) -> list[Attendance]:
+        rows = self._rows("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        return [_from_row(Attendance, row) for row in rows]
+
+    def add_attendance(self, meeting_id: int, row: Attendance) -> Attendance:
+        with self.transaction() as db:
+            self._unlocked(meeting_id)
+            saved = row.model_copy(update={"meeting_id": meeting_id})
+            table = db["attendance"]
+            table.insert(_to_row(saved, exclude={"id"}))
+            return saved.model_copy(update={"id": table.last_pk})
+
+    def declarations(self, meeting_id: int) -> list[Declaration]:
+        rows = self._rows("SELECT * FROM declarations WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        return [_from_row(Declaration, row) for row in rows]
+
+    def add_declaration(self, meeting_id: int, declaration: Declaration) -> Declaration:
+        with self.transaction() as db:
+            self._unlocked(meeting_id)
+            saved = declaration.model_copy(update={"meeting_id": meeting_id})
+            table = db["declarations"]
+            table.insert(_to_row(saved, exclude={"id"}))
+            return saved.model_copy(update={"id": table.last_pk})
+
+    def minutes(self, meeting_id: int) -> list[Minute]:
+        rows = self._rows("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY item", [meeting_id])
+        result = []
+        for row in rows:
+            decisions = self._rows(
+                "SELECT id, verb, text FROM decisions WHERE minute_id = ? ORDER BY position", [row["id"]]
+            )
+            result.append(
+                _from_row(Minute, row, decisions=[Decision.model_validate(d) for d in decisions])
+            )
+        return result
+
+    def save_minute(self, meeting_id: int, minute: Minute) -> Minute:
+        """Store an item's minute with its decisions (replacing the earlier text)."""
+        with self.transaction() as db:
+            self._unlocked(meeting_id)
+            saved = minute.model_copy(update={"meeting_id": meeting_id})
+            row = _to_row(saved, exclude={"id", "decisions"})
+            if saved.id is None:
+                table = db["minutes"]
+                table.insert(row)
+                saved = saved.model_copy(update={"id": table.last_pk})
+            else:
+                db["minutes"].update(saved.id, row)
+            db.execute("DELETE FROM decisions WHERE minute_id = ?", [saved.id])
+            for position, decision in enumerate(saved.decisions, start=1):
+                db["decisions"].insert(
+                    {"minute_id": saved.id, "position": position, **_to_row(decision, exclude={"id"})}
+                )
+        return saved
+
+    def meeting_record(self, meeting_id: int) -> MeetingRecord:
+        """A consistent snapshot of everything recorded of a meeting (for exporters)."""
+        with self.transaction():
+            return MeetingRecord(
+                meeting=self.meeting(meeting_id),
+                agenda=tuple(self.agenda(meeting_id)),
+                attendance=tuple(self.attendance(meeting_id)),
+                declarations=tuple(self.declarations(meeting_id)),
+                minutes=tuple(self.minutes(meeting_id)),
+            )
+
+    # -- actions -----------------------------------------------------------------------
+
+    def actions(self, code: str) -> list[Action]:
+        rows = self._rows(
+            "SELECT * FROM actions WHERE committee = ? ORDER BY meeting_date, number, id", [code]
+        )
+        result = []
+        for row in rows:
+            updates = self._rows(
+                "SELECT date, text FROM action_updates WHERE action_id = ? ORDER BY date, id", [row["id"]]
+            )
+            result.append(_from_row(Action, row, updates=updates))
+        return result
+
+    def add_action(self, action: Action) -> Action:
+        with self.transaction() as db:
+            self.committee(action.committee)
+            self.person(action.owner)
+            if action.number is None:
+                rows = self._rows(
+                    "SELECT MAX(number) AS n FROM actions WHERE committee = ?", [action.committee]
+                )
+                action = action.model_copy(update={"number": int(rows[0]["n"] or 0) + 1})
+            table = db["actions"]
+            table.insert(_to_row(action, exclude={"id", "updates"}))
+            action_id = table.last_pk
+            for update in action.updates:
+                db["action_updates"].insert({"action_id": action_id, **_to_row(update)})
+            return action.model_copy(update={"id": action_id})
