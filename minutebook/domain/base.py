@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ValidationError, ConfigDict, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 
 # Characters that are not allowed in an XML 1.0 document (and so in a .docx), apart from
 # tab, newline and carriage return which are kept; plus lone surrogates and U+FFFE/FFFF.
@@ -35,21 +43,20 @@ class DomainModel(BaseModel):
         return data
 
 
-Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)
-]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 """A short required text such as a person's name or an item title."""
 
-OptionalName = Annotated[
-    str | None, StringConstraints(strip_whitespace=True, max_length=300)
-]
+OptionalName = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=300)]
 """A short text that may be left out; blank counts as left out (see `blank_to_none`)."""
 
 Code = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.\-]+$"),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.\-]+$"
+    ),
 ]
 """An identifier such as a committee code (HCP), seat id (S1) or organisation id (MKCC)."""
+
 
 def _tag_form(value: Any) -> Any:
     # "Vice Chair" and "vice-chair" are typed by people; the rules speak of vice_chair.
@@ -73,12 +80,46 @@ def blank_to_none(value: Any) -> Any:
     return value
 
 
-def error_lines(error: ValidationError, prefix: str = "") -> list[str]:
-    """A pydantic error as short lines a secretary can read: ``place: what is wrong``."""
+_PLAIN_PATTERNS = {
+    r"^[A-Za-z0-9_.\-]+$": "may only hold letters, digits, '.', '_' or '-' (no spaces)",
+    r"^[a-z0-9_]+$": "must be a word such as chair or vice_chair",
+}
+
+
+def _plain_message(item: ErrorDetails) -> str:
+    """Pydantic's wording, put the way a secretary would say it."""
+    kind = item["type"]
+    context = item.get("ctx") or {}
+    if kind == "string_too_short" and context.get("min_length") == 1:
+        return "must be filled in"
+    if kind == "missing":
+        return "must be filled in"
+    if kind == "string_too_long":
+        return f"is too long (at most {context.get('max_length')} characters)"
+    if kind == "string_pattern_mismatch":
+        return _PLAIN_PATTERNS.get(str(context.get("pattern")), "is not in the expected form")
+    if kind in ("int_parsing", "int_type"):
+        return "must be a whole number"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return "must be a date"
+    return item["msg"].removeprefix("Value error, ")
+
+
+def error_lines(
+    error: ValidationError, prefix: str = "", labels: dict[str, str] | None = None
+) -> list[str]:
+    """A pydantic error as short lines a secretary can read: ``place: what is wrong``.
+
+    `labels` renames the first part of a place to the words a form shows ("title" is
+    "Role" on the member form).
+    """
     lines = []
     for item in error.errors():
-        place = _place(prefix, item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
+        loc = item["loc"]
+        if labels and loc and str(loc[0]) in labels:
+            loc = (labels[str(loc[0])], *loc[1:])
+        place = _place(prefix, loc)
+        message = _plain_message(item)
         lines.append(f"{place}: {message}" if place else message)
     return lines
 

@@ -253,7 +253,9 @@ class MeetingRecord(DomainModel):
             if membership.person(declaration.person) is None:
                 problems.append(f"declaration: {declaration.person!r} is not a known person")
             if numbers and declaration.item not in numbers:
-                problems.append(f"declaration by {declaration.person}: no agenda item {declaration.item}")
+                problems.append(
+                    f"declaration by {declaration.person}: no agenda item {declaration.item}"
+                )
         for minute in self.minutes:
             if numbers and minute.item not in numbers:
                 problems.append(f"minute {minute.number or ''}: no agenda item {minute.item}")

@@ -41,4 +41,6 @@ def format_minute_number(
             prefix=scheme.prefix, seq=seq, yy=f"{start.year % 100:02d}", item=item, para=para
         )
     except (KeyError, IndexError, ValueError) as error:
-        raise ValueError(f"numbering template {scheme.template!r} is not usable: {error}") from error
+        raise ValueError(
+            f"numbering template {scheme.template!r} is not usable: {error}"
+        ) from error

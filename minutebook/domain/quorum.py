@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
-from minutebook.domain.base import DomainModel, Name, OptionalName
+from minutebook.domain.base import DomainModel, OptionalName
 from minutebook.domain.base import Tag as SeatTag
 
 

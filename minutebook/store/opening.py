@@ -57,7 +57,9 @@ def _applied_steps(path: Path) -> list[str] | None:
     except sqlite3.Error as error:
         raise StoreError(f"{path} cannot be read: {error}") from error
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
         if not tables:
             return []
         if "_sqlite_migrations" not in tables:
@@ -85,3 +87,17 @@ def acquire_lock(path: Path) -> FileLock:
     except OSError as error:
         raise StoreError(f"cannot lock {path}: {error.strerror or error}") from error
     return lock
+
+
+def read_setting(path: Path, key: str) -> str | None:
+    """Read one setting from a Minutebook database without opening it for writing."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])

@@ -14,7 +14,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -29,8 +29,8 @@ from minutebook.domain import (
     AgendaItem,
     Attendance,
     Committee,
-    Declaration,
     Decision,
+    Declaration,
     Meeting,
     MeetingRecord,
     Membership,
@@ -65,7 +65,10 @@ def _to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, A
 
 
 def _from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
-    data = {k: (json.loads(v) if k in _JSON_COLUMNS and isinstance(v, str) else v) for k, v in row.items()}
+    data = {
+        k: (json.loads(v) if k in _JSON_COLUMNS and isinstance(v, str) else v)
+        for k, v in row.items()
+    }
     # Columns that place a row (its committee, its position in a list) but are not part
     # of the model itself.
     for column in ("position", "committee", "minute_id", "action_id"):
@@ -75,7 +78,9 @@ def _from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
     try:
         return cls.model_validate(data)
     except ValidationError as error:  # a hand-edited or damaged row: say which
-        raise StoreError(f"a stored {cls.__name__} is not valid: {error_lines(error)[0]}") from error
+        raise StoreError(
+            f"a stored {cls.__name__} is not valid: {error_lines(error)[0]}"
+        ) from error
 
 
 def slug(text: str) -> str:
@@ -104,7 +109,9 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from error
+                raise StoreError(
+                    f"cannot create the folder {path.parent}: {error.strerror}"
+                ) from error
         lock = acquire_lock(path)
         try:
             db = Database(path, strict=True)
@@ -250,7 +257,8 @@ class Store:
         with self.transaction() as db:
             self.committee(code)
             if self._rows(
-                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, organisation.id]
+                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?",
+                [code, organisation.id],
             ):
                 raise Conflict(f"organisation id {organisation.id} is already used")
             position = self._next_position("organisations", code)
@@ -262,7 +270,8 @@ class Store:
     def update_organisation(self, code: str, organisation: Organisation) -> Organisation:
         with self.transaction() as db:
             if not self._rows(
-                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, organisation.id]
+                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?",
+                [code, organisation.id],
             ):
                 raise NotFound(f"organisation {organisation.id} is not on committee {code}")
             db["organisations"].update((code, organisation.id), _to_row(organisation))
@@ -301,7 +310,9 @@ class Store:
     def new_person_id(self, name: str) -> str:
         """An unused person id made from their name."""
         base = slug(name)
-        taken = {row["id"] for row in self._rows("SELECT id FROM people WHERE id LIKE ?", [base + "%"])}
+        taken = {
+            row["id"] for row in self._rows("SELECT id FROM people WHERE id LIKE ?", [base + "%"])
+        }
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
@@ -332,12 +343,15 @@ class Store:
         if problems:
             raise StoreError("; ".join(problems))
 
-    def save_member(self, code: str, seat: Seat, holder: Person | None = None) -> Seat:
-        """Add a seat (or update the one with the same id) together with its holder."""
+    def save_member(
+        self, code: str, seat: Seat, holder: Person | None = None, others: Sequence[Person] = ()
+    ) -> Seat:
+        """Add a seat (or update the one with the same id) together with its holder and
+        any people it names as deputies who are new to the store."""
         with self.transaction() as db:
             self.committee(code)
-            if holder is not None:
-                db["people"].upsert(_to_row(holder), pk="id")
+            for person in (*([holder] if holder else []), *others):
+                db["people"].upsert(_to_row(person), pk="id")
             self._check_seat(code, seat)
             existing = self._rows(
                 "SELECT position FROM seats WHERE committee = ? AND id = ?", [code, seat.id]
@@ -349,17 +363,21 @@ class Store:
                 db["seats"].insert({"committee": code, **_to_row(seat), "position": position})
         return seat
 
-    def add_member(self, code: str, seat: Seat, holder: Person | None = None) -> Seat:
+    def add_member(
+        self, code: str, seat: Seat, holder: Person | None = None, others: Sequence[Person] = ()
+    ) -> Seat:
         """Add a new seat; refuses a seat id already in use."""
         with self.transaction():
             if self._rows("SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat.id]):
                 raise Conflict(f"seat id {seat.id} is already used on {code}")
-            return self.save_member(code, seat, holder)
+            return self.save_member(code, seat, holder, others)
 
     def retire_seat(self, code: str, seat_id: str, on: date) -> None:
         """Retire a member's seat; past attendance and minutes keep referring to it."""
         with self.transaction() as db:
-            if not self._rows("SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat_id]):
+            if not self._rows(
+                "SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat_id]
+            ):
                 raise NotFound(f"seat {seat_id} is not on committee {code}")
             db["seats"].update((code, seat_id), {"retired_on": on.isoformat()})
 
@@ -367,7 +385,9 @@ class Store:
         """The committee with its organisations, seats and the people they name."""
         committee = self.committee(code)
         seats = self.seats(code)
-        wanted = {s.holder for s in seats if s.holder} | {d for s in seats for d in s.named_deputies}
+        wanted = {s.holder for s in seats if s.holder} | {
+            d for s in seats for d in s.named_deputies
+        }
         people = [p for p in self.people() if p.id in wanted]
         return Membership(
             committee=committee,
@@ -415,7 +435,8 @@ class Store:
 
     def meeting_on(self, code: str, day: date) -> Meeting:
         rows = self._rows(
-            "SELECT * FROM meetings WHERE committee = ? AND date = ? ORDER BY time", [code, day.isoformat()]
+            "SELECT * FROM meetings WHERE committee = ? AND date = ? ORDER BY time",
+            [code, day.isoformat()],
         )
         if not rows:
             raise NotFound(f"{code} has no meeting on {day:%d %B %Y}")
@@ -558,7 +579,9 @@ class Store:
             return saved.model_copy(update={"id": table.last_pk})
 
     def declarations(self, meeting_id: int) -> list[Declaration]:
-        rows = self._rows("SELECT * FROM declarations WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        rows = self._rows(
+            "SELECT * FROM declarations WHERE meeting_id = ? ORDER BY id", [meeting_id]
+        )
         return [_from_row(Declaration, row) for row in rows]
 
     def add_declaration(self, meeting_id: int, declaration: Declaration) -> Declaration:
@@ -574,7 +597,8 @@ class Store:
         result = []
         for row in rows:
             decisions = self._rows(
-                "SELECT id, verb, text FROM decisions WHERE minute_id = ? ORDER BY position", [row["id"]]
+                "SELECT id, verb, text FROM decisions WHERE minute_id = ? ORDER BY position",
+                [row["id"]],
             )
             result.append(
                 _from_row(Minute, row, decisions=[Decision.model_validate(d) for d in decisions])
@@ -583,8 +607,12 @@ class Store:
 
     def save_minute(self, meeting_id: int, minute: Minute) -> Minute:
         """Store an item's minute with its decisions (replacing the earlier text)."""
-        with self.transaction() as db:
+        with self.transaction():
             self._unlocked(meeting_id)
+            return self._insert_minute(meeting_id, minute)
+
+    def _insert_minute(self, meeting_id: int, minute: Minute) -> Minute:
+        with self.transaction() as db:
             saved = minute.model_copy(update={"meeting_id": meeting_id})
             row = _to_row(saved, exclude={"id", "decisions"})
             if saved.id is None:
@@ -596,7 +624,11 @@ class Store:
             db.execute("DELETE FROM decisions WHERE minute_id = ?", [saved.id])
             for position, decision in enumerate(saved.decisions, start=1):
                 db["decisions"].insert(
-                    {"minute_id": saved.id, "position": position, **_to_row(decision, exclude={"id"})}
+                    {
+                        "minute_id": saved.id,
+                        "position": position,
+                        **_to_row(decision, exclude={"id"}),
+                    }
                 )
         return saved
 
@@ -611,6 +643,30 @@ class Store:
                 minutes=tuple(self.minutes(meeting_id)),
             )
 
+    def add_meeting_record(self, record: MeetingRecord) -> Meeting:
+        """Store a whole meeting as recorded elsewhere (demo data, an import), keeping its
+        item numbers and status, in one transaction."""
+        with self.transaction() as db:
+            meeting = self.add_meeting(record.meeting.model_copy(update={"id": None}))
+            meeting_id = meeting.id
+            for item in record.agenda:
+                db["agenda_items"].insert(
+                    _to_row(item.model_copy(update={"meeting_id": meeting_id}), exclude={"id"})
+                )
+            for row in record.attendance:
+                db["attendance"].insert(
+                    _to_row(row.model_copy(update={"meeting_id": meeting_id}), exclude={"id"})
+                )
+            for declaration in record.declarations:
+                db["declarations"].insert(
+                    _to_row(
+                        declaration.model_copy(update={"meeting_id": meeting_id}), exclude={"id"}
+                    )
+                )
+            for minute in record.minutes:
+                self._insert_minute(meeting_id or 0, minute.model_copy(update={"id": None}))
+            return meeting
+
     # -- actions -----------------------------------------------------------------------
 
     def actions(self, code: str) -> list[Action]:
@@ -620,7 +676,8 @@ class Store:
         result = []
         for row in rows:
             updates = self._rows(
-                "SELECT date, text FROM action_updates WHERE action_id = ? ORDER BY date, id", [row["id"]]
+                "SELECT date, text FROM action_updates WHERE action_id = ? ORDER BY date, id",
+                [row["id"]],
             )
             result.append(_from_row(Action, row, updates=updates))
         return result

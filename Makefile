@@ -1,0 +1,41 @@
+# Minutebook: `make demo` to try it, `make test` to check it. Both build .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo run test lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## demo: build a fresh demo database and open the app on it
+demo: $(VENV)/.installed
+	$(BIN)/minutebook demo
+
+## run: open the app on your own database
+run: $(VENV)/.installed
+	$(BIN)/minutebook
+
+## lint: style, layer contracts and types
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check minutebook tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+## test: lint, then the whole test suite
+test: lint
+	$(BIN)/python -m pytest
+
+## bench: the speed benchmarks, printing their figures
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""``python -m minutebook`` runs the same command as ``minutebook``."""
+
+from __future__ import annotations
+
+from minutebook.tui.cli import main
+
+main()

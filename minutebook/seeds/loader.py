@@ -1,0 +1,217 @@
+"""Load the demo committees from the YAML files in ``seeds/data`` into a store.
+
+Each file describes one committee drawn from the published seed papers: its
+organisations, people, seats, terms of reference, meetings (agenda, attendance,
+minutes, declarations) and actions. Everything is validated into domain models first
+and written in one transaction, so a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from minutebook.domain import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Declaration,
+    Meeting,
+    MeetingRecord,
+    Membership,
+    Minute,
+    Organisation,
+    Person,
+    Seat,
+    TermsOfReference,
+)
+from minutebook.domain.base import error_lines
+from minutebook.store import Store, StoreError
+from minutebook.store.opening import acquire_lock, check_existing, read_setting
+
+DEMO_FILES: tuple[str, ...] = ("hcp.yaml", "icb.yaml", "pb.yaml")
+
+
+class SeedError(Exception):
+    """A seed file is not valid; the message names the file and the place."""
+
+
+@dataclass(frozen=True)
+class SeedCommittee:
+    """One committee's demo data, validated and ready to store."""
+
+    membership: Membership
+    terms: list[TermsOfReference]
+    meetings: list[MeetingRecord]
+    actions: list[Action]
+    everyone: list[Person] = field(default_factory=list)
+
+
+def _validated(kind: type[Any], data: Any, where: str) -> Any:
+    try:
+        return kind.model_validate(data)
+    except ValidationError as error:
+        raise SeedError("; ".join(error_lines(error, where))) from error
+
+
+def parse_committee(data: dict[str, Any], source: str) -> SeedCommittee:
+    """Turn one seed file's mapping into validated domain models."""
+    committee: Committee = _validated(Committee, data.get("committee"), f"{source}: committee")
+    people = [
+        _validated(Person, p, f"{source}: people[{i}]")
+        for i, p in enumerate(data.get("people") or [])
+    ]
+    organisations = [
+        _validated(Organisation, o, f"{source}: organisations[{i}]")
+        for i, o in enumerate(data.get("organisations") or [])
+    ]
+    seats = [
+        _validated(Seat, s, f"{source}: seats[{i}]") for i, s in enumerate(data.get("seats") or [])
+    ]
+    membership: Membership = _validated(
+        Membership,
+        {"committee": committee, "organisations": organisations, "people": people, "seats": seats},
+        f"{source}",
+    )
+    terms = [
+        _validated(TermsOfReference, t, f"{source}: terms_of_reference[{i}]")
+        for i, t in enumerate(data.get("terms_of_reference") or [])
+    ]
+    meetings = [
+        _parse_meeting(committee.code, m, f"{source}: meetings[{i}]", membership)
+        for i, m in enumerate(data.get("meetings") or [])
+    ]
+    actions = []
+    for i, raw in enumerate(data.get("actions") or []):
+        raw = dict(raw)
+        raw["meeting_date"] = raw.pop("meeting", None)
+        action: Action = _validated(
+            Action, {"committee": committee.code, **raw}, f"{source}: actions[{i}]"
+        )
+        if membership.person(action.owner) is None:
+            raise SeedError(f"{source}: actions[{i}].owner: {action.owner!r} is not a known person")
+        actions.append(action)
+    return SeedCommittee(membership, terms, meetings, actions, people)
+
+
+def _parse_meeting(
+    code: str, raw: dict[str, Any], where: str, membership: Membership
+) -> MeetingRecord:
+    raw = dict(raw)
+    parts = {
+        key: raw.pop(key, None) or [] for key in ("agenda", "attendance", "minutes", "declarations")
+    }
+    meeting = _validated(Meeting, {"committee": code, **raw}, where)
+    record: MeetingRecord = _validated(
+        MeetingRecord,
+        {
+            "meeting": meeting,
+            "agenda": [
+                _validated(AgendaItem, a, f"{where}.agenda[{i}]")
+                for i, a in enumerate(parts["agenda"])
+            ],
+            "attendance": [
+                _validated(Attendance, a, f"{where}.attendance[{i}]")
+                for i, a in enumerate(parts["attendance"])
+            ],
+            "minutes": [
+                _validated(Minute, m, f"{where}.minutes[{i}]")
+                for i, m in enumerate(parts["minutes"])
+            ],
+            "declarations": [
+                _validated(Declaration, d, f"{where}.declarations[{i}]")
+                for i, d in enumerate(parts["declarations"])
+            ],
+        },
+        where,
+    )
+    problems = record.problems_with(membership)
+    if problems:
+        raise SeedError(f"{where}: " + "; ".join(problems))
+    return record
+
+
+def read_seed_file(name: str) -> SeedCommittee:
+    """Read and validate one of the bundled demo files."""
+    text = resources.files("minutebook.seeds").joinpath("data", name).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise SeedError(f"{name}: not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise SeedError(f"{name}: expected a mapping at the top of the file")
+    return parse_committee(data, name)
+
+
+def load_seed(store: Store, seed: SeedCommittee) -> None:
+    """Write one committee's demo data into the store, all or nothing."""
+    membership = seed.membership
+    code = membership.committee.code
+    with store.transaction():
+        store.add_committee(membership.committee)
+        for person in seed.everyone:
+            store.save_person(person)
+        for organisation in membership.organisations:
+            store.add_organisation(code, organisation)
+        for seat in membership.seats:
+            store.add_member(code, seat)
+        for tor in seed.terms:
+            store.add_terms_of_reference(code, tor)
+        for record in seed.meetings:
+            store.add_meeting_record(record)
+        for action in seed.actions:
+            store.add_action(action)
+
+
+def load_demo(store: Store) -> list[str]:
+    """Load every demo committee; returns their codes."""
+    seeds = [read_seed_file(name) for name in DEMO_FILES]
+    with store.transaction():
+        for seed in seeds:
+            load_seed(store, seed)
+        store.set_setting("demo", "yes")
+    return [seed.membership.committee.code for seed in seeds]
+
+
+def build_demo_database(path: Path, *, force: bool = False) -> list[str]:
+    """Build a fresh demo database at `path`.
+
+    Refuses to replace a database that is not a demo one unless `force` is given. The
+    new file is built beside the target and renamed over it only when complete, so an
+    interrupted build never leaves a half database behind.
+    """
+    path = Path(path).expanduser()
+    if path.exists() and path.stat().st_size > 0 and not force:
+        try:
+            check_existing(path)
+        except StoreError as error:
+            raise StoreError(f"{error}; refusing to overwrite it (use --force)") from None
+        if read_setting(path, "demo") != "yes":
+            raise StoreError(
+                f"{path} holds real minutes, not the demo; refusing to overwrite it (use --force)"
+            )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = acquire_lock(path)  # nobody may have the old file open while it is replaced
+    building = path.with_name(path.name + ".building")
+    try:
+        for stale in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+            stale.unlink(missing_ok=True)
+        store = Store.open(building)
+        try:
+            codes = load_demo(store)
+        finally:
+            store.close()
+        for stale in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            stale.unlink(missing_ok=True)
+        os.replace(building, path)
+        Path(f"{building}.lock").unlink(missing_ok=True)
+        return codes
+    finally:
+        lock.release()

@@ -1,0 +1,67 @@
+"""The Minutebook app: built by injection from a store and a clock.
+
+``MinutebookApp(store, clock)`` is made the same way by the command line and by the
+tests, and opens nothing by itself. Screens orchestrate; the store does every write the
+moment the secretary confirms it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from minutebook import __version__
+from minutebook.store import Store
+from minutebook.tui.screens.committees import CommitteesScreen
+from minutebook.tui.screens.help import HelpScreen
+
+Clock = Callable[[], datetime]
+
+
+class MinutebookApp(App[None]):
+    """The secretary's workspace: committees, members, terms of reference, meetings."""
+
+    TITLE = "Minutebook"
+    SUB_TITLE = f"v{__version__}"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, store: Store, clock: Clock = datetime.now) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+
+    def on_mount(self) -> None:
+        if self.store.is_demo:
+            self.sub_title = f"v{__version__} · demo database"
+        self.push_screen(CommitteesScreen())
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Help", "Keys and how Minutebook works (F1)", self.action_help)
+        for committee in self.store.committees():
+            yield SystemCommand(
+                f"Open committee: {committee.name} ({committee.code})",
+                "Members, organisations, terms of reference and meetings",
+                partial(self.open_committee, committee.code),
+            )
+        yield from super().get_system_commands(screen)
+
+    def open_committee(self, code: str) -> None:
+        from minutebook.tui.screens.committee import CommitteeScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.push_screen(CommitteeScreen(code))

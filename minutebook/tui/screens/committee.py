@@ -1,0 +1,613 @@
+"""One committee: its members, organisations, terms of reference and meetings.
+
+Each tab is a table. The same keys work on every tab and mean the obvious thing there:
+``a`` adds, ``e`` or Enter edits or opens, ``r`` retires. Retired members and
+organisations stay in the record (past minutes refer to them) and are hidden unless
+``h`` shows them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
+
+from minutebook.domain import Meeting, Organisation, Person, Policies, Seat
+from minutebook.domain.base import error_lines
+from minutebook.domain.committee import KNOWN_TAGS
+from minutebook.domain.dates import long_date, parse_date, short_date
+from minutebook.domain.quorum import describe_requirement
+from minutebook.store import StoreError
+from minutebook.tui.widgets.confirm import ConfirmScreen
+from minutebook.tui.widgets.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+MEMBER_LABELS = {
+    "name": "Name",
+    "honorific": "Title",
+    "initials": "Initials",
+    "title": "Role",
+    "org": "Organisation",
+    "tags": "Tags",
+    "term_from": "Term from",
+    "term_to": "Term to",
+    "named_deputies": "Named deputies",
+}
+ORG_LABELS = {"id": "Short id", "name": "Name", "constituency": "Constituency"}
+MEETING_LABELS = {"date": "Date", "time": "Time", "venue": "Venue", "session": "Session"}
+
+
+class CommitteeScreen(Screen[None]):
+    """A committee's set-up and its meetings."""
+
+    HELP_TEXT = """## A committee
+
+**Members** lists the seats on the committee with their holders: role, organisation,
+whether they vote, tags used by the quorum rule (chair, vice_chair, executive,
+non_executive, clinician, finance, councillor, external, partner), term of office and
+named deputies. A seat with no holder is a vacancy. **Organisations** are the bodies
+represented. **Terms of reference** shows the quorum rule in force and the policies that
+decide who counts. **Meetings** lists meetings; `Enter` opens one to build its agenda."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="committee.back"),
+        Binding("a", "add", "Add", id="committee.add"),
+        Binding("e", "edit", "Edit / open", id="committee.edit"),
+        Binding("r", "retire", "Retire", id="committee.retire"),
+        Binding("h", "toggle_retired", "Show retired", id="committee.show_retired"),
+        Binding("1", "tab('members')", "Members", show=False, id="committee.tab_members"),
+        Binding("2", "tab('organisations')", "Organisations", show=False, id="committee.tab_orgs"),
+        Binding("3", "tab('terms')", "Terms of ref.", show=False, id="committee.tab_terms"),
+        Binding("4", "tab('meetings')", "Meetings", show=False, id="committee.tab_meetings"),
+    ]
+
+    app: MinutebookApp
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.show_retired = False
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        committee = self.app.store.committee(self.code)
+        yield Header()
+        yield Static(f"{committee.name} ({committee.code})", classes="screen-title")
+        with TabbedContent(initial="members", id="tabs"):
+            with TabPane("1 Members", id="members"):
+                yield DataTable(id="members-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("2 Organisations", id="organisations"):
+                yield DataTable(id="organisations-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("3 Terms of reference", id="terms"), VerticalScroll(id="terms-scroll"):
+                yield Markdown(id="terms-text")
+            with TabPane("4 Meetings", id="meetings"):
+                yield DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#members-table", DataTable).add_columns(
+            "Name", "Role", "Org", "Votes", "Tags", "Term", "Deputies"
+        )
+        self.query_one("#organisations-table", DataTable).add_columns(
+            "Id", "Organisation", "Constituency", "Status"
+        )
+        self.query_one("#meetings-table", DataTable).add_columns(
+            "Date", "Time", "Venue", "Session", "Minutes", "Items"
+        )
+        self.refresh_all()
+        self.query_one("#members-table", DataTable).focus()
+
+    def refresh_all(self) -> None:
+        self.refresh_members()
+        self.refresh_organisations()
+        self.refresh_terms()
+        self.refresh_meetings()
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one("#tabs", TabbedContent).active
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+        table = {
+            "members": "#members-table",
+            "organisations": "#organisations-table",
+            "meetings": "#meetings-table",
+        }.get(tab)
+        if table:
+            self.query_one(table).focus()
+        self.refresh_bindings()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        tab = self.active_tab if self.is_mounted else "members"
+        if action == "retire" and tab not in ("members", "organisations"):
+            return None  # shown greyed out: nothing to retire here
+        if action == "toggle_retired" and tab not in ("members", "organisations"):
+            return None
+        if action in ("add", "edit") and tab == "terms":
+            return None
+        return True
+
+    # -- members -----------------------------------------------------------------------
+
+    def refresh_members(self) -> None:
+        store = self.app.store
+        table = self.query_one("#members-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        people = {p.id: p for p in store.people()}
+        for seat in store.seats(self.code):
+            if not seat.is_current and not self.show_retired:
+                continue
+            holder = people.get(seat.holder) if seat.holder else None
+            name = holder.display_name if holder else "(vacant)"
+            style = "dim" if not seat.is_current or holder is None else ""
+            if not seat.is_current:
+                name += f" (retired {short_date(seat.retired_on)})"
+            term = ""
+            if seat.term_from or seat.term_to:
+                term = f"{short_date(seat.term_from) or '…'}–{short_date(seat.term_to) or ''}"
+            deputies = ", ".join(people[d].name if d in people else d for d in seat.named_deputies)
+            table.add_row(
+                Text(name, style=style),
+                seat.title,
+                seat.org or "",
+                "yes" if seat.voting else "no",
+                ", ".join(seat.tags),
+                term,
+                deputies,
+                key=seat.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    def _member_fields(self) -> list[FormField]:
+        orgs = [
+            (f"{o.id} – {o.name}"[:60], o.id)
+            for o in self.app.store.organisations(self.code)
+            if o.is_current
+        ]
+        return [
+            FormField("name", "Name", placeholder="forename surname; blank for a vacancy"),
+            FormField("honorific", "Title", placeholder="Councillor, Dr, Professor …"),
+            FormField("initials", "Initials", placeholder="as printed in NHS minutes"),
+            FormField("title", "Role", placeholder="e.g. Director of Public Health"),
+            FormField("org", "Organisation", "select", options=orgs),
+            FormField("voting", "Voting member", "check"),
+            FormField("tags", "Tags", placeholder="e.g. chair, executive (comma separated)"),
+            FormField("term_from", "Term from", placeholder="dd/mm/yyyy"),
+            FormField("term_to", "Term to", placeholder="dd/mm/yyyy"),
+            FormField("deputies", "Named deputies", placeholder="names, comma separated"),
+        ]
+
+    def _selected_key(self, table_id: str) -> str | None:
+        table = self.query_one(table_id, DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def add_member(self) -> None:
+        values: dict[str, Any] = {"voting": True}
+        self._open_member_form("Add a member", values, seat=None)
+
+    def edit_member(self, seat_id: str) -> None:
+        store = self.app.store
+        seat = next(s for s in store.seats(self.code) if s.id == seat_id)
+        people = {p.id: p for p in store.people()}
+        holder = people.get(seat.holder) if seat.holder else None
+        values = {
+            "name": holder.name if holder else "",
+            "honorific": holder.honorific if holder else "",
+            "initials": holder.initials if holder else "",
+            "title": seat.title,
+            "org": seat.org,
+            "voting": seat.voting,
+            "tags": ", ".join(seat.tags),
+            "term_from": short_date(seat.term_from),
+            "term_to": short_date(seat.term_to),
+            "deputies": ", ".join(
+                people[d].name if d in people else d for d in seat.named_deputies
+            ),
+        }
+        self._open_member_form(f"Edit member – seat {seat.id}", values, seat=seat)
+
+    def _open_member_form(self, title: str, values: dict[str, Any], seat: Seat | None) -> None:
+        hint = "Tags the quorum rules use: " + ", ".join(KNOWN_TAGS)
+        self.app.push_screen(
+            FormScreen(
+                title,
+                self._member_fields(),
+                values,
+                lambda v: self._save_member(v, seat),
+                hint=hint,
+            ),
+            lambda saved: self.refresh_members() if saved else None,
+        )
+
+    def _save_member(self, values: dict[str, Any], existing: Seat | None) -> str | None:
+        """Validate the form through the domain models and save seat and holder at once."""
+        store = self.app.store
+        try:
+            people = store.people()
+            by_name = {p.name.casefold(): p for p in people}
+            by_id = {p.id: p for p in people}
+            name = (values["name"] or "").strip()
+            holder: Person | None = None
+            if name:
+                current = by_id.get(existing.holder) if existing and existing.holder else None
+                if current is not None and current.name.casefold() != name.casefold():
+                    current = None  # a new holder for the seat, not a rename
+                match = current or by_name.get(name.casefold())
+                holder = Person.model_validate(
+                    {
+                        "id": match.id if match else store.new_person_id(name),
+                        "name": name,
+                        "honorific": values["honorific"],
+                        "initials": values["initials"],
+                        "email": match.email if match else None,
+                    }
+                )
+            deputies: list[Person] = []
+            new_people: list[Person] = []
+            for deputy_name in _split(values["deputies"]):
+                found = by_name.get(deputy_name.casefold())
+                if found is None:
+                    found = Person(id=store.new_person_id(deputy_name), name=deputy_name)
+                    by_name[deputy_name.casefold()] = found
+                    new_people.append(found)
+                deputies.append(found)
+            seat = Seat.model_validate(
+                {
+                    "id": existing.id if existing else store.new_seat_id(self.code),
+                    "title": values["title"],
+                    "holder": holder.id if holder else None,
+                    "org": values["org"],
+                    "tags": _split(values["tags"]),
+                    "voting": values["voting"],
+                    "named_deputies": [d.id for d in deputies],
+                    "term_from": _date_field(values, "term_from"),
+                    "term_to": _date_field(values, "term_to"),
+                    "retired_on": existing.retired_on if existing else None,
+                }
+            )
+            if existing:
+                store.save_member(self.code, seat, holder, new_people)
+            else:
+                store.add_member(self.code, seat, holder, new_people)
+        except ValidationError as error:
+            return "\n".join(error_lines(error, labels=MEMBER_LABELS))
+        except (ValueError, StoreError) as error:
+            return str(error)
+        self.notify(f"Saved {holder.display_name if holder else 'vacant seat'} ({seat.title}).")
+        return None
+
+    def retire_member(self, seat_id: str) -> None:
+        seat = next(s for s in self.app.store.seats(self.code) if s.id == seat_id)
+        if not seat.is_current:
+            self.notify("That member is already retired.", severity="warning")
+            return
+        today = self.app.clock().date()
+        holder = (
+            self.app.store.person(seat.holder).display_name if seat.holder else "the vacant seat"
+        )
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.store.retire_seat(self.code, seat_id, today)
+                self.notify(f"Retired {holder} from {today:%d/%m/%Y}.")
+                self.refresh_members()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Retire {holder} ({seat.title}) from {long_date(today)}?\n\n"
+                "Past attendance and minutes keep their name; the seat leaves the "
+                "membership and no longer counts for the quorum."
+            ),
+            done,
+        )
+
+    # -- organisations -------------------------------------------------------------------
+
+    def refresh_organisations(self) -> None:
+        table = self.query_one("#organisations-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for org in self.app.store.organisations(self.code):
+            if not org.is_current and not self.show_retired:
+                continue
+            status = "current" if org.is_current else f"retired {short_date(org.retired_on)}"
+            table.add_row(org.id, org.name, org.constituency or "", status, key=org.id)
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    def _org_fields(self, editing: bool) -> list[FormField]:
+        return [
+            FormField("id", "Short id", placeholder="e.g. MKCC" + (" (fixed)" if editing else "")),
+            FormField("name", "Name", placeholder="e.g. Milton Keynes City Council"),
+            FormField(
+                "constituency",
+                "Constituency",
+                placeholder="grouping used by quorum rules, e.g. ics_org",
+            ),
+        ]
+
+    def add_organisation(self) -> None:
+        self.app.push_screen(
+            FormScreen(
+                "Add an organisation",
+                self._org_fields(False),
+                {},
+                lambda v: self._save_org(v, None),
+            ),
+            lambda saved: self.refresh_organisations() if saved else None,
+        )
+
+    def edit_organisation(self, org_id: str) -> None:
+        org = next(o for o in self.app.store.organisations(self.code) if o.id == org_id)
+        values = {"id": org.id, "name": org.name, "constituency": org.constituency}
+        self.app.push_screen(
+            FormScreen(
+                f"Edit organisation {org.id}",
+                self._org_fields(True),
+                values,
+                lambda v: self._save_org(v, org),
+            ),
+            lambda saved: self.refresh_all() if saved else None,
+        )
+
+    def _save_org(self, values: dict[str, Any], existing: Organisation | None) -> str | None:
+        try:
+            if existing and (values["id"] or "").strip() != existing.id:
+                return f"The id of an organisation cannot change (it stays {existing.id})."
+            org = Organisation.model_validate(
+                {
+                    "id": values["id"],
+                    "name": values["name"],
+                    "constituency": values["constituency"],
+                    "retired_on": existing.retired_on if existing else None,
+                }
+            )
+            if existing:
+                self.app.store.update_organisation(self.code, org)
+            else:
+                self.app.store.add_organisation(self.code, org)
+        except ValidationError as error:
+            return "\n".join(error_lines(error, labels=ORG_LABELS))
+        except StoreError as error:
+            return str(error)
+        self.notify(f"Saved {org.name}.")
+        return None
+
+    def retire_organisation(self, org_id: str) -> None:
+        org = next(o for o in self.app.store.organisations(self.code) if o.id == org_id)
+        if not org.is_current:
+            self.notify("That organisation is already retired.", severity="warning")
+            return
+        today = self.app.clock().date()
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.store.retire_organisation(self.code, org_id, today)
+                self.notify(f"Retired {org.name}.")
+                self.refresh_organisations()
+
+        self.app.push_screen(
+            ConfirmScreen(f"Retire {org.name} from the committee from {long_date(today)}?"), done
+        )
+
+    # -- terms of reference --------------------------------------------------------------
+
+    def refresh_terms(self) -> None:
+        store = self.app.store
+        versions = store.terms_of_reference(self.code)
+        today = self.app.clock().date()
+        current = store.terms_in_force(self.code, today) or (versions[-1] if versions else None)
+        if current is None:
+            text = "No terms of reference recorded yet for this committee."
+        else:
+            seats = [s for s in store.seats(self.code) if s.is_current]
+            policies = current.quorum.policies
+            lines = [
+                f"## Terms of reference, version {current.version} "
+                f"(adopted {long_date(current.adopted)})",
+                "",
+            ]
+            if current.illustrative:
+                lines += [
+                    f"> **Illustrative:** {current.note or 'not taken from a published ToR.'}",
+                    "",
+                ]
+            elif current.note:
+                lines += [f"> {current.note}", ""]
+            lines += [
+                f"**Quorum rule:** {describe_requirement(current.quorum.requirement)}",
+                "",
+                f"**Voting seats:** {sum(1 for s in seats if s.voting)} "
+                f"({sum(1 for s in seats if s.voting and s.holder)} filled)",
+                "",
+                "| Policy | Setting |",
+                "|---|---|",
+                *(f"| {name} | {setting} |" for name, setting in _policy_rows(policies)),
+            ]
+            if current.meetings_per_year:
+                lines.append(f"| Meetings a year | {current.meetings_per_year} |")
+            if current.quorum.text:
+                lines += ["", "### The wording", "", current.quorum.text]
+            if len(versions) > 1:
+                lines += ["", "### Versions", ""] + [
+                    f"- version {v.version}, adopted {long_date(v.adopted)}" for v in versions
+                ]
+            text = "\n".join(lines)
+        self.query_one("#terms-text", Markdown).update(text)
+
+    # -- meetings --------------------------------------------------------------------------
+
+    def refresh_meetings(self) -> None:
+        store = self.app.store
+        table = self.query_one("#meetings-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for meeting in store.meetings(self.code):
+            items = len(store.agenda(meeting.id or 0))
+            table.add_row(
+                short_date(meeting.date),
+                meeting.time or "",
+                meeting.venue or "",
+                meeting.session.value,
+                meeting.status.value,
+                str(items),
+                key=str(meeting.id),
+            )
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    def add_meeting(self) -> None:
+        committee = self.app.store.committee(self.code)
+        fields = [
+            FormField("date", "Date", placeholder="dd/mm/yyyy"),
+            FormField("time", "Time", placeholder="HH:MM, e.g. 14:00"),
+            FormField("venue", "Venue"),
+            FormField(
+                "session",
+                "Session",
+                "select",
+                options=[("Public", "public"), ("Private", "private")],
+            ),
+        ]
+        values = {"venue": committee.default_venue or "", "session": "public"}
+        self.app.push_screen(
+            FormScreen("New meeting", fields, values, self._create_meeting),
+            self._meeting_created,
+        )
+
+    def _create_meeting(self, values: dict[str, Any]) -> str | None:
+        try:
+            day = _date_field(values, "date")
+            if day is None:
+                return "The meeting needs a date (dd/mm/yyyy)."
+            meeting = Meeting.model_validate(
+                {
+                    "committee": self.code,
+                    "date": day,
+                    "time": values["time"],
+                    "venue": values["venue"],
+                    "session": values["session"] or "public",
+                }
+            )
+            self._new_meeting = self.app.store.add_meeting(meeting)
+        except ValidationError as error:
+            return "\n".join(error_lines(error, labels=MEETING_LABELS))
+        except (ValueError, StoreError) as error:
+            return str(error)
+        return None
+
+    def _meeting_created(self, saved: bool | None) -> None:
+        if saved:
+            self.refresh_meetings()
+            self.open_meeting(self._new_meeting.id or 0)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from minutebook.tui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(meeting_id), lambda _: self.refresh_meetings())
+
+    # -- the shared keys -------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        match self.active_tab:
+            case "members":
+                self.add_member()
+            case "organisations":
+                self.add_organisation()
+            case "meetings":
+                self.add_meeting()
+
+    def action_edit(self) -> None:
+        match self.active_tab:
+            case "members":
+                if key := self._selected_key("#members-table"):
+                    self.edit_member(key)
+            case "organisations":
+                if key := self._selected_key("#organisations-table"):
+                    self.edit_organisation(key)
+            case "meetings":
+                if key := self._selected_key("#meetings-table"):
+                    self.open_meeting(int(key))
+
+    def action_retire(self) -> None:
+        match self.active_tab:
+            case "members":
+                if key := self._selected_key("#members-table"):
+                    self.retire_member(key)
+            case "organisations":
+                if key := self._selected_key("#organisations-table"):
+                    self.retire_organisation(key)
+
+    def action_toggle_retired(self) -> None:
+        self.show_retired = not self.show_retired
+        self.refresh_members()
+        self.refresh_organisations()
+        self.notify(
+            "Showing retired members and organisations."
+            if self.show_retired
+            else "Hiding retired members and organisations."
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_all()
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def _date_field(values: dict[str, Any], key: str) -> date | None:
+    """Read a date field, naming the field if it is not a date."""
+    try:
+        return parse_date(values.get(key) or "")
+    except ValueError as error:
+        label = {**MEMBER_LABELS, **MEETING_LABELS}.get(key, key)
+        raise ValueError(f"{label}: {error}") from None
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _policy_rows(policies: Policies) -> list[tuple[str, str]]:
+    """The quorum policies as the secretary would read them out."""
+    deputies = policies.deputies
+    deputy_text = _words(deputies.allowed.value)
+    if deputies.allowed.value != "none":
+        deputy_text += f"; they {'count' if deputies.counts else 'do not count'} for quorum"
+    return [
+        ("Fractions are of", f"{_words(policies.base.value)} seats"),
+        ("Who counts", _words(policies.counting.who_counts.value)),
+        ("Deputies", deputy_text),
+        ("Remote attendance counts", "yes" if policies.remote.counts else "no"),
+        ("Conflicted members", _words(policies.conflicts.effect.value)),
+        ("If inquorate at the start", _words(policies.on_inquorate.at_start.value)),
+        ("If quorum is lost", _words(policies.on_inquorate.mid_meeting.value)),
+    ]

@@ -1,0 +1,146 @@
+"""The first screen: every committee in the database, and how to add one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from minutebook.domain import Committee, HouseStyle, NumberingReset
+from minutebook.domain.base import error_lines
+from minutebook.domain.dates import short_date
+from minutebook.store import StoreError
+from minutebook.tui.widgets.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+EMPTY_HINT = (
+    "No committees yet. Press [b]n[/b] to set up your first committee, or quit and run "
+    "[b]minutebook demo[/b] to explore three committees drawn from published papers."
+)
+
+
+class CommitteesScreen(Screen[None]):
+    """The list of committees; Enter opens one."""
+
+    HELP_TEXT = """## Committees
+
+Each row is a committee, board or partnership. Press `Enter` to open it and see its
+members, organisations, terms of reference and meetings. Press `n` to set up a new one."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="committees.open"),
+        Binding("n", "new", "New committee", id="committees.new"),
+    ]
+
+    app: MinutebookApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Committees", classes="screen-title")
+        yield DataTable(id="committees", cursor_type="row", zebra_stripes=True)
+        yield Static(EMPTY_HINT, id="empty-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#committees", DataTable)
+        table.add_columns("Code", "Name", "Style", "Members", "Next meeting")
+        self.refresh_list()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        store = self.app.store
+        table = self.query_one("#committees", DataTable)
+        table.clear()
+        today = self.app.clock().date()
+        committees = store.committees()
+        for committee in committees:
+            seats = [s for s in store.seats(committee.code) if s.is_current]
+            coming = [m for m in store.meetings(committee.code) if m.date >= today]
+            table.add_row(
+                committee.code,
+                committee.name,
+                "Council" if committee.house_style is HouseStyle.COUNCIL else "NHS",
+                str(sum(1 for s in seats if s.holder)),
+                short_date(coming[0].date) if coming else "—",
+                key=committee.code,
+            )
+        self.query_one("#empty-hint").display = not committees
+        table.display = bool(committees)
+
+    def _selected(self) -> str | None:
+        table = self.query_one("#committees", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowSelected, "#committees")
+    def _row_chosen(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        code = self._selected()
+        if code:
+            self.app.open_committee(code)
+
+    def action_new(self) -> None:
+        fields = [
+            FormField("code", "Code", placeholder="short, e.g. HCP"),
+            FormField("name", "Name", placeholder="e.g. Health and Care Partnership"),
+            FormField("parent_body", "Reports to", placeholder="e.g. Milton Keynes City Council"),
+            FormField(
+                "house_style",
+                "House style",
+                "select",
+                options=[
+                    ("Council (paragraphs, RESOLVED)", "council"),
+                    ("NHS board (tables)", "nhs"),
+                ],
+            ),
+            FormField("prefix", "Minute prefix", placeholder="e.g. HCP gives HCP1, HCP2"),
+            FormField(
+                "reset",
+                "Numbers restart",
+                "select",
+                options=[(r.value.replace("_", " ").capitalize(), r.value) for r in NumberingReset],
+            ),
+            FormField("default_venue", "Usual venue"),
+        ]
+        values = {"house_style": "council", "reset": "municipal_year"}
+        self.app.push_screen(
+            FormScreen("New committee", fields, values, self._create),
+            lambda saved: self.refresh_list() if saved else None,
+        )
+
+    def _create(self, values: dict[str, Any]) -> str | None:
+        try:
+            committee = Committee.model_validate(
+                {
+                    "code": values["code"],
+                    "name": values["name"],
+                    "parent_body": values["parent_body"],
+                    "house_style": values["house_style"] or "council",
+                    "default_venue": values["default_venue"],
+                    "rag_palette": "nhs" if values["house_style"] == "nhs" else "council",
+                    "numbering": {
+                        "template": "{prefix}{seq}",
+                        "prefix": (values["prefix"] or values["code"] or "").strip(),
+                        "reset": values["reset"] or "never",
+                    },
+                }
+            )
+            self.app.store.add_committee(committee)
+        except ValidationError as error:
+            return "\n".join(error_lines(error))
+        except StoreError as error:
+            return str(error)
+        return None

@@ -1,0 +1,329 @@
+"""One meeting: its agenda (built and reordered here), attendance and minutes so far.
+
+Live capture during the meeting (attendance as people arrive, the quorum, minutes,
+declarations and actions as they happen) gets its own screen, opened from here with
+``L``; until it exists this screen shows what has been recorded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
+
+from minutebook.domain import AgendaItem, Attendance, AttendanceStatus, Capacity, Purpose
+from minutebook.domain.base import error_lines
+from minutebook.domain.dates import long_date
+from minutebook.store import StoreError
+from minutebook.tui.widgets.confirm import ConfirmScreen
+from minutebook.tui.widgets.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+CAPACITY_HEADINGS = {
+    Capacity.MEMBER: "Members",
+    Capacity.PARTICIPANT: "Participants",
+    Capacity.DEPUTY: "Deputies",
+    Capacity.OFFICER: "In attendance",
+    Capacity.OBSERVER: "Observers",
+    Capacity.MINUTE_TAKER: "Minutes",
+}
+
+
+ITEM_LABELS = {
+    "title": "Title",
+    "lead": "Lead",
+    "purpose": "Purpose",
+    "planned_minutes": "Planned minutes",
+    "paper": "Paper",
+}
+
+
+class MeetingScreen(Screen[None]):
+    """A meeting's agenda, attendance and minutes."""
+
+    HELP_TEXT = """## A meeting
+
+**Agenda**: `a` adds an item at the end, `e` or `Enter` edits the selected item,
+`Shift+↑` / `Shift+↓` move it (items are renumbered, and any minutes, declarations or
+arrivals recorded against them move with them), `Delete` removes an item that nothing
+refers to yet. Each item has a title, lead, purpose (decision / discussion /
+information), planned minutes, a confidential flag (Part II) and a paper reference.
+**Attendance** and **Minutes** show what has been recorded. Signed minutes are locked."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="meeting.back"),
+        Binding("a", "add_item", "Add item", id="meeting.add_item"),
+        Binding("e", "edit_item", "Edit item", id="meeting.edit_item"),
+        Binding("shift+up", "move(-1)", "Move up", id="meeting.move_up"),
+        Binding("shift+down", "move(1)", "Move down", id="meeting.move_down"),
+        Binding("delete", "delete_item", "Remove item", id="meeting.delete_item"),
+        Binding("L", "live", "Live capture", id="meeting.live"),
+    ]
+
+    app: MinutebookApp
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        meeting = store.meeting(self.meeting_id)
+        committee = store.committee(meeting.committee)
+        when = long_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
+        yield Header()
+        yield Static(
+            f"{committee.code} · {when} · {meeting.status.value}",
+            classes="screen-title",
+            id="meeting-title",
+        )
+        with TabbedContent(initial="agenda", id="tabs"):
+            with TabPane("Agenda", id="agenda"):
+                yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Attendance", id="attendance"), VerticalScroll():
+                yield Markdown(id="attendance-text")
+            with TabPane("Minutes", id="minutes"), VerticalScroll():
+                yield Markdown(id="minutes-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda-table", DataTable).add_columns(
+            "No.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper"
+        )
+        self.refresh_agenda()
+        self.refresh_record()
+        self.query_one("#agenda-table", DataTable).focus()
+
+    @property
+    def locked(self) -> bool:
+        return self.app.store.meeting(self.meeting_id).is_locked
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add_item", "edit_item", "move", "delete_item"):
+            tabs = self.query("#tabs")
+            on_agenda = not tabs or self.query_one("#tabs", TabbedContent).active == "agenda"
+            return True if on_agenda and not self.locked else None
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    # -- agenda --------------------------------------------------------------------------
+
+    def refresh_agenda(self, select_number: int | None = None) -> None:
+        table = self.query_one("#agenda-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        agenda = self.app.store.agenda(self.meeting_id)
+        for item in agenda:
+            table.add_row(
+                str(item.number),
+                item.title,
+                item.lead or "",
+                item.purpose.value,
+                str(item.planned_minutes or ""),
+                "Part II" if item.confidential else "",
+                item.paper or "",
+                key=str(item.id),
+            )
+        if table.row_count:
+            row = keep if select_number is None else select_number - 1
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+
+    def _selected_item(self) -> AgendaItem | None:
+        table = self.query_one("#agenda-table", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((i for i in self.app.store.agenda(self.meeting_id) if str(i.id) == key), None)
+
+    FIELDS = [
+        FormField("title", "Title", placeholder="e.g. Minutes of the previous meeting"),
+        FormField("lead", "Lead", placeholder="who presents it"),
+        FormField(
+            "purpose",
+            "Purpose",
+            "select",
+            options=[(p.value.capitalize(), p.value) for p in Purpose],
+        ),
+        FormField("planned_minutes", "Planned minutes", placeholder="e.g. 15"),
+        FormField("confidential", "Confidential", "check"),
+        FormField("paper", "Paper", placeholder="paper or page reference"),
+    ]
+
+    def action_add_item(self) -> None:
+        values = {"purpose": "information"}
+        self.app.push_screen(
+            FormScreen(
+                "Add an agenda item", self.FIELDS, values, lambda v: self._save_item(v, None)
+            ),
+            lambda saved: self.refresh_agenda(select_number=10_000) if saved else None,
+        )
+
+    def action_edit_item(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            return
+        values = {
+            "title": item.title,
+            "lead": item.lead,
+            "purpose": item.purpose.value,
+            "planned_minutes": item.planned_minutes or "",
+            "confidential": item.confidential,
+            "paper": item.paper,
+        }
+        self.app.push_screen(
+            FormScreen(
+                f"Edit agenda item {item.number}",
+                self.FIELDS,
+                values,
+                lambda v: self._save_item(v, item),
+            ),
+            lambda saved: self.refresh_agenda() if saved else None,
+        )
+
+    def _save_item(self, values: dict[str, Any], existing: AgendaItem | None) -> str | None:
+        minutes_text = str(values["planned_minutes"] or "").strip()
+        if minutes_text and not minutes_text.isdigit():
+            return f"Planned minutes must be a whole number of minutes, not {minutes_text!r}."
+        try:
+            item = AgendaItem.model_validate(
+                {
+                    "id": existing.id if existing else None,
+                    "meeting_id": self.meeting_id,
+                    "number": existing.number if existing else 1,
+                    "title": values["title"],
+                    "lead": values["lead"],
+                    "purpose": values["purpose"] or "information",
+                    "planned_minutes": int(minutes_text) if minutes_text else None,
+                    "confidential": values["confidential"],
+                    "paper": values["paper"],
+                }
+            )
+            if existing:
+                self.app.store.update_agenda_item(item)
+            else:
+                self.app.store.add_agenda_item(self.meeting_id, item)
+        except ValidationError as error:
+            return "\n".join(error_lines(error, labels=ITEM_LABELS))
+        except StoreError as error:
+            return str(error)
+        return None
+
+    def action_move(self, offset: int) -> None:
+        item = self._selected_item()
+        if item is None or item.id is None:
+            return
+        try:
+            agenda = self.app.store.move_agenda_item(item.id, offset)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        moved = next(i for i in agenda if i.id == item.id)
+        self.refresh_agenda(select_number=moved.number)
+        self.refresh_record()
+
+    def action_delete_item(self) -> None:
+        item = self._selected_item()
+        if item is None or item.id is None:
+            return
+        item_id = item.id
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.delete_agenda_item(item_id)
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.refresh_agenda()
+
+        self.app.push_screen(ConfirmScreen(f"Remove item {item.number}, {item.title!r}?"), done)
+
+    @on(DataTable.RowSelected, "#agenda-table")
+    def _row_chosen(self) -> None:
+        if self.check_action("edit_item", ()):
+            self.action_edit_item()
+
+    def action_live(self) -> None:
+        self.notify(
+            "Live capture (attendance, quorum, minutes, declarations and actions as the "
+            "meeting happens) is the next part of Minutebook to arrive.",
+            title="Not yet available",
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    # -- the record so far ------------------------------------------------------------------
+
+    def refresh_record(self) -> None:
+        record = self.app.store.meeting_record(self.meeting_id)
+        people = {p.id: p for p in self.app.store.people()}
+        seats = {s.id: s for s in self.app.store.seats(record.meeting.committee)}
+
+        def who(row: Attendance) -> str:
+            person = people.get(row.person)
+            name = person.display_name if person else row.person
+            extras = []
+            if row.role:
+                extras.append(row.role)
+            elif row.seats and row.seats[0] in seats:
+                extras.append(seats[row.seats[0]].title)
+            if row.deputy_for:
+                principals = [seats[s].holder for s in row.deputy_for if s in seats]
+                names = [people[p].display_name for p in principals if p and p in people]
+                extras.append("deputising for " + ", ".join(names or list(row.deputy_for)))
+            if row.status is AttendanceStatus.PRESENT and row.mode.value != "in_person":
+                extras.append(row.mode.value.replace("_", " "))
+            if row.from_item:
+                extras.append(f"from item {row.from_item}")
+            if row.to_item:
+                extras.append(f"left after item {row.to_item}")
+            return name + (f" ({'; '.join(extras)})" if extras else "")
+
+        lines: list[str] = []
+        if not record.attendance:
+            lines.append("No attendance recorded yet.")
+        present = [r for r in record.attendance if r.status is AttendanceStatus.PRESENT]
+        for capacity, heading in CAPACITY_HEADINGS.items():
+            rows = [r for r in present if r.capacity is capacity]
+            if rows:
+                lines += [f"**{heading}**", ""] + [f"- {who(r)}" for r in rows] + [""]
+        for status, heading in (
+            (AttendanceStatus.APOLOGIES, "Apologies"),
+            (AttendanceStatus.ABSENT, "Absent"),
+        ):
+            rows = [r for r in record.attendance if r.status is status]
+            if rows:
+                lines += [f"**{heading}**", ""] + [f"- {who(r)}" for r in rows] + [""]
+        self.query_one("#attendance-text", Markdown).update("\n".join(lines))
+
+        titles = {i.number: i.title for i in record.agenda}
+        minute_lines: list[str] = []
+        if not record.minutes:
+            minute_lines.append("No minutes recorded yet.")
+        for minute in record.minutes:
+            heading = minute.heading or titles.get(minute.item, "")
+            minute_lines += [
+                f"### {minute.number or ''} {heading}".strip(),
+                "",
+                minute.narrative,
+                "",
+            ]
+            verbs = list(dict.fromkeys(d.verb.value for d in minute.decisions))
+            for verb in verbs:
+                points = [d for d in minute.decisions if d.verb.value == verb]
+                minute_lines += [f"**{verb}:**", ""]
+                minute_lines += [f"{n}. {d.text}" for n, d in enumerate(points, start=1)] + [""]
+        self.query_one("#minutes-text", Markdown).update("\n".join(minute_lines))

@@ -1,0 +1,151 @@
+"""A keyboard-first form dialog that keeps what was typed when it is rejected.
+
+The caller describes the fields and gives a ``submit`` function that validates the
+values (through the domain models) and saves them. If ``submit`` returns a message,
+the dialog stays open with the message under the fields and every value as typed; if it
+returns None the dialog closes with True.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+Submit = Callable[[dict[str, Any]], "str | None"]
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One labelled field of a form."""
+
+    key: str
+    label: str
+    kind: Literal["text", "select", "check"] = "text"
+    options: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    placeholder: str = ""
+
+
+class FormScreen(ModalScreen[bool]):
+    """A modal form: Tab between fields, Ctrl+S or Enter saves, Escape cancels."""
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > #form {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormScreen #form-title { text-style: bold; padding-bottom: 1; }
+    FormScreen #fields { height: auto; max-height: 14; }
+    FormScreen .form-row { height: 1; }
+    FormScreen #form-hint { margin-top: 1; }
+    FormScreen .form-row Label { width: 18; color: $text-muted; }
+    FormScreen .form-row Input, FormScreen .form-row Select { width: 1fr; }
+    FormScreen #form-errors { color: $error; height: auto; }
+    FormScreen #form-buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    FormScreen #form-buttons Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        values: dict[str, Any],
+        submit: Submit,
+        hint: str = "",
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = list(fields)
+        self.values = values
+        self.submit = submit
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self.form_title, id="form-title")
+            with VerticalScroll(id="fields"):
+                for spec in self.fields:
+                    with Horizontal(classes="form-row"):
+                        yield Label(spec.label)
+                        yield self._widget(spec)
+            if self.hint:
+                yield Static(self.hint, id="form-hint", classes="muted")
+            yield Static("", id="form-errors")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].key}").focus()
+
+    def _widget(self, spec: FormField) -> Input | Select[str] | Checkbox:
+        value = self.values.get(spec.key)
+        widget_id = f"field-{spec.key}"
+        if spec.kind == "check":
+            return Checkbox("yes", bool(value), id=widget_id, compact=True)
+        if spec.kind == "select":
+            return Select(
+                list(spec.options),
+                value=value if value not in (None, "") else Select.NULL,
+                id=widget_id,
+                compact=True,
+                allow_blank=True,
+                prompt="(none)",
+            )
+        return Input(
+            "" if value is None else str(value),
+            placeholder=spec.placeholder,
+            id=widget_id,
+            compact=True,
+        )
+
+    def collected(self) -> dict[str, Any]:
+        """The values as they stand in the widgets."""
+        result: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.key}")
+            if isinstance(widget, Checkbox):
+                result[spec.key] = widget.value
+            elif isinstance(widget, Select):
+                result[spec.key] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Input):
+                result[spec.key] = widget.value
+        return result
+
+    def action_save(self) -> None:
+        message = self.submit(self.collected())
+        if message:
+            self.query_one("#form-errors", Static).update(Text(message))
+            self.app.bell()
+        else:
+            self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    @on(Input.Submitted)
+    def _enter_saves(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
