@@ -8,7 +8,7 @@ their agenda number (1, 2, 3 ...) since that is how the room speaks of them ("at
 from __future__ import annotations
 
 import re
-from datetime import date
+import datetime as dt
 from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
@@ -108,12 +108,12 @@ class Meeting(DomainModel):
 
     id: int | None = None
     committee: Code
-    date: date
+    date: dt.date
     time: str | None = None
     venue: OptionalName = None
     session: Session = Session.PUBLIC
     status: MinutesStatus = MinutesStatus.DRAFT
-    approved_on: date | None = None
+    approved_on: dt.date | None = None
 
     _blank = field_validator("venue", mode="before")(blank_to_none)
     _time = field_validator("time", mode="before")(_clock_time)

@@ -312,8 +312,8 @@ def describe_requirement(node: Requirement) -> str:
             roles = " or ".join(t.replace("_", " ") for t in spec.any_tags)
             return f"{spec.min} {roles}" if spec.min > 1 else f"the {roles}"
         case OrgCoverageNode(org_coverage=spec):
-            which = spec.constituency or "organisations"
-            return f"{spec.num}/{spec.den} of {which} organisations represented"
+            which = f"{spec.constituency} organisations" if spec.constituency else "organisations"
+            return f"{spec.num}/{spec.den} of {which} represented"
         case ShareOfPresentNode(share_of_present=spec):
             tags = " or ".join(t.replace("_", " ") for t in spec.any_tags)
             return f"at least {spec.num}/{spec.den} of those present {tags}"

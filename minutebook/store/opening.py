@@ -51,7 +51,7 @@ def _applied_steps(path: Path) -> list[str] | None:
 
     An SQLite file with no tables at all counts as ours and new.
     """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = _read_only_uri(path)
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
@@ -91,7 +91,7 @@ def acquire_lock(path: Path) -> FileLock:
 
 def read_setting(path: Path, key: str) -> str | None:
     """Read one setting from a Minutebook database without opening it for writing."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = _read_only_uri(path)
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
@@ -101,3 +101,9 @@ def read_setting(path: Path, key: str) -> str | None:
     except sqlite3.Error:
         return None
     return None if row is None else str(row[0])
+
+
+def _read_only_uri(path: Path) -> str:
+    # immutable=1: read without creating -wal/-shm files or taking locks, so that
+    # looking at a file we then refuse leaves nothing behind beside it.
+    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"

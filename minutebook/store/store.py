@@ -84,7 +84,7 @@ def _from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
 
 
 def slug(text: str) -> str:
-    """A short lower-case id from a name: "Dr Sarah Whiteman" -> "sarah-whiteman"."""
+    """A short lower-case id from a name: "Sarah Whiteman" -> "sarah-whiteman"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     return "-".join(words)[:40] or "person"
@@ -113,15 +113,17 @@ class Store:
                     f"cannot create the folder {path.parent}: {error.strerror}"
                 ) from error
         lock = acquire_lock(path)
+        db: Database | None = None
         try:
             db = Database(path, strict=True)
             store = cls(db, path, lock)
             store._prepare()
-        except sqlite3.Error as error:
+        except BaseException as error:
+            if db is not None:
+                db.conn.close()
             lock.release()
-            raise StoreError(f"cannot open {path}: {error}") from error
-        except BaseException:
-            lock.release()
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"cannot open {path}: {error}") from error
             raise
         return store
 
@@ -194,7 +196,7 @@ class Store:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as db:
-            db["settings"].upsert({"key": key, "value": value}, pk="key")
+            db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
     @property
     def is_demo(self) -> bool:
@@ -236,13 +238,13 @@ class Store:
         with self.transaction() as db:
             if self._rows("SELECT 1 FROM committees WHERE code = ?", [committee.code]):
                 raise Conflict(f"a committee with code {committee.code} already exists")
-            db["committees"].insert(self._committee_row(committee))
+            db.table("committees").insert(self._committee_row(committee))
         return committee
 
     def update_committee(self, committee: Committee) -> Committee:
         with self.transaction() as db:
             self.committee(committee.code)
-            db["committees"].update(committee.code, self._committee_row(committee))
+            db.table("committees").update(committee.code, self._committee_row(committee))
         return committee
 
     # -- organisations ---------------------------------------------------------------
@@ -262,7 +264,7 @@ class Store:
             ):
                 raise Conflict(f"organisation id {organisation.id} is already used")
             position = self._next_position("organisations", code)
-            db["organisations"].insert(
+            db.table("organisations").insert(
                 {"committee": code, **_to_row(organisation), "position": position}
             )
         return organisation
@@ -274,7 +276,7 @@ class Store:
                 [code, organisation.id],
             ):
                 raise NotFound(f"organisation {organisation.id} is not on committee {code}")
-            db["organisations"].update((code, organisation.id), _to_row(organisation))
+            db.table("organisations").update((code, organisation.id), _to_row(organisation))
         return organisation
 
     def retire_organisation(self, code: str, org_id: str, on: date) -> None:
@@ -284,7 +286,7 @@ class Store:
                 "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, org_id]
             ):
                 raise NotFound(f"organisation {org_id} is not on committee {code}")
-            db["organisations"].update((code, org_id), {"retired_on": on.isoformat()})
+            db.table("organisations").update((code, org_id), {"retired_on": on.isoformat()})
 
     def _next_position(self, table: str, code: str) -> int:
         rows = self._rows(f"SELECT MAX(position) AS p FROM {table} WHERE committee = ?", [code])
@@ -304,7 +306,7 @@ class Store:
     def save_person(self, person: Person) -> Person:
         """Add a person, or update the one with the same id."""
         with self.transaction() as db:
-            db["people"].upsert(_to_row(person), pk="id")
+            db.table("people").upsert(_to_row(person), pk="id")
         return person
 
     def new_person_id(self, name: str) -> str:
@@ -351,16 +353,16 @@ class Store:
         with self.transaction() as db:
             self.committee(code)
             for person in (*([holder] if holder else []), *others):
-                db["people"].upsert(_to_row(person), pk="id")
+                db.table("people").upsert(_to_row(person), pk="id")
             self._check_seat(code, seat)
             existing = self._rows(
                 "SELECT position FROM seats WHERE committee = ? AND id = ?", [code, seat.id]
             )
             if existing:
-                db["seats"].update((code, seat.id), _to_row(seat))
+                db.table("seats").update((code, seat.id), _to_row(seat))
             else:
                 position = self._next_position("seats", code)
-                db["seats"].insert({"committee": code, **_to_row(seat), "position": position})
+                db.table("seats").insert({"committee": code, **_to_row(seat), "position": position})
         return seat
 
     def add_member(
@@ -379,7 +381,7 @@ class Store:
                 "SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat_id]
             ):
                 raise NotFound(f"seat {seat_id} is not on committee {code}")
-            db["seats"].update((code, seat_id), {"retired_on": on.isoformat()})
+            db.table("seats").update((code, seat_id), {"retired_on": on.isoformat()})
 
     def membership(self, code: str) -> Membership:
         """The committee with its organisations, seats and the people they name."""
@@ -414,7 +416,7 @@ class Store:
                 raise Conflict(f"{code} already has terms of reference version {tor.version}")
             row = _to_row(tor, exclude={"quorum"})
             row["quorum"] = json.dumps(tor.quorum.model_dump(mode="json"), ensure_ascii=False)
-            db["terms_of_reference"].insert({"committee": code, **row})
+            db.table("terms_of_reference").insert({"committee": code, **row})
         return tor
 
     def terms_in_force(self, code: str, day: date) -> TermsOfReference | None:
@@ -445,7 +447,7 @@ class Store:
     def add_meeting(self, meeting: Meeting) -> Meeting:
         with self.transaction() as db:
             self.committee(meeting.committee)
-            table = db["meetings"]
+            table = db.table("meetings")
             table.insert(_to_row(meeting, exclude={"id"}))
             return meeting.model_copy(update={"id": table.last_pk})
 
@@ -456,7 +458,7 @@ class Store:
             current = self.meeting(meeting.id)
             if current.is_locked:
                 raise Conflict("these minutes are signed and locked; record a correction instead")
-            db["meetings"].update(meeting.id, _to_row(meeting, exclude={"id"}))
+            db.table("meetings").update(meeting.id, _to_row(meeting, exclude={"id"}))
         return meeting
 
     def _unlocked(self, meeting_id: int) -> Meeting:
@@ -480,7 +482,7 @@ class Store:
             )
             number = int(rows[0]["n"] or 0) + 1
             saved = item.model_copy(update={"meeting_id": meeting_id, "number": number})
-            table = db["agenda_items"]
+            table = db.table("agenda_items")
             table.insert(_to_row(saved, exclude={"id"}))
             return saved.model_copy(update={"id": table.last_pk})
 
@@ -491,7 +493,7 @@ class Store:
         with self.transaction() as db:
             current = self._agenda_item(item.id)
             self._unlocked(current.meeting_id or 0)
-            db["agenda_items"].update(
+            db.table("agenda_items").update(
                 item.id, _to_row(item, exclude={"id", "meeting_id", "number"})
             )
         return item.model_copy(update={"number": current.number, "meeting_id": current.meeting_id})
@@ -513,7 +515,7 @@ class Store:
                     f"item {item.number} already has minutes, a declaration or attendance "
                     "recorded against it; it cannot be removed"
                 )
-            db["agenda_items"].delete(item_id)
+            db.table("agenda_items").delete(item_id)
             later = [i for i in self.agenda(meeting_id) if i.number > item.number]
             self._renumber(meeting_id, {i.number: i.number - 1 for i in later})
 
@@ -574,7 +576,7 @@ class Store:
         with self.transaction() as db:
             self._unlocked(meeting_id)
             saved = row.model_copy(update={"meeting_id": meeting_id})
-            table = db["attendance"]
+            table = db.table("attendance")
             table.insert(_to_row(saved, exclude={"id"}))
             return saved.model_copy(update={"id": table.last_pk})
 
@@ -588,7 +590,7 @@ class Store:
         with self.transaction() as db:
             self._unlocked(meeting_id)
             saved = declaration.model_copy(update={"meeting_id": meeting_id})
-            table = db["declarations"]
+            table = db.table("declarations")
             table.insert(_to_row(saved, exclude={"id"}))
             return saved.model_copy(update={"id": table.last_pk})
 
@@ -616,14 +618,14 @@ class Store:
             saved = minute.model_copy(update={"meeting_id": meeting_id})
             row = _to_row(saved, exclude={"id", "decisions"})
             if saved.id is None:
-                table = db["minutes"]
+                table = db.table("minutes")
                 table.insert(row)
                 saved = saved.model_copy(update={"id": table.last_pk})
             else:
-                db["minutes"].update(saved.id, row)
+                db.table("minutes").update(saved.id, row)
             db.execute("DELETE FROM decisions WHERE minute_id = ?", [saved.id])
             for position, decision in enumerate(saved.decisions, start=1):
-                db["decisions"].insert(
+                db.table("decisions").insert(
                     {
                         "minute_id": saved.id,
                         "position": position,
@@ -650,15 +652,15 @@ class Store:
             meeting = self.add_meeting(record.meeting.model_copy(update={"id": None}))
             meeting_id = meeting.id
             for item in record.agenda:
-                db["agenda_items"].insert(
+                db.table("agenda_items").insert(
                     _to_row(item.model_copy(update={"meeting_id": meeting_id}), exclude={"id"})
                 )
             for row in record.attendance:
-                db["attendance"].insert(
+                db.table("attendance").insert(
                     _to_row(row.model_copy(update={"meeting_id": meeting_id}), exclude={"id"})
                 )
             for declaration in record.declarations:
-                db["declarations"].insert(
+                db.table("declarations").insert(
                     _to_row(
                         declaration.model_copy(update={"meeting_id": meeting_id}), exclude={"id"}
                     )
@@ -691,9 +693,9 @@ class Store:
                     "SELECT MAX(number) AS n FROM actions WHERE committee = ?", [action.committee]
                 )
                 action = action.model_copy(update={"number": int(rows[0]["n"] or 0) + 1})
-            table = db["actions"]
+            table = db.table("actions")
             table.insert(_to_row(action, exclude={"id", "updates"}))
             action_id = table.last_pk
             for update in action.updates:
-                db["action_updates"].insert({"action_id": action_id, **_to_row(update)})
+                db.table("action_updates").insert({"action_id": action_id, **_to_row(update)})
             return action.model_copy(update={"id": action_id})

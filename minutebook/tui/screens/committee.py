@@ -93,15 +93,17 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
                 yield Markdown(id="terms-text")
             with TabPane("4 Meetings", id="meetings"):
                 yield DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#members-table", DataTable).add_columns(
-            "Name", "Role", "Org", "Votes", "Tags", "Term", "Deputies"
-        )
-        self.query_one("#organisations-table", DataTable).add_columns(
-            "Id", "Organisation", "Constituency", "Status"
-        )
+        members = self.query_one("#members-table", DataTable)
+        members.add_column("Name", width=26)
+        members.add_column("Role", width=28)
+        members.add_columns("Org", "Votes", "Tags", "Term", "Deputies")
+        organisations = self.query_one("#organisations-table", DataTable)
+        organisations.add_column("Id")
+        organisations.add_column("Organisation", width=44)
+        organisations.add_columns("Constituency", "Status")
         self.query_one("#meetings-table", DataTable).add_columns(
             "Date", "Time", "Venue", "Session", "Minutes", "Items"
         )
@@ -440,12 +442,12 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
                 f"**Voting seats:** {sum(1 for s in seats if s.voting)} "
                 f"({sum(1 for s in seats if s.voting and s.holder)} filled)",
                 "",
-                "| Policy | Setting |",
-                "|---|---|",
-                *(f"| {name} | {setting} |" for name, setting in _policy_rows(policies)),
+                "**Policies** (what the wording leaves open):",
+                "",
+                *(f"- {name}: **{setting}**" for name, setting in _policy_rows(policies)),
             ]
             if current.meetings_per_year:
-                lines.append(f"| Meetings a year | {current.meetings_per_year} |")
+                lines.append(f"- Meetings a year: **{current.meetings_per_year}**")
             if current.quorum.text:
                 lines += ["", "### The wording", "", current.quorum.text]
             if len(versions) > 1:

@@ -46,11 +46,13 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         yield Static("Committees", classes="screen-title")
         yield DataTable(id="committees", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY_HINT, id="empty-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#committees", DataTable)
-        table.add_columns("Code", "Name", "Style", "Members", "Next meeting")
+        table.add_column("Code")
+        table.add_column("Name", width=40)
+        table.add_columns("Members", "Next meeting", "Style")
         self.refresh_list()
         table.focus()
 
@@ -69,9 +71,9 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
             table.add_row(
                 committee.code,
                 committee.name,
-                "Council" if committee.house_style is HouseStyle.COUNCIL else "NHS",
                 str(sum(1 for s in seats if s.holder)),
                 short_date(coming[0].date) if coming else "—",
+                "Council" if committee.house_style is HouseStyle.COUNCIL else "NHS",
                 key=committee.code,
             )
         self.query_one("#empty-hint").display = not committees

@@ -61,10 +61,10 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
     BINDINGS = [
         Binding("escape", "back", "Back", id="meeting.back"),
         Binding("a", "add_item", "Add item", id="meeting.add_item"),
-        Binding("e", "edit_item", "Edit item", id="meeting.edit_item"),
-        Binding("shift+up", "move(-1)", "Move up", id="meeting.move_up"),
-        Binding("shift+down", "move(1)", "Move down", id="meeting.move_down"),
-        Binding("delete", "delete_item", "Remove item", id="meeting.delete_item"),
+        Binding("e", "edit_item", "Edit", id="meeting.edit_item"),
+        Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", id="meeting.move_up"),
+        Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="meeting.move_down"),
+        Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
         Binding("L", "live", "Live capture", id="meeting.live"),
     ]
 
@@ -92,7 +92,7 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
                 yield Markdown(id="attendance-text")
             with TabPane("Minutes", id="minutes"), VerticalScroll():
                 yield Markdown(id="minutes-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#agenda-table", DataTable).add_columns(
