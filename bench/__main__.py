@@ -1,0 +1,83 @@
+"""Benchmarks of the foundation, each against a bare baseline measured in the same run.
+
+- building the demo database (three committees from YAML) and opening it;
+- the app's first screen, headless, against a bare Textual app showing a DataTable.
+
+These machines are noisy, so each figure is the median of several runs and is printed
+beside its baseline rather than checked against a fixed number.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, Footer, Header
+
+from minutebook.seeds import build_demo_database
+from minutebook.store import Store
+from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.committees import CommitteesScreen
+
+RUNS = 7
+
+
+def median_ms(run: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+class BareApp(App[None]):
+    """The baseline: a Textual app with the same kinds of widget and nothing else."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        table: DataTable[str] = DataTable()
+        table.add_columns("Code", "Name", "Members")
+        table.add_row("HCP", "Milton Keynes Health and Care Partnership", "19")
+        yield table
+        yield Footer()
+
+
+async def _first_paint(app: App[None], ready: Callable[[App[None]], bool]) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not ready(app):
+            await pilot.pause()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.db"
+        build = median_ms(lambda: build_demo_database(path, force=True))
+        print(f"build the demo database (3 committees):   {build:7.1f} ms")
+
+        def open_and_list() -> None:
+            with Store.open(path) as store:
+                for committee in store.committees():
+                    store.membership(committee.code)
+
+        print(f"open the database and read every roster:  {median_ms(open_and_list):7.1f} ms")
+
+        bare = median_ms(lambda: asyncio.run(_first_paint(BareApp(), lambda a: True)))
+
+        def minutebook_start() -> None:
+            with Store.open(path) as store:
+                app = MinutebookApp(store)
+                asyncio.run(_first_paint(app, lambda a: isinstance(a.screen, CommitteesScreen)))
+
+        ours = median_ms(minutebook_start)
+        print(f"first screen, bare Textual app (baseline): {bare:7.1f} ms")
+        print(f"first screen, Minutebook committees list:  {ours:7.1f} ms  ({ours / bare:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
