@@ -7,8 +7,8 @@ their agenda number (1, 2, 3 ...) since that is how the room speaks of them ("at
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator

@@ -104,9 +104,10 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         organisations.add_column("Id")
         organisations.add_column("Organisation", width=44)
         organisations.add_columns("Constituency", "Status")
-        self.query_one("#meetings-table", DataTable).add_columns(
-            "Date", "Time", "Venue", "Session", "Minutes", "Items"
-        )
+        meetings = self.query_one("#meetings-table", DataTable)
+        meetings.add_columns("Date", "Time")
+        meetings.add_column("Venue", width=30)
+        meetings.add_columns("Session", "Minutes", "Items")
         self.refresh_all()
         self.query_one("#members-table", DataTable).focus()
 

@@ -65,7 +65,7 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
         Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", id="meeting.move_up"),
         Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="meeting.move_down"),
         Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
-        Binding("L", "live", "Live capture", id="meeting.live"),
+        Binding("L", "live", "Live", id="meeting.live"),
     ]
 
     app: MinutebookApp
