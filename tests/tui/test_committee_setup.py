@@ -217,3 +217,25 @@ async def test_help_screen_lists_this_screens_keys(app: MinutebookApp) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CommitteeScreen)
+
+
+async def test_command_palette_opens_a_committee(app: MinutebookApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open committee parish")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CommitteeScreen)
+        assert screen.code == "PAR"
+
+
+async def test_member_detail_shows_the_whole_seat(app: MinutebookApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_committee(pilot)
+        await pilot.pause()
+        detail = str(screen.query_one("#member-detail", Static).render())
+        assert "Seat S1: Chair · Parish Council · voting · tags: chair" in detail

@@ -87,6 +87,7 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         with TabbedContent(initial="members", id="tabs"):
             with TabPane("1 Members", id="members"):
                 yield DataTable(id="members-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="member-detail")
             with TabPane("2 Organisations", id="organisations"):
                 yield DataTable(id="organisations-table", cursor_type="row", zebra_stripes=True)
             with TabPane("3 Terms of reference", id="terms"), VerticalScroll(id="terms-scroll"):
@@ -178,6 +179,37 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
             )
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
+
+    @on(DataTable.RowHighlighted, "#members-table")
+    def _show_member(self, event: DataTable.RowHighlighted) -> None:
+        """The whole of the highlighted member, since the table is cut at 80 columns."""
+        detail = self.query_one("#member-detail", Static)
+        seat_id = event.row_key.value if event.row_key else None
+        store = self.app.store
+        seat = next((s for s in store.seats(self.code) if s.id == seat_id), None)
+        if seat is None:
+            detail.update("")
+            return
+        org = next((o for o in store.organisations(self.code) if o.id == seat.org), None)
+        parts = [seat.title]
+        if org:
+            parts.append(org.name)
+        parts.append("voting" if seat.voting else "non-voting")
+        if seat.tags:
+            parts.append("tags: " + ", ".join(seat.tags))
+        if seat.term_from or seat.term_to:
+            parts.append(
+                f"term {short_date(seat.term_from) or '…'} to {short_date(seat.term_to) or 'open'}"
+            )
+        if seat.named_deputies:
+            names = []
+            for deputy in seat.named_deputies:
+                try:
+                    names.append(store.person(deputy).display_name)
+                except StoreError:
+                    names.append(deputy)
+            parts.append("deputies: " + ", ".join(names))
+        detail.update(Text(f"Seat {seat.id}: " + " · ".join(parts)))
 
     def _member_fields(self) -> list[FormField]:
         orgs = [
