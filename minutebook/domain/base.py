@@ -8,6 +8,7 @@ in, so the store and every exporter only ever see clean text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import (
@@ -94,6 +95,14 @@ def _plain_message(item: ErrorDetails) -> str:
         return "must be filled in"
     if kind == "missing":
         return "must be filled in"
+    if kind == "extra_forbidden":
+        if item.get("input") is None:
+            # YAML's {a: b, c} reads a comma inside a value as the start of a new key.
+            return (
+                "is not a known key; if it is the rest of a value, put that value in quotes "
+                "(a comma inside { } ends a value)"
+            )
+        return "is not a known key"
     if kind == "string_too_long":
         return f"is too long (at most {context.get('max_length')} characters)"
     if kind == "string_pattern_mismatch":
@@ -136,3 +145,10 @@ def _place(prefix: str, loc: tuple[int | str, ...]) -> str:
             text += f".{part}" if text else part
         previous = part
     return text
+
+
+def slug(text: str) -> str:
+    """A short lower-case id from a name: "Sarah Whiteman" -> "sarah-whiteman"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words)[:40] or "person"

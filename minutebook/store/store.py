@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -40,7 +39,7 @@ from minutebook.domain import (
     Seat,
     TermsOfReference,
 )
-from minutebook.domain.base import error_lines
+from minutebook.domain.base import error_lines, slug
 from minutebook.domain.quorum import in_force_on
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.migrations import migrations
@@ -81,13 +80,6 @@ def _from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
         raise StoreError(
             f"a stored {cls.__name__} is not valid: {error_lines(error)[0]}"
         ) from error
-
-
-def slug(text: str) -> str:
-    """A short lower-case id from a name: "Sarah Whiteman" -> "sarah-whiteman"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words)[:40] or "person"
 
 
 class Store:
@@ -422,6 +414,64 @@ class Store:
     def terms_in_force(self, code: str, day: date) -> TermsOfReference | None:
         """The version a meeting on `day` is judged by (DOMAIN.md 2.3)."""
         return in_force_on(self.terms_of_reference(code), day)
+
+    def import_terms(self, membership: Membership, versions: Sequence[TermsOfReference]) -> int:
+        """Bring a committee's set-up and ToR versions in from a file, all or nothing.
+
+        People are matched to those already known by name; organisations and seats are
+        added or updated by id; a version already stored is skipped if identical and
+        refused if different (versions are never silently rewritten). Returns how many
+        versions were added.
+        """
+        committee = membership.committee
+        code = committee.code
+        with self.transaction() as db:
+            try:
+                current = self.committee(code)
+                db.table("committees").update(
+                    code, {"name": committee.name, "parent_body": committee.parent_body}
+                )
+            except NotFound:
+                current = self.add_committee(committee)
+            known = {p.name.casefold(): p.id for p in self.people()}
+            ids: dict[str, str] = {}
+            for person in membership.people:
+                found = known.get(person.name.casefold())
+                if found is None:
+                    found = self.new_person_id(person.name)
+                    self.save_person(person.model_copy(update={"id": found}))
+                    known[person.name.casefold()] = found
+                ids[person.id] = found
+            existing_orgs = {o.id for o in self.organisations(code)}
+            for org in membership.organisations:
+                if org.id in existing_orgs:
+                    self.update_organisation(code, org)
+                else:
+                    self.add_organisation(code, org)
+            for seat in membership.seats:
+                self.save_member(
+                    code,
+                    seat.model_copy(
+                        update={
+                            "holder": ids.get(seat.holder, seat.holder) if seat.holder else None,
+                            "named_deputies": tuple(ids.get(d, d) for d in seat.named_deputies),
+                        }
+                    ),
+                )
+            stored = {v.version: v for v in self.terms_of_reference(code)}
+            added = 0
+            for version in versions:
+                same = stored.get(version.version)
+                if same is None:
+                    self.add_terms_of_reference(code, version)
+                    added += 1
+                elif same != version:
+                    raise Conflict(
+                        f"{current.code} already has terms of reference version "
+                        f"{version.version} with a different rule; give the new one "
+                        f"version {max(stored) + 1}"
+                    )
+            return added
 
     # -- meetings and agendas ----------------------------------------------------------
 

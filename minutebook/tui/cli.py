@@ -6,7 +6,10 @@ one from a newer version) print one line and exit non-zero; they never show a tr
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -87,6 +90,172 @@ def demo(ctx: click.Context, db_path: Path | None, no_open: bool, force: bool) -
     click.echo(f"Demo database ready at {path} with committees {', '.join(codes)}.")
     if not no_open:
         run_app(path)
+
+
+@main.group()
+def quorum() -> None:
+    """Check a meeting's quorum against terms of reference, or forecast one."""
+
+
+@quorum.command("check")
+@click.argument("tor_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("meeting_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the verdicts as JSON.")
+def quorum_check(tor_file: Path, meeting_file: Path, as_json: bool) -> None:
+    """Evaluate MEETING_FILE against TOR_FILE: the opening and every agenda item.
+
+    Exits 0 when it evaluated, whatever the verdict; 2 on a bad file.
+    """
+    from minutebook.domain.quorum_engine import QuorumEngine
+    from minutebook.interchange.meeting_file import read_meeting
+    from minutebook.interchange.quorum_report import meeting_json, meeting_table
+    from minutebook.interchange.tor_file import FileError, read_terms
+
+    try:
+        terms = read_terms(_read_text(tor_file), str(tor_file))
+        meeting = read_meeting(_read_text(meeting_file), terms, str(meeting_file))
+        version = terms.in_force_on(meeting.date)
+    except FileError as error:
+        click.echo(error.report(), err=True)
+        sys.exit(EXIT_PROBLEM)
+    membership = terms.membership
+    day = meeting.date or version.adopted
+    engine = QuorumEngine(version.quorum, membership.seats, membership.organisations, day)
+    items = meeting.items or tuple(sorted({d.item for d in meeting.declarations}))
+    opening, verdicts = engine.evaluate_meeting(meeting.attendance, meeting.declarations, items)
+    if as_json:
+        click.echo(json.dumps(meeting_json(opening, verdicts, meeting.names), indent=2))
+    else:
+        click.echo(f"{membership.committee.name}: terms of reference version {version.version}")
+        click.echo(meeting_table(opening, verdicts, meeting.names, meeting.titles))
+
+
+@quorum.command("forecast")
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
+@click.option(
+    "--date",
+    "day",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The meeting's date, YYYY-MM-DD.",
+)
+@click.pass_context
+def quorum_forecast(ctx: click.Context, code: str, day: datetime) -> None:
+    """Will the meeting be quorate, given the apologies so far? If not, whom to chase."""
+    from minutebook.domain.forecast import forecast
+    from minutebook.domain.quorum_engine import QuorumEngine
+    from minutebook.interchange.quorum_report import forecast_text
+
+    with _open_store(ctx) as store:
+        try:
+            meeting = store.meeting_on(code, day.date())
+            terms = store.terms_in_force(code, meeting.date)
+            if terms is None:
+                _fail(f"{code} has no terms of reference in force on {meeting.date}")
+                return
+            membership = store.membership(code)
+            recorded = store.attendance(meeting.id or 0)
+            names = {p.id: p.display_name for p in store.people()}
+        except StoreError as error:
+            _fail(str(error))
+            return
+    engine = QuorumEngine(terms.quorum, membership.seats, membership.organisations, meeting.date)
+    click.echo(f"{membership.committee.name}, {meeting.date:%d %B %Y}")
+    click.echo(forecast_text(forecast(engine, recorded), names))
+
+
+@main.group()
+def tor() -> None:
+    """Export or import a committee's terms of reference (YAML)."""
+
+
+@tor.command("export")
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. PB.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the screen.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.pass_context
+def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) -> None:
+    """Write the committee's organisations, seats and every ToR version as YAML."""
+    from minutebook.interchange.tor_file import write_terms
+
+    with _open_store(ctx) as store:
+        try:
+            text = write_terms(
+                store.membership(code),
+                store.terms_of_reference(code),
+                {p.id: p.name for p in store.people()},
+            )
+        except StoreError as error:
+            _fail(str(error))
+            return
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to overwrite it")
+    write_file_atomically(output, text)
+    click.echo(f"Wrote {output}")
+
+
+@tor.command("import")
+@click.argument("tor_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def tor_import(ctx: click.Context, tor_file: Path) -> None:
+    """Bring a ToR file into the database: the committee, its organisations and seats,
+    and each version of the rule. Nothing changes unless the whole file is valid."""
+    from minutebook.interchange.tor_file import FileError, read_terms
+
+    try:
+        terms = read_terms(_read_text(tor_file), str(tor_file))
+    except FileError as error:
+        click.echo(error.report(), err=True)
+        sys.exit(EXIT_PROBLEM)
+    with _open_store(ctx) as store:
+        try:
+            added = store.import_terms(terms.membership, terms.versions)
+        except StoreError as error:
+            _fail(str(error))
+            return
+    code = terms.membership.committee.code
+    click.echo(
+        f"Imported {code}: {len(terms.membership.seats)} seats, "
+        f"{len(terms.membership.organisations)} organisations, "
+        f"{added} new terms of reference version(s)."
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        _fail(f"{path} is not a text file (YAML or JSON expected)")
+    except OSError as error:
+        _fail(f"cannot read {path}: {error.strerror}")
+    return ""
+
+
+def _open_store(ctx: click.Context) -> Store:
+    path = ctx.find_root().obj.get("db") or default_database()
+    try:
+        return Store.open(path)
+    except StoreError as error:
+        _fail(str(error))
+        raise
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Write to a temporary name beside `path`, then rename: never a half file."""
+    temporary = path.with_name(f".{path.name}.partial")
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
 
 
 if __name__ == "__main__":

@@ -316,7 +316,14 @@ def test_name_made_only_of_control_characters_is_refused() -> None:
 
 def test_unknown_fields_are_refused() -> None:
     (line,) = _errors(Person, {"id": "p1", "name": "Pete", "nickname": "P"})
-    assert line == "nickname: Extra inputs are not permitted"
+    assert line == "nickname: is not a known key"
+
+
+def test_a_comma_cut_value_gets_a_hint_about_quotes() -> None:
+    """YAML reads {name: NHS Bedfordshire, Luton and MK ICB} as two keys; say so."""
+    (line,) = _errors(Person, {"id": "p1", "name": "NHS Bedfordshire", "Luton and MK ICB": None})
+    assert line.startswith("Luton and MK ICB: is not a known key")
+    assert "put that value in quotes" in line
 
 
 def test_person_display_name_and_initials() -> None:

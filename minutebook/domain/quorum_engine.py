@@ -1,0 +1,532 @@
+"""The quorum engine: is the meeting quorate now, and if not, why not (DOMAIN.md 2.3).
+
+Given the committee's seats and organisations, its quorum rule and policies, who is in
+the room at a moment (their capacity, mode, whom they deputise for) and the declarations
+with the Chair's rulings, it returns a verdict with reasons a Chair can read out: each
+failed clause with what it had and what it needed, each person left out of the count
+with why, and who was counted.
+
+The steps follow the specification: take those present; give each their capacities
+(seats held; a deputised seat only if the policy allows it and the principal is
+absent); drop non-voting, remote (where remote does not count) and conflicted people;
+count each person once; compute the base; evaluate the requirement tree. Arithmetic is
+exact (``fractions.Fraction``) with the rounding each clause names.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from minutebook.domain.committee import Organisation, Seat
+from minutebook.domain.meeting import Attendance, AttendanceStatus, Capacity, Declaration, Mode
+from minutebook.domain.quorum import (
+    AllNode,
+    AnyNode,
+    AtLeastNode,
+    Base,
+    ConflictEffect,
+    CountNode,
+    DeputiesAllowed,
+    FractionNode,
+    MaxNode,
+    MinNode,
+    OrgCoverageNode,
+    QuorumRule,
+    Requirement,
+    RoleNode,
+    Rounding,
+    ShareOfPresentNode,
+    WhoCounts,
+    describe_requirement,
+)
+
+QUORATE = "quorate"
+INQUORATE = "inquorate"
+
+
+def rounded(value: Fraction, rounding: Rounding) -> int:
+    """Round an exact fraction as the clause says; half_up takes 2.5 to 3."""
+    match rounding:
+        case Rounding.CEIL:
+            return math.ceil(value)
+        case Rounding.FLOOR:
+            return math.floor(value)
+        case Rounding.HALF_UP:
+            return math.floor(value + Fraction(1, 2))
+    raise ValueError(f"unknown rounding {rounding!r}")
+
+
+@dataclass(frozen=True)
+class FailedClause:
+    """A clause of the rule that was not met."""
+
+    clause: str  # where in the rule, e.g. "all[1].org_coverage"
+    have: int
+    need: int
+    text: str  # e.g. "ics_org organisations represented: 3 of 10, need 5"
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Someone in the room who was not counted, and why."""
+
+    person: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PersonNote:
+    """Something the count did with a person that the Chair may want to know."""
+
+    person: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for one moment: the opening, or one agenda item."""
+
+    quorate: bool
+    counted: tuple[str, ...]
+    failed: tuple[FailedClause, ...] = ()
+    excluded: tuple[Exclusion, ...] = ()
+    notes: tuple[PersonNote, ...] = ()
+    item: int | None = None
+
+    @property
+    def verdict(self) -> str:
+        return QUORATE if self.quorate else INQUORATE
+
+    def summary(self) -> str:
+        """One line for a status bar: "Quorate: 7 counted" or the first reason."""
+        if self.quorate:
+            return f"Quorate: {len(self.counted)} counted"
+        reason = self.failed[0].text if self.failed else "the rule is not met"
+        return f"INQUORATE: {reason}"
+
+
+@dataclass
+class _Person:
+    """One person present, with everything the count needs, folded over their rows."""
+
+    key: str
+    rows: list[Attendance] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """A person who counts, with the tags and organisations they bring."""
+
+    key: str
+    tags: frozenset[str]
+    orgs: frozenset[str]
+
+
+class QuorumEngine:
+    """Evaluates one committee's quorum rule; build once, evaluate many moments."""
+
+    def __init__(
+        self,
+        rule: QuorumRule,
+        seats: Sequence[Seat],
+        organisations: Sequence[Organisation],
+        on: date,
+    ) -> None:
+        self.rule = rule
+        self.policies = rule.policies
+        self.on = on
+        self.seats = {s.id: s for s in seats if s.retired_on is None or s.retired_on > on}
+        self.organisations = [o for o in organisations if o.retired_on is None or o.retired_on > on]
+        # Who holds which seat: "one person may hold two seats".
+        self.seats_held: dict[str, list[Seat]] = {}
+        for seat in self.seats.values():
+            if seat.holder is not None and seat.in_post_on(on):
+                self.seats_held.setdefault(seat.holder, []).append(seat)
+
+    # -- the base of fractions ----------------------------------------------------------
+
+    def _base_seats(self, tags: tuple[str, ...]) -> list[Seat]:
+        voting_only = self.policies.counting.who_counts is WhoCounts.VOTING_MEMBERS
+        seats = [s for s in self.seats.values() if s.voting or not voting_only]
+        if self.policies.base is Base.FILLED:
+            seats = [s for s in seats if s.in_post_on(self.on)]
+        if tags:
+            seats = [s for s in seats if set(tags) & set(s.tags)]
+        return seats
+
+    def threshold_of_fraction(self, node: FractionNode) -> tuple[int, int]:
+        """(threshold, base) for a fraction clause against the membership."""
+        spec = node.fraction
+        base = len(self._base_seats(spec.tags))
+        threshold = rounded(Fraction(base * spec.num, spec.den), spec.rounding) + spec.plus
+        if spec.min is not None:
+            threshold = max(threshold, spec.min)
+        return threshold, base
+
+    def _org_universe(self, node: OrgCoverageNode) -> list[str]:
+        spec = node.org_coverage
+        if spec.orgs:
+            return [o.id for o in self.organisations if o.id in spec.orgs]
+        if spec.constituency:
+            return [o.id for o in self.organisations if o.constituency == spec.constituency]
+        return [o.id for o in self.organisations]
+
+    # -- who is present and who counts ----------------------------------------------------
+
+    def evaluate(
+        self,
+        attendance: Iterable[Attendance],
+        declarations: Iterable[Declaration] = (),
+        item: int | None = None,
+    ) -> Verdict:
+        """The verdict at the opening (`item` None) or during agenda item `item`.
+
+        The opening ignores item-specific declarations; an item applies its own.
+        """
+        moment = 1 if item is None else item
+        present: dict[str, _Person] = {}
+        for row in attendance:
+            if row.status is AttendanceStatus.PRESENT and row.present_at(moment):
+                present.setdefault(row.person, _Person(row.person)).rows.append(row)
+        rulings: dict[str, str] = {}
+        if item is not None:
+            for declaration in declarations:
+                if declaration.item == item:
+                    rulings[declaration.person] = declaration.ruling.value
+        counted, excluded, notes = self._who_counts(present, rulings, item)
+        passed, failed = self._check(self.rule.requirement, counted, "")
+        return Verdict(
+            quorate=passed,
+            counted=tuple(sorted(c.key for c in counted)),
+            failed=tuple(failed),
+            excluded=tuple(sorted(excluded, key=lambda e: e.person)),
+            notes=tuple(notes),
+            item=item,
+        )
+
+    def _who_counts(
+        self, present: dict[str, _Person], rulings: dict[str, str], item: int | None
+    ) -> tuple[list[_Counted], list[Exclusion], list[PersonNote]]:
+        policies = self.policies
+        deputies = policies.deputies
+        voting_only = policies.counting.who_counts is WhoCounts.VOTING_MEMBERS
+        counted: list[_Counted] = []
+        excluded: list[Exclusion] = []
+        notes: list[PersonNote] = []
+        remote_pending: list[tuple[_Counted, str]] = []
+        # Principals in the room: a deputy stops counting when the principal arrives.
+        in_room_holders = set(present)
+
+        for key, person in present.items():
+            seats: list[Seat] = []
+            for row in person.rows:
+                seats += [self.seats[s] for s in row.seats if s in self.seats]
+            if not seats and any(r.capacity is Capacity.MEMBER for r in person.rows):
+                seats = list(self.seats_held.get(key, []))
+            seats = list({s.id: s for s in seats}.values())
+            tags: set[str] = {t for s in seats for t in s.tags}
+            orgs: set[str] = {s.org for s in seats if s.org}
+            voting = any(s.voting for s in seats)
+            member_capacity = bool(seats)
+
+            for row in person.rows:
+                if not row.deputy_for:
+                    continue
+                usable: list[Seat] = []
+                for seat_id in row.deputy_for:
+                    reason = self._deputy_problem(key, seat_id, in_room_holders)
+                    if reason:
+                        excluded.append(Exclusion(key, reason))
+                    else:
+                        usable.append(self.seats[seat_id])
+                if len(usable) > deputies.max_principals:
+                    notes.append(
+                        PersonNote(
+                            key,
+                            f"deputises for {len(usable)} members but covers only "
+                            f"{deputies.max_principals} ({', '.join(s.id for s in usable)})",
+                        )
+                    )
+                    usable = usable[: deputies.max_principals]
+                for seat in usable:
+                    # Offices such as chair are never inherited by a deputy.
+                    tags |= set(seat.tags) - set(deputies.excluded_tags)
+                    if seat.org:
+                        orgs.add(seat.org)
+                    voting = voting or seat.voting
+                    member_capacity = True
+
+            if not member_capacity:
+                capacity = person.rows[0].capacity
+                if capacity is Capacity.DEPUTY:
+                    continue  # already excluded above with the reason
+                excluded.append(Exclusion(key, f"{_capacity_words(capacity)}: not a member"))
+                continue
+            if voting_only and not voting:
+                excluded.append(Exclusion(key, "non-voting member"))
+                continue
+
+            ruling = rulings.get(key)
+            effect = policies.conflicts.effect
+            if ruling is not None and item is not None:
+                triggers = ruling in policies.conflicts.trigger_rulings
+                if triggers and effect is ConflictEffect.EXCLUDE:
+                    excluded.append(Exclusion(key, f"conflicted on item {item}: {_ruling(ruling)}"))
+                    continue
+                if ruling == "leave" and effect is ConflictEffect.IGNORE:
+                    excluded.append(
+                        Exclusion(key, f"out of the room for item {item} (declared an interest)")
+                    )
+                    continue
+                if triggers and effect is ConflictEffect.DEEMED_PRESENT and ruling == "leave":
+                    notes.append(PersonNote(key, f"left for item {item} but is deemed present"))
+
+            candidate = _Counted(key, frozenset(tags), frozenset(orgs))
+            modes = {row.mode for row in person.rows}
+            if Mode.IN_PERSON not in modes:
+                mode = "remote" if Mode.REMOTE in modes else "by telephone"
+                if not policies.remote.counts:
+                    excluded.append(Exclusion(key, f"{mode}: does not count at this committee"))
+                    continue
+                if policies.remote.condition == "in_person_majority":
+                    remote_pending.append((candidate, mode))
+                    continue
+            counted.append(candidate)
+
+        if remote_pending:
+            # Welsh variant: remote members count only while those in the room
+            # outnumber those attending remotely.
+            if len(counted) > len(remote_pending):
+                counted += [c for c, _ in remote_pending]
+            else:
+                excluded += [
+                    Exclusion(
+                        c.key,
+                        f"{mode}: counts only while more members are in the room "
+                        f"({len(counted)}) than remote ({len(remote_pending)})",
+                    )
+                    for c, mode in remote_pending
+                ]
+        return counted, excluded, notes
+
+    def _deputy_problem(self, deputy: str, seat_id: str, in_room: set[str]) -> str | None:
+        """Why a deputy may not stand in for `seat_id` now, or None if they may."""
+        policy = self.policies.deputies
+        seat = self.seats.get(seat_id)
+        if seat is None:
+            return f"deputy for seat {seat_id}, which is not on the committee"
+        if policy.allowed is DeputiesAllowed.NONE:
+            return "deputy: deputies do not count at this committee"
+        if policy.allowed is DeputiesAllowed.NAMED and deputy not in seat.named_deputies:
+            return f"deputy for {seat.title}: not a named deputy for that seat"
+        if policy.scope_tags and not set(policy.scope_tags) & set(seat.tags):
+            return f"deputy for {seat.title}: that seat may not be deputised"
+        if not policy.counts:
+            return "deputy: deputies do not count towards the quorum"
+        if seat.holder is not None and seat.holder in in_room:
+            return f"deputy for {seat.title} while the principal is present"
+        return None
+
+    # -- the requirement tree ------------------------------------------------------------
+
+    def _check(
+        self, node: Requirement, counted: list[_Counted], path: str
+    ) -> tuple[bool, list[FailedClause]]:
+        match node:
+            case AllNode(all=parts):
+                failures: list[FailedClause] = []
+                ok = True
+                for i, part in enumerate(parts):
+                    passed, failed = self._check(part, counted, f"{path}all[{i}].")
+                    ok &= passed
+                    failures += failed
+                if ok and self.policies.counting.single_capacity:
+                    ok, failures = self._single_capacity(parts, counted, path)
+                return ok, failures
+            case AnyNode(any=parts):
+                results = [self._check(p, counted, f"{path}any[{i}].") for i, p in enumerate(parts)]
+                if any(passed for passed, _ in results):
+                    return True, []
+                return False, [
+                    FailedClause(
+                        f"{path}any",
+                        0,
+                        1,
+                        "none of these is met: "
+                        + "; ".join(f.text for _, failed in results for f in failed),
+                    )
+                ]
+            case AtLeastNode(at_least=spec):
+                results = [
+                    self._check(p, counted, f"{path}at_least[{i}].") for i, p in enumerate(spec.of)
+                ]
+                met = sum(1 for passed, _ in results if passed)
+                if met >= spec.k:
+                    return True, []
+                return False, [
+                    FailedClause(
+                        f"{path}at_least",
+                        met,
+                        spec.k,
+                        f"{met} of the {len(spec.of)} conditions met, need {spec.k}: "
+                        + "; ".join(f.text for _, failed in results for f in failed),
+                    )
+                ]
+            case MaxNode(max=parts) | MinNode(min=parts):
+                kind = "max" if isinstance(node, MaxNode) else "min"
+                results = [
+                    self._check(p, counted, f"{path}{kind}[{i}].") for i, p in enumerate(parts)
+                ]
+                passed_all = all(ok for ok, _ in results)
+                passed_any = any(ok for ok, _ in results)
+                ok = passed_all if kind == "max" else passed_any
+                if ok:
+                    return True, []
+                failed_list = [f for _, failed in results for f in failed]
+                if kind == "min":
+                    return False, failed_list
+                return False, failed_list
+            case _:
+                return self._leaf(node, counted, path)
+
+    def _leaf(
+        self, node: Requirement, counted: list[_Counted], path: str
+    ) -> tuple[bool, list[FailedClause]]:
+        have: int
+        need: int
+        match node:
+            case CountNode(count=spec):
+                have = _with_tags(counted, spec.tags)
+                need = spec.min
+                text = f"{_who(spec.tags)} counted: {have}, need {need}"
+                kind = "count"
+            case FractionNode(fraction=spec):
+                need, base = self.threshold_of_fraction(node)
+                have = _with_tags(counted, spec.tags)
+                text = (
+                    f"{_who(spec.tags)} counted: {have} of {base}, need {need} "
+                    f"({spec.num}/{spec.den}{', ' + spec.rounding.value if spec.rounding else ''})"
+                )
+                kind = "fraction"
+            case RoleNode(role=spec):
+                have = _with_tags(counted, spec.any_tags)
+                need = spec.min
+                roles = " or ".join(t.replace("_", " ") for t in spec.any_tags)
+                text = (
+                    f"no {roles} present"
+                    if have == 0 and need == 1
+                    else f"{roles} present: {have}, need {need}"
+                )
+                kind = "role"
+            case OrgCoverageNode(org_coverage=spec):
+                universe = self._org_universe(node)
+                represented = {o for c in counted for o in c.orgs if o in universe}
+                have = len(represented)
+                need = rounded(Fraction(len(universe) * spec.num, spec.den), spec.rounding)
+                which = (
+                    f"{spec.constituency} organisations" if spec.constituency else "organisations"
+                )
+                text = f"{which} represented: {have} of {len(universe)}, need {need}"
+                kind = "org_coverage"
+            case ShareOfPresentNode(share_of_present=spec):
+                have = _with_tags(counted, spec.any_tags)
+                total = len(counted)
+                need = math.ceil(Fraction(total * spec.num, spec.den))
+                tags = " or ".join(t.replace("_", " ") for t in spec.any_tags)
+                text = f"{tags} among those counted: {have} of {total}, need {need}"
+                kind = "share_of_present"
+            case _:
+                raise TypeError(f"not a requirement node: {node!r}")
+        if have >= need:
+            return True, []
+        return False, [FailedClause(f"{path}{kind}", have, need, text)]
+
+    def _single_capacity(
+        self, parts: Sequence[Requirement], counted: list[_Counted], path: str
+    ) -> tuple[bool, list[FailedClause]]:
+        """One person cannot fill two required roles: match people to role places.
+
+        Each role clause under this ``all`` asks for ``min`` distinct people; a
+        bipartite matching (augmenting paths) finds whether distinct people can fill
+        every place at once.
+        """
+        places: list[frozenset[str]] = []
+        for part in parts:
+            if isinstance(part, RoleNode):
+                places += [frozenset(part.role.any_tags)] * part.role.min
+        if len(places) < 2:
+            return True, []
+        owner: dict[int, int] = {}  # place -> counted person index
+
+        def assign(person: int, seen: set[int]) -> bool:
+            for place, tags in enumerate(places):
+                if place in seen or not tags & counted[person].tags:
+                    continue
+                seen.add(place)
+                if place not in owner or assign(owner[place], seen):
+                    owner[place] = person
+                    return True
+            return False
+
+        for person in range(len(counted)):
+            assign(person, set())
+        filled = len(owner)
+        if filled >= len(places):
+            return True, []
+        return False, [
+            FailedClause(
+                f"{path}all",
+                filled,
+                len(places),
+                f"required roles filled by different people: {filled} of {len(places)} "
+                "(one person cannot fill two required roles)",
+            )
+        ]
+
+    # -- the whole meeting ---------------------------------------------------------------
+
+    def evaluate_meeting(
+        self,
+        attendance: Sequence[Attendance],
+        declarations: Sequence[Declaration],
+        items: Sequence[int],
+    ) -> tuple[Verdict, dict[int, Verdict]]:
+        """The opening verdict and one for each agenda item."""
+        opening = self.evaluate(attendance, (), None)
+        return opening, {item: self.evaluate(attendance, declarations, item) for item in items}
+
+    def describe_threshold(self) -> str:
+        """A preview against today's membership: "quorum is 5 of 19 voting members"."""
+        return describe_requirement(self.rule.requirement)
+
+
+def _with_tags(counted: list[_Counted], tags: tuple[str, ...]) -> int:
+    if not tags:
+        return len(counted)
+    wanted = set(tags)
+    return sum(1 for c in counted if c.tags & wanted)
+
+
+def _who(tags: tuple[str, ...]) -> str:
+    if not tags:
+        return "members"
+    return " or ".join(t.replace("_", " ") for t in tags) + " members"
+
+
+def _capacity_words(capacity: Capacity) -> str:
+    return {
+        Capacity.OFFICER: "officer in attendance",
+        Capacity.OBSERVER: "observer",
+        Capacity.MINUTE_TAKER: "minute taker",
+        Capacity.PARTICIPANT: "participant",
+        Capacity.DEPUTY: "deputy",
+        Capacity.MEMBER: "member",
+    }[capacity]
+
+
+def _ruling(ruling: str) -> str:
+    return {"leave": "left the meeting", "no_vote": "took no part", "remain": "remained"}[ruling]

@@ -1,0 +1,144 @@
+"""Meeting files: who was present when, in which capacity, and the declarations.
+
+Used to check a meeting's quorum against a terms-of-reference file without a database
+(``minutebook quorum check TOR.yaml MEETING.yaml``)::
+
+    date: 2022-07-01                 # optional: picks the ToR version in force
+    agenda:
+      - {item: 1, title: Welcome and apologies, decision: false}
+    attendance:                      # capacity: member|deputy|participant|officer|observer
+      - {person: Ruth Adebayo, capacity: member, seats: [S1], mode: in_person,
+         from_item: 1, to_item: null}   # presence is inclusive; null = until the close
+      - {person: Sam Reed, capacity: deputy, deputy_for: [S4], mode: remote,
+         from_item: 3, to_item: 5}
+    declarations:                    # ruling: remain|no_vote|leave
+      - {person: Gareth Lloyd, item: 4, nature: Director of a bidding company,
+         category: financial, ruling: leave}
+
+People are matched by name to the seat holders of the ToR file; a person may appear in
+more than one row and is still one person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pydantic import Field, ValidationError
+
+from minutebook.domain import Attendance, Declaration
+from minutebook.domain.base import Code, DomainModel, Name, OptionalName, error_lines
+from minutebook.domain.meeting import (
+    AttendanceStatus,
+    Capacity,
+    InterestCategory,
+    Mode,
+)
+from minutebook.domain.quorum import Ruling
+from minutebook.interchange.tor_file import FileError, PersonIds, TermsFile, load_data
+
+
+class AgendaEntry(DomainModel):
+    item: int = Field(ge=1)
+    title: OptionalName = None
+    decision: bool = False
+
+
+class AttendanceEntry(DomainModel):
+    person: Name
+    capacity: Capacity = Capacity.MEMBER
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    seats: tuple[Code, ...] = ()
+    deputy_for: tuple[Code, ...] = ()
+    mode: Mode = Mode.IN_PERSON
+    from_item: int | None = Field(default=None, ge=1)
+    to_item: int | None = Field(default=None, ge=1)
+
+
+class DeclarationEntry(DomainModel):
+    person: Name
+    item: int = Field(ge=1)
+    nature: Name = "interest declared"
+    category: InterestCategory = InterestCategory.FINANCIAL
+    ruling: Ruling = Ruling.REMAIN
+
+
+class MeetingFileModel(DomainModel):
+    date: dt.date | None = None
+    agenda: tuple[AgendaEntry, ...] = ()
+    attendance: tuple[AttendanceEntry, ...] = ()
+    declarations: tuple[DeclarationEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingFile:
+    """A meeting description read into domain models, people as ids of the ToR file."""
+
+    date: dt.date | None
+    items: tuple[int, ...]
+    titles: dict[int, str]
+    attendance: tuple[Attendance, ...]
+    declarations: tuple[Declaration, ...]
+    names: dict[str, str]
+
+
+def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> MeetingFile:
+    """Read a meeting file against its ToR; raise FileError listing every problem."""
+    data = load_data(text, source)
+    if not isinstance(data, dict):
+        raise FileError(source, ["expected a mapping with agenda:, attendance: and declarations:"])
+    try:
+        parsed = MeetingFileModel.model_validate(data)
+    except ValidationError as error:
+        raise FileError(source, error_lines(error)) from None
+    ids = PersonIds(terms.membership.people)
+    problems: list[str] = []
+    numbers = [a.item for a in parsed.agenda]
+    seat_ids = {s.id for s in terms.membership.seats}
+    attendance: list[Attendance] = []
+    for i, row in enumerate(parsed.attendance):
+        for seat in (*row.seats, *row.deputy_for):
+            if seat not in seat_ids:
+                problems.append(f"attendance[{i}]: seat {seat!r} is not in the terms of reference")
+        for key in ("from_item", "to_item"):
+            value = getattr(row, key)
+            if value is not None and numbers and value not in numbers:
+                problems.append(f"attendance[{i}].{key}: there is no agenda item {value}")
+        try:
+            attendance.append(
+                Attendance(
+                    person=ids.id_for(row.person),
+                    capacity=row.capacity,
+                    status=row.status,
+                    mode=row.mode,
+                    seats=row.seats,
+                    deputy_for=row.deputy_for,
+                    from_item=row.from_item,
+                    to_item=row.to_item,
+                )
+            )
+        except ValidationError as error:
+            problems += error_lines(error, f"attendance[{i}]")
+    declarations: list[Declaration] = []
+    for i, entry in enumerate(parsed.declarations):
+        if numbers and entry.item not in numbers:
+            problems.append(f"declarations[{i}].item: there is no agenda item {entry.item}")
+        declarations.append(
+            Declaration(
+                person=ids.id_for(entry.person),
+                item=entry.item,
+                nature=entry.nature,
+                category=entry.category,
+                ruling=entry.ruling,
+            )
+        )
+    if problems:
+        raise FileError(source, problems)
+    return MeetingFile(
+        date=parsed.date,
+        items=tuple(numbers),
+        titles={a.item: a.title for a in parsed.agenda if a.title},
+        attendance=tuple(attendance),
+        declarations=tuple(declarations),
+        names=ids.names,
+    )

@@ -1,0 +1,313 @@
+"""Terms-of-reference files: a committee's organisations, seats and quorum rule in YAML.
+
+People are named in these files as secretaries write them ("Ruth Adebayo"); inside
+Minutebook they get ids, so reading a file returns the name of every id it made.
+The format (JSON with the same structure is accepted too)::
+
+    committee: {code: PB, name: BLMK People Board}
+    organisations:
+      - {id: ICB, name: NHS BLMK ICB, constituency: ics_org}
+    seats:
+      - {id: S1, title: Chair, holder: Ruth Adebayo, org: ICB, tags: [chair],
+         voting: true, named_deputies: []}       # holder: null for a vacancy
+    version: 1                                   # optional, default 1
+    adopted: 2022-07-01                          # optional for checks, needed to import
+    quorum:
+      text: "5.5 For a meeting to be quorate ..."
+      requirement: {all: [{role: {any_tags: [chair, vice_chair]}}, ...]}
+      policies: {...}                            # keys left out take DOMAIN.md defaults
+
+Several versions may be given instead under ``versions:`` (each with ``version``,
+``adopted`` and ``quorum``); a meeting is judged by the version in force on its date.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import yaml
+from pydantic import Field, ValidationError, field_validator, model_validator
+
+from minutebook.domain import Committee, Membership, Organisation, Person, Seat, TermsOfReference
+from minutebook.domain.base import (
+    Code,
+    DomainModel,
+    Name,
+    OptionalName,
+    Tag,
+    blank_to_none,
+    error_lines,
+    slug,
+)
+from minutebook.domain.quorum import QuorumRule, in_force_on
+
+FAR_PAST = date(1900, 1, 1)
+"""The adoption date of a version that does not say: in force for every meeting."""
+
+
+class FileError(Exception):
+    """A file could not be used; `problems` lists each with its place in the file."""
+
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        super().__init__(f"{source}: " + "; ".join(self.problems))
+
+    def report(self) -> str:
+        """Every problem on its own line, for a terminal."""
+        lines = [f"{self.source}: {len(self.problems)} problem(s)"]
+        return "\n".join([*lines, *(f"  {p}" for p in self.problems)])
+
+
+class SeatEntry(DomainModel):
+    """A seat as a ToR file writes it: people by name."""
+
+    id: Code
+    title: Name
+    holder: OptionalName = None
+    org: Code | None = None
+    tags: tuple[Tag, ...] = ()
+    voting: bool = True
+    named_deputies: tuple[Name, ...] = ()
+    term_from: date | None = None
+    term_to: date | None = None
+
+    _blank = field_validator("holder", "org", mode="before")(blank_to_none)
+
+
+class CommitteeEntry(DomainModel):
+    code: Code
+    name: Name
+    parent_body: OptionalName = None
+    house_style: str | None = None
+
+
+class VersionEntry(DomainModel):
+    version: int = Field(default=1, ge=1)
+    adopted: date | None = None
+    illustrative: bool = False
+    note: OptionalName = None
+    meetings_per_year: int | None = Field(default=None, ge=1, le=366)
+    quorum: QuorumRule
+
+
+class TorFile(DomainModel):
+    """The whole file, validated in one pass so that every problem is reported."""
+
+    committee: CommitteeEntry
+    organisations: tuple[Organisation, ...] = ()
+    seats: tuple[SeatEntry, ...] = ()
+    version: int | None = Field(default=None, ge=1)
+    adopted: date | None = None
+    illustrative: bool = False
+    note: OptionalName = None
+    meetings_per_year: int | None = Field(default=None, ge=1, le=366)
+    quorum: QuorumRule | None = None
+    versions: tuple[VersionEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_way_of_giving_the_rule(self) -> TorFile:
+        if self.quorum is None and not self.versions:
+            raise ValueError("the file needs a quorum: section (or versions:)")
+        if self.quorum is not None and self.versions:
+            raise ValueError("give either quorum: or versions:, not both")
+        return self
+
+
+@dataclass(frozen=True)
+class TermsFile:
+    """A ToR file read into domain models."""
+
+    membership: Membership
+    versions: tuple[TermsOfReference, ...]
+    names: dict[str, str]  # person id -> name as written in the file
+
+    def in_force_on(self, day: date | None) -> TermsOfReference:
+        """The version a meeting on `day` is judged by (the latest when no date)."""
+        if day is None:
+            return self.versions[-1]
+        version = in_force_on(list(self.versions), day)
+        if version is None:
+            first = self.versions[0].adopted
+            raise FileError(
+                "terms of reference", [f"no version was in force on {day} (first adopted {first})"]
+            )
+        return version
+
+
+def load_data(text: str, source: str) -> Any:
+    """Parse YAML (which also reads JSON), with a clear message on a syntax error."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise FileError(source, [f"{where}not valid YAML ({problem})"]) from None
+
+
+class PersonIds:
+    """Gives each person named in a file a stable id, and remembers the name."""
+
+    def __init__(self, known: Sequence[Person] = ()) -> None:
+        self.names: dict[str, str] = {p.id: p.name for p in known}
+        self._by_name: dict[str, str] = {p.name.casefold(): p.id for p in known}
+
+    def id_for(self, name: str) -> str:
+        key = name.strip().casefold()
+        if key not in self._by_name:
+            base = slug(name)
+            candidate, n = base, 2
+            while candidate in self.names:
+                candidate, n = f"{base}-{n}", n + 1
+            self._by_name[key] = candidate
+            self.names[candidate] = name.strip()
+        return self._by_name[key]
+
+    def people(self) -> list[Person]:
+        return [Person(id=pid, name=name) for pid, name in self.names.items()]
+
+
+def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
+    """Read a ToR file; raise FileError listing every problem with its place."""
+    data = load_data(text, source)
+    if not isinstance(data, dict):
+        raise FileError(source, ["expected a mapping with committee:, seats: and quorum:"])
+    try:
+        parsed = TorFile.model_validate(data)
+    except ValidationError as error:
+        raise FileError(source, error_lines(error)) from None
+    ids = PersonIds()
+    problems: list[str] = []
+    org_ids = {o.id for o in parsed.organisations}
+    seats: list[Seat] = []
+    for i, entry in enumerate(parsed.seats):
+        if entry.org is not None and entry.org not in org_ids:
+            problems.append(f"seats[{i}].org: {entry.org!r} is not one of the organisations")
+        try:
+            seats.append(
+                Seat(
+                    id=entry.id,
+                    title=entry.title,
+                    holder=ids.id_for(entry.holder) if entry.holder else None,
+                    org=entry.org,
+                    tags=entry.tags,
+                    voting=entry.voting,
+                    named_deputies=tuple(ids.id_for(n) for n in entry.named_deputies),
+                    term_from=entry.term_from,
+                    term_to=entry.term_to,
+                )
+            )
+        except ValidationError as error:
+            problems += error_lines(error, f"seats[{i}]")
+    seen: set[str] = set()
+    for i, seat in enumerate(parsed.seats):
+        if seat.id in seen:
+            problems.append(f"seats[{i}].id: seat id {seat.id!r} is used twice")
+        seen.add(seat.id)
+    seen_orgs: set[str] = set()
+    for i, org in enumerate(parsed.organisations):
+        if org.id in seen_orgs:
+            problems.append(f"organisations[{i}].id: organisation id {org.id!r} is used twice")
+        seen_orgs.add(org.id)
+    versions = _versions(parsed)
+    numbers = [v.version for v in versions]
+    if len(set(numbers)) != len(numbers):
+        problems.append("versions: each version needs its own number")
+    if problems:
+        raise FileError(source, problems)
+    committee = Committee(
+        code=parsed.committee.code,
+        name=parsed.committee.name,
+        parent_body=parsed.committee.parent_body,
+        **({"house_style": parsed.committee.house_style} if parsed.committee.house_style else {}),
+    )
+    membership = Membership(
+        committee=committee,
+        organisations=parsed.organisations,
+        people=tuple(ids.people()),
+        seats=tuple(seats),
+    )
+    return TermsFile(
+        membership, tuple(sorted(versions, key=lambda v: (v.adopted, v.version))), ids.names
+    )
+
+
+def _versions(parsed: TorFile) -> list[TermsOfReference]:
+    if parsed.quorum is not None:
+        return [
+            TermsOfReference(
+                version=parsed.version or 1,
+                adopted=parsed.adopted or FAR_PAST,
+                illustrative=parsed.illustrative,
+                note=parsed.note,
+                meetings_per_year=parsed.meetings_per_year,
+                quorum=parsed.quorum,
+            )
+        ]
+    return [
+        TermsOfReference(
+            version=v.version,
+            adopted=v.adopted or FAR_PAST,
+            illustrative=v.illustrative,
+            note=v.note,
+            meetings_per_year=v.meetings_per_year,
+            quorum=v.quorum,
+        )
+        for v in parsed.versions
+    ]
+
+
+def write_terms(
+    membership: Membership, versions: Sequence[TermsOfReference], people: dict[str, str]
+) -> str:
+    """A ToR file for the committee, people by name, every version with its date."""
+    committee = membership.committee
+    data: dict[str, Any] = {
+        "committee": {
+            "code": committee.code,
+            "name": committee.name,
+            "parent_body": committee.parent_body,
+            "house_style": committee.house_style.value,
+        },
+        "organisations": [
+            {"id": o.id, "name": o.name, "constituency": o.constituency}
+            for o in membership.organisations
+            if o.is_current
+        ],
+        "seats": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "holder": people.get(s.holder, s.holder) if s.holder else None,
+                "org": s.org,
+                "tags": list(s.tags),
+                "voting": s.voting,
+                "named_deputies": [people.get(d, d) for d in s.named_deputies],
+                **({"term_from": s.term_from} if s.term_from else {}),
+                **({"term_to": s.term_to} if s.term_to else {}),
+            }
+            for s in membership.seats
+            if s.is_current
+        ],
+    }
+    entries = [
+        {
+            "version": v.version,
+            "adopted": v.adopted,
+            **({"illustrative": True} if v.illustrative else {}),
+            **({"note": v.note} if v.note else {}),
+            **({"meetings_per_year": v.meetings_per_year} if v.meetings_per_year else {}),
+            "quorum": json.loads(v.quorum.model_dump_json()),
+        }
+        for v in versions
+    ]
+    if len(entries) == 1:
+        data.update(entries[0])
+    else:
+        data["versions"] = entries
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
