@@ -19,6 +19,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
+from bench.quorum import main as quorum_benchmark
 from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
@@ -81,3 +82,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    quorum_benchmark()

@@ -16,8 +16,8 @@ exact (``fractions.Fraction``) with the rounding each clause names.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
@@ -45,6 +45,7 @@ from minutebook.domain.quorum import (
 )
 
 QUORATE = "quorate"
+UNTIL_THE_CLOSE = 1_000_000
 INQUORATE = "inquorate"
 
 
@@ -109,12 +110,18 @@ class Verdict:
         return f"INQUORATE: {reason}"
 
 
-@dataclass
-class _Person:
-    """One person present, with everything the count needs, folded over their rows."""
+@dataclass(frozen=True)
+class _Row:
+    """One attendance row with what it brings to the count worked out once."""
 
-    key: str
-    rows: list[Attendance] = field(default_factory=list)
+    row: Attendance
+    seats: tuple[Seat, ...]  # seats held in this row (not deputised ones)
+    tags: frozenset[str]
+    orgs: frozenset[str]
+    voting: bool
+    in_person: bool
+    first: int  # first agenda item the person is present for
+    last: int  # last agenda item (inclusive)
 
 
 @dataclass(frozen=True)
@@ -187,29 +194,66 @@ class QuorumEngine:
 
         The opening ignores item-specific declarations; an item applies its own.
         """
-        moment = 1 if item is None else item
-        present: dict[str, _Person] = {}
+        return self._evaluate(self._prepare(attendance), _rulings(declarations), item)
+
+    def evaluate_meeting(
+        self,
+        attendance: Sequence[Attendance],
+        declarations: Sequence[Declaration],
+        items: Sequence[int],
+    ) -> tuple[Verdict, dict[int, Verdict]]:
+        """The opening verdict and one for each agenda item."""
+        people = self._prepare(attendance)
+        rulings = _rulings(declarations)
+        opening = self._evaluate(people, rulings, None)
+        return opening, {item: self._evaluate(people, rulings, item) for item in items}
+
+    def _prepare(self, attendance: Iterable[Attendance]) -> dict[str, list[_Row]]:
+        """Each person's rows, with their seats, tags and organisations resolved once."""
+        people: dict[str, list[_Row]] = {}
         for row in attendance:
-            if row.status is AttendanceStatus.PRESENT and row.present_at(moment):
-                present.setdefault(row.person, _Person(row.person)).rows.append(row)
-        rulings: dict[str, str] = {}
-        if item is not None:
-            for declaration in declarations:
-                if declaration.item == item:
-                    rulings[declaration.person] = declaration.ruling.value
-        counted, excluded, notes = self._who_counts(present, rulings, item)
+            if row.status is not AttendanceStatus.PRESENT:
+                continue
+            seats = tuple(self.seats[s] for s in dict.fromkeys(row.seats) if s in self.seats)
+            if not seats and row.capacity is Capacity.MEMBER:
+                seats = tuple(self.seats_held.get(row.person, ()))
+            people.setdefault(row.person, []).append(
+                _Row(
+                    row=row,
+                    seats=seats,
+                    tags=frozenset(t for seat in seats for t in seat.tags),
+                    orgs=frozenset(seat.org for seat in seats if seat.org),
+                    voting=any(seat.voting for seat in seats),
+                    in_person=row.mode is Mode.IN_PERSON,
+                    first=row.from_item or 0,
+                    last=row.to_item if row.to_item is not None else UNTIL_THE_CLOSE,
+                )
+            )
+        return people
+
+    def _evaluate(
+        self, people: dict[str, list[_Row]], rulings: dict[int, dict[str, str]], item: int | None
+    ) -> Verdict:
+        moment = 1 if item is None else item
+        present: dict[str, list[_Row]] = {}
+        for key, rows in people.items():
+            here = [r for r in rows if r.first <= moment <= r.last]
+            if here:
+                present[key] = here
+        item_rulings = rulings.get(item, {}) if item is not None else {}
+        counted, excluded, notes = self._who_counts(present, item_rulings, item)
         passed, failed = self._check(self.rule.requirement, counted, "")
         return Verdict(
             quorate=passed,
             counted=tuple(sorted(c.key for c in counted)),
             failed=tuple(failed),
-            excluded=tuple(sorted(excluded, key=lambda e: e.person)),
+            excluded=tuple(sorted(excluded, key=lambda e: (e.person, e.reason))),
             notes=tuple(notes),
             item=item,
         )
 
     def _who_counts(
-        self, present: dict[str, _Person], rulings: dict[str, str], item: int | None
+        self, present: dict[str, list[_Row]], rulings: dict[str, str], item: int | None
     ) -> tuple[list[_Counted], list[Exclusion], list[PersonNote]]:
         policies = self.policies
         deputies = policies.deputies
@@ -219,26 +263,27 @@ class QuorumEngine:
         notes: list[PersonNote] = []
         remote_pending: list[tuple[_Counted, str]] = []
         # Principals in the room: a deputy stops counting when the principal arrives.
-        in_room_holders = set(present)
+        in_room = present.keys()
 
-        for key, person in present.items():
-            seats: list[Seat] = []
-            for row in person.rows:
-                seats += [self.seats[s] for s in row.seats if s in self.seats]
-            if not seats and any(r.capacity is Capacity.MEMBER for r in person.rows):
-                seats = list(self.seats_held.get(key, []))
-            seats = list({s.id: s for s in seats}.values())
-            tags: set[str] = {t for s in seats for t in s.tags}
-            orgs: set[str] = {s.org for s in seats if s.org}
-            voting = any(s.voting for s in seats)
-            member_capacity = bool(seats)
+        for key, rows in present.items():
+            tags: frozenset[str]
+            orgs: frozenset[str]
+            if len(rows) == 1:  # the usual case, kept cheap: nothing to merge
+                first = rows[0]
+                tags, orgs, voting = first.tags, first.orgs, first.voting
+                member_capacity = bool(first.seats)
+            else:
+                tags = frozenset(t for r in rows for t in r.tags)
+                orgs = frozenset(o for r in rows for o in r.orgs)
+                voting = any(r.voting for r in rows)
+                member_capacity = any(r.seats for r in rows)
 
-            for row in person.rows:
-                if not row.deputy_for:
+            for info in rows:
+                if not info.row.deputy_for:
                     continue
                 usable: list[Seat] = []
-                for seat_id in row.deputy_for:
-                    reason = self._deputy_problem(key, seat_id, in_room_holders)
+                for seat_id in dict.fromkeys(info.row.deputy_for):
+                    reason = self._deputy_problem(key, seat_id, in_room)
                     if reason:
                         excluded.append(Exclusion(key, reason))
                     else:
@@ -254,16 +299,19 @@ class QuorumEngine:
                     usable = usable[: deputies.max_principals]
                 for seat in usable:
                     # Offices such as chair are never inherited by a deputy.
-                    tags |= set(seat.tags) - set(deputies.excluded_tags)
+                    tags = tags | (frozenset(seat.tags) - frozenset(deputies.excluded_tags))
                     if seat.org:
-                        orgs.add(seat.org)
+                        orgs = orgs | {seat.org}
                     voting = voting or seat.voting
                     member_capacity = True
 
             if not member_capacity:
-                capacity = person.rows[0].capacity
+                capacity = rows[0].row.capacity
                 if capacity is Capacity.DEPUTY:
                     continue  # already excluded above with the reason
+                if capacity is Capacity.PARTICIPANT:
+                    excluded.append(Exclusion(key, "non-voting member"))
+                    continue
                 excluded.append(Exclusion(key, f"{_capacity_words(capacity)}: not a member"))
                 continue
             if voting_only and not voting:
@@ -271,11 +319,12 @@ class QuorumEngine:
                 continue
 
             ruling = rulings.get(key)
-            effect = policies.conflicts.effect
             if ruling is not None and item is not None:
+                effect = policies.conflicts.effect
                 triggers = ruling in policies.conflicts.trigger_rulings
                 if triggers and effect is ConflictEffect.EXCLUDE:
-                    excluded.append(Exclusion(key, f"conflicted on item {item}: {_ruling(ruling)}"))
+                    reason = f"conflicted on item {item}: {_ruling(ruling)}"
+                    excluded.append(Exclusion(key, reason))
                     continue
                 if ruling == "leave" and effect is ConflictEffect.IGNORE:
                     excluded.append(
@@ -285,9 +334,10 @@ class QuorumEngine:
                 if triggers and effect is ConflictEffect.DEEMED_PRESENT and ruling == "leave":
                     notes.append(PersonNote(key, f"left for item {item} but is deemed present"))
 
-            candidate = _Counted(key, frozenset(tags), frozenset(orgs))
-            modes = {row.mode for row in person.rows}
-            if Mode.IN_PERSON not in modes:
+            candidate = _Counted(key, tags, orgs)
+            in_person = rows[0].in_person if len(rows) == 1 else any(r.in_person for r in rows)
+            if not in_person:
+                modes = {r.row.mode for r in rows}
                 mode = "remote" if Mode.REMOTE in modes else "by telephone"
                 if not policies.remote.counts:
                     excluded.append(Exclusion(key, f"{mode}: does not count at this committee"))
@@ -313,7 +363,7 @@ class QuorumEngine:
                 ]
         return counted, excluded, notes
 
-    def _deputy_problem(self, deputy: str, seat_id: str, in_room: set[str]) -> str | None:
+    def _deputy_problem(self, deputy: str, seat_id: str, in_room: Collection[str]) -> str | None:
         """Why a deputy may not stand in for `seat_id` now, or None if they may."""
         policy = self.policies.deputies
         seat = self.seats.get(seat_id)
@@ -460,11 +510,13 @@ class QuorumEngine:
                 places += [frozenset(part.role.any_tags)] * part.role.min
         if len(places) < 2:
             return True, []
-        owner: dict[int, int] = {}  # place -> counted person index
+        wanted = frozenset().union(*places)
+        people = [c.tags for c in counted if c.tags & wanted]
+        owner: dict[int, int] = {}  # place -> index into people
 
         def assign(person: int, seen: set[int]) -> bool:
             for place, tags in enumerate(places):
-                if place in seen or not tags & counted[person].tags:
+                if place in seen or not tags & people[person]:
                     continue
                 seen.add(place)
                 if place not in owner or assign(owner[place], seen):
@@ -472,7 +524,9 @@ class QuorumEngine:
                     return True
             return False
 
-        for person in range(len(counted)):
+        for person in range(len(people)):
+            if len(owner) == len(places):
+                break
             assign(person, set())
         filled = len(owner)
         if filled >= len(places):
@@ -486,18 +540,6 @@ class QuorumEngine:
                 "(one person cannot fill two required roles)",
             )
         ]
-
-    # -- the whole meeting ---------------------------------------------------------------
-
-    def evaluate_meeting(
-        self,
-        attendance: Sequence[Attendance],
-        declarations: Sequence[Declaration],
-        items: Sequence[int],
-    ) -> tuple[Verdict, dict[int, Verdict]]:
-        """The opening verdict and one for each agenda item."""
-        opening = self.evaluate(attendance, (), None)
-        return opening, {item: self.evaluate(attendance, declarations, item) for item in items}
 
     def describe_threshold(self) -> str:
         """A preview against today's membership: "quorum is 5 of 19 voting members"."""
@@ -530,3 +572,11 @@ def _capacity_words(capacity: Capacity) -> str:
 
 def _ruling(ruling: str) -> str:
     return {"leave": "left the meeting", "no_vote": "took no part", "remain": "remained"}[ruling]
+
+
+def _rulings(declarations: Iterable[Declaration]) -> dict[int, dict[str, str]]:
+    """The Chair's rulings by item, then by person."""
+    by_item: dict[int, dict[str, str]] = {}
+    for declaration in declarations:
+        by_item.setdefault(declaration.item, {})[declaration.person] = declaration.ruling.value
+    return by_item
