@@ -122,6 +122,7 @@ class _Row:
     in_person: bool
     first: int  # first agenda item the person is present for
     last: int  # last agenda item (inclusive)
+    unheld: tuple[str, ...] = ()  # seats named on the row that the person does not hold
 
 
 @dataclass(frozen=True)
@@ -214,8 +215,11 @@ class QuorumEngine:
         for row in attendance:
             if row.status is not AttendanceStatus.PRESENT:
                 continue
-            seats = tuple(self.seats[s] for s in dict.fromkeys(row.seats) if s in self.seats)
-            if not seats and row.capacity is Capacity.MEMBER:
+            named = [self.seats[s] for s in dict.fromkeys(row.seats) if s in self.seats]
+            # A seat counts for the person who holds it on the day, in their term.
+            seats = tuple(s for s in named if s.holder == row.person and s.in_post_on(self.on))
+            unheld = tuple(s.id for s in named if s not in seats)
+            if not named and row.capacity is Capacity.MEMBER:
                 seats = tuple(self.seats_held.get(row.person, ()))
             people.setdefault(row.person, []).append(
                 _Row(
@@ -227,9 +231,12 @@ class QuorumEngine:
                     in_person=row.mode is Mode.IN_PERSON,
                     first=row.from_item or 0,
                     last=row.to_item if row.to_item is not None else UNTIL_THE_CLOSE,
+                    unheld=unheld,
                 )
             )
-        return people
+        # People in a fixed order, so that which deputy covers a seat, and so the
+        # verdict, never depends on the order the rows were recorded in.
+        return dict(sorted(people.items()))
 
     def _evaluate(
         self, people: dict[str, list[_Row]], rulings: dict[int, dict[str, str]], item: int | None
@@ -264,8 +271,11 @@ class QuorumEngine:
         remote_pending: list[tuple[_Counted, str]] = []
         # Principals in the room: a deputy stops counting when the principal arrives.
         in_room = present.keys()
+        # A deputy covers one absent member's seat, and each seat is covered once; people
+        # are taken in a fixed order so the verdict never depends on the order of rows.
+        covered: set[str] = set()
 
-        for key, rows in present.items():
+        for key, rows in present.items():  # in person order: see _prepare
             tags: frozenset[str]
             orgs: frozenset[str]
             if len(rows) == 1:  # the usual case, kept cheap: nothing to merge
@@ -278,12 +288,14 @@ class QuorumEngine:
                 voting = any(r.voting for r in rows)
                 member_capacity = any(r.seats for r in rows)
 
-            for info in rows:
-                if not info.row.deputy_for:
-                    continue
+            deputised = [s for info in rows for s in info.row.deputy_for]
+            if deputised:
                 usable: list[Seat] = []
-                for seat_id in dict.fromkeys(info.row.deputy_for):
+                for seat_id in dict.fromkeys(deputised):
                     reason = self._deputy_problem(key, seat_id, in_room)
+                    if reason is None and seat_id in covered:
+                        title = self.seats[seat_id].title
+                        reason = f"deputy for {title}: already covered by another deputy"
                     if reason:
                         excluded.append(Exclusion(key, reason))
                     else:
@@ -297,6 +309,7 @@ class QuorumEngine:
                         )
                     )
                     usable = usable[: deputies.max_principals]
+                covered.update(seat.id for seat in usable)
                 for seat in usable:
                     # Offices such as chair are never inherited by a deputy.
                     tags = tags | (frozenset(seat.tags) - frozenset(deputies.excluded_tags))
@@ -309,6 +322,14 @@ class QuorumEngine:
                 capacity = rows[0].row.capacity
                 if capacity is Capacity.DEPUTY:
                     continue  # already excluded above with the reason
+                unheld = [seat for r in rows for seat in r.unheld]
+                if unheld:
+                    excluded.append(
+                        Exclusion(
+                            key, f"does not hold seat {', '.join(unheld)} on {self.on:%d/%m/%Y}"
+                        )
+                    )
+                    continue
                 if capacity is Capacity.PARTICIPANT:
                     excluded.append(Exclusion(key, "non-voting member"))
                     continue
@@ -322,16 +343,19 @@ class QuorumEngine:
             if ruling is not None and item is not None:
                 effect = policies.conflicts.effect
                 triggers = ruling in policies.conflicts.trigger_rulings
+                deemed = triggers and effect is ConflictEffect.DEEMED_PRESENT
                 if triggers and effect is ConflictEffect.EXCLUDE:
                     reason = f"conflicted on item {item}: {_ruling(ruling)}"
                     excluded.append(Exclusion(key, reason))
                     continue
-                if ruling == "leave" and effect is ConflictEffect.IGNORE:
+                if ruling == "leave" and not deemed:
+                    # Whatever the policy says of conflicts, someone out of the room is
+                    # not present, unless the ToR deems them present.
                     excluded.append(
                         Exclusion(key, f"out of the room for item {item} (declared an interest)")
                     )
                     continue
-                if triggers and effect is ConflictEffect.DEEMED_PRESENT and ruling == "leave":
+                if deemed and ruling == "leave":
                     notes.append(PersonNote(key, f"left for item {item} but is deemed present"))
 
             candidate = _Counted(key, tags, orgs)
@@ -508,6 +532,9 @@ class QuorumEngine:
         for part in parts:
             if isinstance(part, RoleNode):
                 places += [frozenset(part.role.any_tags)] * part.role.min
+            elif isinstance(part, CountNode) and part.count.tags:
+                # "at least one executive" is often written as a tagged count.
+                places += [frozenset(part.count.tags)] * part.count.min
         if len(places) < 2:
             return True, []
         wanted = frozenset().union(*places)
@@ -578,5 +605,12 @@ def _rulings(declarations: Iterable[Declaration]) -> dict[int, dict[str, str]]:
     """The Chair's rulings by item, then by person."""
     by_item: dict[int, dict[str, str]] = {}
     for declaration in declarations:
-        by_item.setdefault(declaration.item, {})[declaration.person] = declaration.ruling.value
+        rulings = by_item.setdefault(declaration.item, {})
+        ruling = declaration.ruling.value
+        # Two declarations on one item: the stronger ruling stands, in any order.
+        if _STRENGTH[ruling] > _STRENGTH.get(rulings.get(declaration.person, ""), -1):
+            rulings[declaration.person] = ruling
     return by_item
+
+
+_STRENGTH = {"remain": 0, "no_vote": 1, "leave": 2}

@@ -166,10 +166,6 @@ def test_describe_org_coverage_with_constituency() -> None:
 
 
 def test_describe_org_coverage_without_constituency() -> None:
-    # BUG: minutebook/domain/quorum.py describe_requirement, OrgCoverageNode case:
-    # `which = spec.constituency or "organisations"` is then followed by the word
-    # "organisations" again, giving "1/2 of organisations organisations represented".
-    # Fix: `which = f"{spec.constituency} organisations" if spec.constituency else
-    # "organisations"` and format f"{spec.num}/{spec.den} of {which} represented".
+    # Regression test: this once failed; see the docstring for the rule.
     text = _describe({"org_coverage": {"num": 1, "den": 2}})
     assert text == "1/2 of organisations represented"
