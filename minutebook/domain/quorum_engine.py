@@ -41,7 +41,6 @@ from minutebook.domain.quorum import (
     Rounding,
     ShareOfPresentNode,
     WhoCounts,
-    describe_requirement,
 )
 
 QUORATE = "quorate"
@@ -568,9 +567,64 @@ class QuorumEngine:
             )
         ]
 
-    def describe_threshold(self) -> str:
-        """A preview against today's membership: "quorum is 5 of 19 voting members"."""
-        return describe_requirement(self.rule.requirement)
+    def preview(self) -> list[str]:
+        """What the rule asks of today's membership, clause by clause:
+        "quorum is 5 of 19 voting members (1/4, ceil)"."""
+        return self._preview(self.rule.requirement)
+
+    def _preview(self, node: Requirement) -> list[str]:
+        voting = self.policies.counting.who_counts is WhoCounts.VOTING_MEMBERS
+        members = "voting members" if voting else "members"
+        match node:
+            case AllNode(all=parts):
+                return [line for part in parts for line in self._preview(part)]
+            case AnyNode(any=parts):
+                return ["one of: " + " | ".join("; ".join(self._preview(p)) for p in parts)]
+            case AtLeastNode(at_least=spec):
+                inner = " | ".join("; ".join(self._preview(p)) for p in spec.of)
+                return [f"at least {spec.k} of: {inner}"]
+            case MaxNode(max=parts):
+                return [
+                    "all of (the greater applies): "
+                    + "; ".join(line for p in parts for line in self._preview(p))
+                ]
+            case MinNode(min=parts):
+                return [
+                    "one of (the lesser applies): "
+                    + "; ".join(line for p in parts for line in self._preview(p))
+                ]
+            case FractionNode(fraction=spec):
+                need, base = self.threshold_of_fraction(node)
+                which = f"{_who(spec.tags)} " if spec.tags else ""
+                basis = "seats" if self.policies.base is Base.ESTABLISHMENT else "members in post"
+                plus = f" plus {spec.plus}" if spec.plus else ""
+                floor = f", never fewer than {spec.min}" if spec.min else ""
+                return [
+                    f"quorum is {need} of {base} {which}{members} "
+                    f"({spec.num}/{spec.den} of {basis}, {spec.rounding.value}{plus}{floor})"
+                ]
+            case CountNode(count=spec):
+                who = _who(spec.tags)
+                if spec.min == 1:
+                    return [f"at least one {who.removesuffix('s')}"]
+                return [f"at least {spec.min} {who}"]
+            case RoleNode(role=spec):
+                roles = " or ".join(t.replace("_", " ") for t in spec.any_tags)
+                holders = sum(
+                    1
+                    for seats in self.seats_held.values()
+                    if any(set(spec.any_tags) & set(s.tags) for s in seats)
+                )
+                return [f"{spec.min} {roles} present ({holders} in post)"]
+            case OrgCoverageNode(org_coverage=spec):
+                universe = self._org_universe(node)
+                need = rounded(Fraction(len(universe) * spec.num, spec.den), spec.rounding)
+                which = f"{spec.constituency} " if spec.constituency else ""
+                return [f"{need} of {len(universe)} {which}organisations represented"]
+            case ShareOfPresentNode(share_of_present=spec):
+                tags = " or ".join(t.replace("_", " ") for t in spec.any_tags)
+                return [f"at least {spec.num}/{spec.den} of those counted are {tags}"]
+        raise TypeError(f"not a requirement node: {node!r}")
 
 
 def _with_tags(counted: list[_Counted], tags: tuple[str, ...]) -> int:

@@ -630,6 +630,15 @@ class Store:
             table.insert(_to_row(saved, exclude={"id"}))
             return saved.model_copy(update={"id": table.last_pk})
 
+    def remove_attendance(self, row_id: int) -> None:
+        """Remove an attendance row (apologies withdrawn, a row entered by mistake)."""
+        with self.transaction() as db:
+            rows = self._rows("SELECT meeting_id FROM attendance WHERE id = ?", [row_id])
+            if not rows:
+                raise NotFound(f"there is no attendance row {row_id}")
+            self._unlocked(rows[0]["meeting_id"])
+            db.table("attendance").delete(row_id)
+
     def declarations(self, meeting_id: int) -> list[Declaration]:
         rows = self._rows(
             "SELECT * FROM declarations WHERE meeting_id = ? ORDER BY id", [meeting_id]

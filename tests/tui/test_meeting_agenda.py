@@ -137,3 +137,41 @@ async def test_remove_item_asks_and_refuses_a_minuted_item(
     agenda = app_store.agenda(meeting_id)
     # Item 2 went and item 3 moved up; item 1 has a minute and stayed.
     assert [(i.number, i.title) for i in agenda] == [(1, "Apologies"), (2, "Planning")]
+
+
+async def test_apologies_update_the_forecast_and_name_whom_to_chase(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    """Story 1: apologies arrive by email; the secretary sees at once whom to chase."""
+    from minutebook.domain import Person, Seat
+
+    app_store.add_member(
+        "PAR",
+        Seat(id="S3", title="Member", holder="cy-dee", org="PC"),
+        Person(id="cy-dee", name="Cy Dee", honorific="Councillor"),
+    )
+    meeting_id = app_store.meetings("PAR")[0].id or 0
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_meeting(pilot)
+        await pilot.press("tab", "right")  # to the Attendance tab
+        await pilot.pause()
+        text = screen.query_one("#attendance-text").source  # type: ignore[attr-defined]
+        assert "quorate if everyone else comes (3 expected)" in text
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#field-person", Select).value = "bob-roy"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = screen.query_one("#attendance-text").source  # type: ignore[attr-defined]
+        assert "INQUORATE even if everyone else comes" in text
+        assert "members counted: 2 of 3, need 3" in text
+        assert "Chase:** Councillor Bob Roy" in text
+        # Choosing Bob again withdraws the apologies.
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#field-person", Select).value = "bob-roy"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = screen.query_one("#attendance-text").source  # type: ignore[attr-defined]
+        assert "quorate if everyone else comes" in text
+    assert app_store.attendance(meeting_id) == []

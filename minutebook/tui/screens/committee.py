@@ -143,7 +143,7 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
             return None  # shown greyed out: nothing to retire here
         if action == "toggle_retired" and tab not in ("members", "organisations"):
             return None
-        if action in ("add", "edit") and tab == "terms":
+        if action == "add" and tab == "terms":
             return None
         return True
 
@@ -583,6 +583,13 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
             case "meetings":
                 if key := self._selected_key("#meetings-table"):
                     self.open_meeting(int(key))
+            case "terms":
+                self.edit_terms()
+
+    def edit_terms(self) -> None:
+        from minutebook.tui.screens.terms import TermsScreen
+
+        self.app.push_screen(TermsScreen(self.code), lambda _: self.refresh_terms())
 
     def action_retire(self) -> None:
         match self.active_tab:

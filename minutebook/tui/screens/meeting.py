@@ -17,9 +17,18 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
 
-from minutebook.domain import AgendaItem, Attendance, AttendanceStatus, Capacity, Purpose
+from minutebook.domain import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Capacity,
+    MeetingRecord,
+    Purpose,
+)
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
+from minutebook.domain.forecast import forecast
+from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
@@ -60,12 +69,13 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="meeting.back"),
-        Binding("a", "add_item", "Add item", id="meeting.add_item"),
+        Binding("a", "add_item", "Add", id="meeting.add_item"),
         Binding("e", "edit_item", "Edit", id="meeting.edit_item"),
         Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", id="meeting.move_up"),
         Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="meeting.move_down"),
         Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
-        Binding("L", "live", "Live", id="meeting.live"),
+        Binding("p", "apologies", "Apologies", id="meeting.apologies"),
+        Binding("L", "live", "Live", show=False, id="meeting.live"),
     ]
 
     app: MinutebookApp
@@ -107,10 +117,12 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
         return self.app.store.meeting(self.meeting_id).is_locked
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        tabs = self.query("#tabs")
+        active = self.query_one("#tabs", TabbedContent).active if tabs else "agenda"
         if action in ("add_item", "edit_item", "move", "delete_item"):
-            tabs = self.query("#tabs")
-            on_agenda = not tabs or self.query_one("#tabs", TabbedContent).active == "agenda"
-            return True if on_agenda and not self.locked else None
+            return True if active == "agenda" and not self.locked else None
+        if action == "apologies":
+            return True if active == "attendance" and not self.locked else None
         return True
 
     @on(TabbedContent.TabActivated)
@@ -267,6 +279,92 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
 
     # -- the record so far ------------------------------------------------------------------
 
+    def action_apologies(self) -> None:
+        """Record apologies from a member (or withdraw them), then re-forecast."""
+        store = self.app.store
+        meeting = store.meeting(self.meeting_id)
+        people = {p.id: p for p in store.people()}
+        recorded = {r.person: r for r in store.attendance(self.meeting_id)}
+        options = []
+        for seat in store.seats(meeting.committee):
+            if seat.holder and seat.in_post_on(meeting.date) and seat.holder in people:
+                row = recorded.get(seat.holder)
+                state = " (apologies sent)" if row and not row.is_present else ""
+                options.append((f"{people[seat.holder].display_name}{state}"[:60], seat.holder))
+        fields = [FormField("person", "Member", "select", options=options)]
+
+        def record(values: dict[str, Any]) -> str | None:
+            person = values.get("person")
+            if not person:
+                return "Choose the member who sent apologies."
+            row = recorded.get(person)
+            try:
+                if row is not None and row.id is not None:
+                    if row.is_present:
+                        return "That member is recorded as present; live capture changes that."
+                    store.remove_attendance(row.id)
+                    self.notify(f"Apologies from {people[person].display_name} withdrawn.")
+                else:
+                    seats = tuple(
+                        s.id for s in store.seats(meeting.committee) if s.holder == person
+                    )
+                    store.add_attendance(
+                        self.meeting_id,
+                        Attendance(person=person, status=AttendanceStatus.APOLOGIES, seats=seats),
+                    )
+                    self.notify(f"Apologies from {people[person].display_name} recorded.")
+            except StoreError as error:
+                return str(error)
+            return None
+
+        self.app.push_screen(
+            FormScreen(
+                "Apologies (choose again to withdraw them)",
+                fields,
+                {},
+                record,
+            ),
+            lambda saved: self.refresh_record() if saved else None,
+        )
+
+    def quorum_outlook(self, record: MeetingRecord) -> str:
+        """The opening verdict once people are marked present; before that, the forecast
+        from the apologies received (DOMAIN.md 2.3 and the secretary's day, story 1)."""
+        store = self.app.store
+        meeting = record.meeting
+        terms = store.terms_in_force(meeting.committee, meeting.date)
+        if terms is None:
+            return "**Quorum:** no terms of reference in force on this date."
+        engine = QuorumEngine(
+            terms.quorum,
+            store.seats(meeting.committee),
+            store.organisations(meeting.committee),
+            meeting.date,
+        )
+        names = {p.id: p.display_name for p in store.people()}
+        if any(r.is_present for r in record.attendance):
+            verdict = engine.evaluate(record.attendance)
+            state = "quorate" if verdict.quorate else "INQUORATE"
+            lines = [f"**Quorum at the opening:** {state}, {len(verdict.counted)} counted."]
+            lines += [f"- {f.text}" for f in verdict.failed]
+            return "\n".join(lines)
+        outlook = forecast(engine, record.attendance)
+        lines = [
+            f"**Forecast** (apologies from {len(outlook.sent_apologies)}; "
+            "press `p` to record apologies): "
+            + (
+                f"quorate if everyone else comes ({len(outlook.verdict.counted)} expected)."
+                if outlook.verdict.quorate
+                else "INQUORATE even if everyone else comes."
+            )
+        ]
+        lines += [f"- {f.text}" for f in outlook.verdict.failed]
+        if outlook.chase:
+            lines.append("**Chase:** " + ", ".join(names.get(p, p) for p in outlook.chase))
+        elif outlook.chase is None:
+            lines.append("Even with everyone who sent apologies it would not be quorate.")
+        return "\n".join(lines)
+
     def refresh_record(self) -> None:
         record = self.app.store.meeting_record(self.meeting_id)
         people = {p.id: p for p in self.app.store.people()}
@@ -292,7 +390,7 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
                 extras.append(f"left after item {row.to_item}")
             return name + (f" ({'; '.join(extras)})" if extras else "")
 
-        lines: list[str] = []
+        lines: list[str] = [self.quorum_outlook(record), ""]
         if not record.attendance:
             lines.append("No attendance recorded yet.")
         present = [r for r in record.attendance if r.status is AttendanceStatus.PRESENT]

@@ -1,0 +1,309 @@
+"""Editing a committee's terms of reference: the quorum rule and its policies.
+
+The secretary starts from a preset or the rule in force, edits the requirement tree as
+YAML if the ToR needs something the presets do not say, and answers each question the
+wording of a ToR often leaves open (what fractions are of, whether remote members and
+deputies count, what a conflict does). A preview shows at every change what the rule
+asks of today's membership. Saving adds a new version with its adoption date; versions
+are never rewritten, so past meetings keep being judged by the rule they met under.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+
+from minutebook.domain import TermsOfReference
+from minutebook.domain.base import error_lines
+from minutebook.domain.dates import parse_date, short_date
+from minutebook.domain.presets import PRESETS, preset
+from minutebook.domain.quorum import QuorumRule
+from minutebook.domain.quorum_engine import QuorumEngine
+from minutebook.store import StoreError
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+KEEP = "keep"
+
+# Each open question: (key, label, options as (words, value)). The value is a path into
+# the policies mapping, "section.field", so the screen reads and writes them the same way.
+QUESTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "base",
+        "Fractions are of",
+        (("all voting seats, filled or vacant", "establishment"), ("members in post", "filled")),
+    ),
+    (
+        "counting.who_counts",
+        "Who counts",
+        (("voting members only", "voting_members"), ("all members", "all_members")),
+    ),
+    (
+        "counting.single_capacity",
+        "One person, two roles",
+        (("may fill both", "false"), ("fills only one", "true")),
+    ),
+    (
+        "remote.counts",
+        "Remote attendance",
+        (
+            ("counts", "true"),
+            ("does not count", "false"),
+            ("counts while more are in the room", "majority"),
+        ),
+    ),
+    (
+        "deputies.allowed",
+        "Deputies",
+        (("not allowed", "none"), ("named deputies only", "named"), ("any deputy", "any")),
+    ),
+    ("deputies.counts", "Deputies count", (("yes", "true"), ("no", "false"))),
+    (
+        "conflicts.effect",
+        "A conflicted member",
+        (
+            ("no longer counts", "exclude"),
+            ("is deemed present", "deemed_present"),
+            ("conflicts are ignored", "ignore"),
+        ),
+    ),
+    (
+        "on_inquorate.at_start",
+        "If inquorate at start",
+        (
+            ("adjourn", "adjourn"),
+            ("proceed, no decisions", "proceed_no_decisions"),
+            ("defer items", "defer_items"),
+            ("Chair's action", "chairs_action"),
+            ("refer to parent body", "refer_to_parent"),
+        ),
+    ),
+    (
+        "on_inquorate.mid_meeting",
+        "If quorum is lost",
+        (
+            ("adjourn", "adjourn"),
+            ("proceed, no decisions", "proceed_no_decisions"),
+            ("defer items", "defer_items"),
+            ("Chair's action", "chairs_action"),
+            ("refer to parent body", "refer_to_parent"),
+        ),
+    ),
+)
+
+
+def policy_value(policies: dict[str, Any], path: str) -> str:
+    """The answer to one question, as the select shows it."""
+    if path == "remote.counts" and policies.get("remote", {}).get("condition"):
+        return "majority"
+    value: Any = policies
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def set_policy(policies: dict[str, Any], path: str, answer: str) -> None:
+    """Write one answer back into the policies mapping."""
+    if path == "remote.counts":
+        remote = policies.setdefault("remote", {})
+        remote["counts"] = answer != "false"
+        remote["condition"] = "in_person_majority" if answer == "majority" else None
+        return
+    value: Any = {"true": True, "false": False}.get(answer, answer)
+    parts = path.split(".")
+    target = policies
+    for part in parts[:-1]:
+        target = target.setdefault(part, {})
+    target[parts[-1]] = value
+
+
+class TermsScreen(Screen[bool]):
+    """A new version of the committee's terms of reference."""
+
+    HELP_TEXT = """## Terms of reference
+
+Pick a **preset** close to your ToR, or edit the **rule** as YAML: each node is one key —
+`all`, `any`, `at_least`, `count`, `fraction`, `role`, `org_coverage`,
+`share_of_present`, `max`, `min` (see the README for every field). Then answer each
+**question** the wording leaves open. The **preview** shows what the rule asks of today's
+membership. `Ctrl+S` saves a new version adopted on the date given; earlier versions are
+kept, and each meeting is judged by the version in force on its date."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save version", priority=True, id="terms.save"),
+        Binding("escape", "cancel", "Cancel", id="terms.cancel"),
+    ]
+
+    app: MinutebookApp
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        versions = store.terms_of_reference(self.code)
+        today = self.app.clock().date()
+        current = store.terms_in_force(self.code, today) or (versions[-1] if versions else None)
+        self.next_version = max((v.version for v in versions), default=0) + 1
+        if current is not None:
+            rule = json.loads(current.quorum.model_dump_json())
+        else:
+            first = PRESETS[0]
+            rule = {
+                "text": first.wording,
+                "requirement": first.requirement,
+                "policies": first.policies,
+            }
+        self.policies: dict[str, Any] = json.loads(
+            QuorumRule.model_validate(rule).policies.model_dump_json()
+        )
+        committee = store.committee(self.code)
+        yield Header()
+        yield Static(
+            f"{committee.name}: terms of reference, new version {self.next_version}",
+            classes="screen-title",
+        )
+        with VerticalScroll(id="terms-form"):
+            with Horizontal(classes="terms-row"):
+                yield Label("Start from")
+                yield Select(
+                    [("the rule in force" if current else "(choose)", KEEP)]
+                    + [(p.label, p.key) for p in PRESETS],
+                    value=KEEP,
+                    allow_blank=False,
+                    id="preset",
+                    compact=True,
+                )
+            with Horizontal(classes="terms-row"):
+                yield Label("Adopted on")
+                yield Input(short_date(today), id="adopted", compact=True, placeholder="dd/mm/yyyy")
+            yield Static("The ToR wording (verbatim)", classes="terms-heading")
+            yield TextArea(rule.get("text", ""), id="wording", soft_wrap=True)
+            yield Static("The rule (YAML; one key a node)", classes="terms-heading")
+            yield TextArea(
+                yaml.safe_dump(
+                    rule["requirement"], sort_keys=False, width=70, default_flow_style=None
+                ),
+                id="requirement",
+                soft_wrap=False,
+            )
+            yield Static("What the wording leaves open", classes="terms-heading")
+            for key, label, options in QUESTIONS:
+                with Horizontal(classes="terms-row"):
+                    yield Label(label)
+                    yield Select(
+                        list(options),
+                        value=policy_value(self.policies, key),
+                        allow_blank=False,
+                        id="q-" + key.replace(".", "-"),
+                        compact=True,
+                    )
+            yield Static("", id="preview")
+            yield Static("", id="terms-errors")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.update_preview()
+
+    # -- reading the form ------------------------------------------------------------
+
+    def rule_from_form(self) -> QuorumRule:
+        """The rule as the form stands; raises ValueError with readable lines."""
+        text = self.query_one("#requirement", TextArea).text
+        try:
+            requirement = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"line {mark.line + 1}: " if mark else ""
+            raise ValueError(f"rule: {where}not valid YAML") from None
+        policies = json.loads(json.dumps(self.policies))
+        for key, _label, _options in QUESTIONS:
+            select = self.query_one("#q-" + key.replace(".", "-"), Select)
+            set_policy(policies, key, str(select.value))
+        try:
+            return QuorumRule.model_validate(
+                {
+                    "text": self.query_one("#wording", TextArea).text.strip(),
+                    "requirement": requirement,
+                    "policies": policies,
+                }
+            )
+        except ValidationError as error:
+            raise ValueError("\n".join(error_lines(error))) from None
+
+    def update_preview(self) -> None:
+        preview = self.query_one("#preview", Static)
+        errors = self.query_one("#terms-errors", Static)
+        try:
+            rule = self.rule_from_form()
+        except ValueError as error:
+            preview.update("")
+            errors.update(Text(str(error)))
+            return
+        errors.update("")
+        store = self.app.store
+        today = self.app.clock().date()
+        engine = QuorumEngine(rule, store.seats(self.code), store.organisations(self.code), today)
+        lines = [f"Today ({short_date(today)}):", *(f"  • {line}" for line in engine.preview())]
+        preview.update(Text("\n".join(lines)))
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "preset" and event.value not in (KEEP, Select.NULL):
+            self.apply_preset(str(event.value))
+        self.update_preview()
+
+    def apply_preset(self, key: str) -> None:
+        """Fill the wording, the rule and the answers from a preset."""
+        chosen = preset(key)
+        self.query_one("#requirement", TextArea).text = yaml.safe_dump(
+            chosen.requirement, sort_keys=False, width=70, default_flow_style=None
+        )
+        self.query_one("#wording", TextArea).text = chosen.wording
+        self.policies = json.loads(
+            QuorumRule.model_validate(
+                {"requirement": chosen.requirement, "policies": chosen.policies}
+            ).policies.model_dump_json()
+        )
+        for question, _label, _options in QUESTIONS:
+            select = self.query_one("#q-" + question.replace(".", "-"), Select)
+            select.value = policy_value(self.policies, question)
+
+    @on(TextArea.Changed, "#requirement")
+    def _rule_changed(self) -> None:
+        self.update_preview()
+
+    # -- saving ----------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        errors = self.query_one("#terms-errors", Static)
+        try:
+            rule = self.rule_from_form()
+            adopted = parse_date(self.query_one("#adopted", Input).value)
+            if adopted is None:
+                raise ValueError("Adopted on: give the date the ToR was adopted (dd/mm/yyyy)")
+            version = TermsOfReference(version=self.next_version, adopted=adopted, quorum=rule)
+            self.app.store.add_terms_of_reference(self.code, version)
+        except (ValueError, StoreError) as error:
+            errors.update(Text(str(error)))
+            self.app.bell()
+            return
+        self.notify(f"Saved terms of reference version {self.next_version}.")
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
