@@ -107,6 +107,10 @@ def _plain_message(item: ErrorDetails) -> str:
         return f"is too long (at most {context.get('max_length')} characters)"
     if kind == "string_pattern_mismatch":
         return _PLAIN_PATTERNS.get(str(context.get("pattern")), "is not in the expected form")
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {context.get('le', context.get('lt'))}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {context.get('ge', context.get('gt'))}"
     if kind in ("int_parsing", "int_type"):
         return "must be a whole number"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):

@@ -24,9 +24,18 @@ def _clock_time(value: str | None) -> str | None:
     """Accept "9:30", "0930" or "09:30"; store "09:30"."""
     if value is None:
         return None
-    text = value.strip().replace(".", ":")
+    text = value.strip().lower().replace(".", ":").replace(" ", "")
     if not text:
         return None
+    if text.endswith(("am", "pm")):
+        # "2pm", "2:30pm", "12am": agendas are often written this way.
+        hour_text, _, minute_text = text[:-2].partition(":")
+        if hour_text.isdigit() and (not minute_text or minute_text.isdigit()):
+            hour, minute = int(hour_text), int(minute_text or 0)
+            if 1 <= hour <= 12 and minute < 60:
+                hour = hour % 12 + (12 if text.endswith("pm") else 0)
+                return f"{hour:02d}:{minute:02d}"
+        raise ValueError(f"{value!r} is not a time of day; use HH:MM, e.g. 14:30")
     if ":" not in text and text.isdigit() and len(text) in (3, 4):
         text = f"{text[:-2]}:{text[-2:]}"
     if len(text) == 4 and text[1] == ":":

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -125,6 +125,7 @@ class TermsFile:
     membership: Membership
     versions: tuple[TermsOfReference, ...]
     names: dict[str, str]  # person id -> name as written in the file
+    source: str = field(default="terms of reference", compare=False)
 
     def in_force_on(self, day: date | None) -> TermsOfReference:
         """The version a meeting on `day` is judged by (the latest when no date)."""
@@ -134,7 +135,7 @@ class TermsFile:
         if version is None:
             first = self.versions[0].adopted
             raise FileError(
-                "terms of reference", [f"no version was in force on {day} (first adopted {first})"]
+                self.source, [f"no version was in force on {day} (first adopted {first})"]
             )
         return version
 
@@ -177,17 +178,16 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
     data = load_data(text, source)
     if not isinstance(data, dict):
         raise FileError(source, ["expected a mapping with committee:, seats: and quorum:"])
+    # The cross-references are checked on the raw data as well, so that one reading
+    # reports every problem in the file, not only those of the first kind found.
+    problems = _reference_problems(data)
     try:
         parsed = TorFile.model_validate(data)
     except ValidationError as error:
-        raise FileError(source, error_lines(error)) from None
+        raise FileError(source, [*error_lines(error), *problems]) from None
     ids = PersonIds()
-    problems: list[str] = []
-    org_ids = {o.id for o in parsed.organisations}
     seats: list[Seat] = []
     for i, entry in enumerate(parsed.seats):
-        if entry.org is not None and entry.org not in org_ids:
-            problems.append(f"seats[{i}].org: {entry.org!r} is not one of the organisations")
         try:
             seats.append(
                 Seat(
@@ -204,16 +204,6 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
             )
         except ValidationError as error:
             problems += error_lines(error, f"seats[{i}]")
-    seen: set[str] = set()
-    for i, seat in enumerate(parsed.seats):
-        if seat.id in seen:
-            problems.append(f"seats[{i}].id: seat id {seat.id!r} is used twice")
-        seen.add(seat.id)
-    seen_orgs: set[str] = set()
-    for i, org in enumerate(parsed.organisations):
-        if org.id in seen_orgs:
-            problems.append(f"organisations[{i}].id: organisation id {org.id!r} is used twice")
-        seen_orgs.add(org.id)
     versions = _versions(parsed)
     numbers = [v.version for v in versions]
     if len(set(numbers)) != len(numbers):
@@ -232,9 +222,38 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
         people=tuple(ids.people()),
         seats=tuple(seats),
     )
-    return TermsFile(
-        membership, tuple(sorted(versions, key=lambda v: (v.adopted, v.version))), ids.names
-    )
+    ordered = tuple(sorted(versions, key=lambda v: (v.adopted, v.version)))
+    return TermsFile(membership, ordered, ids.names, source)
+
+
+def _reference_problems(data: dict[str, Any]) -> list[str]:
+    """Duplicate ids, and seats naming organisations the file does not list."""
+    problems: list[str] = []
+    organisations = data.get("organisations") or []
+    seats = data.get("seats") or []
+    org_ids: list[Any] = []
+    org_problems: list[str] = []
+    if isinstance(organisations, list):
+        for i, org in enumerate(organisations):
+            if isinstance(org, dict) and org.get("id") is not None:
+                if org["id"] in org_ids:
+                    org_problems.append(
+                        f"organisations[{i}].id: organisation id {org['id']!r} is used twice"
+                    )
+                org_ids.append(org["id"])
+    if isinstance(seats, list):
+        seen: list[Any] = []
+        for i, seat in enumerate(seats):
+            if not isinstance(seat, dict):
+                continue
+            if seat.get("id") is not None:
+                if seat["id"] in seen:
+                    problems.append(f"seats[{i}].id: seat id {seat['id']!r} is used twice")
+                seen.append(seat["id"])
+            org = seat.get("org")
+            if org not in (None, "") and org not in org_ids:
+                problems.append(f"seats[{i}].org: {org!r} is not one of the organisations")
+    return problems + org_problems
 
 
 def _versions(parsed: TorFile) -> list[TermsOfReference]:
@@ -277,7 +296,9 @@ def write_terms(
         "organisations": [
             {"id": o.id, "name": o.name, "constituency": o.constituency}
             for o in membership.organisations
-            if o.is_current
+            # A retired organisation is still written while a current seat names it,
+            # so that the file reads back.
+            if o.is_current or o.id in {s.org for s in membership.seats if s.is_current}
         ],
         "seats": [
             {

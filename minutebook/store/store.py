@@ -228,8 +228,12 @@ class Store:
 
     def add_committee(self, committee: Committee) -> Committee:
         with self.transaction() as db:
-            if self._rows("SELECT 1 FROM committees WHERE code = ?", [committee.code]):
-                raise Conflict(f"a committee with code {committee.code} already exists")
+            # Codes differing only in case would read as the same committee to anyone.
+            clash = self._rows(
+                "SELECT code FROM committees WHERE lower(code) = lower(?)", [committee.code]
+            )
+            if clash:
+                raise Conflict(f"a committee with code {clash[0]['code']} already exists")
             db.table("committees").insert(self._committee_row(committee))
         return committee
 
@@ -250,11 +254,12 @@ class Store:
     def add_organisation(self, code: str, organisation: Organisation) -> Organisation:
         with self.transaction() as db:
             self.committee(code)
-            if self._rows(
-                "SELECT 1 FROM organisations WHERE committee = ? AND id = ?",
+            clash = self._rows(
+                "SELECT id FROM organisations WHERE committee = ? AND lower(id) = lower(?)",
                 [code, organisation.id],
-            ):
-                raise Conflict(f"organisation id {organisation.id} is already used")
+            )
+            if clash:
+                raise Conflict(f"organisation id {clash[0]['id']} is already used")
             position = self._next_position("organisations", code)
             db.table("organisations").insert(
                 {"committee": code, **_to_row(organisation), "position": position}
@@ -271,14 +276,17 @@ class Store:
             db.table("organisations").update((code, organisation.id), _to_row(organisation))
         return organisation
 
-    def retire_organisation(self, code: str, org_id: str, on: date) -> None:
-        """Retire an organisation from the committee; its history stays."""
+    def retire_organisation(self, code: str, org_id: str, on: date | None) -> None:
+        """Retire an organisation from the committee (its history stays); `on` None
+        reinstates it."""
         with self.transaction() as db:
             if not self._rows(
                 "SELECT 1 FROM organisations WHERE committee = ? AND id = ?", [code, org_id]
             ):
                 raise NotFound(f"organisation {org_id} is not on committee {code}")
-            db.table("organisations").update((code, org_id), {"retired_on": on.isoformat()})
+            db.table("organisations").update(
+                (code, org_id), {"retired_on": on.isoformat() if on else None}
+            )
 
     def _next_position(self, table: str, code: str) -> int:
         rows = self._rows(f"SELECT MAX(position) AS p FROM {table} WHERE committee = ?", [code])
@@ -362,18 +370,24 @@ class Store:
     ) -> Seat:
         """Add a new seat; refuses a seat id already in use."""
         with self.transaction():
-            if self._rows("SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat.id]):
-                raise Conflict(f"seat id {seat.id} is already used on {code}")
+            clash = self._rows(
+                "SELECT id FROM seats WHERE committee = ? AND lower(id) = lower(?)", [code, seat.id]
+            )
+            if clash:
+                raise Conflict(f"seat id {clash[0]['id']} is already used on {code}")
             return self.save_member(code, seat, holder, others)
 
-    def retire_seat(self, code: str, seat_id: str, on: date) -> None:
-        """Retire a member's seat; past attendance and minutes keep referring to it."""
+    def retire_seat(self, code: str, seat_id: str, on: date | None) -> None:
+        """Retire a member's seat (past attendance and minutes keep referring to it);
+        `on` None reinstates it."""
         with self.transaction() as db:
             if not self._rows(
                 "SELECT 1 FROM seats WHERE committee = ? AND id = ?", [code, seat_id]
             ):
                 raise NotFound(f"seat {seat_id} is not on committee {code}")
-            db.table("seats").update((code, seat_id), {"retired_on": on.isoformat()})
+            db.table("seats").update(
+                (code, seat_id), {"retired_on": on.isoformat() if on else None}
+            )
 
     def membership(self, code: str) -> Membership:
         """The committee with its organisations, seats and the people they name."""

@@ -51,6 +51,11 @@ class MinutebookApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "Keys and how Minutebook works (F1)", self.action_help)
+        # Each screen offers its own commands, so that everything it can do is findable.
+        here = getattr(screen, "palette_commands", None)
+        if callable(here):
+            for title, help_text, callback in here():
+                yield SystemCommand(title, help_text, callback)
         for committee in self.store.committees():
             yield SystemCommand(
                 f"Open committee: {committee.name} ({committee.code})",

@@ -148,6 +148,7 @@ def quorum_forecast(ctx: click.Context, code: str, day: datetime) -> None:
 
     with _open_store(ctx) as store:
         try:
+            store.committee(code)
             meeting = store.meeting_on(code, day.date())
             terms = store.terms_in_force(code, meeting.date)
             if terms is None:
@@ -198,7 +199,10 @@ def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) 
         return
     if output.exists() and not force:
         _fail(f"{output} exists; use --force to overwrite it")
-    write_file_atomically(output, text)
+    try:
+        write_file_atomically(output, text)
+    except OSError as error:
+        _fail(f"cannot write {output}: {error.strerror or error}")
     click.echo(f"Wrote {output}")
 
 
@@ -251,11 +255,14 @@ def _open_store(ctx: click.Context) -> Store:
 def write_file_atomically(path: Path, text: str) -> None:
     """Write to a temporary name beside `path`, then rename: never a half file."""
     temporary = path.with_name(f".{path.name}.partial")
-    with temporary.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

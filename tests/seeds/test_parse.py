@@ -99,9 +99,7 @@ def test_invalid_field_names_its_path() -> None:
     data = _bad(["meetings", 0, "agenda", 1, "number"], 0)
     with pytest.raises(SeedError) as caught:
         parse_committee(data, "small.yaml")
-    assert str(caught.value) == (
-        "small.yaml: meetings[0].agenda[1].number: Input should be greater than or equal to 1"
-    )
+    assert str(caught.value) == ("small.yaml: meetings[0].agenda[1].number: must be at least 1")
 
 
 def test_bad_quorum_names_its_path() -> None:

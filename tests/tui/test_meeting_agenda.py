@@ -86,15 +86,19 @@ async def test_bad_meeting_date_is_refused(app: MinutebookApp, app_store: Store)
         await pilot.press("a")
         await pilot.pause()
         await fill(pilot, "date", "next tuesday")
-        await fill(pilot, "time", "7pm")
+        await fill(pilot, "time", "after tea")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        assert "dd/mm/yyyy" in str(app.screen.query_one("#form-errors", Static).render())
+        # Both problems are reported at once, each naming its field.
+        message = str(app.screen.query_one("#form-errors", Static).render())
+        assert "Date: 'next tuesday' is not a date; write it as dd/mm/yyyy" in message
+        assert "Time: 'after tea' is not a time of day" in message
         await fill(pilot, "date", "14/01/2027")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "not a time of day" in str(app.screen.query_one("#form-errors", Static).render())
+        message = str(app.screen.query_one("#form-errors", Static).render())
+        assert "Date" not in message and "not a time of day" in message
     assert app_store.meetings("PAR") == before
 
 

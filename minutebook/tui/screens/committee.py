@@ -8,6 +8,7 @@ organisations stay in the record (past minutes refer to them) and are hidden unl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +64,8 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         Binding("escape", "back", "Back", id="committee.back"),
         Binding("a", "add", "Add", id="committee.add"),
         Binding("e", "edit", "Edit / open", id="committee.edit"),
+        Binding("home", "first_row", "First", show=False, id="committee.first_row"),
+        Binding("end", "last_row", "Last", show=False, id="committee.last_row"),
         Binding("r", "retire", "Retire", id="committee.retire"),
         Binding("h", "toggle_retired", "Show retired", id="committee.show_retired"),
         Binding("1", "tab('members')", "Members", show=False, id="committee.tab_members"),
@@ -138,13 +141,13 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that mean nothing on the current tab are hidden, so the footer lists only
+        # what can be done here (and fits at 80 columns).
         tab = self.active_tab if self.is_mounted else "members"
-        if action == "retire" and tab not in ("members", "organisations"):
-            return None  # shown greyed out: nothing to retire here
-        if action == "toggle_retired" and tab not in ("members", "organisations"):
-            return None
-        if action == "add" and tab == "terms":
-            return None
+        if action in ("retire", "toggle_retired"):
+            return tab in ("members", "organisations")
+        if action == "add":
+            return tab != "terms"
         return True
 
     # -- members -----------------------------------------------------------------------
@@ -372,7 +375,7 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
 
     def _org_fields(self, editing: bool) -> list[FormField]:
         return [
-            FormField("id", "Short id", placeholder="e.g. MKCC" + (" (fixed)" if editing else "")),
+            FormField("id", "Short id", placeholder="e.g. MKCC", read_only=editing),
             FormField("name", "Name", placeholder="e.g. Milton Keynes City Council"),
             FormField(
                 "constituency",
@@ -531,23 +534,32 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         )
 
     def _create_meeting(self, values: dict[str, Any]) -> str | None:
+        # Every problem at once: a wrong date and a wrong time are both reported.
+        problems: list[str] = []
         try:
             day = _date_field(values, "date")
             if day is None:
-                return "The meeting needs a date (dd/mm/yyyy)."
+                problems.append("Date: the meeting needs a date (dd/mm/yyyy)")
+        except ValueError as error:
+            problems.append(str(error))
+            day = None
+        try:
             meeting = Meeting.model_validate(
                 {
                     "committee": self.code,
-                    "date": day,
+                    "date": day or self.app.clock().date(),
                     "time": values["time"],
                     "venue": values["venue"],
                     "session": values["session"] or "public",
                 }
             )
-            self._new_meeting = self.app.store.add_meeting(meeting)
         except ValidationError as error:
-            return "\n".join(error_lines(error, labels=MEETING_LABELS))
-        except (ValueError, StoreError) as error:
+            problems += error_lines(error, labels=MEETING_LABELS)
+        if problems:
+            return "\n".join(problems)
+        try:
+            self._new_meeting = self.app.store.add_meeting(meeting)
+        except StoreError as error:
             return str(error)
         return None
 
@@ -562,6 +574,50 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         self.app.push_screen(MeetingScreen(meeting_id), lambda _: self.refresh_meetings())
 
     # -- the shared keys -------------------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        def on_tab(tab: str, then: Callable[[], object]) -> Callable[[], object]:
+            def run() -> None:
+                self.action_tab(tab)
+                then()
+
+            return run
+
+        return [
+            (
+                "Add member",
+                "A new seat on this committee and its holder",
+                on_tab("members", self.add_member),
+            ),
+            (
+                "Add organisation",
+                "A body represented on this committee",
+                on_tab("organisations", self.add_organisation),
+            ),
+            (
+                "New meeting",
+                "A meeting of this committee, then its agenda",
+                on_tab("meetings", self.add_meeting),
+            ),
+            (
+                "Edit terms of reference",
+                "The quorum rule and its policies, as a new version",
+                on_tab("terms", self.edit_terms),
+            ),
+            (
+                "Show or hide retired members",
+                "Retired members and organisations",
+                self.action_toggle_retired,
+            ),
+            ("Members", "This committee's members", lambda: self.action_tab("members")),
+            (
+                "Organisations",
+                "The organisations represented",
+                lambda: self.action_tab("organisations"),
+            ),
+            ("Terms of reference", "The quorum rule in force", lambda: self.action_tab("terms")),
+            ("Meetings", "This committee's meetings", lambda: self.action_tab("meetings")),
+        ]
 
     def action_add(self) -> None:
         match self.active_tab:
@@ -612,6 +668,22 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def _active_table(self) -> DataTable[Any] | None:
+        table_id = {
+            "members": "#members-table",
+            "organisations": "#organisations-table",
+            "meetings": "#meetings-table",
+        }.get(self.active_tab)
+        return self.query_one(table_id, DataTable) if table_id else None
+
+    def action_first_row(self) -> None:
+        if table := self._active_table():
+            table.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        if table := self._active_table():
+            table.move_cursor(row=table.row_count - 1)
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -93,6 +94,9 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         code = self._selected()
         if code:
             self.app.open_committee(code)
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return [("New committee", "Set up a committee, board or partnership", self.action_new)]
 
     def action_new(self) -> None:
         fields = [

@@ -7,6 +7,7 @@ declarations and actions as they happen) gets its own screen, opened from here w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -65,7 +66,11 @@ class MeetingScreen(Screen[None]):
 arrivals recorded against them move with them), `Delete` removes an item that nothing
 refers to yet. Each item has a title, lead, purpose (decision / discussion /
 information), planned minutes, a confidential flag (Part II) and a paper reference.
-**Attendance** and **Minutes** show what has been recorded. Signed minutes are locked."""
+`1`, `2`, `3` switch between the tabs. **Attendance** shows who has sent apologies
+(`p` records or withdraws them) with the quorum forecast: whether the meeting will be
+quorate if everyone else comes, and whom to chase if not; once people are marked present
+it shows the quorum at the opening. **Minutes** shows what has been recorded. Signed
+minutes are locked. `L` will open live capture for the meeting itself."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="meeting.back"),
@@ -75,6 +80,9 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
         Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="meeting.move_down"),
         Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
         Binding("p", "apologies", "Apologies", id="meeting.apologies"),
+        Binding("1", "tab('agenda')", "Agenda", show=False, id="meeting.tab_agenda"),
+        Binding("2", "tab('attendance')", "Attendance", show=False, id="meeting.tab_attendance"),
+        Binding("3", "tab('minutes')", "Minutes", show=False, id="meeting.tab_minutes"),
         Binding("L", "live", "Live", show=False, id="meeting.live"),
     ]
 
@@ -96,11 +104,11 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
             id="meeting-title",
         )
         with TabbedContent(initial="agenda", id="tabs"):
-            with TabPane("Agenda", id="agenda"):
+            with TabPane("1 Agenda", id="agenda"):
                 yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Attendance", id="attendance"), VerticalScroll():
+            with TabPane("2 Attendance", id="attendance"), VerticalScroll():
                 yield Markdown(id="attendance-text")
-            with TabPane("Minutes", id="minutes"), VerticalScroll():
+            with TabPane("3 Minutes", id="minutes"), VerticalScroll():
                 yield Markdown(id="minutes-text")
         yield Footer(compact=True)
 
@@ -119,11 +127,18 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         tabs = self.query("#tabs")
         active = self.query_one("#tabs", TabbedContent).active if tabs else "agenda"
+        # Keys for another tab are hidden; on signed (locked) minutes they are greyed.
         if action in ("add_item", "edit_item", "move", "delete_item"):
-            return True if active == "agenda" and not self.locked else None
+            return (None if self.locked else True) if active == "agenda" else False
         if action == "apologies":
-            return True if active == "attendance" and not self.locked else None
+            return (None if self.locked else True) if active == "attendance" else False
         return True
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+        if tab == "agenda":
+            self.query_one("#agenda-table").focus()
+        self.refresh_bindings()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -266,6 +281,38 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
     def _row_chosen(self) -> None:
         if self.check_action("edit_item", ()):
             self.action_edit_item()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        def on_tab(tab: str, then: Callable[[], object]) -> Callable[[], object]:
+            def run() -> None:
+                self.action_tab(tab)
+                then()
+
+            return run
+
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            ("Agenda", "This meeting's agenda", lambda: self.action_tab("agenda")),
+            (
+                "Attendance and quorum forecast",
+                "Apologies and whether it will be quorate",
+                lambda: self.action_tab("attendance"),
+            ),
+            ("Minutes", "The minutes recorded so far", lambda: self.action_tab("minutes")),
+        ]
+        if not self.locked:
+            commands += [
+                (
+                    "Add agenda item",
+                    "A new item at the end of the agenda",
+                    on_tab("agenda", self.action_add_item),
+                ),
+                (
+                    "Record apologies",
+                    "From a member, updating the quorum forecast",
+                    on_tab("attendance", self.action_apologies),
+                ),
+            ]
+        return commands
 
     def action_live(self) -> None:
         self.notify(

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 Submit = Callable[[dict[str, Any]], "str | None"]
 
@@ -32,6 +32,7 @@ class FormField:
     kind: Literal["text", "select", "check"] = "text"
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)
     placeholder: str = ""
+    read_only: bool = False
 
 
 class FormScreen(ModalScreen[bool]):
@@ -90,14 +91,23 @@ class FormScreen(ModalScreen[bool]):
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        if self.fields:
-            self.query_one(f"#field-{self.fields[0].key}").focus()
+        first = next((f for f in self.fields if not f.read_only), None)
+        if first is not None:
+            self.query_one(f"#field-{first.key}").focus()
 
-    def _widget(self, spec: FormField) -> Input | Select[str] | Checkbox:
+    def _widget(self, spec: FormField) -> Input | Select[Any]:
         value = self.values.get(spec.key)
         widget_id = f"field-{spec.key}"
         if spec.kind == "check":
-            return Checkbox("yes", bool(value), id=widget_id, compact=True)
+            # A yes/no choice rather than a checkbox: its state is written out, and a
+            # stray space typed into the wrong field cannot flip it unseen.
+            return Select(
+                [("Yes", True), ("No", False)],
+                value=bool(value),
+                id=widget_id,
+                compact=True,
+                allow_blank=False,
+            )
         if spec.kind == "select":
             return Select(
                 list(spec.options),
@@ -112,6 +122,7 @@ class FormScreen(ModalScreen[bool]):
             placeholder=spec.placeholder,
             id=widget_id,
             compact=True,
+            disabled=spec.read_only,
         )
 
     def collected(self) -> dict[str, Any]:
@@ -119,9 +130,7 @@ class FormScreen(ModalScreen[bool]):
         result: dict[str, Any] = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.key}")
-            if isinstance(widget, Checkbox):
-                result[spec.key] = widget.value
-            elif isinstance(widget, Select):
+            if isinstance(widget, Select):
                 result[spec.key] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, Input):
                 result[spec.key] = widget.value
