@@ -60,8 +60,15 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db_path
+    if db_path is not None and not db_path.expanduser().parent.is_dir():
+        # A mistyped folder would otherwise give a new, empty database that looks
+        # like lost minutes.
+        _fail(f"the folder {db_path.expanduser().parent} does not exist")
     if ctx.invoked_subcommand is None:
-        run_app(db_path or default_database())
+        path = db_path or default_database()
+        if not path.expanduser().exists():
+            click.echo(f"Starting a new, empty database at {path}", err=True)
+        run_app(path)
 
 
 @main.command()

@@ -239,3 +239,19 @@ async def test_member_detail_shows_the_whole_seat(app: MinutebookApp) -> None:
         await pilot.pause()
         detail = str(screen.query_one("#member-detail", Static).render())
         assert "Seat S1: Chair · Parish Council · voting · tags: chair" in detail
+
+
+async def test_a_retired_member_can_be_reinstated(app: MinutebookApp, app_store: Store) -> None:
+    app_store.retire_seat("PAR", "S2", date(2026, 1, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_committee(pilot)
+        await pilot.press("h")  # show retired
+        await pilot.pause()
+        table = screen.query_one("#members-table", DataTable)
+        assert table.row_count == 2
+        await pilot.press("down", "r")
+        await pilot.pause()
+        assert "Reinstate" in str(app.screen.query_one("#confirm-question", Static).render())
+        await pilot.press("y")
+        await pilot.pause()
+    assert app_store.seats("PAR")[1].retired_on is None

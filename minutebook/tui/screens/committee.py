@@ -331,18 +331,35 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
             return "\n".join(error_lines(error, labels=MEMBER_LABELS))
         except (ValueError, StoreError) as error:
             return str(error)
+        unusual = [t for t in seat.tags if t not in KNOWN_TAGS]
+        if unusual:
+            self.notify(
+                f"Tag {', '.join(unusual)} is not one the quorum presets use "
+                f"({', '.join(KNOWN_TAGS)}); check the spelling if a rule relies on it.",
+                severity="warning",
+                timeout=8,
+            )
         self.notify(f"Saved {holder.display_name if holder else 'vacant seat'} ({seat.title}).")
         return None
 
     def retire_member(self, seat_id: str) -> None:
         seat = next(s for s in self.app.store.seats(self.code) if s.id == seat_id)
-        if not seat.is_current:
-            self.notify("That member is already retired.", severity="warning")
-            return
         today = self.app.clock().date()
         holder = (
             self.app.store.person(seat.holder).display_name if seat.holder else "the vacant seat"
         )
+        if not seat.is_current:
+
+            def reinstate(yes: bool | None) -> None:
+                if yes:
+                    self.app.store.retire_seat(self.code, seat_id, None)
+                    self.notify(f"Reinstated {holder} ({seat.title}).")
+                    self.refresh_members()
+
+            self.app.push_screen(
+                ConfirmScreen(f"{holder} ({seat.title}) is retired. Reinstate them?"), reinstate
+            )
+            return
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -434,9 +451,23 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
     def retire_organisation(self, org_id: str) -> None:
         org = next(o for o in self.app.store.organisations(self.code) if o.id == org_id)
         if not org.is_current:
-            self.notify("That organisation is already retired.", severity="warning")
+
+            def reinstate(yes: bool | None) -> None:
+                if yes:
+                    self.app.store.retire_organisation(self.code, org_id, None)
+                    self.notify(f"Reinstated {org.name}.")
+                    self.refresh_organisations()
+
+            self.app.push_screen(ConfirmScreen(f"{org.name} is retired. Reinstate it?"), reinstate)
             return
         today = self.app.clock().date()
+        members = [s for s in self.app.store.seats(self.code) if s.is_current and s.org == org_id]
+        warning = (
+            f"\n\n{len(members)} current member(s) belong to it; their seats stay until "
+            "you retire or move them."
+            if members
+            else ""
+        )
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -445,7 +476,10 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
                 self.refresh_organisations()
 
         self.app.push_screen(
-            ConfirmScreen(f"Retire {org.name} from the committee from {long_date(today)}?"), done
+            ConfirmScreen(
+                f"Retire {org.name} from the committee from {long_date(today)}?{warning}"
+            ),
+            done,
         )
 
     # -- terms of reference --------------------------------------------------------------

@@ -27,6 +27,16 @@ EMPTY_HINT = (
 )
 
 
+COMMITTEE_LABELS = {
+    "code": "Code",
+    "name": "Name",
+    "parent_body": "Reports to",
+    "house_style": "House style",
+    "default_venue": "Usual venue",
+    "numbering": "Minute numbers",
+}
+
+
 class CommitteesScreen(Screen[None]):
     """The list of committees; Enter opens one."""
 
@@ -63,6 +73,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
     def refresh_list(self) -> None:
         store = self.app.store
         table = self.query_one("#committees", DataTable)
+        keep = table.cursor_row
         table.clear()
         today = self.app.clock().date()
         committees = store.committees()
@@ -79,6 +90,8 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
             )
         self.query_one("#empty-hint").display = not committees
         table.display = bool(committees)
+        if committees:
+            table.move_cursor(row=min(keep, len(committees) - 1))
 
     def _selected(self) -> str | None:
         table = self.query_one("#committees", DataTable)
@@ -146,7 +159,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
             )
             self.app.store.add_committee(committee)
         except ValidationError as error:
-            return "\n".join(error_lines(error))
+            return "\n".join(error_lines(error, labels=COMMITTEE_LABELS))
         except StoreError as error:
             return str(error)
         return None

@@ -156,7 +156,7 @@ minutes are locked. `L` will open live capture for the meeting itself."""
                 str(item.number),
                 item.title,
                 item.lead or "",
-                item.purpose.value,
+                item.purpose.value.capitalize(),
                 str(item.planned_minutes or ""),
                 "Part II" if item.confidential else "",
                 item.paper or "",
