@@ -281,6 +281,20 @@ class TermsOfReference(DomainModel):
     note: OptionalName = None
     meetings_per_year: int | None = Field(default=None, ge=1, le=366)
     quorum: QuorumRule
+    policies_confirmed: bool = False
+    """Whether the secretary has answered every policy question for this version; a
+    ToR's wording often leaves them open, and defaults are only a starting point."""
+
+
+POLICY_SECTIONS: tuple[str, ...] = (
+    "base",
+    "counting",
+    "deputies",
+    "remote",
+    "conflicts",
+    "on_inquorate",
+)
+"""The policy questions a ToR file must answer for its policies to count as confirmed."""
 
 
 def in_force_on(versions: list[TermsOfReference], day: date) -> TermsOfReference | None:

@@ -43,7 +43,7 @@ from minutebook.domain.base import (
     error_lines,
     slug,
 )
-from minutebook.domain.quorum import QuorumRule, in_force_on
+from minutebook.domain.quorum import POLICY_SECTIONS, QuorumRule, in_force_on
 
 FAR_PAST = date(1900, 1, 1)
 """The adoption date of a version that does not say: in force for every meeting."""
@@ -93,6 +93,7 @@ class VersionEntry(DomainModel):
     note: OptionalName = None
     meetings_per_year: int | None = Field(default=None, ge=1, le=366)
     quorum: QuorumRule
+    policies_confirmed: bool | None = None
 
 
 class TorFile(DomainModel):
@@ -107,6 +108,7 @@ class TorFile(DomainModel):
     note: OptionalName = None
     meetings_per_year: int | None = Field(default=None, ge=1, le=366)
     quorum: QuorumRule | None = None
+    policies_confirmed: bool | None = None
     versions: tuple[VersionEntry, ...] = ()
 
     @model_validator(mode="after")
@@ -204,7 +206,7 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
             )
         except ValidationError as error:
             problems += error_lines(error, f"seats[{i}]")
-    versions = _versions(parsed)
+    versions = _versions(parsed, data)
     numbers = [v.version for v in versions]
     if len(set(numbers)) != len(numbers):
         problems.append("versions: each version needs its own number")
@@ -256,7 +258,16 @@ def _reference_problems(data: dict[str, Any]) -> list[str]:
     return problems + org_problems
 
 
-def _versions(parsed: TorFile) -> list[TermsOfReference]:
+def _confirmed(said: bool | None, quorum: Any) -> bool:
+    """Whether a version's policies count as confirmed: as the file says, or else when
+    the file states every policy section (someone has thought about each one)."""
+    if said is not None:
+        return said
+    policies = quorum.get("policies") if isinstance(quorum, dict) else None
+    return isinstance(policies, dict) and all(key in policies for key in POLICY_SECTIONS)
+
+
+def _versions(parsed: TorFile, data: dict[str, Any]) -> list[TermsOfReference]:
     if parsed.quorum is not None:
         return [
             TermsOfReference(
@@ -266,6 +277,7 @@ def _versions(parsed: TorFile) -> list[TermsOfReference]:
                 note=parsed.note,
                 meetings_per_year=parsed.meetings_per_year,
                 quorum=parsed.quorum,
+                policies_confirmed=_confirmed(parsed.policies_confirmed, data.get("quorum")),
             )
         ]
     return [
@@ -276,8 +288,9 @@ def _versions(parsed: TorFile) -> list[TermsOfReference]:
             note=v.note,
             meetings_per_year=v.meetings_per_year,
             quorum=v.quorum,
+            policies_confirmed=_confirmed(v.policies_confirmed, raw.get("quorum")),
         )
-        for v in parsed.versions
+        for v, raw in zip(parsed.versions, data.get("versions") or [], strict=False)
     ]
 
 
@@ -323,6 +336,7 @@ def write_terms(
             **({"illustrative": True} if v.illustrative else {}),
             **({"note": v.note} if v.note else {}),
             **({"meetings_per_year": v.meetings_per_year} if v.meetings_per_year else {}),
+            "policies_confirmed": v.policies_confirmed,
             "quorum": json.loads(v.quorum.model_dump_json()),
         }
         for v in versions

@@ -185,5 +185,14 @@ def lookup_indexes(db: Database) -> None:
         db.execute(f"CREATE INDEX {name} ON {table} ({column})")
 
 
+@migrations(name="0003_policies_confirmed")
+def policies_confirmed(db: Database) -> None:
+    """Whether the secretary has confirmed a ToR version's policies (DOMAIN.md 2.2:
+    defaults fill what the wording leaves open, and the secretary confirms them)."""
+    db.execute(
+        "ALTER TABLE terms_of_reference ADD COLUMN policies_confirmed INTEGER NOT NULL DEFAULT 0"
+    )
+
+
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 """Every step this version knows, oldest first."""

@@ -39,6 +39,11 @@ def test_database_with_only_the_first_step_is_migrated_and_keeps_its_data(
         "('HCP', 'Health and Care Partnership', NULL, 'council', '{prefix}{seq}', 'HCP', "
         "'municipal_year', 'council', 'Civic Offices')"
     )
+    db.execute(
+        "INSERT INTO terms_of_reference (committee, version, adopted, illustrative, note, "
+        "meetings_per_year, quorum) VALUES ('HCP', 1, '2023-05-17', 1, NULL, 4, "
+        """'{"text": "One quarter", "requirement": {"fraction": {"num": 1, "den": 4}}}')"""
+    )
     db.conn.commit()
     db.close()
     assert _applied(path) == ["0001_initial"]
@@ -57,7 +62,11 @@ def test_database_with_only_the_first_step_is_migrated_and_keeps_its_data(
         }
         assert "idx_meetings_committee" in indexes
         assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert _applied(path) == ["0001_initial", "0002_lookup_indexes"]
+        # A version stored before policies could be confirmed reads as unconfirmed.
+        (tor,) = store.terms_of_reference("HCP")
+        assert tor.meetings_per_year == 4
+        assert tor.policies_confirmed is False
+    assert _applied(path) == list(KNOWN_STEPS)
 
 
 def test_opening_twice_applies_nothing_more(db_path: Path) -> None:

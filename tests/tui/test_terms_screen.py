@@ -82,3 +82,35 @@ async def test_saving_adds_a_version_with_the_answers(app: MinutebookApp, app_st
     assert "one quarter" in new.quorum.text
     # The old version is untouched: past meetings keep their rule.
     assert versions[0].quorum.requirement.model_dump() != new.quorum.requirement.model_dump()
+
+
+async def test_one_rounding_for_every_fraction(app: MinutebookApp) -> None:
+    """'One third' of 10 is 3.33: the ToR rarely says which way to round, so the screen
+    asks, and the answer is written into every fraction of the rule."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_terms(pilot)
+        assert screen.query_one("#rounding", Select).value == "ceil"
+        screen.query_one("#rounding", Select).value = "floor"
+        await pilot.pause()
+        assert "rounding: floor" in screen.query_one("#requirement", TextArea).text
+        assert "floor" in preview(screen)
+
+
+async def test_unconfirmed_policies_are_flagged_until_saved(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    assert app_store.terms_of_reference("PAR")[0].policies_confirmed is False
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        committee = app.screen
+        assert "Policies not yet confirmed" in committee.query_one("#terms-text").source  # type: ignore[attr-defined]
+        await pilot.press("e")
+        await pilot.pause()
+        heading = str(app.screen.query_one("#questions-heading", Static).render())
+        assert "confirm each answer" in heading
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Policies not yet confirmed" not in committee.query_one("#terms-text").source  # type: ignore[attr-defined]
+    assert app_store.terms_of_reference("PAR")[-1].policies_confirmed is True

@@ -499,6 +499,13 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
                 f"(adopted {long_date(current.adopted)})",
                 "",
             ]
+            if not current.policies_confirmed:
+                lines += [
+                    "> **Policies not yet confirmed.** The ToR wording leaves some of these "
+                    "questions open and defaults fill them; press `e` to review and confirm "
+                    "each answer.",
+                    "",
+                ]
             if current.illustrative:
                 lines += [
                     f"> **Illustrative:** {current.note or 'not taken from a published ToR.'}",

@@ -35,6 +35,40 @@ if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
 
 KEEP = "keep"
+AS_WRITTEN = "as_written"
+ROUNDING_CHOICES = (
+    ("up (ceil): 2.5 → 3, 2.25 → 3", "ceil"),
+    ("down (floor): 2.5 → 2", "floor"),
+    ("to the nearest, halves up: 2.5 → 3, 2.25 → 2", "half_up"),
+    ("as written in each clause of the rule", AS_WRITTEN),
+)
+ROUNDED_NODES = ("fraction", "org_coverage")
+
+
+def _roundings(node: Any) -> set[str]:
+    """Every rounding named in a requirement tree (a fraction's default is ceil)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ROUNDED_NODES and isinstance(value, dict):
+                found.add(str(value.get("rounding", "ceil")))
+            found |= _roundings(value)
+    elif isinstance(node, list):
+        for part in node:
+            found |= _roundings(part)
+    return found
+
+
+def _set_rounding(node: Any, rounding: str) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ROUNDED_NODES and isinstance(value, dict):
+                value["rounding"] = rounding
+            _set_rounding(value, rounding)
+    elif isinstance(node, list):
+        for part in node:
+            _set_rounding(part, rounding)
+
 
 # Each open question: (key, label, options as (words, value)). The value is a path into
 # the policies mapping, "section.field", so the screen reads and writes them the same way.
@@ -159,6 +193,7 @@ kept, and each meeting is judged by the version in force on its date."""
         today = self.app.clock().date()
         current = store.terms_in_force(self.code, today) or (versions[-1] if versions else None)
         self.next_version = max((v.version for v in versions), default=0) + 1
+        self.confirmed = current is not None and current.policies_confirmed
         if current is not None:
             rule = json.loads(current.quorum.model_dump_json())
         else:
@@ -201,7 +236,22 @@ kept, and each meeting is judged by the version in force on its date."""
                 id="requirement",
                 soft_wrap=False,
             )
-            yield Static("What the wording leaves open", classes="terms-heading")
+            yield Static(
+                "What the wording leaves open"
+                + ("" if self.confirmed else ": these are defaults, confirm each answer"),
+                classes="terms-heading",
+                id="questions-heading",
+            )
+            roundings = _roundings(rule["requirement"])
+            with Horizontal(classes="terms-row"):
+                yield Label("Round fractions")
+                yield Select(
+                    list(ROUNDING_CHOICES),
+                    value=roundings.pop() if len(roundings) == 1 else AS_WRITTEN,
+                    allow_blank=False,
+                    id="rounding",
+                    compact=True,
+                )
             for key, label, options in QUESTIONS:
                 with Horizontal(classes="terms-row"):
                     yield Label(label)
@@ -265,7 +315,22 @@ kept, and each meeting is judged by the version in force on its date."""
     def _select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "preset" and event.value not in (KEEP, Select.NULL):
             self.apply_preset(str(event.value))
+        if event.select.id == "rounding" and event.value != AS_WRITTEN:
+            self.apply_rounding(str(event.value))
         self.update_preview()
+
+    def apply_rounding(self, rounding: str) -> None:
+        """Use one rounding for every fraction in the rule, rewriting its YAML."""
+        area = self.query_one("#requirement", TextArea)
+        try:
+            requirement = yaml.safe_load(area.text)
+        except yaml.YAMLError:
+            return  # the preview already says the YAML is broken
+        if _roundings(requirement) != {rounding}:
+            _set_rounding(requirement, rounding)
+            area.text = yaml.safe_dump(
+                requirement, sort_keys=False, width=70, default_flow_style=None
+            )
 
     def apply_preset(self, key: str) -> None:
         """Fill the wording, the rule and the answers from a preset."""
@@ -282,6 +347,10 @@ kept, and each meeting is judged by the version in force on its date."""
         for question, _label, _options in QUESTIONS:
             select = self.query_one("#q-" + question.replace(".", "-"), Select)
             select.value = policy_value(self.policies, question)
+        roundings = _roundings(chosen.requirement)
+        self.query_one("#rounding", Select).value = (
+            roundings.pop() if len(roundings) == 1 else AS_WRITTEN
+        )
 
     @on(TextArea.Changed, "#requirement")
     def _rule_changed(self) -> None:
@@ -296,7 +365,10 @@ kept, and each meeting is judged by the version in force on its date."""
             adopted = parse_date(self.query_one("#adopted", Input).value)
             if adopted is None:
                 raise ValueError("Adopted on: give the date the ToR was adopted (dd/mm/yyyy)")
-            version = TermsOfReference(version=self.next_version, adopted=adopted, quorum=rule)
+            # Saving from this screen answers every question explicitly.
+            version = TermsOfReference(
+                version=self.next_version, adopted=adopted, quorum=rule, policies_confirmed=True
+            )
             self.app.store.add_terms_of_reference(self.code, version)
         except (ValueError, StoreError) as error:
             errors.update(Text(str(error)))
