@@ -26,6 +26,7 @@ from minutebook.domain.base import error_lines
 from minutebook.domain.committee import KNOWN_TAGS
 from minutebook.domain.dates import long_date, parse_date, short_date
 from minutebook.domain.quorum import describe_requirement
+from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
@@ -131,9 +132,10 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
             "members": "#members-table",
             "organisations": "#organisations-table",
             "meetings": "#meetings-table",
+            "terms": "#terms-scroll",
         }.get(tab)
         if table:
-            self.query_one(table).focus()
+            self.query_one(table).focus()  # so that arrows and Page Down work at once
         self.refresh_bindings()
 
     @on(TabbedContent.TabActivated)
@@ -494,6 +496,9 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         else:
             seats = [s for s in store.seats(self.code) if s.is_current]
             policies = current.quorum.policies
+            engine = QuorumEngine(
+                current.quorum, store.seats(self.code), store.organisations(self.code), today
+            )
             lines = [
                 f"## Terms of reference, version {current.version} "
                 f"(adopted {long_date(current.adopted)})",
@@ -518,6 +523,10 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
                 "",
                 f"**Voting seats:** {sum(1 for s in seats if s.voting)} "
                 f"({sum(1 for s in seats if s.voting and s.holder)} filled)",
+                "",
+                f"**Today ({short_date(today)}):**",
+                "",
+                *(f"- {line}" for line in engine.preview()),
                 "",
                 "**Policies** (what the wording leaves open):",
                 "",
