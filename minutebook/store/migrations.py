@@ -194,5 +194,15 @@ def policies_confirmed(db: Database) -> None:
     )
 
 
+@migrations(name="0004_live_capture")
+def live_capture(db: Database) -> None:
+    """What live capture needs: when each item was taken, and decisions and actions
+    that can be deleted and recovered (deleted_at set, never removed)."""
+    db.execute("ALTER TABLE agenda_items ADD COLUMN started_at TEXT")
+    db.execute("ALTER TABLE decisions ADD COLUMN deleted_at TEXT")
+    db.execute("ALTER TABLE actions ADD COLUMN deleted_at TEXT")
+    db.execute("CREATE UNIQUE INDEX idx_minutes_one_per_item ON minutes (meeting_id, item)")
+
+
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 """Every step this version knows, oldest first."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -39,7 +40,8 @@ from minutebook.domain import (
     Seat,
     TermsOfReference,
 )
-from minutebook.domain.base import error_lines, slug
+from minutebook.domain.base import clean_text, error_lines, slug
+from minutebook.domain.numbering import format_minute_number, period_start
 from minutebook.domain.quorum import in_force_on
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.migrations import migrations
@@ -70,7 +72,7 @@ def _from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
     }
     # Columns that place a row (its committee, its position in a list) but are not part
     # of the model itself.
-    for column in ("position", "committee", "minute_id", "action_id"):
+    for column in ("position", "committee", "minute_id", "action_id", "deleted_at", "started_at"):
         if column not in cls.model_fields:
             data.pop(column, None)
     data.update(extra)
@@ -134,6 +136,10 @@ class Store:
             if str(mode).lower() != "wal":
                 raise StoreError(f"{self.path}: the folder does not allow SQLite's WAL mode")
         conn.execute("PRAGMA synchronous = NORMAL")
+        if sys.platform == "darwin":
+            # macOS's fsync does not reach the platter; checkpoints must use F_FULLFSYNC.
+            conn.execute("PRAGMA fullfsync = ON")
+            conn.execute("PRAGMA checkpoint_fullfsync = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         migrations.apply(self.db)
 
@@ -672,7 +678,8 @@ class Store:
         result = []
         for row in rows:
             decisions = self._rows(
-                "SELECT id, verb, text FROM decisions WHERE minute_id = ? ORDER BY position",
+                "SELECT id, verb, text FROM decisions "
+                "WHERE minute_id = ? AND deleted_at IS NULL ORDER BY position",
                 [row["id"]],
             )
             result.append(
@@ -746,7 +753,9 @@ class Store:
 
     def actions(self, code: str) -> list[Action]:
         rows = self._rows(
-            "SELECT * FROM actions WHERE committee = ? ORDER BY meeting_date, number, id", [code]
+            "SELECT * FROM actions WHERE committee = ? AND deleted_at IS NULL "
+            "ORDER BY meeting_date, number, id",
+            [code],
         )
         result = []
         for row in rows:
@@ -772,3 +781,163 @@ class Store:
             for update in action.updates:
                 db.table("action_updates").insert({"action_id": action_id, **_to_row(update)})
             return action.model_copy(update={"id": action_id})
+
+    # -- live capture ------------------------------------------------------------------
+    #
+    # These are called on every change the secretary makes during a meeting, so each is
+    # one short transaction: the change is committed before the call returns.
+
+    def minute_for(self, meeting_id: int, item: int) -> Minute | None:
+        """The minute of one agenda item, if anything has been recorded for it."""
+        return next((m for m in self.minutes(meeting_id) if m.item == item), None)
+
+    def _minute_id(self, meeting_id: int, item: int) -> int:
+        """The minute row of an item, made empty if there is none yet."""
+        rows = self._rows(
+            "SELECT id FROM minutes WHERE meeting_id = ? AND item = ?", [meeting_id, item]
+        )
+        if rows:
+            return int(rows[0]["id"])
+        cursor = self.db.execute(
+            "INSERT INTO minutes (meeting_id, item, narrative) VALUES (?, ?, '')",
+            [meeting_id, item],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def write_narrative(self, meeting_id: int, item: int, text: str) -> None:
+        """Save the narrative of an item's minute as typed (the autosave path)."""
+        with self.transaction():
+            self._unlocked(meeting_id)
+            minute_id = self._minute_id(meeting_id, item)
+            self.db.execute(
+                "UPDATE minutes SET narrative = ? WHERE id = ?", [clean_text(text), minute_id]
+            )
+
+    def issue_minute_number(self, meeting_id: int, item: int) -> str:
+        """The item's minute number, issued by the committee's scheme the first time the
+        item is minuted and stable afterwards (DOMAIN.md 4.3)."""
+        with self.transaction():
+            meeting = self._unlocked(meeting_id)
+            minute_id = self._minute_id(meeting_id, item)
+            rows = self._rows("SELECT number FROM minutes WHERE id = ?", [minute_id])
+            if rows and rows[0]["number"]:
+                return str(rows[0]["number"])
+            scheme = self.committee(meeting.committee).numbering
+            start = period_start(scheme.reset, meeting.date)
+            # Numbers already issued in the period, this meeting's earlier items included.
+            issued = self._rows(
+                "SELECT COUNT(*) AS n FROM minutes "
+                "JOIN meetings ON meetings.id = minutes.meeting_id "
+                "WHERE meetings.committee = ? AND minutes.number IS NOT NULL "
+                "AND meetings.date >= ? AND meetings.date <= ?",
+                [meeting.committee, (start or date.min).isoformat(), meeting.date.isoformat()],
+            )
+            seq = int(issued[0]["n"]) + 1
+            number = format_minute_number(scheme, seq, meeting.date, item=item)
+            self.db.execute("UPDATE minutes SET number = ? WHERE id = ?", [number, minute_id])
+            return number
+
+    def start_item(self, item_id: int, at: str) -> None:
+        """Record when an item was first taken (its elapsed time runs from then)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE agenda_items SET started_at = ? WHERE id = ? AND started_at IS NULL",
+                [at, item_id],
+            )
+
+    def item_start_times(self, meeting_id: int) -> dict[int, str]:
+        rows = self._rows(
+            "SELECT number, started_at FROM agenda_items WHERE meeting_id = ? "
+            "AND started_at IS NOT NULL",
+            [meeting_id],
+        )
+        return {int(r["number"]): str(r["started_at"]) for r in rows}
+
+    def add_decision(self, meeting_id: int, item: int, decision: Decision) -> Decision:
+        """Add a numbered point to the item's decisions (it takes the next number)."""
+        with self.transaction():
+            self._unlocked(meeting_id)
+            minute_id = self._minute_id(meeting_id, item)
+            rows = self._rows(
+                "SELECT MAX(position) AS p FROM decisions WHERE minute_id = ?", [minute_id]
+            )
+            position = int(rows[0]["p"] or 0) + 1
+            cursor = self.db.execute(
+                "INSERT INTO decisions (minute_id, position, verb, text) VALUES (?, ?, ?, ?)",
+                [minute_id, position, decision.verb.value, decision.text],
+            )
+            return decision.model_copy(update={"id": cursor.lastrowid})
+
+    def delete_decision(self, decision_id: int, at: str) -> None:
+        """Delete a decision so that it can still be recovered."""
+        self._set_deleted("decisions", decision_id, at)
+
+    def restore_decision(self, decision_id: int) -> None:
+        self._set_deleted("decisions", decision_id, None)
+
+    def delete_action(self, action_id: int, at: str) -> None:
+        """Delete an action so that it can still be recovered."""
+        self._set_deleted("actions", action_id, at)
+
+    def restore_action(self, action_id: int) -> None:
+        self._set_deleted("actions", action_id, None)
+
+    def _set_deleted(self, table: str, row_id: int, at: str | None) -> None:
+        with self.transaction():
+            if table == "decisions":
+                owner = self._rows(
+                    "SELECT minutes.meeting_id AS m FROM decisions "
+                    "JOIN minutes ON minutes.id = decisions.minute_id WHERE decisions.id = ?",
+                    [row_id],
+                )
+                if not owner:
+                    raise NotFound(f"there is no decision {row_id}")
+                self._unlocked(int(owner[0]["m"]))
+            elif not self._rows("SELECT 1 FROM actions WHERE id = ?", [row_id]):
+                raise NotFound(f"there is no action {row_id}")
+            self.db.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", [at, row_id])
+
+    def deleted_decisions(self, meeting_id: int) -> list[tuple[int, Decision]]:
+        """Deleted decisions of a meeting with their item, newest first, to recover."""
+        rows = self._rows(
+            "SELECT decisions.id, decisions.verb, decisions.text, minutes.item FROM decisions "
+            "JOIN minutes ON minutes.id = decisions.minute_id "
+            "WHERE minutes.meeting_id = ? AND decisions.deleted_at IS NOT NULL "
+            "ORDER BY decisions.deleted_at DESC",
+            [meeting_id],
+        )
+        return [
+            (int(r["item"]), Decision(id=r["id"], verb=r["verb"], text=r["text"])) for r in rows
+        ]
+
+    def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]:
+        """The actions agreed at this meeting (or those deleted from it)."""
+        condition = "IS NOT NULL" if deleted else "IS NULL"
+        rows = self._rows(
+            f"SELECT * FROM actions WHERE committee = ? AND meeting_date = ? "
+            f"AND deleted_at {condition} ORDER BY number, id",
+            [meeting.committee, meeting.date.isoformat()],
+        )
+        return [_from_row(Action, row, updates=[]) for row in rows]
+
+    def update_attendance(self, row: Attendance) -> Attendance:
+        """Change a person's attendance (arrived, left, remote, apologies ...)."""
+        if row.id is None:
+            raise StoreError("the attendance row has not been saved yet")
+        with self.transaction() as db:
+            current = self._rows("SELECT meeting_id FROM attendance WHERE id = ?", [row.id])
+            if not current:
+                raise NotFound(f"there is no attendance row {row.id}")
+            self._unlocked(int(current[0]["meeting_id"]))
+            db.table("attendance").update(row.id, _to_row(row, exclude={"id", "meeting_id"}))
+        return row
+
+    def checkpoint(self) -> None:
+        """Make everything committed so far safe on disk against a power cut.
+
+        Commits are written to the WAL without waiting for the disk (synchronous=NORMAL),
+        which survives the app being killed; a checkpoint flushes the log. Called every
+        few seconds and at each item change during a meeting, off the keystroke path.
+        """
+        if self.path is not None:
+            self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
