@@ -215,12 +215,20 @@ class Declaration(DomainModel):
     _times = field_validator("left_at", "returned_at", mode="before")(_clock_time)
 
 
+class DecisionFlag(StrEnum):
+    """Why a decision needs a second look in the minutes (DOMAIN.md 2.3)."""
+
+    INQUORATE = "inquorate"  # recorded although the meeting was inquorate
+    CHAIRS_ACTION = "chairs_action"  # taken by the Chair, reported to the next meeting
+
+
 class Decision(DomainModel):
     """One numbered point of a decision: "RESOLVED: 1. That ...", stored apart."""
 
     id: int | None = None
     verb: DecisionVerb = DecisionVerb.RESOLVED
     text: str = Field(min_length=1)
+    flag: DecisionFlag | None = None
 
 
 class Minute(DomainModel):

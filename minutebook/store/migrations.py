@@ -204,5 +204,12 @@ def live_capture(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX idx_minutes_one_per_item ON minutes (meeting_id, item)")
 
 
+@migrations(name="0005_decision_flags")
+def decision_flags(db: Database) -> None:
+    """A decision recorded while the meeting was inquorate is flagged (DOMAIN.md 2.3),
+    as is one taken by Chair's action instead."""
+    db.execute("ALTER TABLE decisions ADD COLUMN flag TEXT")
+
+
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 """Every step this version knows, oldest first."""

@@ -678,7 +678,7 @@ class Store:
         result = []
         for row in rows:
             decisions = self._rows(
-                "SELECT id, verb, text FROM decisions "
+                "SELECT id, verb, text, flag FROM decisions "
                 "WHERE minute_id = ? AND deleted_at IS NULL ORDER BY position",
                 [row["id"]],
             )
@@ -863,8 +863,15 @@ class Store:
             )
             position = int(rows[0]["p"] or 0) + 1
             cursor = self.db.execute(
-                "INSERT INTO decisions (minute_id, position, verb, text) VALUES (?, ?, ?, ?)",
-                [minute_id, position, decision.verb.value, decision.text],
+                "INSERT INTO decisions (minute_id, position, verb, text, flag) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    minute_id,
+                    position,
+                    decision.verb.value,
+                    decision.text,
+                    decision.flag.value if decision.flag else None,
+                ],
             )
             return decision.model_copy(update={"id": cursor.lastrowid})
 

@@ -35,15 +35,22 @@ class MinutebookApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, store: Store, clock: Clock = datetime.now) -> None:
+    def __init__(
+        self, store: Store, clock: Clock = datetime.now, open_meeting: int | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.open_meeting = open_meeting
 
     def on_mount(self) -> None:
         if self.store.is_demo:
             self.sub_title = f"v{__version__} · demo database"
         self.push_screen(CommitteesScreen())
+        if self.open_meeting is not None:
+            from minutebook.tui.screens.live import LiveMeetingScreen
+
+            self.push_screen(LiveMeetingScreen(self.open_meeting))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

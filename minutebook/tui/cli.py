@@ -26,19 +26,29 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_PROBLEM)
 
 
-def run_app(path: Path) -> None:
-    """Open the database at `path` and run the app on it until the secretary quits."""
+def run_app(path: Path, meeting: tuple[str, datetime] | None = None) -> None:
+    """Open the database at `path` and run the app on it until the secretary quits;
+    with `meeting` (committee code, date), straight into that meeting's live capture."""
     try:
         store = Store.open(path)
     except StoreError as error:
         _fail(str(error))
         return
+    meeting_id = None
+    if meeting is not None:
+        try:
+            store.committee(meeting[0])
+            meeting_id = store.meeting_on(meeting[0], meeting[1].date()).id
+        except StoreError as error:
+            store.close()
+            _fail(str(error))
+            return
     # Textual is imported here, not at the top, so that `--help`, `--version` and
     # `demo --no-open` answer at once.
     from minutebook.tui.app import MinutebookApp
 
     try:
-        MinutebookApp(store).run()
+        MinutebookApp(store, open_meeting=meeting_id).run()
     finally:
         store.close()
 
@@ -97,6 +107,21 @@ def demo(ctx: click.Context, db_path: Path | None, no_open: bool, force: bool) -
     click.echo(f"Demo database ready at {path} with committees {', '.join(codes)}.")
     if not no_open:
         run_app(path)
+
+
+@main.command()
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
+@click.option(
+    "--date",
+    "day",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The meeting's date, YYYY-MM-DD.",
+)
+@click.pass_context
+def live(ctx: click.Context, code: str, day: datetime) -> None:
+    """Open a meeting straight into live capture."""
+    run_app(ctx.find_root().obj.get("db") or default_database(), (code, day))
 
 
 @main.group()

@@ -70,7 +70,7 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
 (`p` records or withdraws them) with the quorum forecast: whether the meeting will be
 quorate if everyone else comes, and whom to chase if not; once people are marked present
 it shows the quorum at the opening. **Minutes** shows what has been recorded. Signed
-minutes are locked. `L` will open live capture for the meeting itself."""
+minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="meeting.back"),
@@ -83,7 +83,7 @@ minutes are locked. `L` will open live capture for the meeting itself."""
         Binding("1", "tab('agenda')", "Agenda", show=False, id="meeting.tab_agenda"),
         Binding("2", "tab('attendance')", "Attendance", show=False, id="meeting.tab_attendance"),
         Binding("3", "tab('minutes')", "Minutes", show=False, id="meeting.tab_minutes"),
-        Binding("L", "live", "Live", show=False, id="meeting.live"),
+        Binding("l", "live", "Live capture", id="meeting.live"),
     ]
 
     app: MinutebookApp
@@ -315,11 +315,13 @@ minutes are locked. `L` will open live capture for the meeting itself."""
         return commands
 
     def action_live(self) -> None:
-        self.notify(
-            "Live capture (attendance, quorum, minutes, declarations and actions as the "
-            "meeting happens) is the next part of Minutebook to arrive.",
-            title="Not yet available",
-        )
+        from minutebook.tui.screens.live import LiveMeetingScreen
+
+        self.app.push_screen(LiveMeetingScreen(self.meeting_id), lambda _: self._back_from_live())
+
+    def _back_from_live(self) -> None:
+        self.refresh_agenda()
+        self.refresh_record()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,245 @@
+"""The dialogs of live capture: attendance, the quorum's reasons, recovering deletions.
+
+Decisions, actions and declarations use the shared form dialog; these are the ones that
+need a table of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Markdown, Static
+
+from minutebook.domain.quorum_engine import Verdict
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+
+MODAL_CSS = """
+    {name} {{ align: center middle; }}
+    {name} > Vertical {{
+        width: 96%; height: 90%; border: thick $primary; background: $surface; padding: 0 1;
+    }}
+    {name} .dialog-title {{ text-style: bold; height: 1; }}
+    {name} .dialog-keys {{ color: $text-muted; height: auto; }}
+    {name} DataTable {{ height: 1fr; }}
+"""
+
+
+@dataclass(frozen=True)
+class RoomRow:
+    """One line of the attendance view: a person and how they are recorded."""
+
+    key: str  # person id
+    name: str
+    capacity: str
+    status: str
+    detail: str
+
+
+class AttendanceDialog(ModalScreen[None]):
+    """The whole room, with one key per change: present, remote, apologies, absent,
+    left, back. Every key is saved at once and the quorum follows."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="AttendanceDialog")
+
+    BINDINGS = [
+        Binding("p", "mark('present')", "Present", id="attendance.present"),
+        Binding("r", "mark('remote')", "Remote", id="attendance.remote"),
+        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies"),
+        Binding("x", "mark('absent')", "Absent", id="attendance.absent"),
+        Binding("l", "mark('left')", "Left", id="attendance.left"),
+        Binding("b", "mark('back')", "Back in", id="attendance.back"),
+        Binding("o", "add_other", "Add someone", id="attendance.add"),
+        Binding("escape,f2", "close", "Close", id="attendance.close"),
+    ]
+
+    app: MinutebookApp
+
+    def __init__(
+        self,
+        rows: Callable[[], list[RoomRow]],
+        mark: Callable[[str, str], str | None],
+        add_other: Callable[[], None],
+        summary: Callable[[], str],
+    ) -> None:
+        super().__init__()
+        self._rows = rows
+        self._mark = mark
+        self._add_other = add_other
+        self._summary = summary
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Attendance", classes="dialog-title")
+            yield Static(
+                "p present · r remote · a apologies · x absent · l left (at this item) · "
+                "b back in · o add officer, observer or deputy · Esc close",
+                classes="dialog-keys",
+            )
+            yield Static("", id="attendance-summary")
+            yield DataTable(id="room", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#room", DataTable)
+        table.add_column("Name", width=30)
+        table.add_columns("Capacity", "Status", "Notes")
+        self.refresh_rows()
+        table.focus()
+
+    def refresh_rows(self) -> None:
+        table = self.query_one("#room", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in self._rows():
+            table.add_row(row.name, row.capacity, row.status, row.detail, key=row.key)
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        self.query_one("#attendance-summary", Static).update(Text(self._summary()))
+
+    def action_mark(self, status: str) -> None:
+        table = self.query_one("#room", DataTable)
+        if table.row_count == 0:
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        problem = self._mark(key, status)
+        if problem:
+            self.notify(problem, severity="warning")
+        self.refresh_rows()
+
+    def action_add_other(self) -> None:
+        self._add_other()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class QuorumDialog(ModalScreen[None]):
+    """The engine's reasons: what failed, who was counted, who was not and why."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="QuorumDialog")
+    BINDINGS = [Binding("escape,f6", "close", "Close", id="quorum.close")]
+
+    def __init__(self, title: str, verdict: Verdict | None, names: dict[str, str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.verdict = verdict
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="dialog-title")
+            with VerticalScroll():
+                yield Markdown(self._text())
+
+    def _text(self) -> str:
+        verdict = self.verdict
+        if verdict is None:
+            return "No terms of reference are in force for this meeting's date."
+
+        def name(key: str) -> str:
+            return self.names.get(key, key)
+
+        lines = [f"**{'Quorate' if verdict.quorate else 'INQUORATE'}**", ""]
+        if verdict.failed:
+            lines += ["**Not met:**", ""] + [f"- {f.text}" for f in verdict.failed] + [""]
+        lines += [
+            f"**Counted ({len(verdict.counted)}):** "
+            + (", ".join(name(p) for p in verdict.counted) or "nobody"),
+            "",
+        ]
+        if verdict.excluded:
+            lines += ["**Not counted:**", ""]
+            lines += [f"- {name(e.person)}: {e.reason}" for e in verdict.excluded]
+            lines.append("")
+        if verdict.notes:
+            lines += ["**Notes:**", ""] + [f"- {name(n.person)} {n.text}" for n in verdict.notes]
+        return "\n".join(lines)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """A decision or action of the meeting, live or deleted."""
+
+    kind: str  # "decision" or "action"
+    row_id: int
+    text: str
+    deleted: bool
+
+
+class RecoverDialog(ModalScreen[None]):
+    """The meeting's decisions and actions: Delete removes one (it can be brought back),
+    Enter on a deleted one restores it."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="RecoverDialog")
+    BINDINGS = [
+        Binding("delete,d", "change(False)", "Delete", id="recover.delete"),
+        Binding("enter,u", "change(True)", "Restore", id="recover.restore"),
+        Binding("escape,f9", "close", "Close", id="recover.close"),
+    ]
+
+    def __init__(
+        self, items: Callable[[], list[Recoverable]], toggle: Callable[[Recoverable], None]
+    ) -> None:
+        super().__init__()
+        self._items = items
+        self._toggle = toggle
+        self._shown: list[Recoverable] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Decisions and actions of this meeting", classes="dialog-title")
+            yield Static(
+                "Delete or d deletes the selected one · Enter or u brings a deleted one back · "
+                "Esc closes",
+                classes="dialog-keys",
+            )
+            yield DataTable(id="deleted", cursor_type="row")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#deleted", DataTable)
+        table.add_columns("Kind", "State", "What")
+        self.refresh_rows()
+        table.focus()
+
+    def refresh_rows(self) -> None:
+        table = self.query_one("#deleted", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        self._shown = self._items()
+        for index, item in enumerate(self._shown):
+            state = Text("deleted", style="red") if item.deleted else Text("kept")
+            table.add_row(item.kind, state, item.text[:120], key=str(index))
+        if not self._shown:
+            table.add_row("", "", "No decisions or actions recorded yet.")
+        elif table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    def action_change(self, restore: bool) -> None:
+        table = self.query_one("#deleted", DataTable)
+        if not self._shown:
+            return
+        item = self._shown[table.cursor_row]
+        if item.deleted != restore:
+            self.notify("Already " + ("kept." if not item.deleted else "deleted."))
+            return
+        self._toggle(item)
+        self.notify(("Restored" if restore else "Deleted") + f" the {item.kind}.")
+        self.refresh_rows()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
