@@ -7,20 +7,48 @@ moment the secretary confirms it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 
+import yaml
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from minutebook import __version__
 from minutebook.store import Store
+from minutebook.store.paths import data_folder
 from minutebook.tui.screens.committees import CommitteesScreen
 from minutebook.tui.screens.help import HelpScreen
 
 Clock = Callable[[], datetime]
+
+KEYMAP_ENV = "MINUTEBOOK_KEYS"
+
+
+def keymap_file() -> Path:
+    """Where a secretary remaps keys: ``keys.yaml`` beside the database, or
+    ``$MINUTEBOOK_KEYS``. Each line maps a binding id to keys, e.g. ``live.decision: f3,ctrl+d``
+    (the ids are listed in the help screen)."""
+    override = os.environ.get(KEYMAP_ENV, "").strip()
+    return Path(override).expanduser() if override else data_folder() / "keys.yaml"
+
+
+def load_keymap() -> dict[str, str]:
+    """The secretary's remapped keys; a broken file is ignored rather than fatal."""
+    path = keymap_file()
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, str | int)}
 
 
 class MinutebookApp(App[None]):
@@ -44,6 +72,9 @@ class MinutebookApp(App[None]):
         self.open_meeting = open_meeting
 
     def on_mount(self) -> None:
+        keymap = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
         if self.store.is_demo:
             self.sub_title = f"v{__version__} · demo database"
         self.push_screen(CommitteesScreen())

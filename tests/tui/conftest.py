@@ -23,6 +23,12 @@ from minutebook.tui.app import MinutebookApp
 FIXED_NOW = datetime(2026, 11, 25, 10, 0)
 
 
+@pytest.fixture(autouse=True)
+def no_personal_keymap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read the developer's own keys.yaml."""
+    monkeypatch.setenv("MINUTEBOOK_KEYS", str(tmp_path / "no-keys.yaml"))
+
+
 @pytest.fixture
 def app_store(tmp_path: Path) -> Iterator[Store]:
     """A store on a temporary file holding one small committee with one meeting."""

@@ -255,3 +255,17 @@ async def test_a_retired_member_can_be_reinstated(app: MinutebookApp, app_store:
         await pilot.press("y")
         await pilot.pause()
     assert app_store.seats("PAR")[1].retired_on is None
+
+
+async def test_keys_can_be_remapped_by_binding_id(app_store: Store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A secretary whose laptop lacks a key (or who prefers another) remaps it by id."""
+    keys = tmp_path / "keys.yaml"
+    keys.write_text("committees.new: c\n", encoding="utf-8")
+    monkeypatch.setenv("MINUTEBOOK_KEYS", str(keys))
+    app = MinutebookApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "New committee" in str(app.screen.query_one("#form-title", Static).render())

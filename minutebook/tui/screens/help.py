@@ -54,7 +54,15 @@ class HelpScreen(ModalScreen[None]):
             text += "\n" + screen_help + "\n"
         keys = self._keys(getattr(type(self.under), "BINDINGS", []))
         if keys:
-            text += "\n## Keys on this screen\n\n| Key | What it does |\n|---|---|\n" + keys
+            text += (
+                "\n## Keys on this screen\n\n| Key | What it does | Id (for keys.yaml) |\n"
+                "|---|---|---|\n" + keys
+            )
+        text += (
+            "\n\n**Remapping keys:** put a file `keys.yaml` beside your database (or point "
+            "`MINUTEBOOK_KEYS` at one) with lines such as `live.decision: f3,ctrl+d` — an id "
+            "from the tables above, then the keys.\n"
+        )
         with VerticalScroll():
             yield Markdown(text)
 
@@ -63,5 +71,7 @@ class HelpScreen(ModalScreen[None]):
         rows = []
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                rows.append(f"| `{_key_name(binding.key)}` | {binding.description} |")
+                rows.append(
+                    f"| `{_key_name(binding.key)}` | {binding.description} | {binding.id or ''} |"
+                )
         return "\n".join(rows)

@@ -13,6 +13,7 @@ app loses nothing and a power cut at most the last few seconds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -823,6 +824,35 @@ DEFERRED or Chair's action instead."""
     def action_recover(self) -> None:
         self.save_now()
         self.app.push_screen(RecoverDialog(self.recoverable, self.toggle_deleted))
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return [
+            (
+                "Attendance of the room (F2)",
+                "Present, remote, apologies, left, back",
+                self.action_attendance,
+            ),
+            (
+                "Record a decision (F3)",
+                "RESOLVED, AGREED, NOTED … for this item",
+                self.action_decision,
+            ),
+            ("Record an action (F4)", "Owner and due date, for this item", self.action_action),
+            ("Declaration of interest (F5)", "With the Chair's ruling", self.action_declaration),
+            (
+                "Quorum: the reasons (F6)",
+                "Who is counted and who is not, and why",
+                self.action_quorum,
+            ),
+            ("Previous item (F7)", "Save and go back one item", lambda: self.action_item(-1)),
+            ("Next item (F8)", "Save and go on to the next item", lambda: self.action_item(1)),
+            (
+                "Delete or recover a decision or action (F9)",
+                "Nothing deleted is lost",
+                self.action_recover,
+            ),
+            ("Close live capture (F10)", "Everything is already saved", self.action_close),
+        ]
 
     def action_close(self) -> None:
         self.save_now()
