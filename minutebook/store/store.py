@@ -808,6 +808,11 @@ class Store:
         """Save the narrative of an item's minute as typed (the autosave path)."""
         with self.transaction():
             self._unlocked(meeting_id)
+            exists = self._rows(
+                "SELECT 1 FROM minutes WHERE meeting_id = ? AND item = ?", [meeting_id, item]
+            )
+            if not exists and not text:
+                return  # nothing typed yet: no empty minute for an item not taken
             minute_id = self._minute_id(meeting_id, item)
             self.db.execute(
                 "UPDATE minutes SET narrative = ? WHERE id = ?", [clean_text(text), minute_id]

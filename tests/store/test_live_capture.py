@@ -1,0 +1,157 @@
+"""The store functions live capture calls on every change, against a real file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from minutebook.domain import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Decision,
+    DecisionVerb,
+    Meeting,
+    MinutesStatus,
+    Person,
+)
+from minutebook.domain.meeting import DecisionFlag
+from minutebook.store import Conflict, Store
+
+
+def _agenda(store: Store, meeting: Meeting, count: int = 3) -> None:
+    for n in range(count):
+        store.add_agenda_item(meeting.id or 0, AgendaItem(number=1, title=f"Item {n + 1}"))
+
+
+def test_narrative_is_saved_as_typed_and_control_characters_removed(
+    committee_store: Store, meeting: Meeting
+) -> None:
+    _agenda(committee_store, meeting)
+    committee_store.write_narrative(meeting.id or 0, 1, "The Chair\x00 welcomed 🎉 members.")
+    committee_store.write_narrative(meeting.id or 0, 1, "The Chair welcomed all members.")
+    minute = committee_store.minute_for(meeting.id or 0, 1)
+    assert minute is not None and minute.narrative == "The Chair welcomed all members."
+    committee_store.write_narrative(meeting.id or 0, 2, "emoji 🎉 and \x07bell")
+    assert committee_store.minute_for(meeting.id or 0, 2).narrative == "emoji 🎉 and bell"  # type: ignore[union-attr]
+
+
+def test_an_empty_editor_makes_no_minute(committee_store: Store, meeting: Meeting) -> None:
+    _agenda(committee_store, meeting)
+    committee_store.write_narrative(meeting.id or 0, 3, "")
+    assert committee_store.minutes(meeting.id or 0) == []
+
+
+def test_minute_numbers_follow_the_scheme_and_never_change(
+    committee_store: Store, meeting: Meeting
+) -> None:
+    """DOMAIN.md 4.3: HCP numbers run on through the municipal year and restart in May."""
+    _agenda(committee_store, meeting)
+    meeting_id = meeting.id or 0
+    assert committee_store.issue_minute_number(meeting_id, 2) == "HCP1"
+    assert committee_store.issue_minute_number(meeting_id, 1) == "HCP2"
+    assert committee_store.issue_minute_number(meeting_id, 2) == "HCP1"  # stable
+    september = committee_store.add_meeting(Meeting(committee="HCP", date=date(2023, 9, 20)))
+    _agenda(committee_store, september)
+    assert committee_store.issue_minute_number(september.id or 0, 1) == "HCP3"
+    next_year = committee_store.add_meeting(Meeting(committee="HCP", date=date(2024, 6, 4)))
+    _agenda(committee_store, next_year)
+    assert committee_store.issue_minute_number(next_year.id or 0, 1) == "HCP1"
+
+
+def test_decisions_are_numbered_deleted_and_recovered(
+    committee_store: Store, meeting: Meeting
+) -> None:
+    _agenda(committee_store, meeting)
+    meeting_id = meeting.id or 0
+    first = committee_store.add_decision(meeting_id, 1, Decision(text="That the report be noted."))
+    committee_store.add_decision(
+        meeting_id,
+        1,
+        Decision(verb=DecisionVerb.NOTED, text="The update.", flag=DecisionFlag.INQUORATE),
+    )
+    minute = committee_store.minute_for(meeting_id, 1)
+    assert minute is not None
+    assert [(d.verb, d.text, d.flag) for d in minute.decisions] == [
+        (DecisionVerb.RESOLVED, "That the report be noted.", None),
+        (DecisionVerb.NOTED, "The update.", DecisionFlag.INQUORATE),
+    ]
+    committee_store.delete_decision(first.id or 0, "2023-06-13T14:20:00")
+    assert len(committee_store.minute_for(meeting_id, 1).decisions) == 1  # type: ignore[union-attr]
+    ((item, deleted),) = committee_store.deleted_decisions(meeting_id)
+    assert item == 1 and deleted.text == "That the report be noted."
+    committee_store.restore_decision(first.id or 0)
+    assert committee_store.deleted_decisions(meeting_id) == []
+    texts = [d.text for d in committee_store.minute_for(meeting_id, 1).decisions]  # type: ignore[union-attr]
+    assert texts == ["That the report be noted.", "The update."]
+
+
+def test_actions_are_deleted_and_recovered(committee_store: Store, meeting: Meeting) -> None:
+    committee_store.save_person(Person(id="carr", name="Michael Carr"))
+    action = committee_store.add_action(
+        Action(
+            committee="HCP",
+            meeting_date=meeting.date,
+            minute="HCP1",
+            description="Circulate the report",
+            owner="carr",
+            due=date(2023, 7, 1),
+        )
+    )
+    assert [a.description for a in committee_store.meeting_actions(meeting)] == [
+        "Circulate the report"
+    ]
+    committee_store.delete_action(action.id or 0, "2023-06-13T15:00:00")
+    assert committee_store.meeting_actions(meeting) == []
+    assert committee_store.actions("HCP") == []
+    assert len(committee_store.meeting_actions(meeting, deleted=True)) == 1
+    committee_store.restore_action(action.id or 0)
+    assert len(committee_store.actions("HCP")) == 1
+
+
+def test_attendance_updates_and_item_start_times(committee_store: Store, meeting: Meeting) -> None:
+    _agenda(committee_store, meeting)
+    meeting_id = meeting.id or 0
+    committee_store.save_person(Person(id="ann", name="Ann Lee"))
+    row = committee_store.add_attendance(meeting_id, Attendance(person="ann"))
+    committee_store.update_attendance(row.model_copy(update={"to_item": 2, "left_at": "15:10"}))
+    (stored,) = committee_store.attendance(meeting_id)
+    assert (stored.to_item, stored.left_at) == (2, "15:10")
+    first = committee_store.agenda(meeting_id)[0]
+    committee_store.start_item(first.id or 0, "14:02:00")
+    committee_store.start_item(first.id or 0, "14:30:00")  # the first start stands
+    assert committee_store.item_start_times(meeting_id) == {1: "14:02:00"}
+
+
+def test_signed_minutes_refuse_live_changes(committee_store: Store, meeting: Meeting) -> None:
+    _agenda(committee_store, meeting)
+    meeting_id = meeting.id or 0
+    committee_store.write_narrative(meeting_id, 1, "Before signing.")
+    committee_store.update_meeting(
+        meeting.model_copy(
+            update={"status": MinutesStatus.SIGNED, "approved_on": date(2023, 9, 20)}
+        )
+    )
+    with pytest.raises(Conflict):
+        committee_store.write_narrative(meeting_id, 1, "After signing.")
+    with pytest.raises(Conflict):
+        committee_store.add_decision(meeting_id, 1, Decision(text="Late."))
+    assert committee_store.minute_for(meeting_id, 1).narrative == "Before signing."  # type: ignore[union-attr]
+
+
+def test_checkpoint_moves_the_log_into_the_database(
+    committee_store: Store, meeting: Meeting, db_path
+) -> None:  # type: ignore[no-untyped-def]
+    _agenda(committee_store, meeting)
+    committee_store.write_narrative(meeting.id or 0, 1, "x" * 10_000)
+    committee_store.checkpoint()
+    # A second, read-only look at the file sees the text without the first connection.
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        (text,) = conn.execute("SELECT narrative FROM minutes WHERE item = 1").fetchone()
+        assert text == "x" * 10_000
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
