@@ -673,6 +673,20 @@ class Store:
             table.insert(_to_row(saved, exclude={"id"}))
             return saved.model_copy(update={"id": table.last_pk})
 
+    def update_declaration(self, declaration: Declaration) -> Declaration:
+        """Change a declaration (the times the member left and returned, the ruling)."""
+        if declaration.id is None:
+            raise StoreError("the declaration has not been saved yet")
+        with self.transaction() as db:
+            rows = self._rows("SELECT meeting_id FROM declarations WHERE id = ?", [declaration.id])
+            if not rows:
+                raise NotFound(f"there is no declaration {declaration.id}")
+            self._unlocked(int(rows[0]["meeting_id"]))
+            db.table("declarations").update(
+                declaration.id, _to_row(declaration, exclude={"id", "meeting_id"})
+            )
+        return declaration
+
     def minutes(self, meeting_id: int) -> list[Minute]:
         rows = self._rows("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY item", [meeting_id])
         result = []

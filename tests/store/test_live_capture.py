@@ -155,3 +155,18 @@ def test_checkpoint_moves_the_log_into_the_database(
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_a_declarations_times_can_be_recorded(committee_store: Store, meeting: Meeting) -> None:
+    from minutebook.domain import Declaration, Ruling
+
+    _agenda(committee_store, meeting)
+    committee_store.save_person(Person(id="ann", name="Ann Lee"))
+    declaration = committee_store.add_declaration(
+        meeting.id or 0, Declaration(person="ann", item=2, nature="Director", ruling=Ruling.LEAVE)
+    )
+    committee_store.update_declaration(
+        declaration.model_copy(update={"left_at": "14:40", "returned_at": "15:05"})
+    )
+    (stored,) = committee_store.declarations(meeting.id or 0)
+    assert (stored.left_at, stored.returned_at) == ("14:40", "15:05")

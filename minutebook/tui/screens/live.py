@@ -357,9 +357,40 @@ DEFERRED or Chair's action instead."""
 
     def go_to(self, number: int) -> None:
         self.save_now()
+        self._members_return()
         self.checkpoint()
         self.current = number
+        self._members_leave()
         self.show_item()
+
+    def _members_leave(self) -> None:
+        """Members ruled to leave for the item now taken go out: record the time."""
+        if self.current is None or self.meeting.is_locked:
+            return
+        now = self.now().strftime("%H:%M")
+        for declaration in self.app.store.declarations(self.meeting_id):
+            if (
+                declaration.item == self.current
+                and declaration.ruling is Ruling.LEAVE
+                and declaration.left_at is None
+            ):
+                self.app.store.update_declaration(declaration.model_copy(update={"left_at": now}))
+
+    def _members_return(self) -> None:
+        """Members who left for the item being closed come back in when the meeting
+        moves on ("... returned to the meeting"): record the time."""
+        if self.current is None or self.meeting.is_locked:
+            return
+        now = self.now().strftime("%H:%M")
+        for declaration in self.app.store.declarations(self.meeting_id):
+            if (
+                declaration.item == self.current
+                and declaration.ruling is Ruling.LEAVE
+                and declaration.returned_at is None
+            ):
+                self.app.store.update_declaration(
+                    declaration.model_copy(update={"returned_at": now})
+                )
 
     @on(OptionList.OptionSelected, "#live-agenda")
     def _agenda_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -558,6 +589,11 @@ DEFERRED or Chair's action instead."""
                     "category": values.get("category") or InterestCategory.FINANCIAL.value,
                     "nature": values.get("nature") or "",
                     "ruling": values.get("ruling") or Ruling.REMAIN.value,
+                    # Leaving for the item being taken now: minute the time they left.
+                    "left_at": self.now().strftime("%H:%M")
+                    if values.get("ruling") == Ruling.LEAVE.value
+                    and int(values.get("item") or 0) == self.current
+                    else None,
                 }
             )
             self.app.store.add_declaration(self.meeting_id, declaration)
