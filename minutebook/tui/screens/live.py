@@ -112,6 +112,7 @@ DEFERRED or Chair's action instead."""
         self._loading = False
         self.engine: QuorumEngine | None = None
         self.verdict: Verdict | None = None
+        self._numbers: dict[int, str] = {}  # minute numbers known to be issued
 
     # -- layout ------------------------------------------------------------------------
 
@@ -145,7 +146,7 @@ DEFERRED or Chair's action instead."""
         self.current = max(started) if started else (agenda[0].number if agenda else None)
         self.show_item()
         self.set_interval(CHECKPOINT_EVERY, self.checkpoint)
-        self.set_interval(1.0, self.refresh_status)
+        self.set_interval(1.0, self.refresh_status)  # the clock; the quorum is kept
 
     def agenda(self) -> list[AgendaItem]:
         return self.app.store.agenda(self.meeting_id)
@@ -159,7 +160,7 @@ DEFERRED or Chair's action instead."""
         if self.current is None:
             editor.disabled = True
             self.refresh_agenda()
-            self.refresh_status()
+            self.refresh_status(recount=True)
             return
         item = next(i for i in self.agenda() if i.number == self.current)
         if item.id is not None and not self.meeting.is_locked:
@@ -171,7 +172,7 @@ DEFERRED or Chair's action instead."""
         editor.focus()
         self.refresh_agenda()
         self.refresh_item()
-        self.refresh_status()
+        self.refresh_status(recount=True)
 
     def now(self) -> datetime:
         return self.app.clock()
@@ -265,10 +266,11 @@ DEFERRED or Chair's action instead."""
         if self._loading:
             self._loading = False
             return
-        self._pending = True
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
-        self.refresh_status()
+        if not self._pending:  # only the first keystroke of a burst redraws the status
+            self._pending = True
+            self.refresh_status()
 
     def save_now(self) -> None:
         """Write the narrative being typed (called 50 ms after typing, and on any move)."""
@@ -288,10 +290,16 @@ DEFERRED or Chair's action instead."""
         self.refresh_status()
 
     def _ensure_number(self) -> str:
-        minute = self.app.store.minute_for(self.meeting_id, self.current or 0)
+        """The current item's minute number, issued now if this is its first minute."""
+        item = self.current or 0
+        if item in self._numbers:  # the common case while typing: no store round trip
+            return self._numbers[item]
+        minute = self.app.store.minute_for(self.meeting_id, item)
         if minute and minute.number:
+            self._numbers[item] = minute.number
             return minute.number
-        number = self.app.store.issue_minute_number(self.meeting_id, self.current or 0)
+        number = self.app.store.issue_minute_number(self.meeting_id, item)
+        self._numbers[item] = number
         self.refresh_agenda()
         self.refresh_item()
         return number
@@ -309,7 +317,7 @@ DEFERRED or Chair's action instead."""
         self._dirty_since_checkpoint = True
         self.refresh_agenda()
         self.refresh_item()
-        self.refresh_status()
+        self.refresh_status(recount=True)
 
     # -- the status line -------------------------------------------------------------------
 
@@ -321,8 +329,11 @@ DEFERRED or Chair's action instead."""
             store.attendance(self.meeting_id), store.declarations(self.meeting_id), self.current
         )
 
-    def refresh_status(self) -> None:
-        self.verdict = self.evaluate()
+    def refresh_status(self, recount: bool = False) -> None:
+        """Redraw the top line; `recount` re-evaluates the quorum (after a change to the
+        room, a declaration or the item), which typing never needs."""
+        if recount:
+            self.verdict = self.evaluate()
         status = Text(no_wrap=True, overflow="ellipsis")
         status.append(f" {self.committee.code} {self.meeting.date:%d/%m/%Y} ")
         status.append(self.now().strftime("%H:%M"), style="bold")
