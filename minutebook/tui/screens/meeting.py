@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
 
 from minutebook.domain import (
+    Action,
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -29,6 +30,7 @@ from minutebook.domain import (
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.forecast import forecast
+from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
 from minutebook.tui.widgets.confirm import ConfirmScreen
@@ -457,6 +459,9 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         self.query_one("#attendance-text", Markdown).update("\n".join(lines))
 
         titles = {i.number: i.title for i in record.agenda}
+        actions_by_minute: dict[str, list[Action]] = {}
+        for action in self.app.store.meeting_actions(record.meeting):
+            actions_by_minute.setdefault(action.minute or "", []).append(action)
         minute_lines: list[str] = []
         if not record.minutes:
             minute_lines.append("No minutes recorded yet.")
@@ -472,5 +477,23 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
             for verb in verbs:
                 points = [d for d in minute.decisions if d.verb.value == verb]
                 minute_lines += [f"**{verb}:**", ""]
-                minute_lines += [f"{n}. {d.text}" for n, d in enumerate(points, start=1)] + [""]
+                minute_lines += [
+                    f"{n}. {d.text}" + _flag_words(d.flag) for n, d in enumerate(points, start=1)
+                ] + [""]
+            actions = [a for a in actions_by_minute.get(minute.number or "", [])]
+            for action in actions:
+                due = f", by {action.due:%d/%m/%Y}" if action.due else ""
+                owner = people[action.owner].display_name if action.owner in people else ""
+                minute_lines += [
+                    f"*Action {action.number}:* {action.description} ({owner}{due})",
+                    "",
+                ]
         self.query_one("#minutes-text", Markdown).update("\n".join(minute_lines))
+
+
+def _flag_words(flag: DecisionFlag | None) -> str:
+    if flag is DecisionFlag.INQUORATE:
+        return " *(taken while the meeting was inquorate)*"
+    if flag is DecisionFlag.CHAIRS_ACTION:
+        return " *(Chair's action)*"
+    return ""
