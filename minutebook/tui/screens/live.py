@@ -22,7 +22,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
@@ -71,6 +71,14 @@ STATUS_WORDS = {
 }
 
 
+class MinuteEditor(TextArea):
+    """The minute editor: a TextArea without its F6/F7 selection keys, which live
+    capture uses for the quorum and the previous item."""
+
+    inherit_bindings = False
+    BINDINGS = [b for b in TextArea.BINDINGS if getattr(b, "key", "") not in ("f6", "f7")]
+
+
 class LiveMeetingScreen(Screen[None]):
     """Minute a meeting as it happens."""
 
@@ -94,9 +102,9 @@ DEFERRED or Chair's action instead."""
         Binding("f4", "action", "Action", priority=True, id="live.action"),
         Binding("f5", "declaration", "Declare", priority=True, id="live.declaration"),
         Binding("f6", "quorum", "Quorum", priority=True, id="live.quorum"),
-        Binding("f7", "item(-1)", "Prev", priority=True, id="live.previous_item"),
+        Binding("f7", "item(-1)", "Prev", priority=True, show=False, id="live.previous_item"),
         Binding("f8", "item(1)", "Next", priority=True, id="live.next_item"),
-        Binding("f9", "recover", "Del/undo", priority=True, id="live.recover"),
+        Binding("f9", "recover", "Del/undo", priority=True, show=False, id="live.recover"),
         Binding("f10", "close", "Close", priority=True, id="live.close"),
     ]
 
@@ -122,8 +130,9 @@ DEFERRED or Chair's action instead."""
             yield OptionList(id="live-agenda")
             with Vertical(id="live-item"):
                 yield Static("", id="live-item-title")
-                yield TextArea("", id="live-narrative", soft_wrap=True, tab_behavior="focus")
-                yield Static("", id="live-decisions")
+                yield MinuteEditor("", id="live-narrative", soft_wrap=True, tab_behavior="focus")
+                with VerticalScroll(id="live-decisions-scroll", can_focus=False):
+                    yield Static("", id="live-decisions")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -352,7 +361,7 @@ DEFERRED or Chair's action instead."""
         else:
             reason = self.verdict.failed[0].text if self.verdict.failed else ""
             status.append("INQUORATE", style="bold white on red")
-            status.append(f" {reason} (F6)", style="red")
+            status.append(f" (F6) {reason}", style="red")
         self.query_one("#live-status", Static).update(status)
 
     # -- moving between items ---------------------------------------------------------------
@@ -624,6 +633,12 @@ DEFERRED or Chair's action instead."""
         for row in store.attendance(self.meeting_id):
             recorded.setdefault(row.person, []).append(row)
         rows: list[RoomRow] = []
+        # Those the Chair asked to leave for this item are out of the room for it.
+        out_of_room = {
+            d.person
+            for d in store.declarations(self.meeting_id)
+            if d.item == self.current and d.ruling is Ruling.LEAVE
+        }
         seats = [s for s in store.seats(self.meeting.committee) if s.holder and s.is_current]
         keys = list(dict.fromkeys([*(s.holder for s in seats if s.holder), *recorded]))
         for key in keys:
@@ -639,6 +654,8 @@ DEFERRED or Chair's action instead."""
             else:
                 status = row.status.value
             notes = []
+            if key in out_of_room:
+                notes.append(f"out of the room for item {self.current} (declared an interest)")
             if row.deputy_for:
                 notes.append(
                     "deputising for " + ", ".join(self._principal(s) for s in row.deputy_for)

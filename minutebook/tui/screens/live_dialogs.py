@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -228,6 +229,14 @@ class RecoverDialog(ModalScreen[None]):
             table.add_row("", "", "No decisions or actions recorded yet.")
         elif table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
+
+    @on(DataTable.RowSelected, "#deleted")
+    def _enter_restores(self) -> None:
+        # The table takes Enter for itself; on a deleted row it means "bring it back".
+        if self._shown and self._shown[self.query_one("#deleted", DataTable).cursor_row].deleted:
+            self.action_change(True)
+        elif self._shown:
+            self.notify("That one is kept; Delete removes it.")
 
     def action_change(self, restore: bool) -> None:
         table = self.query_one("#deleted", DataTable)
