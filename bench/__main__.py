@@ -19,6 +19,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
+from bench.live import main as live_benchmark
 from bench.quorum import main as quorum_benchmark
 from minutebook.seeds import build_demo_database
 from minutebook.store import Store
@@ -83,3 +84,4 @@ def main() -> None:
 if __name__ == "__main__":
     main()
     quorum_benchmark()
+    live_benchmark()

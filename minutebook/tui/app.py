@@ -7,13 +7,13 @@ moment the secretary confirms it.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-import yaml
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,7 +22,6 @@ from minutebook import __version__
 from minutebook.store import Store
 from minutebook.store.paths import data_folder
 from minutebook.tui.screens.committees import CommitteesScreen
-from minutebook.tui.screens.help import HelpScreen
 
 Clock = Callable[[], datetime]
 
@@ -42,6 +41,8 @@ def load_keymap() -> dict[str, str]:
     path = keymap_file()
     if not path.is_file():
         return {}
+    import yaml  # only when there is a keymap to read: it costs start-up time
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
@@ -77,13 +78,27 @@ class MinutebookApp(App[None]):
             self.set_keymap(keymap)
         if self.store.is_demo:
             self.sub_title = f"v{__version__} · demo database"
-        self.push_screen(CommitteesScreen())
         if self.open_meeting is not None:
+            # Straight into the meeting: the committees list is built only on the way out.
             from minutebook.tui.screens.live import LiveMeetingScreen
 
-            self.push_screen(LiveMeetingScreen(self.open_meeting))
+            self.push_screen(
+                LiveMeetingScreen(self.open_meeting),
+                lambda _: self.push_screen(CommitteesScreen()),
+            )
+        else:
+            self.push_screen(CommitteesScreen())
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """Once the first screen is up, move everything made while starting out of the
+        garbage collector's reach: a full collection over it could stall the keys for
+        100 ms, longer than the app may take to save what was typed."""
+        gc.freeze()
 
     def action_help(self) -> None:
+        from minutebook.tui.screens.help import HelpScreen  # Markdown is slow to import
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 

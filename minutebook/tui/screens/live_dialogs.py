@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Markdown, Static
+from textual.widgets import DataTable, Static
 
 from minutebook.domain.quorum_engine import Verdict
 
@@ -142,31 +142,36 @@ class QuorumDialog(ModalScreen[None]):
         with Vertical():
             yield Static(self.title_text, classes="dialog-title")
             with VerticalScroll():
-                yield Markdown(self._text())
+                yield Static(self._text(), id="quorum-text")
 
-    def _text(self) -> str:
+    def _text(self) -> Text:
+        """The reasons as plain styled text (Markdown would cost start-up time)."""
         verdict = self.verdict
         if verdict is None:
-            return "No terms of reference are in force for this meeting's date."
+            return Text("No terms of reference are in force for this meeting's date.")
 
         def name(key: str) -> str:
             return self.names.get(key, key)
 
-        lines = [f"**{'Quorate' if verdict.quorate else 'INQUORATE'}**", ""]
+        text = Text()
+        text.append("Quorate\n\n" if verdict.quorate else "INQUORATE\n\n", style="bold")
         if verdict.failed:
-            lines += ["**Not met:**", ""] + [f"- {f.text}" for f in verdict.failed] + [""]
-        lines += [
-            f"**Counted ({len(verdict.counted)}):** "
-            + (", ".join(name(p) for p in verdict.counted) or "nobody"),
-            "",
-        ]
+            text.append("Not met:\n", style="bold")
+            for failure in verdict.failed:
+                text.append(f"  • {failure.text}\n")
+            text.append("\n")
+        text.append(f"Counted ({len(verdict.counted)}): ", style="bold")
+        text.append((", ".join(name(p) for p in verdict.counted) or "nobody") + "\n\n")
         if verdict.excluded:
-            lines += ["**Not counted:**", ""]
-            lines += [f"- {name(e.person)}: {e.reason}" for e in verdict.excluded]
-            lines.append("")
+            text.append("Not counted:\n", style="bold")
+            for exclusion in verdict.excluded:
+                text.append(f"  • {name(exclusion.person)}: {exclusion.reason}\n")
+            text.append("\n")
         if verdict.notes:
-            lines += ["**Notes:**", ""] + [f"- {name(n.person)} {n.text}" for n in verdict.notes]
-        return "\n".join(lines)
+            text.append("Notes:\n", style="bold")
+            for note in verdict.notes:
+                text.append(f"  • {name(note.person)} {note.text}\n")
+        return text
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,422 @@
+"""Benchmarks of live capture, each beside a bare baseline measured in the same run.
+
+Targets (issue 4, live meeting capture):
+
+- cold start of ``minutebook live`` to the first drawn screen, in a real pseudo-terminal,
+  within 1.5x of a bare Textual app showing a TextArea, an OptionList and a Footer;
+- a keystroke in the minute editor of an item holding 5,000 lines within 1.2x of the same
+  keystroke in a bare TextArea holding the same text (from the key to the next frame);
+- switching item (F8) and toggling attendance on a 60-member committee under 50 ms;
+- one autosave commit (``Store.write_narrative``) on a file database under 1 ms.
+
+These machines are noisy, so every figure is a median of several runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Footer, OptionList, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from minutebook.domain import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    Organisation,
+    Person,
+    Seat,
+    TermsOfReference,
+)
+from minutebook.seeds import build_demo_database
+from minutebook.store import Store
+from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.live import LiveMeetingScreen
+
+if sys.platform != "win32":
+    import fcntl
+    import termios
+
+STARTS = 7
+PRESSES = 50
+SESSIONS = 3
+LINES = 5_000
+MEMBERS = 60
+ITEMS = 30
+FIXED_NOW = datetime(2023, 9, 20, 14, 0)
+
+BARE_SCRIPT = """
+from textual.app import App
+from textual.containers import Horizontal
+from textual.widgets import Footer, OptionList, TextArea
+
+class Bare(App):
+    CSS = "OptionList { width: 30; } Horizontal { height: 1fr; }"
+    BINDINGS = [("f8", "bell", "Next")]
+
+    def compose(self):
+        with Horizontal():
+            yield OptionList(*[f"{n} Apologies for absence" for n in range(1, 11)])
+            yield TextArea("", soft_wrap=True, tab_behavior="focus")
+        yield Footer(compact=True)
+
+    def on_mount(self):
+        self.query_one(TextArea).focus()
+
+Bare().run()
+"""
+"""The baseline for a cold start: the same widgets as the live screen, as a script."""
+
+
+class BareApp(App[None]):
+    """The baseline for a keystroke: the same widgets as the live screen, and nothing else."""
+
+    CSS = "OptionList { width: 30; } Horizontal { height: 1fr; }"
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield OptionList(*[f"{n} Item" for n in range(1, 11)])
+            yield TextArea(self.text, soft_wrap=True, tab_behavior="focus")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# -- (a) cold start in a pseudo-terminal ------------------------------------------------
+
+
+def first_paint_ms(command: list[str], marker: bytes, cwd: Path, timeout: float = 30.0) -> float:
+    """Milliseconds from starting `command` on an 80x24 pty to `marker` appearing."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env |= {"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    env["MINUTEBOOK_KEYS"] = str(cwd / "no-keys.yaml")
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=cwd,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    seen = b""
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([master], [], [], 0.01)
+            if not ready:
+                continue
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+            if marker in seen:
+                elapsed = (time.perf_counter() - start) * 1000
+                break
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(master)
+    if elapsed != elapsed:
+        raise RuntimeError(f"{command[:3]} did not draw: {seen[-500:]!r}")
+    return elapsed
+
+
+def cold_start(folder: Path, demo: Path) -> tuple[float, float]:
+    bare_script = folder / "bare_app.py"
+    bare_script.write_text(BARE_SCRIPT, encoding="utf-8")
+    bare: list[float] = []
+    ours: list[float] = []
+    copy = folder / "start.db"
+    for _ in range(STARTS):
+        # Alternate, so that drift in the machine's load falls on both alike.
+        bare.append(first_paint_ms([sys.executable, str(bare_script)], b"Apologies", folder))
+        shutil.copyfile(demo, copy)
+        command = [sys.executable, "-m", "minutebook", "--db", str(copy), "live"]
+        command += ["--committee", "HCP", "--date", "2023-09-20"]
+        ours.append(first_paint_ms(command, b"saved", folder))
+    return median(bare), median(ours)
+
+
+# -- (b) a keystroke in a 5,000-line minute ----------------------------------------------
+
+
+def long_minute() -> str:
+    line = "The Board discussed the report and noted the risks to the winter plan, item {n}."
+    return "\n".join(line.format(n=n) for n in range(1, LINES + 1))
+
+
+class FrameClock:
+    """Records when the app last put a frame out (headless apps still compose frames)."""
+
+    def __init__(self, app: App[None]) -> None:
+        self.times: list[float] = []
+        app.post_display_hook = self._displayed  # type: ignore[method-assign]
+
+    def _displayed(self) -> None:
+        self.times.append(time.perf_counter())
+
+    async def first_after(self, moment: Callable[[], float] | float, limit: float = 2.0) -> float:
+        """When the first frame after `moment` (a time, or a function giving one once it
+        is known, else 0) was put out."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < limit:
+            since = moment() if callable(moment) else moment
+            later = [t for t in self.times[-50:] if since and t > since]
+            if later:
+                return later[0]
+            await asyncio.sleep(0.0005)
+        raise RuntimeError("no frame came")
+
+
+async def keystroke_latencies(
+    app: App[None], editor: Callable[[App[None]], TextArea]
+) -> list[float]:
+    """Milliseconds from each key press to the next frame, typing at the end of the text."""
+    times: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock = FrameClock(app)
+        area = editor(app)
+        area.move_cursor(area.document.end)
+        edited = [0.0]
+        edit = area.edit
+
+        def timed_edit(change: Edit) -> EditResult:
+            result = edit(change)
+            edited[0] = time.perf_counter()
+            return result
+
+        area.edit = timed_edit  # type: ignore[method-assign, assignment]
+        await pilot.pause(0.2)
+        for n in range(PRESSES):
+            start = time.perf_counter()
+            edited[0] = 0.0
+            await pilot.press("a" if n % 5 else "space")
+            # The first frame put out after the key's edit is the one that shows it.
+            shown = await clock.first_after(lambda: edited[0])
+            times.append((shown - start) * 1000)
+            await pilot.pause(0.03)  # human typing speed: the autosave runs in between
+        assert area.text.endswith("a"), "the keys did not reach the editor"
+    return times
+
+
+def keystroke(folder: Path, demo: Path) -> tuple[list[float], list[float], float]:
+    text = long_minute()
+    path = folder / "keys.db"
+    shutil.copyfile(demo, path)
+    bare: list[float] = []
+    ours: list[float] = []
+    with Store.open(path) as store:
+        meeting = store.meeting_on("HCP", date(2023, 9, 20))
+        store.write_narrative(meeting.id or 0, 1, text)
+        for _ in range(SESSIONS):
+            # Alternate, so that drift in the machine's load falls on both alike.
+            bare += asyncio.run(
+                keystroke_latencies(BareApp(text), lambda app: app.query_one(TextArea))
+            )
+            app = MinutebookApp(store, clock=lambda: FIXED_NOW, open_meeting=meeting.id)
+            ours += asyncio.run(
+                keystroke_latencies(
+                    app, lambda app: app.screen.query_one("#live-narrative", TextArea)
+                )
+            )
+        # What one autosave of so long a minute costs (it runs 50 ms after a key).
+        save = []
+        for n in range(20):
+            start = time.perf_counter()
+            store.write_narrative(meeting.id or 0, 1, text + str(n))
+            save.append((time.perf_counter() - start) * 1000)
+    return bare, ours, median(save)
+
+
+# -- (c) item switch and attendance on a 60-member committee ---------------------------
+
+
+def big_committee(path: Path) -> int:
+    """A 60-seat committee with a fraction quorum and a 30-item meeting; its meeting id."""
+    with Store.open(path) as store:
+        store.add_committee(Committee(code="BIG", name="Big Integrated Care Board"))
+        for n in range(12):
+            store.add_organisation("BIG", Organisation(id=f"O{n}", name=f"Organisation {n}"))
+        for n in range(MEMBERS):
+            store.add_member(
+                "BIG",
+                Seat(
+                    id=f"S{n}",
+                    title=f"Member {n}",
+                    holder=f"p{n}",
+                    org=f"O{n % 12}",
+                    tags=("chair",) if n == 0 else (),
+                ),
+                Person(id=f"p{n}", name=f"Person Number{n}"),
+            )
+        store.add_terms_of_reference(
+            "BIG",
+            TermsOfReference(
+                version=1,
+                adopted=date(2020, 1, 1),
+                quorum={
+                    "text": "Half of the members plus one, including the Chair.",
+                    "requirement": {
+                        "all": [
+                            {"fraction": {"num": 1, "den": 2, "rounding": "floor", "plus": 1}},
+                            {"role": {"any_tags": ["chair"]}},
+                        ]
+                    },
+                },
+            ),
+        )
+        meeting = store.add_meeting(Meeting(committee="BIG", date=date(2023, 9, 20), time="10:00"))
+        for n in range(1, ITEMS + 1):
+            store.add_agenda_item(meeting.id or 0, AgendaItem(number=n, title=f"Agenda item {n}"))
+        return meeting.id or 0
+
+
+async def switch_and_mark(app: MinutebookApp) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds per F8/F7 to the next frame; per attendance change, the call and the
+    call to the next frame."""
+    switch: list[float] = []
+    mark: list[float] = []
+    mark_frame: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock = FrameClock(app)
+        screen = app.screen
+        assert isinstance(screen, LiveMeetingScreen)
+        for n in range(MEMBERS):  # the room is full before the measuring starts
+            screen.mark(f"p{n}", "present")
+        shown = [0.0]
+        show_item = screen.show_item
+
+        def timed_show_item() -> None:
+            show_item()
+            shown[0] = time.perf_counter()
+
+        screen.show_item = timed_show_item  # type: ignore[method-assign]
+        await pilot.pause(0.1)
+        for n in range(40):
+            before = screen.current
+            shown[0] = 0.0
+            start = time.perf_counter()
+            await pilot.press("f8" if (n // (ITEMS - 1)) % 2 == 0 else "f7")
+            assert screen.current != before, "the item did not change"
+            # The first frame after the new item is loaded is the one that shows it.
+            switch.append((await clock.first_after(lambda: shown[0]) - start) * 1000)
+            await pilot.pause(0.02)
+        for n in range(40):
+            start = time.perf_counter()
+            refused = screen.mark(f"p{n % MEMBERS}", "apologies" if n % 2 == 0 else "present")
+            done = time.perf_counter()
+            assert refused is None, refused
+            mark.append((done - start) * 1000)
+            mark_frame.append((await clock.first_after(done) - start) * 1000)
+            await pilot.pause(0.02)
+    return switch, mark, mark_frame
+
+
+# -- (d) one autosave commit ---------------------------------------------------------------
+
+
+def autosave(path: Path) -> tuple[float, float]:
+    """Median ms of one write_narrative of a short text, and of one checkpoint."""
+    commits: list[float] = []
+    checkpoints: list[float] = []
+    with Store.open(path) as store:
+        meeting = store.meeting_on("HCP", date(2023, 9, 20))
+        for n in range(200):
+            start = time.perf_counter()
+            store.write_narrative(meeting.id or 0, 2, f"The Board noted the report ({n}).")
+            commits.append((time.perf_counter() - start) * 1000)
+            if n % 20 == 19:
+                start = time.perf_counter()
+                store.checkpoint()
+                checkpoints.append((time.perf_counter() - start) * 1000)
+    return median(commits), median(checkpoints)
+
+
+def verdict(ok: bool) -> str:
+    return "within target" if ok else "TARGET MISSED"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        demo = folder / "demo.db"
+        build_demo_database(demo)
+        os.environ.setdefault("MINUTEBOOK_KEYS", str(folder / "no-keys.yaml"))
+
+        if sys.platform != "win32":
+            bare, ours = cold_start(folder, demo)
+            print(f"cold start to first screen, bare Textual app:   {bare:7.1f} ms")
+            print(
+                f"cold start to first screen, minutebook live:    {ours:7.1f} ms  "
+                f"({ours / bare:.2f}x; target 1.5x: {verdict(ours <= 1.5 * bare)})"
+            )
+
+        bare_keys, our_keys, save = keystroke(folder, demo)
+        b, o = median(bare_keys), median(our_keys)
+        print(f"keystroke to frame, bare TextArea, {LINES} lines:   {b:7.1f} ms")
+        print(
+            f"keystroke to frame, live editor, {LINES} lines:   {o:7.1f} ms  "
+            f"({o / b:.2f}x; target 1.2x: {verdict(o <= 1.2 * b)})"
+        )
+        print(
+            f"  slowest of {PRESSES * SESSIONS}: bare {max(bare_keys):.1f} ms, "
+            f"live {max(our_keys):.1f} ms;"
+            f" one autosave of the {LINES}-line minute {save:.2f} ms"
+        )
+
+        big = folder / "big.db"
+        meeting_id = big_committee(big)
+        with Store.open(big) as store:
+            app = MinutebookApp(store, clock=lambda: FIXED_NOW, open_meeting=meeting_id)
+            switch, mark, mark_frame = asyncio.run(switch_and_mark(app))
+        s, m, mf = median(switch), median(mark), median(mark_frame)
+        print(
+            f"switch item (F8/F7), {MEMBERS} members, {ITEMS} items: {s:7.1f} ms to the frame  "
+            f"(target < 50 ms: {verdict(s < 50)})"
+        )
+        print(
+            f"toggle attendance (mark), {MEMBERS} members:   {m:7.1f} ms in the call, "
+            f"{mf:.1f} ms to the frame  (target < 50 ms: {verdict(mf < 50)})"
+        )
+
+        commit, flush = autosave(demo)
+        print(
+            f"autosave commit (write_narrative, WAL, NORMAL): {commit:7.3f} ms  "
+            f"(target < 1 ms: {verdict(commit < 1)}); checkpoint {flush:.2f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
