@@ -435,9 +435,11 @@ DEFERRED or Chair's action instead."""
 
     def _decision_form(self, inquorate_reason: str | None = None) -> None:
         verbs = [(v.value, v.value) for v in DecisionVerb]
+        # The text comes first so the secretary can type at once; the verb defaults to
+        # RESOLVED, and typing "NOTED: ..." chooses it too.
         fields = [
+            FormField("text", "Text", placeholder="That the Partnership ... (or NOTED: ...)"),
             FormField("verb", "Decision", "select", options=verbs),
-            FormField("text", "Text", placeholder="That the Partnership ..."),
         ]
         values: dict[str, Any] = {"verb": DecisionVerb.RESOLVED.value}
         hint = "Each point is numbered within the item: RESOLVED 1., 2., 3."
@@ -468,6 +470,11 @@ DEFERRED or Chair's action instead."""
 
     def _save_decision(self, values: dict[str, Any]) -> str | None:
         verb = values.get("verb") or DecisionVerb.RESOLVED.value
+        text = str(values.get("text") or "").strip()
+        head, colon, rest = text.partition(":")
+        if colon and head.strip().upper() in DecisionVerb.__members__:
+            verb, text = head.strip().upper(), rest.strip()
+        values = {**values, "text": text}
         flag: DecisionFlag | None = None
         handling = values.get("handling")
         if handling == "noted":

@@ -1,0 +1,48 @@
+"""Typing straight into live capture's dialogs, as a secretary does, key by key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from minutebook.domain import DecisionVerb
+from minutebook.seeds import build_demo_database
+from minutebook.store import Store
+from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.live import LiveMeetingScreen
+
+NOW = datetime(2023, 9, 20, 14, 5)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "demo.db"
+    build_demo_database(path)
+    opened = Store.open(path)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+async def test_a_decision_is_typed_at_once_and_its_verb_can_lead_the_text(store: Store) -> None:
+    meeting_id = store.meeting_on("HCP", date(2023, 9, 20)).id or 0
+    app = MinutebookApp(store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        # Inquorate (nobody marked yet), so the dialog also asks how to record it; the
+        # text field still has the focus first.
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press(*"NOTED: The verbal update.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+    minute = store.minute_for(meeting_id, 1)
+    assert minute is not None and minute.number == "HCP8"
+    (decision,) = minute.decisions
+    assert (decision.verb, decision.text) == (DecisionVerb.NOTED, "The verbal update.")
