@@ -33,6 +33,7 @@ from minutebook.domain.meeting import (
     MinutesStatus,
     Mode,
     Purpose,
+    QuorumRuling,
     Session,
 )
 from minutebook.domain.quorum import Policies, QuorumRule, Ruling, TermsOfReference
@@ -64,6 +65,7 @@ __all__ = [
     "Policies",
     "Purpose",
     "QuorumRule",
+    "QuorumRuling",
     "RagPalette",
     "Ruling",
     "Seat",

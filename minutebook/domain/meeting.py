@@ -243,6 +243,21 @@ class Minute(DomainModel):
     decisions: tuple[Decision, ...] = ()
 
 
+class QuorumRuling(DomainModel):
+    """The Chair's ruling on an ambiguity in the quorum, recorded with its reason and
+    shown in the minutes (DOMAIN.md 2.3). It stands in for the engine's verdict at the
+    opening (item None) or at one item."""
+
+    id: int | None = None
+    meeting_id: int | None = None
+    item: int | None = Field(default=None, ge=1)
+    quorate: bool
+    reason: Name = Field(max_length=2000)
+    recorded_at: str | None = None
+
+    _time = field_validator("recorded_at", mode="before")(_clock_time)
+
+
 class MeetingRecord(DomainModel):
     """Everything recorded of one meeting: what exporters and checks work from."""
 
@@ -251,6 +266,7 @@ class MeetingRecord(DomainModel):
     attendance: tuple[Attendance, ...] = ()
     declarations: tuple[Declaration, ...] = ()
     minutes: tuple[Minute, ...] = ()
+    quorum_rulings: tuple[QuorumRuling, ...] = ()
 
     def problems_with(self, membership: Membership) -> list[str]:
         """What in this record does not fit the committee: unknown people or seats,

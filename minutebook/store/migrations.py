@@ -211,5 +211,21 @@ def decision_flags(db: Database) -> None:
     db.execute("ALTER TABLE decisions ADD COLUMN flag TEXT")
 
 
+@migrations(name="0006_quorum_rulings")
+def quorum_rulings(db: Database) -> None:
+    """The Chair's rulings on an ambiguous quorum, with the reason (DOMAIN.md 2.3)."""
+    db.execute(
+        """CREATE TABLE quorum_rulings (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            item INTEGER,
+            quorate INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_at TEXT
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_quorum_rulings_meeting ON quorum_rulings (meeting_id)")
+
+
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 """Every step this version knows, oldest first."""

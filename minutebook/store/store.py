@@ -37,6 +37,7 @@ from minutebook.domain import (
     Minute,
     Organisation,
     Person,
+    QuorumRuling,
     Seat,
     TermsOfReference,
 )
@@ -737,6 +738,7 @@ class Store:
                 attendance=tuple(self.attendance(meeting_id)),
                 declarations=tuple(self.declarations(meeting_id)),
                 minutes=tuple(self.minutes(meeting_id)),
+                quorum_rulings=tuple(self.quorum_rulings(meeting_id)),
             )
 
     def add_meeting_record(self, record: MeetingRecord) -> Meeting:
@@ -957,6 +959,21 @@ class Store:
             self._unlocked(int(current[0]["meeting_id"]))
             db.table("attendance").update(row.id, _to_row(row, exclude={"id", "meeting_id"}))
         return row
+
+    def add_quorum_ruling(self, meeting_id: int, ruling: QuorumRuling) -> QuorumRuling:
+        """Record the Chair's ruling on the quorum at the opening or at an item."""
+        with self.transaction() as db:
+            self._unlocked(meeting_id)
+            saved = ruling.model_copy(update={"meeting_id": meeting_id})
+            table = db.table("quorum_rulings")
+            table.insert(_to_row(saved, exclude={"id"}))
+            return saved.model_copy(update={"id": table.last_pk})
+
+    def quorum_rulings(self, meeting_id: int) -> list[QuorumRuling]:
+        rows = self._rows(
+            "SELECT * FROM quorum_rulings WHERE meeting_id = ? ORDER BY id", [meeting_id]
+        )
+        return [_from_row(QuorumRuling, row) for row in rows]
 
     def checkpoint(self) -> None:
         """Make everything committed so far safe on disk against a power cut.

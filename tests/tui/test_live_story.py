@@ -374,7 +374,7 @@ async def test_item_one_discussion_and_numbered_decisions(
         await pilot.press("f3")
         await pilot.pause()
         assert form(app).query_one("#field-verb", Select).value == "RESOLVED"
-        await pilot.press("tab")
+        # The text field has the focus: the secretary types at once.
         await type_text(pilot, "That the apologies be noted.")
         await pilot.press("ctrl+s")
         await pilot.pause()

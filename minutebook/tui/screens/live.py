@@ -38,6 +38,7 @@ from minutebook.domain import (
     DecisionVerb,
     Declaration,
     Mode,
+    QuorumRuling,
 )
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import parse_date
@@ -357,7 +358,11 @@ DEFERRED or Chair's action instead."""
         else:
             status.append("✓ saved", style="green")
         status.append(" · ")
-        if self.verdict is None:
+        ruling = self.chair_ruling()
+        if ruling is not None:
+            words = "QUORATE" if ruling.quorate else "INQUORATE"
+            status.append(f"{words} by the Chair's ruling (F6)", style="bold yellow")
+        elif self.verdict is None:
             status.append("no ToR in force", style="yellow")
         elif self.verdict.quorate:
             status.append(f"QUORATE ({len(self.verdict.counted)})", style="bold green")
@@ -427,11 +432,21 @@ DEFERRED or Chair's action instead."""
             return
         self.save_now()
         verdict = self.evaluate()
-        if verdict is not None and not verdict.quorate:
+        ruling = self.chair_ruling()
+        if ruling is not None and not ruling.quorate:
+            self._decision_form(inquorate_reason=f"by the Chair's ruling: {ruling.reason}")
+        elif ruling is None and verdict is not None and not verdict.quorate:
             reason = verdict.failed[0].text if verdict.failed else "the rule is not met"
             self._decision_form(inquorate_reason=reason)
         else:
             self._decision_form()
+
+    def chair_ruling(self) -> QuorumRuling | None:
+        """The Chair's latest ruling on the quorum at the current item, if any."""
+        rulings = [
+            r for r in self.app.store.quorum_rulings(self.meeting_id) if r.item == self.current
+        ]
+        return rulings[-1] if rulings else None
 
     def _decision_form(self, inquorate_reason: str | None = None) -> None:
         verbs = [(v.value, v.value) for v in DecisionVerb]
@@ -853,7 +868,61 @@ DEFERRED or Chair's action instead."""
         verdict = self.evaluate()
         names = {p.id: p.display_name for p in self.app.store.people()}
         where = f"item {self.current}" if self.current else "the opening"
-        self.app.push_screen(QuorumDialog(f"The quorum at {where}", verdict, names))
+        ruling = self.chair_ruling()
+        self.app.push_screen(
+            QuorumDialog(f"The quorum at {where}", verdict, names, ruling, self.rule_on_quorum)
+        )
+
+    def rule_on_quorum(self) -> None:
+        """Record the Chair's ruling where the terms of reference are ambiguous."""
+        if self.meeting.is_locked or self.current is None:
+            return
+        fields = [  # the reason first, so that it can be typed at once
+            FormField("reason", "Reason", placeholder="what was ambiguous, and why"),
+            FormField(
+                "quorate",
+                "The Chair rules",
+                "select",
+                options=[("the meeting is quorate", "yes"), ("the meeting is inquorate", "no")],
+            ),
+        ]
+        verdict = self.evaluate()
+        values = {"quorate": "no" if verdict is not None and verdict.quorate else "yes"}
+
+        def save(values: dict[str, Any]) -> str | None:
+            try:
+                ruling = QuorumRuling.model_validate(
+                    {
+                        "item": self.current,
+                        "quorate": values.get("quorate") == "yes",
+                        "reason": values.get("reason") or "",
+                        "recorded_at": self.now().strftime("%H:%M"),
+                    }
+                )
+                self.app.store.add_quorum_ruling(self.meeting_id, ruling)
+            except ValidationError as error:
+                return "\n".join(error_lines(error, labels={"reason": "Reason"}))
+            except StoreError as error:
+                return str(error)
+            return None
+
+        self.app.push_screen(
+            FormScreen(
+                f"The Chair's ruling on the quorum at item {self.current}",
+                fields,
+                values,
+                save,
+                hint="Recorded with its reason and shown in the minutes; the engine's own "
+                "count stays visible with F6.",
+            ),
+            self._after_ruling,
+        )
+
+    def _after_ruling(self, saved: bool | None) -> None:
+        if saved:
+            if isinstance(self.app.screen, QuorumDialog):
+                self.app.pop_screen()  # its reasons are out of date now
+            self.changed()
 
     def recoverable(self) -> list[Recoverable]:
         """This meeting's decisions and actions, live and deleted, for the F9 dialog."""

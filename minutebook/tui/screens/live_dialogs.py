@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from minutebook.domain import QuorumRuling
 from minutebook.domain.quorum_engine import Verdict
 
 if TYPE_CHECKING:
@@ -130,17 +131,37 @@ class QuorumDialog(ModalScreen[None]):
     """The engine's reasons: what failed, who was counted, who was not and why."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="QuorumDialog")
-    BINDINGS = [Binding("escape,f6", "close", "Close", id="quorum.close")]
+    BINDINGS = [
+        Binding("c", "rule", "Chair's ruling", id="quorum.chairs_ruling"),
+        Binding("escape,f6", "close", "Close", id="quorum.close"),
+    ]
 
-    def __init__(self, title: str, verdict: Verdict | None, names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        title: str,
+        verdict: Verdict | None,
+        names: dict[str, str],
+        ruling: QuorumRuling | None = None,
+        rule: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.verdict = verdict
         self.names = names
+        self.ruling = ruling
+        self._rule = rule
+
+    def action_rule(self) -> None:
+        if self._rule is not None:
+            self._rule()
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, classes="dialog-title")
+            yield Static(
+                "c records the Chair's ruling where the ToR is ambiguous · Esc closes",
+                classes="dialog-keys",
+            )
             with VerticalScroll():
                 yield Static(self._text(), id="quorum-text")
 
@@ -154,6 +175,11 @@ class QuorumDialog(ModalScreen[None]):
             return self.names.get(key, key)
 
         text = Text()
+        if self.ruling is not None:
+            words = "quorate" if self.ruling.quorate else "inquorate"
+            text.append(f"The Chair has ruled the meeting {words}", style="bold yellow")
+            text.append(f" ({self.ruling.recorded_at or ''}): {self.ruling.reason}\n\n")
+            text.append("The count under the terms of reference:\n", style="dim")
         text.append("Quorate\n\n" if verdict.quorate else "INQUORATE\n\n", style="bold")
         if verdict.failed:
             text.append("Not met:\n", style="bold")

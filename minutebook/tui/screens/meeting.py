@@ -463,6 +463,15 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         for action in self.app.store.meeting_actions(record.meeting):
             actions_by_minute.setdefault(action.minute or "", []).append(action)
         minute_lines: list[str] = []
+        for ruling in record.quorum_rulings:
+            where = f"item {ruling.item}" if ruling.item else "the opening"
+            words = "quorate" if ruling.quorate else "inquorate"
+            minute_lines += [
+                f"*The Chair ruled the meeting {words} at {where}"
+                f"{' (' + ruling.recorded_at + ')' if ruling.recorded_at else ''}: "
+                f"{ruling.reason}*",
+                "",
+            ]
         if not record.minutes:
             minute_lines.append("No minutes recorded yet.")
         for minute in record.minutes:
