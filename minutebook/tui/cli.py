@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,6 +21,20 @@ from minutebook.store import Store, StoreError, default_database, demo_database
 from minutebook.store.paths import ENV_VAR
 
 EXIT_PROBLEM = 2
+
+
+def meeting_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--committee CODE --date YYYY-MM-DD: which meeting a command is about."""
+    command = click.option(
+        "--date",
+        "day",
+        required=True,
+        type=click.DateTime(["%Y-%m-%d"]),
+        help="The meeting's date, YYYY-MM-DD.",
+    )(command)
+    return click.option(
+        "--committee", "code", required=True, help="The committee's code, e.g. HCP."
+    )(command)
 
 
 def _fail(message: str) -> None:
@@ -110,14 +126,7 @@ def demo(ctx: click.Context, db_path: Path | None, no_open: bool, force: bool) -
 
 
 @main.command()
-@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
-@click.option(
-    "--date",
-    "day",
-    required=True,
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="The meeting's date, YYYY-MM-DD.",
-)
+@meeting_options
 @click.pass_context
 def live(ctx: click.Context, code: str, day: datetime) -> None:
     """Open a meeting straight into live capture."""
@@ -163,14 +172,7 @@ def quorum_check(tor_file: Path, meeting_file: Path, as_json: bool) -> None:
 
 
 @quorum.command("forecast")
-@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
-@click.option(
-    "--date",
-    "day",
-    required=True,
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="The meeting's date, YYYY-MM-DD.",
-)
+@meeting_options
 @click.pass_context
 def quorum_forecast(ctx: click.Context, code: str, day: datetime) -> None:
     """Will the meeting be quorate, given the apologies so far? If not, whom to chase."""

@@ -8,7 +8,6 @@ organisations stay in the record (past minutes refer to them) and are hidden unl
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from minutebook.domain.dates import long_date, parse_date, short_date
 from minutebook.domain.quorum import describe_requirement
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
+from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
 
@@ -625,34 +625,27 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
 
     # -- the shared keys -------------------------------------------------------------------
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        def on_tab(tab: str, then: Callable[[], object]) -> Callable[[], object]:
-            def run() -> None:
-                self.action_tab(tab)
-                then()
-
-            return run
-
+    def palette_commands(self) -> list[PaletteCommand]:
         return [
             (
                 "Add member",
                 "A new seat on this committee and its holder",
-                on_tab("members", self.add_member),
+                on_tab(self.action_tab, "members", self.add_member),
             ),
             (
                 "Add organisation",
                 "A body represented on this committee",
-                on_tab("organisations", self.add_organisation),
+                on_tab(self.action_tab, "organisations", self.add_organisation),
             ),
             (
                 "New meeting",
                 "A meeting of this committee, then its agenda",
-                on_tab("meetings", self.add_meeting),
+                on_tab(self.action_tab, "meetings", self.add_meeting),
             ),
             (
                 "Edit terms of reference",
                 "The quorum rule and its policies, as a new version",
-                on_tab("terms", self.edit_terms),
+                on_tab(self.action_tab, "terms", self.edit_terms),
             ),
             (
                 "Show or hide retired members",

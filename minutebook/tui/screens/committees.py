@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -16,6 +15,7 @@ from minutebook.domain import Committee, HouseStyle, NumberingReset
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import short_date
 from minutebook.store import StoreError
+from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.widgets.form import FormField, FormScreen
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         if code:
             self.app.open_committee(code)
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         return [("New committee", "Set up a committee, board or partnership", self.action_new)]
 
     def action_new(self) -> None:

@@ -13,7 +13,6 @@ app loses nothing and a power cut at most the last few seconds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +45,7 @@ from minutebook.domain.meeting import DecisionFlag, InterestCategory
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.quorum_engine import QuorumEngine, Verdict
 from minutebook.store import StoreError
+from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import (
     AttendanceDialog,
     QuorumDialog,
@@ -393,20 +393,14 @@ DEFERRED or Chair's action instead."""
 
     def _members_leave(self) -> None:
         """Members ruled to leave for the item now taken go out: record the time."""
-        if self.current is None or self.meeting.is_locked:
-            return
-        now = self.now().strftime("%H:%M")
-        for declaration in self.app.store.declarations(self.meeting_id):
-            if (
-                declaration.item == self.current
-                and declaration.ruling is Ruling.LEAVE
-                and declaration.left_at is None
-            ):
-                self.app.store.update_declaration(declaration.model_copy(update={"left_at": now}))
+        self._stamp_leavers("left_at")
 
     def _members_return(self) -> None:
         """Members who left for the item being closed come back in when the meeting
         moves on ("... returned to the meeting"): record the time."""
+        self._stamp_leavers("returned_at")
+
+    def _stamp_leavers(self, field: str) -> None:
         if self.current is None or self.meeting.is_locked:
             return
         now = self.now().strftime("%H:%M")
@@ -414,11 +408,9 @@ DEFERRED or Chair's action instead."""
             if (
                 declaration.item == self.current
                 and declaration.ruling is Ruling.LEAVE
-                and declaration.returned_at is None
+                and getattr(declaration, field) is None
             ):
-                self.app.store.update_declaration(
-                    declaration.model_copy(update={"returned_at": now})
-                )
+                self.app.store.update_declaration(declaration.model_copy(update={field: now}))
 
     @on(OptionList.OptionSelected, "#live-agenda")
     def _agenda_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -968,7 +960,7 @@ DEFERRED or Chair's action instead."""
         self.save_now()
         self.app.push_screen(RecoverDialog(self.recoverable, self.toggle_deleted))
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         return [
             (
                 "Attendance of the room (F2)",

@@ -7,7 +7,6 @@ declarations and actions as they happen) gets its own screen, opened from here w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -33,6 +32,7 @@ from minutebook.domain.forecast import forecast
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
+from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
 
@@ -284,15 +284,8 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         if self.check_action("edit_item", ()):
             self.action_edit_item()
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        def on_tab(tab: str, then: Callable[[], object]) -> Callable[[], object]:
-            def run() -> None:
-                self.action_tab(tab)
-                then()
-
-            return run
-
-        commands: list[tuple[str, str, Callable[[], object]]] = [
+    def palette_commands(self) -> list[PaletteCommand]:
+        commands: list[PaletteCommand] = [
             ("Agenda", "This meeting's agenda", lambda: self.action_tab("agenda")),
             (
                 "Attendance and quorum forecast",
@@ -306,12 +299,12 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                 (
                     "Add agenda item",
                     "A new item at the end of the agenda",
-                    on_tab("agenda", self.action_add_item),
+                    on_tab(self.action_tab, "agenda", self.action_add_item),
                 ),
                 (
                     "Record apologies",
                     "From a member, updating the quorum forecast",
-                    on_tab("attendance", self.action_apologies),
+                    on_tab(self.action_tab, "attendance", self.action_apologies),
                 ),
             ]
         return commands
