@@ -106,8 +106,24 @@ class Person(DomainModel):
     honorific: OptionalName = None
     initials: OptionalName = None
     email: OptionalName = None
+    printed_name: OptionalName = None
+    """The name as this body's minutes print it ("M Bracey", "Marland"), if not the
+    usual initial and surname."""
 
-    _blank = field_validator("honorific", "initials", "email", mode="before")(blank_to_none)
+    _blank = field_validator("honorific", "initials", "email", "printed_name", mode="before")(
+        blank_to_none
+    )
+
+    @property
+    def minutes_name(self) -> str:
+        """The name in formal minutes: as printed if given, else initial and surname
+        ("Michael Bracey" -> "M Bracey")."""
+        if self.printed_name:
+            return self.printed_name
+        parts = self.name.split()
+        if len(parts) < 2:
+            return self.name
+        return f"{parts[0][0]} {' '.join(parts[1:])}"
 
     @property
     def display_name(self) -> str:

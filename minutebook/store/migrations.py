@@ -227,5 +227,11 @@ def quorum_rulings(db: Database) -> None:
     db.execute("CREATE INDEX idx_quorum_rulings_meeting ON quorum_rulings (meeting_id)")
 
 
+@migrations(name="0007_printed_names")
+def printed_names(db: Database) -> None:
+    """How a body's minutes print each person's name (seed 001: "M Bracey", "Marland")."""
+    db.execute("ALTER TABLE people ADD COLUMN printed_name TEXT")
+
+
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 """Every step this version knows, oldest first."""

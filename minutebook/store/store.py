@@ -44,6 +44,7 @@ from minutebook.domain import (
 from minutebook.domain.base import clean_text, error_lines, slug
 from minutebook.domain.numbering import format_minute_number, period_start
 from minutebook.domain.quorum import in_force_on
+from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.migrations import migrations
 from minutebook.store.opening import acquire_lock, check_existing
@@ -984,3 +985,21 @@ class Store:
         """
         if self.path is not None:
             self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def minutes_snapshot(self, meeting_id: int) -> MinutesSnapshot:
+        """Everything an exporter needs for one meeting, read in one transaction."""
+        with self.transaction():
+            record = self.meeting_record(meeting_id)
+            meeting = record.meeting
+            code = meeting.committee
+            membership = self.membership(code)
+            later = [m for m in self.meetings(code) if m.date > meeting.date]
+            return MinutesSnapshot(
+                membership=membership,
+                people=tuple(self.people()),
+                record=record,
+                actions=tuple(self.meeting_actions(meeting)),
+                open_actions=tuple(self.actions(code)),
+                terms=self.terms_in_force(code, meeting.date),
+                next_meeting=later[0] if later else None,
+            )
