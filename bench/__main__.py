@@ -19,6 +19,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
+from bench.export import main as export_benchmark
 from bench.live import main as live_benchmark
 from bench.quorum import main as quorum_benchmark
 from minutebook.seeds import build_demo_database
@@ -85,3 +86,4 @@ if __name__ == "__main__":
     main()
     quorum_benchmark()
     live_benchmark()
+    export_benchmark()

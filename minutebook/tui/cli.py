@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -265,6 +265,168 @@ def tor_import(ctx: click.Context, tor_file: Path) -> None:
         f"{len(terms.membership.organisations)} organisations, "
         f"{added} new terms of reference version(s)."
     )
+
+
+@main.group("export")
+def export() -> None:
+    """Export minutes, the action tracker or an agenda as a Word document (.docx)."""
+
+
+def export_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """-o/--output, --force and --template: shared by every export command."""
+    command = click.option(
+        "--template",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A .docx whose styles, header and footer to use (default: the bundled one).",
+    )(command)
+    command = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")(
+        command
+    )
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The file to write (default: a name like 'HCP agenda 2023-09-20.docx' here).",
+    )(command)
+
+
+@export.command("minutes")
+@meeting_options
+@click.option(
+    "--style",
+    type=click.Choice(["council", "nhs"]),
+    help="The house style (default: the committee's own).",
+)
+@click.option(
+    "--public/--confidential",
+    "public",
+    default=True,
+    help="The public minutes (default) or the separate confidential minutes.",
+)
+@export_options
+@click.pass_context
+def export_minutes(
+    ctx: click.Context,
+    code: str,
+    day: datetime,
+    style: str | None,
+    public: bool,
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+) -> None:
+    """Write a meeting's formal minutes in the committee's house style."""
+    with _open_store(ctx) as store:
+        try:
+            committee = store.committee(code)
+            meeting = store.meeting_on(code, day.date())
+            snapshot = store.minutes_snapshot(meeting.id or 0)
+        except StoreError as error:
+            _fail(str(error))
+            return
+    chosen = style or committee.house_style.value
+    render = _minutes_renderer(chosen)
+    kind = "minutes" if public else "confidential minutes"
+    # Minutes are a draft until approved (circulated drafts too), as their header says.
+    approved = meeting.status.value in ("approved", "signed")
+    state = "approved" if approved else "draft"
+    default = f"{committee.code} {kind} {meeting.date.isoformat()} ({state}).docx"
+    output = output or Path(default)
+    _export(lambda: render(snapshot, template=template, public=public), output, force)
+
+
+def _minutes_renderer(style: str) -> Callable[..., Any]:
+    """The house style's minutes exporter, imported only when it is needed."""
+    import importlib
+
+    module_name = f"minutebook.exporters.{style}"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        module = None
+    render: Callable[..., Any] | None = getattr(module, f"render_{style}_minutes", None)
+    if render is None:
+        _fail("minutes export in this style is not available yet")
+        raise AssertionError("unreachable")
+    return render
+
+
+@export.command("tracker")
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
+@export_options
+@click.pass_context
+def export_tracker(
+    ctx: click.Context, code: str, output: Path | None, force: bool, template: Path | None
+) -> None:
+    """Write the committee's action tracker (landscape, RAG key above)."""
+    from minutebook.domain.committee import RagPalette
+    from minutebook.exporters.tracker import render_tracker
+
+    with _open_store(ctx) as store:
+        try:
+            committee = store.committee(code)
+            actions = store.actions(code)
+            people = store.people()
+        except StoreError as error:
+            _fail(str(error))
+            return
+    today = date.today()
+    kind = "decision tracker" if committee.rag_palette is RagPalette.COUNCIL else "action tracker"
+    default = Path(f"{committee.code} {kind} {today.isoformat()}.docx")
+    _export(
+        lambda: render_tracker(actions, committee, people, template, as_of=today),
+        output or default,
+        force,
+    )
+
+
+@export.command("agenda")
+@meeting_options
+@export_options
+@click.pass_context
+def export_agenda(
+    ctx: click.Context,
+    code: str,
+    day: datetime,
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+) -> None:
+    """Write a meeting's agenda: a table (NHS style) or a numbered list (council)."""
+    from minutebook.exporters.agenda import render_agenda
+
+    with _open_store(ctx) as store:
+        try:
+            committee = store.committee(code)
+            meeting = store.meeting_on(code, day.date())
+            agenda = store.agenda(meeting.id or 0)
+        except StoreError as error:
+            _fail(str(error))
+            return
+    default = Path(f"{committee.code} agenda {meeting.date.isoformat()}.docx")
+    _export(lambda: render_agenda(committee, meeting, agenda, template), output or default, force)
+
+
+def _export(render: Callable[[], Any], output: Path, force: bool) -> None:
+    """Check the target first (never overwrite without --force), build, print the
+    template's warnings to stderr, save atomically, say where."""
+    from minutebook.exporters.common import ExportError, save_document
+
+    output = output.expanduser()
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to overwrite it")
+    if not output.parent.is_dir():
+        _fail(f"the folder {output.parent} does not exist")
+    try:
+        build = render()
+        for warning in build.warnings:
+            click.echo(f"minutebook: warning: {warning}", err=True)
+        save_document(build, output, overwrite=force)
+    except ExportError as error:
+        _fail(str(error))
+    click.echo(f"Wrote {output}")
 
 
 def _read_text(path: Path) -> str:

@@ -1,0 +1,172 @@
+"""``minutebook export``: tracker, agenda and minutes for the demo committees, default
+file names, never overwriting without --force, and one-line errors with exit 2."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from minutebook.seeds import build_demo_database
+from minutebook.store.paths import ENV_VAR
+from minutebook.tui.cli import main
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo_database(path)
+    return path
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def _run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(main, ["--db", str(db), "export", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "heading"),
+    [
+        ("HCP", "decision tracker", "DECISION TRACKER"),
+        ("ICB", "action tracker", "Meeting of the Board"),
+        ("PB", "action tracker", "Meeting of the"),
+    ],
+)
+def test_export_tracker_default_name(
+    runner: CliRunner, demo_db: Path, tmp_path: Path, code: str, kind: str, heading: str
+) -> None:
+    status, out, err = _run(runner, demo_db, "tracker", "--committee", code)
+    expected = tmp_path / f"{code} {kind} {date.today().isoformat()}.docx"
+    assert (status, err) == (0, "")
+    assert out.strip() == f"Wrote {expected.name}"
+    document = docx.Document(str(expected))
+    assert document.paragraphs[0].text.startswith(heading)
+
+
+@pytest.mark.parametrize(
+    ("code", "day", "first_item"),
+    [("HCP", "2023-09-20", "1. Welcome"), ("ICB", "2022-07-29", "Welcome")],
+)
+def test_export_agenda(
+    runner: CliRunner, demo_db: Path, tmp_path: Path, code: str, day: str, first_item: str
+) -> None:
+    status, out, err = _run(runner, demo_db, "agenda", "--committee", code, "--date", day)
+    assert (status, err) == (0, "")
+    path = tmp_path / f"{code} agenda {day}.docx"
+    assert out.strip() == f"Wrote {path.name}"
+    document = docx.Document(str(path))
+    text = [p.text for p in document.paragraphs]
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any(t.startswith(first_item) for t in [*text, *cells])
+
+
+def test_never_overwrites_without_force(runner: CliRunner, demo_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "tracker.docx"
+    target.write_bytes(b"the secretary's own edits")
+    status, out, err = _run(runner, demo_db, "tracker", "--committee", "HCP", "-o", str(target))
+    assert status == 2 and out == ""
+    assert err == f"minutebook: {target} exists; use --force to overwrite it\n"
+    assert target.read_bytes() == b"the secretary's own edits"
+    status, out, err = _run(
+        runner, demo_db, "tracker", "--committee", "HCP", "-o", str(target), "--force"
+    )
+    assert (status, err) == (0, "")
+    assert docx.Document(str(target)).tables  # a real document now
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["agenda", "--committee", "ICB", "--date", "2022-07-29", "-o", "no/such/a.docx"],
+            "the folder no/such does not exist",
+        ),
+        (["tracker", "--committee", "XX"], "there is no committee with code 'XX'"),
+        (["agenda", "--committee", "ICB", "--date", "2001-01-01"], "ICB has no meeting on"),
+        (
+            ["tracker", "--committee", "HCP", "--template", "missing.docx"],
+            "the template missing.docx does not exist",
+        ),
+    ],
+)
+def test_one_line_errors(
+    runner: CliRunner, demo_db: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    status, out, err = _run(runner, demo_db, *args)
+    assert status == 2 and out == ""
+    assert err.startswith(f"minutebook: {message}")
+    assert err.count("\n") == 1
+    assert list(tmp_path.glob("*.docx")) == []
+
+
+def test_template_not_a_docx(runner: CliRunner, demo_db: Path, tmp_path: Path) -> None:
+    (tmp_path / "t.docx").write_text("not a zip")
+    status, _, err = _run(runner, demo_db, "tracker", "--committee", "HCP", "--template", "t.docx")
+    assert status == 2 and err == "minutebook: the template t.docx is not a .docx file\n"
+
+
+def test_template_warnings_go_to_stderr(runner: CliRunner, demo_db: Path, tmp_path: Path) -> None:
+    bare = docx.Document()
+    bare.styles["Table Grid"].delete()
+    bare.save(str(tmp_path / "bare.docx"))
+    status, out, err = _run(
+        runner, demo_db, "tracker", "--committee", "HCP", "--template", "bare.docx", "-o", "t.docx"
+    )
+    assert status == 0 and out.strip() == "Wrote t.docx"
+    assert err == (
+        "minutebook: warning: the template has no table style 'Table Grid'; drew plain borders\n"
+    )
+    borders = docx.Document(str(tmp_path / "t.docx")).tables[0]._tbl.tblPr.xpath("w:tblBorders")
+    assert len(borders) == 1
+
+
+def test_minutes_style_not_available(
+    runner: CliRunner, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hide the style's module, whether or not it has been written yet.
+    monkeypatch.setitem(sys.modules, "minutebook.exporters.nhs", None)
+    status, out, err = _run(
+        runner, demo_db, "minutes", "--committee", "HCP", "--date", "2023-06-13", "--style", "nhs"
+    )
+    assert (status, out) == (2, "")
+    assert err == "minutebook: minutes export in this style is not available yet\n"
+
+
+def test_minutes_calls_the_house_style(
+    runner: CliRunner, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutebook.exporters.common import new_document
+
+    calls: list[tuple[str, object, bool]] = []
+
+    def render(snapshot: object, template: object = None, public: bool = True) -> object:
+        calls.append((type(snapshot).__name__, template, public))
+        build = new_document()
+        build.paragraph("Minutes")
+        build.warnings.append("a test warning")
+        return build
+
+    fake = types.ModuleType("minutebook.exporters.council")
+    fake.render_council_minutes = render  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "minutebook.exporters.council", fake)
+    args = ["minutes", "--committee", "HCP", "--date", "2023-06-13"]
+    status, out, err = _run(runner, demo_db, *args)
+    assert status == 0 and err == "minutebook: warning: a test warning\n"
+    assert out.strip() == "Wrote HCP minutes 2023-06-13 (draft).docx"
+    status, out, _ = _run(runner, demo_db, *args, "--confidential")
+    assert out.strip() == "Wrote HCP confidential minutes 2023-06-13 (draft).docx"
+    assert calls == [("MinutesSnapshot", None, True), ("MinutesSnapshot", None, False)]
