@@ -1,0 +1,572 @@
+"""Formal minutes in the council house style (seed 001, minutes of 13 June 2023).
+
+The structure is DOMAIN.md 4.1 as seed 001 lays it out:
+
+- the title block: the body's name (Heading 1), "Minutes of the meeting held on 13 June
+  2023 at 14:00", DRAFT in the header until the minutes are approved, CONFIDENTIAL in
+  the header of the confidential version;
+- the attendance as paragraphs: "Present: Councillors Marland (Chair), R Bradburn, ...",
+  "Officers:", "Observers:", "Apologies:" with "(Dr T Nguyen deputising)";
+- the Chair's ruling on the quorum at the opening, if one was recorded;
+- each minute as a heading "HCP1 Welcome, Introductions and Apologies" (Heading 2), its
+  narrative paragraphs ("- " lines as bullets), declarations and quorum rulings on the
+  item, then "RESOLVED:" with numbered points and the actions agreed;
+- confidential items in the public version only as their heading and a note, after the
+  resolution excluding the press and public;
+- the date of the next meeting if no minute records it, and the approval block once
+  the minutes are approved.
+
+Rendering is pure: it reads a `MinutesSnapshot` and returns a `Build`; saving is the
+caller's (`common.save_document`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from minutebook.domain.actions import Action
+from minutebook.domain.base import clean_text
+from minutebook.domain.committee import Person, Seat
+from minutebook.domain.dates import long_date
+from minutebook.domain.meeting import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Capacity,
+    DecisionFlag,
+    Declaration,
+    InterestCategory,
+    Minute,
+    MinutesStatus,
+    Mode,
+    QuorumRuling,
+    Session,
+)
+from minutebook.domain.quorum import Ruling
+from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.exporters.common import Build, new_document, set_properties
+
+CHAIR_MARK = " (Chair)"
+VICE_CHAIR_MARK = ", (Vice-Chair)"
+"""Seed 001 sets the Vice-Chair's mark off with a comma: "and D Hopkins, (Vice-Chair)"."""
+
+AND = " and "
+OFFICERS_AND = ", and "
+"""Seed 001's Officers line has a comma before its "and": "M Carr (...), and A Clayton"."""
+
+COUNCILLOR = "Councillor"
+MEMBER_CAPACITIES = (Capacity.MEMBER, Capacity.PARTICIPANT, Capacity.DEPUTY)
+NOT_APPROVED = (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED)
+
+DRAFT = "DRAFT"
+CONFIDENTIAL = "CONFIDENTIAL"
+CONFIDENTIAL_NOTE = (
+    "This item was considered in private session. Its minute is recorded in the "
+    "confidential minutes, which are not published."
+)
+EXCLUSION = (
+    "That, under Section 100A(4) of the Local Government Act 1972, the press and public "
+    "be excluded from the meeting for the following item(s) of business on the grounds "
+    "that it involves the likely disclosure of exempt information as defined in the "
+    "relevant paragraph(s) of Part 1 of Schedule 12A to the Act."
+)
+NO_DECLARATIONS = "No conflicts of interest were declared."
+
+FLAG_NOTES: dict[DecisionFlag, str] = {
+    DecisionFlag.INQUORATE: "taken while the meeting was inquorate",
+    DecisionFlag.CHAIRS_ACTION: (
+        "taken by the Chair under Chair's action, to be reported to the next meeting"
+    ),
+}
+CATEGORIES: dict[InterestCategory, str] = {
+    InterestCategory.FINANCIAL: "a financial",
+    InterestCategory.NON_FINANCIAL_PROFESSIONAL: "a non-financial professional",
+    InterestCategory.NON_FINANCIAL_PERSONAL: "a non-financial personal",
+    InterestCategory.INDIRECT: "an indirect",
+}
+
+BODY = "Normal"
+BULLET = "List Bullet"
+POINT = "List Number"
+HEADER = "Header"
+
+
+def render_council_minutes(
+    snapshot: MinutesSnapshot, template: Path | None = None, public: bool = True
+) -> Build:
+    """The meeting's formal minutes in the council house style.
+
+    `public` gives the published version: confidential items appear only as their
+    heading and a note. The confidential version has every item in full and says
+    CONFIDENTIAL in the header of every page.
+    """
+    build = new_document(template)
+    writer = _Writer(build, snapshot, public)
+    writer.write()
+    return build
+
+
+class _Writer:
+    """Writes one meeting's minutes into a document, top to bottom."""
+
+    def __init__(self, build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
+        self.build = build
+        self.snapshot = snapshot
+        self.public = public
+        self.committee = snapshot.membership.committee
+        self.record = snapshot.record
+        self.meeting = snapshot.record.meeting
+        self.agenda: dict[int, AgendaItem] = {item.number: item for item in self.record.agenda}
+
+    # ------------------------------------------------------------------ the document
+
+    def write(self) -> None:
+        self._properties()
+        self._header()
+        self._title()
+        self._attendance()
+        for ruling in self._rulings(None):
+            self.build.paragraph(_ruling_text(ruling, opening=True), BODY)
+        self._minutes()
+        self._unplaced_actions()
+        self._next_meeting()
+        self._approval()
+
+    def _properties(self) -> None:
+        day = long_date(self.meeting.date)
+        kind = "Minutes" if self.public else "Confidential minutes"
+        title = f"{kind} of the {self.committee.name}, {day}"
+        if self.meeting.status in NOT_APPROVED:
+            title += " (draft)"
+        set_properties(self.build, title=title, subject=self.committee.name)
+
+    def _header(self) -> None:
+        marks = [] if self.public else [CONFIDENTIAL]
+        if self.meeting.status in NOT_APPROVED:
+            marks.append(DRAFT)
+        if not marks:
+            return
+        text = " – ".join(marks)
+        style = self.build.style(HEADER)
+        for section in self.build.document.sections:
+            header = section.header
+            header.is_linked_to_previous = False
+            paragraphs = header.paragraphs
+            if paragraphs and not paragraphs[0].text.strip():
+                paragraph = paragraphs[0]
+            else:
+                paragraph = header.add_paragraph()
+            paragraph.style = style
+            paragraph.add_run(text).bold = True
+
+    def _title(self) -> None:
+        self.build.heading(self.committee.name, 1)
+        held = f"Minutes of the meeting held on {long_date(self.meeting.date)}"
+        if self.meeting.time:
+            held += f" at {self.meeting.time}"
+        if self.meeting.venue:
+            held += f" at {self.meeting.venue}"
+        self.build.paragraph(held, BODY, bold=True)
+        if self.meeting.session is Session.PRIVATE:
+            self.build.paragraph("Private session", BODY, bold=True)
+        if not self.public:
+            self.build.paragraph(
+                "CONFIDENTIAL: not for publication. These minutes include the items "
+                "considered in private session.",
+                BODY,
+                bold=True,
+            )
+
+    # ------------------------------------------------------------------ attendance
+
+    def _attendance(self) -> None:
+        rows = self.record.attendance
+        present = [r for r in rows if r.is_present and r.capacity in MEMBER_CAPACITIES]
+        officers = [
+            r
+            for r in rows
+            if r.is_present and r.capacity in (Capacity.OFFICER, Capacity.MINUTE_TAKER)
+        ]
+        observers = [r for r in rows if r.is_present and r.capacity is Capacity.OBSERVER]
+        apologies = [r for r in rows if r.status is AttendanceStatus.APOLOGIES]
+        absent = [r for r in rows if r.status is AttendanceStatus.ABSENT]
+        for label, group, conjunction in (
+            ("Present:", present, AND),
+            ("Officers:", officers, OFFICERS_AND),
+            ("Observers:", observers, AND),
+            ("Apologies:", apologies, AND),
+            ("Absent:", absent, AND),
+        ):
+            if group:
+                self._labelled(label, attendance_list(self.snapshot, group, conjunction))
+
+    def _labelled(self, label: str, text: str) -> None:
+        paragraph = self.build.paragraph(label, BODY, bold=True)
+        paragraph.add_run(" " + clean_text(text))
+
+    # ------------------------------------------------------------------ minutes
+
+    def _minutes(self) -> None:
+        excluded = False
+        for minute in sorted(self.record.minutes, key=lambda m: m.item):
+            item = self.agenda.get(minute.item)
+            confidential = item is not None and item.confidential
+            if confidential and not excluded and self.meeting.session is Session.PUBLIC:
+                self._exclusion()
+                excluded = True
+            self.build.heading(minute_heading(minute, item), 2)
+            if confidential and self.public:
+                self.build.paragraph(CONFIDENTIAL_NOTE, BODY)
+                continue
+            for ruling in self._rulings(minute.item):
+                self.build.paragraph(_ruling_text(ruling, opening=False), BODY)
+            self._declarations(minute)
+            self._narrative(minute.narrative)
+            self._decisions(minute)
+            self._actions([a for a in self.snapshot.actions if _same_minute(a, minute)])
+
+    def _exclusion(self) -> None:
+        self.build.heading("Exclusion of the Press and Public", 2)
+        self.build.paragraph("RESOLVED:", BODY, bold=True)
+        self.build.paragraph(EXCLUSION, BODY)
+
+    def _rulings(self, item: int | None) -> list[QuorumRuling]:
+        return [r for r in self.record.quorum_rulings if r.item == item]
+
+    def _declarations(self, minute: Minute) -> None:
+        declarations = [d for d in self.record.declarations if d.item == minute.item]
+        for declaration in declarations:
+            self.build.paragraph(self._declaration_text(declaration), BODY)
+        heading = (minute.heading or "").lower()
+        is_declarations_minute = "interest" in heading and (
+            "declaration" in heading or "disclosure" in heading
+        )
+        if is_declarations_minute and not self.record.declarations and not minute.narrative.strip():
+            self.build.paragraph(NO_DECLARATIONS, BODY)
+
+    def _declaration_text(self, declaration: Declaration) -> str:
+        name = self._display(declaration.person)
+        nature = declaration.nature.rstrip(". ")
+        text = (
+            f"{name} declared {CATEGORIES[declaration.category]} interest in this item ({nature})"
+        )
+        if declaration.ruling is Ruling.LEAVE:
+            text += " and left the meeting for the item"
+            if declaration.left_at:
+                text += f" at {declaration.left_at}"
+            if declaration.returned_at:
+                text += f", returning at {declaration.returned_at}"
+        elif declaration.ruling is Ruling.NO_VOTE:
+            text += " and remained in the meeting but took no part in the decision"
+        else:
+            text += "; no action was needed"
+        return text + "."
+
+    def _narrative(self, narrative: str) -> None:
+        for block in _blocks(narrative):
+            if block.startswith(("- ", "• ")):
+                self.build.paragraph(block[2:].strip(), BULLET)
+            else:
+                self.build.paragraph(block, BODY)
+
+    def _decisions(self, minute: Minute) -> None:
+        groups: dict[str, list[str]] = {}
+        for decision in minute.decisions:
+            text = decision.text.strip()
+            if not text:
+                continue
+            if decision.flag is not None:
+                text = f"{text.rstrip()} ({FLAG_NOTES[decision.flag]})"
+            groups.setdefault(decision.verb.value, []).append(text)
+        for verb, points in groups.items():
+            self.build.paragraph(f"{verb}:", BODY, bold=True)
+            if len(points) == 1:
+                self.build.paragraph(points[0], BODY)
+                continue
+            self._numbered(points)
+
+    def _numbered(self, points: Sequence[str]) -> None:
+        """Numbered points 1., 2., 3.: a real Word list restarting at 1 where the
+        template's "List Number" style numbers, else the numbers written in the text."""
+        num_id = self._restarted_list()
+        for number, point in enumerate(points, 1):
+            if num_id is None:
+                self.build.paragraph(f"{number}. {point}", POINT)
+                continue
+            paragraph = self.build.paragraph(point, POINT)
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = num_id
+
+    def _restarted_list(self) -> int | None:
+        """A new numbering instance of the "List Number" style's list, starting at 1
+        (otherwise each RESOLVED list would run on from the one before)."""
+        if self.build.style(POINT) != POINT:
+            return None
+        p_pr = self.build.document.styles[POINT].element.pPr
+        if p_pr is None or p_pr.numPr is None or p_pr.numPr.numId is None:
+            return None
+        try:
+            numbering = self.build.document.part.numbering_part.element
+            existing = numbering.num_having_numId(p_pr.numPr.numId.val)
+        except (KeyError, NotImplementedError):
+            return None
+        num = numbering.add_num(existing.abstractNumId.val)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+    def _actions(self, actions: Sequence[Action]) -> None:
+        for action in actions:
+            paragraph = self.build.paragraph("Action:", BODY, bold=True)
+            paragraph.add_run(" " + clean_text(self._action_text(action)))
+
+    def _action_text(self, action: Action) -> str:
+        text = action.description.rstrip()
+        owner = self._display(action.owner)
+        text += f" ({owner}"
+        if action.due is not None:
+            text += f", by {long_date(action.due)}"
+        return text + ")"
+
+    def _unplaced_actions(self) -> None:
+        """Actions whose minute number matches no minute of this meeting (the seed's
+        tracker cites "HCP05" for what the minutes number HCP6): listed, not lost."""
+        numbers = {(m.number or "").casefold() for m in self.record.minutes}
+        confidential_numbers = {
+            (m.number or "").casefold()
+            for m in self.record.minutes
+            if (item := self.agenda.get(m.item)) is not None and item.confidential
+        }
+        unplaced = [a for a in self.snapshot.actions if (a.minute or "").casefold() not in numbers]
+        if self.public:
+            unplaced = [
+                a for a in unplaced if (a.minute or "").casefold() not in confidential_numbers
+            ]
+        if not unplaced:
+            return
+        self.build.heading("Actions Agreed", 2)
+        for action in unplaced:
+            reference = " ".join(p for p in (action.minute, action.item_title) if p)
+            text = self._action_text(action)
+            self.build.paragraph(f"{reference}: {text}" if reference else text, BULLET)
+
+    def _next_meeting(self) -> None:
+        following = self.snapshot.next_meeting
+        if following is None:
+            return
+        if any("next meeting" in (m.heading or "").lower() for m in self.record.minutes):
+            return
+        self.build.heading("Date of the Next Meeting", 2)
+        text = f"The next meeting will be held on {long_date(following.date)}"
+        if following.time:
+            text += f" at {following.time}"
+        if following.venue:
+            text += f" at {following.venue}"
+        self.build.paragraph(text + ".", BODY)
+
+    def _approval(self) -> None:
+        if self.meeting.status in NOT_APPROVED:
+            return
+        chair = chair_name(self.snapshot)
+        self.build.paragraph(f"Signed: {chair}" if chair else "Signed:", BODY)
+        self.build.paragraph("Chair", BODY)
+        approved = self.meeting.approved_on
+        self.build.paragraph(f"Date: {long_date(approved)}" if approved else "Date:", BODY)
+
+    def _display(self, person_id: str) -> str:
+        person = _person(self.snapshot, person_id)
+        return display_name(person) if person else person_id
+
+
+# ---------------------------------------------------------------------- attendance
+
+
+def attendance_list(
+    snapshot: MinutesSnapshot, rows: Sequence[Attendance], conjunction: str = AND
+) -> str:
+    """One attendance paragraph's list: councillors first as one group ("Councillors
+    Marland (Chair), R Bradburn and D Hopkins, (Vice-Chair)"), then everyone else in
+    the order recorded, each with their role: "M Bracey (Chief Executive, ...)"."""
+    councillors: list[str] = []
+    others: list[str] = []
+    for row in rows:
+        person = _person(snapshot, row.person)
+        if person is not None and _is_councillor(person):
+            councillors.append(_entry(snapshot, row, person, in_group=True))
+        else:
+            others.append(_entry(snapshot, row, person, in_group=False))
+    entries: list[str] = []
+    if councillors:
+        prefix = f"{COUNCILLOR}s" if len(councillors) > 1 else COUNCILLOR
+        entries.append(f"{prefix} {join(councillors)}")
+    entries.extend(others)
+    return join(entries, conjunction)
+
+
+def join(entries: Sequence[str], conjunction: str = AND) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(entries) <= 1:
+        return "".join(entries)
+    return ", ".join(entries[:-1]) + conjunction + entries[-1]
+
+
+def display_name(person: Person) -> str:
+    """The name with its honorific as the minutes print it: "Dr T Nguyen"."""
+    name = person.minutes_name
+    if person.honorific and not name.startswith(person.honorific):
+        return f"{person.honorific} {name}"
+    return name
+
+
+def _entry(
+    snapshot: MinutesSnapshot, row: Attendance, person: Person | None, in_group: bool
+) -> str:
+    if person is None:
+        name = row.person
+    else:
+        name = person.minutes_name if in_group else display_name(person)
+    seats = _seats(snapshot, row.seats)
+    text = name
+    if any("chair" in seat.tags for seat in seats):
+        text += CHAIR_MARK
+    elif any("vice_chair" in seat.tags for seat in seats):
+        text += VICE_CHAIR_MARK
+    role = _role(snapshot, row, person, seats, in_group)
+    if role:
+        text += f" ({role})"
+    text += "".join(f" ({note})" for note in _movements(row))
+    if row.status is AttendanceStatus.APOLOGIES:
+        text += "".join(f" ({d} deputising)" for d in _deputies(snapshot, row))
+    return text
+
+
+def _role(
+    snapshot: MinutesSnapshot,
+    row: Attendance,
+    person: Person | None,
+    seats: Sequence[Seat],
+    in_group: bool,
+) -> str:
+    """The role printed in brackets: the role recorded at the meeting, else (not for
+    councillors, whom the minutes list by name) the titles of the seats held."""
+    role = row.role
+    if role is None and not in_group:
+        titles = [s.title for s in seats if not {"chair", "vice_chair"} & set(s.tags) and s.title]
+        role = AND.join(dict.fromkeys(titles)) or None
+        if role is None and row.deputy_for:
+            principals = [
+                name
+                for seat in _seats(snapshot, row.deputy_for)
+                if seat.holder and (name := _name_of(snapshot, seat.holder))
+            ]
+            role = f"deputising for {join(principals)}" if principals else None
+    if role is None:
+        return ""
+    redundant = {COUNCILLOR.lower()}
+    if person is not None and person.honorific:
+        redundant.add(person.honorific.lower())
+    return "" if role.strip().lower() in redundant else role.strip()
+
+
+def _movements(row: Attendance) -> list[str]:
+    """What was recorded live: remote attendance, arrivals and departures."""
+    notes: list[str] = []
+    if row.is_present and row.mode is Mode.REMOTE:
+        notes.append("attended remotely")
+    elif row.is_present and row.mode is Mode.TELEPHONE:
+        notes.append("attended by telephone")
+    if row.from_item is not None:
+        notes.append(f"from item {row.from_item}")
+    elif row.arrived_at:
+        notes.append(f"arrived at {row.arrived_at}")
+    if row.to_item is not None:
+        notes.append(f"left after item {row.to_item}")
+    elif row.left_at:
+        notes.append(f"left at {row.left_at}")
+    return notes
+
+
+def _deputies(snapshot: MinutesSnapshot, row: Attendance) -> list[str]:
+    """Who deputised for this absent member's seats."""
+    seats = set(row.seats)
+    return [
+        _name_of(snapshot, other.person)
+        for other in snapshot.record.attendance
+        if other.is_present and seats & set(other.deputy_for)
+    ]
+
+
+def chair_name(snapshot: MinutesSnapshot) -> str:
+    """Who chaired: the person present in a Chair's seat, else the seat's holder."""
+    chairs = [s for s in snapshot.membership.seats if "chair" in s.tags]
+    ids = {s.id for s in chairs}
+    for row in snapshot.record.attendance:
+        if row.is_present and ids & set(row.seats):
+            return _name_of(snapshot, row.person)
+    holder = next((s.holder for s in chairs if s.holder), None)
+    return _name_of(snapshot, holder) if holder else ""
+
+
+def _is_councillor(person: Person) -> bool:
+    return (person.honorific or "").strip().lower() == COUNCILLOR.lower()
+
+
+def _person(snapshot: MinutesSnapshot, person_id: str) -> Person | None:
+    return snapshot.person(person_id) or snapshot.membership.person(person_id)
+
+
+def _name_of(snapshot: MinutesSnapshot, person_id: str) -> str:
+    person = _person(snapshot, person_id)
+    return display_name(person) if person else person_id
+
+
+def _seats(snapshot: MinutesSnapshot, ids: Iterable[str]) -> list[Seat]:
+    return [seat for i in ids if (seat := snapshot.membership.seat(i)) is not None]
+
+
+# ---------------------------------------------------------------------- minutes
+
+
+def minute_heading(minute: Minute, item: AgendaItem | None) -> str:
+    """ "HCP1 Welcome, Introductions and Apologies"; the agenda title if the minute has
+    no heading of its own, "Item 3" if neither."""
+    title = minute.heading or (item.title if item else None) or f"Item {minute.item}"
+    return f"{minute.number} {title}" if minute.number else title
+
+
+def _blocks(narrative: str) -> list[str]:
+    """The narrative's paragraphs: blank lines separate them, a line starting "- "
+    starts a bullet, and other line breaks inside a paragraph are spaces."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for raw in narrative.splitlines():
+        line = raw.strip()
+        if not line:
+            if current:
+                blocks.append(current)
+            current = []
+        elif line.startswith(("- ", "• ")) and current:
+            blocks.append(current)
+            current = [line]
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return [" ".join(block) for block in blocks]
+
+
+def _ruling_text(ruling: QuorumRuling, opening: bool) -> str:
+    state = "quorate" if ruling.quorate else "inquorate"
+    when = f" at {ruling.recorded_at}" if ruling.recorded_at else ""
+    scope = "" if opening else " for this item"
+    reason = ruling.reason.strip()
+    if reason and reason[-1] not in ".!?":
+        reason += "."
+    return f"The Chair ruled{when} that the meeting was {state}{scope}: {reason}"
+
+
+def _same_minute(action: Action, minute: Minute) -> bool:
+    return bool(action.minute and minute.number) and (
+        (action.minute or "").casefold() == (minute.number or "").casefold()
+    )

@@ -1,0 +1,567 @@
+"""Formal minutes in the NHS board house style (seed 003, Board of the BLMK ICB, 1 July 2022).
+
+The layout, in the order of DOMAIN.md 4.1:
+
+- the title block: "Minutes of the <body>", then Date, Time, Venue and the session;
+- attendance tables (Name | Role | Initials) for Members, Participants, In attendance
+  and Apologies, alphabetical by surname as the seed prints them; the Chair is marked
+  "(Chair)", a deputy's role reads "Deputising for <principal>, <seat>", and what was
+  recorded live is added to the name ("(from item 4)", "(left after item 6)", remote
+  attendance when the meeting was not wholly virtual);
+- the quorum statement, from the QuorumEngine on the terms in force, or the Chair's
+  ruling where one was recorded; an inquorate item is minuted in its row;
+- the items in a "No. | Agenda Item | Action" table, the Action column holding the
+  initials of each action's owner (the name, where the owner is not in the attendance
+  tables and so has no initials key);
+- the approval block (Name | Role | Date).
+
+Public minutes carry a confidential item only as the exclusion resolution and its
+heading; the confidential minutes (``public=False``) hold the confidential items in full
+and say CONFIDENTIAL in the header of every page. Minutes not yet approved say DRAFT
+there. Rendering is pure: the snapshot in, a Build out; nothing is read or written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.table import _Cell
+
+from minutebook.domain.actions import Action
+from minutebook.domain.base import clean_text
+from minutebook.domain.committee import Person, Seat
+from minutebook.domain.dates import long_date
+from minutebook.domain.meeting import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Capacity,
+    Decision,
+    DecisionFlag,
+    DecisionVerb,
+    Declaration,
+    InterestCategory,
+    Minute,
+    MinutesStatus,
+    Mode,
+    QuorumRuling,
+    Session,
+)
+from minutebook.domain.quorum import InquorateAction, Ruling
+from minutebook.domain.quorum_engine import QuorumEngine, Verdict
+from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.exporters.common import Build, new_document, set_properties
+from minutebook.exporters.tables import CELL_STYLE, TableWriter, ensure_table_styles
+
+ATTENDANCE_COLUMNS = ("Name", "Role", "Initials")
+ATTENDANCE_WEIGHTS = (5.0, 9.0, 2.0)
+ITEM_COLUMNS = ("No.", "Agenda Item", "Action")
+ITEM_WEIGHTS = (1.2, 12.0, 2.8)
+APPROVAL_COLUMNS = ("Name", "Role", "Date")
+APPROVAL_WEIGHTS = (6.0, 6.0, 4.0)
+
+QUORATE_STATEMENT = "It was confirmed that the meeting was quorate."
+NO_CONFLICTS = "No conflicts of interest were declared."
+EXCLUSION = (
+    "The {name} resolved that representatives of the press, and other members of the "
+    "public, be excluded from the remainder of this meeting having regard to the "
+    "confidential nature of the business to be transacted, publicity on which would be "
+    "prejudicial to the public interest, Section 1(2), Public Bodies (Admission to "
+    "Meetings) Act 1960."
+)
+"""Seed 003's resolution to exclude the press and public (DOMAIN.md 4.5)."""
+
+SECTIONS: tuple[tuple[str, frozenset[Capacity]], ...] = (
+    ("Members", frozenset({Capacity.MEMBER})),
+    ("Participants", frozenset({Capacity.PARTICIPANT})),
+    (
+        "In attendance",
+        frozenset({Capacity.DEPUTY, Capacity.OFFICER, Capacity.OBSERVER, Capacity.MINUTE_TAKER}),
+    ),
+)
+"""The attendance tables of those present, as seed 003 groups them: a deputy is listed
+in attendance, "Deputising for" their principal."""
+
+CATEGORY_WORDS: dict[InterestCategory, str] = {
+    InterestCategory.FINANCIAL: "a financial interest",
+    InterestCategory.NON_FINANCIAL_PROFESSIONAL: "a non-financial professional interest",
+    InterestCategory.NON_FINANCIAL_PERSONAL: "a non-financial personal interest",
+    InterestCategory.INDIRECT: "an indirect interest",
+}
+
+INQUORATE_OUTCOME: dict[InquorateAction, str] = {
+    InquorateAction.ADJOURN: "the meeting was adjourned",
+    InquorateAction.PROCEED_NO_DECISIONS: (
+        "the item was discussed but no decisions were taken; any decision recorded is "
+        "to be ratified at a quorate meeting"
+    ),
+    InquorateAction.DEFER_ITEMS: "the item was deferred to the next meeting",
+    InquorateAction.CHAIRS_ACTION: "decisions were taken by Chair's action, to be reported",
+    InquorateAction.REFER_TO_PARENT: "the item was referred to the parent body",
+}
+"""What happened to the business of an inquorate period, by the ToR's policy."""
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One line of an attendance table."""
+
+    surname: str
+    name: str
+    role: str
+    initials: str
+
+
+def render_nhs_minutes(
+    snapshot: MinutesSnapshot, template: Path | None = None, public: bool = True
+) -> Build:
+    """The meeting's minutes in the NHS board style: public, or the confidential part."""
+    build = new_document(template)
+    ensure_table_styles(build, size=10)
+    record = snapshot.record
+    meeting = record.meeting
+    committee = snapshot.membership.committee
+    approved = meeting.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)
+
+    marks = ([] if public else ["CONFIDENTIAL"]) + ([] if approved else ["DRAFT"])
+    _header(build, " – ".join(marks))
+    kind = "Minutes" if public else "Confidential minutes"
+    title = f"{kind} of the {committee.name}"
+    set_properties(
+        build,
+        f"{title}, {long_date(meeting.date)}" + ("" if approved else " (DRAFT)"),
+        subject="Public minutes" if public else "Confidential minutes: private session",
+    )
+
+    build.heading(title, 1)
+    build.paragraph(f"Date: {long_date(meeting.date)}")
+    if meeting.time:
+        build.paragraph(f"Time: {meeting.time}")
+    if meeting.venue:
+        build.paragraph(f"Venue: {meeting.venue}")
+    if not public:
+        build.paragraph("Private session: confidential minutes, not for publication.", bold=True)
+    elif meeting.session is Session.PRIVATE:
+        build.paragraph("Meeting held in private")
+
+    _attendance(build, snapshot)
+    statement = _quorum_statement(build, snapshot)
+    narratives = " ".join(m.narrative for m in record.minutes)
+    if statement and statement not in narratives:
+        build.paragraph(statement)
+    if statement != QUORATE_STATEMENT and QUORATE_STATEMENT in narratives:
+        build.warnings.append(
+            "the minutes say the meeting was quorate, but the quorum record does not: " + statement
+        )
+    _items(build, snapshot, public)
+    _approval(build, snapshot, approved)
+    return build
+
+
+# -- the header ---------------------------------------------------------------------------
+
+
+def _header(build: Build, mark: str) -> None:
+    """DRAFT and/or CONFIDENTIAL at the top of every page (each section's header)."""
+    if not mark:
+        return
+    for section in build.document.sections:
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        if paragraph.text.strip():
+            paragraph = header.add_paragraph()
+        paragraph.style = build.style("Header")
+        paragraph.add_run(mark).bold = True
+
+
+# -- attendance ---------------------------------------------------------------------------
+
+
+def _attendance(build: Build, snapshot: MinutesSnapshot) -> None:
+    rows = snapshot.record.attendance
+    present = [r for r in rows if r.status is AttendanceStatus.PRESENT]
+    # Remote attendance is marked only where it is not everyone's (a virtual meeting).
+    mark_remote = any(r.mode is Mode.IN_PERSON for r in present)
+    for label, capacities in SECTIONS:
+        chosen = [r for r in present if r.capacity in capacities]
+        _attendance_table(build, snapshot, label, chosen, mark_remote)
+    apologies = [r for r in rows if r.status is AttendanceStatus.APOLOGIES]
+    _attendance_table(build, snapshot, "Apologies", apologies, False)
+    absent = [r for r in rows if r.status is AttendanceStatus.ABSENT]
+    _attendance_table(build, snapshot, "Absent", absent, False)
+
+
+def _attendance_table(
+    build: Build,
+    snapshot: MinutesSnapshot,
+    label: str,
+    rows: Sequence[Attendance],
+    mark_remote: bool,
+) -> None:
+    if not rows:
+        return
+    lines = sorted(
+        (_attendance_row(snapshot, row, mark_remote) for row in rows),
+        key=lambda line: (line.surname.casefold(), line.name.casefold()),
+    )
+    build.heading(label, 2)
+    table = TableWriter(
+        build, ATTENDANCE_COLUMNS, ATTENDANCE_WEIGHTS, f"{label}: {', '.join(ATTENDANCE_COLUMNS)}"
+    )
+    for line in lines:
+        table.add_row((line.name, line.role, line.initials))
+
+
+def _person(snapshot: MinutesSnapshot, person_id: str) -> Person | None:
+    return snapshot.person(person_id) or snapshot.membership.person(person_id)
+
+
+def _attendance_row(snapshot: MinutesSnapshot, row: Attendance, mark_remote: bool) -> _Row:
+    person = _person(snapshot, row.person)
+    name = person.display_name if person else row.person
+    surname = person.name.split()[-1] if person else row.person
+    initials = person.derived_initials if person else ""
+    seats = [s for s in (snapshot.membership.seat(i) for i in row.seats) if s is not None]
+    if any("chair" in s.tags for s in seats):
+        name += " (Chair)"
+    elif any("vice_chair" in s.tags for s in seats):
+        name += " (Vice Chair)"
+    notes = []
+    if row.from_item is not None:
+        notes.append(f"from item {row.from_item}")
+    if row.to_item is not None:
+        notes.append(f"left after item {row.to_item}")
+    if mark_remote and row.is_present and row.mode is not Mode.IN_PERSON:
+        notes.append("by telephone" if row.mode is Mode.TELEPHONE else "attended remotely")
+    if notes:
+        name += f" ({'; '.join(notes)})"
+    return _Row(surname, name, _role(snapshot, row, seats), initials)
+
+
+def _role(snapshot: MinutesSnapshot, row: Attendance, seats: Sequence[Seat]) -> str:
+    """The role as recorded, else the seats' titles; a deputy's names the principal."""
+    if row.deputy_for:
+        parts = []
+        for seat_id in row.deputy_for:
+            seat = snapshot.membership.seat(seat_id)
+            if seat is None:
+                continue
+            holder = _person(snapshot, seat.holder) if seat.holder else None
+            parts.append(f"{holder.display_name}, {seat.title}" if holder else seat.title)
+        deputising = f"Deputising for {' and '.join(parts)}" if parts else ""
+        return f"{row.role} – {deputising}" if row.role and deputising else row.role or deputising
+    if row.role:
+        return row.role
+    return "; ".join(dict.fromkeys(seat.title for seat in seats))
+
+
+# -- the quorum ----------------------------------------------------------------------------
+
+
+def _verdicts(snapshot: MinutesSnapshot) -> tuple[Verdict, dict[int, Verdict]] | None:
+    if snapshot.terms is None:
+        return None
+    record = snapshot.record
+    engine = QuorumEngine(
+        snapshot.terms.quorum,
+        snapshot.membership.seats,
+        snapshot.membership.organisations,
+        record.meeting.date,
+    )
+    items = [item.number for item in record.agenda]
+    return engine.evaluate_meeting(record.attendance, record.declarations, items)
+
+
+def _ruling_text(ruling: QuorumRuling, where: str) -> str:
+    verdict = "quorate" if ruling.quorate else "not quorate"
+    at = f" at {ruling.recorded_at}" if ruling.recorded_at else ""
+    return f"The Chair ruled{at} that {where} was {verdict}: {ruling.reason.rstrip('.')}."
+
+
+def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
+    """The opening statement: confirmed, the Chair's ruling, or the inquorate record."""
+    opening_ruling = next((r for r in snapshot.record.quorum_rulings if r.item is None), None)
+    if opening_ruling is not None:
+        return _ruling_text(opening_ruling, "the meeting")
+    verdicts = _verdicts(snapshot)
+    if verdicts is None:
+        build.warnings.append("no terms of reference in force: the quorum is not minuted")
+        return ""
+    opening, _ = verdicts
+    if opening.quorate:
+        return QUORATE_STATEMENT
+    reasons = "; ".join(f.text for f in opening.failed) or "the quorum rule was not met"
+    assert snapshot.terms is not None
+    outcome = INQUORATE_OUTCOME[snapshot.terms.quorum.policies.on_inquorate.at_start]
+    return f"The meeting was not quorate at its start ({reasons}); {outcome}."
+
+
+def _item_quorum(snapshot: MinutesSnapshot, verdicts: dict[int, Verdict], item: int) -> str:
+    """A line for an item whose quorum differs from a quorate meeting's, else ""."""
+    ruling = next((r for r in snapshot.record.quorum_rulings if r.item == item), None)
+    if ruling is not None:
+        return _ruling_text(ruling, "the meeting for this item")
+    verdict = verdicts.get(item)
+    if verdict is None or verdict.quorate or snapshot.terms is None:
+        return ""
+    on_inquorate = snapshot.terms.quorum.policies.on_inquorate
+    conflicted = any("conflicted" in e.reason or "declared" in e.reason for e in verdict.excluded)
+    policy = on_inquorate.conflict_item if conflicted else on_inquorate.mid_meeting
+    reasons = "; ".join(f.text for f in verdict.failed) or "the quorum rule was not met"
+    return f"The meeting was not quorate for this item ({reasons}); {INQUORATE_OUTCOME[policy]}."
+
+
+# -- the items -----------------------------------------------------------------------------
+
+
+def _body(snapshot: MinutesSnapshot) -> str:
+    """ "Board" for "Board of the ... ICB", else the last word ("Committee")."""
+    words = snapshot.membership.committee.name.split()
+    return words[0] if words[0].lower() == "board" else words[-1]
+
+
+def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
+    record = snapshot.record
+    minutes = {m.item: m for m in record.minutes}
+    agenda = sorted(record.agenda, key=lambda item: item.number)
+    known = {item.number for item in agenda}
+    # A minute whose item is not on the agenda is still minuted, after the agenda.
+    extra = [
+        AgendaItem(number=m.item, title=m.heading or f"Item {m.item}")
+        for m in record.minutes
+        if m.item not in known
+    ]
+    items = agenda + sorted(extra, key=lambda item: item.number)
+    if not items:
+        build.paragraph("No items were recorded for this meeting.")
+        return
+    confidential = [item for item in items if item.confidential]
+    if not public and not confidential:
+        build.heading("Confidential business", 2)
+        build.paragraph("There was no confidential business at this meeting.")
+        return
+
+    verdicts = _verdicts(snapshot)
+    item_verdicts = verdicts[1] if verdicts else {}
+    people_in_tables = {r.person for r in record.attendance}
+    body = _body(snapshot)
+    letters = _Letters()
+
+    build.heading("Minutes" if public else "Confidential business", 2)
+    table = TableWriter(build, ITEM_COLUMNS, ITEM_WEIGHTS, "Minutes: " + ", ".join(ITEM_COLUMNS))
+    cell_style = build.style(CELL_STYLE)
+    excluded = False
+    for item in items:
+        if item.confidential and not excluded:
+            excluded = True
+            table.add_row(
+                ("", f"Exclusion of the press and public\n{EXCLUSION.format(name=body)}", "")
+            )
+        if not public and not item.confidential:
+            continue
+        minute = minutes.get(item.number)
+        number = f"{minute.number if minute and minute.number else item.number}."
+        heading = (minute.heading if minute else None) or item.title
+        if public and item.confidential:
+            table.add_row((number, f"{heading}\n(Confidential: minuted separately.)", ""))
+            continue
+        actions = _actions_for(snapshot.actions, item, minute)
+        owners = " / ".join(
+            dict.fromkeys(_owner_mark(snapshot, a.owner, people_in_tables) for a in actions)
+        )
+        cells = table.add_row((number, "", owners))
+        paragraphs = _item_paragraphs(
+            snapshot,
+            item,
+            minute,
+            actions,
+            body,
+            letters,
+            _item_quorum(snapshot, item_verdicts, item.number),
+        )
+        _fill_item(cells[1], heading, paragraphs, cell_style)
+
+
+def _fill_item(cell: _Cell, heading: str, paragraphs: Sequence[str], style: str) -> None:
+    """The item's heading in bold, then one paragraph per piece of the minute."""
+    first = cell.paragraphs[0]
+    first.add_run(clean_text(heading)).bold = True
+    for text in paragraphs:
+        cell.add_paragraph(clean_text(text), style)
+
+
+def _item_paragraphs(
+    snapshot: MinutesSnapshot,
+    item: AgendaItem,
+    minute: Minute | None,
+    actions: Sequence[Action],
+    body: str,
+    letters: _Letters,
+    quorum_line: str,
+) -> list[str]:
+    out: list[str] = []
+    if quorum_line:
+        out.append(quorum_line)
+    narrative = minute.narrative if minute else ""
+    out += [p.strip() for p in narrative.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    declarations = snapshot.record.declarations
+    if _is_declarations_item(item):
+        if declarations:
+            out += [_declaration_text(snapshot, d) for d in declarations]
+        elif "conflict" not in narrative.lower():
+            out.append(NO_CONFLICTS)
+    out += [
+        _left_for_item(snapshot, d)
+        for d in declarations
+        if d.item == item.number and d.ruling is Ruling.LEAVE
+    ]
+    out += _decision_paragraphs(minute.decisions if minute else (), body, letters)
+    for action in actions:
+        owner = _person(snapshot, action.owner)
+        who = owner.display_name if owner else action.owner
+        due = f", by {long_date(action.due)}" if action.due else ""
+        out.append(f"Action: {action.description} ({who}{due})")
+    if not out:
+        out.append("There was nothing to minute.")
+    return out
+
+
+def _is_declarations_item(item: AgendaItem) -> bool:
+    title = item.title.lower()
+    return "declaration" in title or "interest" in title
+
+
+def _name(snapshot: MinutesSnapshot, person_id: str) -> str:
+    person = _person(snapshot, person_id)
+    return person.display_name if person else person_id
+
+
+def _declaration_text(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
+    """Who, which item, the nature of the interest and the Chair's decision (DOMAIN.md 3)."""
+    who = _name(snapshot, declaration.person)
+    text = (
+        f"{who} declared {CATEGORY_WORDS[declaration.category]} in item {declaration.item}: "
+        f"{declaration.nature.rstrip('.')}."
+    )
+    match declaration.ruling:
+        case Ruling.LEAVE:
+            return text + f" The Chair ruled that {who} should leave the meeting for the item."
+        case Ruling.NO_VOTE:
+            return text + f" The Chair ruled that {who} remain but take no part in the decision."
+    return text + " The Chair ruled that no action was needed."
+
+
+def _left_for_item(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
+    who = _name(snapshot, declaration.person)
+    left = f" at {declaration.left_at}" if declaration.left_at else ""
+    back = f" at {declaration.returned_at}" if declaration.returned_at else ""
+    return (
+        f"{who} left the meeting{left} for this item, having declared an interest, "
+        f"and returned{back}."
+    )
+
+
+class _Letters:
+    """(a), (b), (c) … numbering the decisions through the meeting, as seed 003 does."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self) -> str:
+        self.count += 1
+        n, label = self.count, ""
+        while n:
+            n, rest = divmod(n - 1, 26)
+            label = chr(ord("a") + rest) + label
+        return f"({label})"
+
+
+NOTING_VERBS = frozenset({DecisionVerb.NOTED, DecisionVerb.RECEIVED})
+"""Verbs minuted as sentences ("The Board noted that ..."); the others are lettered
+decisions, (a), (b) … through the meeting, as seed 003 letters them."""
+
+
+def _decision_paragraphs(decisions: Sequence[Decision], body: str, letters: _Letters) -> list[str]:
+    """ "The Board agreed the following:" with lettered points, one group per verb;
+    what was noted or received as plain sentences."""
+    out: list[str] = []
+    groups: list[list[Decision]] = []
+    for decision in decisions:
+        if groups and groups[-1][0].verb is decision.verb:
+            groups[-1].append(decision)
+        else:
+            groups.append([decision])
+    for group in groups:
+        verb = _verb(group[0].verb)
+        first = group[0]
+        if group[0].verb in NOTING_VERBS or (
+            len(group) == 1 and first.text.lower().startswith("that ")
+        ):
+            out += [f"The {body} {verb} {_lower_first(d.text)}{_flag(d)}" for d in group]
+            continue
+        out.append(f"The {body} {verb} the following:")
+        out += [f"{letters.next()} {d.text}{_flag(d)}" for d in group]
+    return out
+
+
+def _lower_first(text: str) -> str:
+    """ "That the ..." -> "that the ..."; "ICB ..." (an acronym) is left alone."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _verb(verb: DecisionVerb) -> str:
+    return verb.value.lower()
+
+
+def _flag(decision: Decision) -> str:
+    match decision.flag:
+        case DecisionFlag.INQUORATE:
+            return " (taken while the meeting was inquorate; to be ratified)"
+        case DecisionFlag.CHAIRS_ACTION:
+            return " (Chair's action, reported to this meeting)"
+    return ""
+
+
+def _actions_for(
+    actions: Iterable[Action], item: AgendaItem, minute: Minute | None
+) -> list[Action]:
+    """The actions agreed under this item (by its minute number, or the item number)."""
+    keys = {str(item.number)}
+    if minute is not None and minute.number:
+        keys.add(minute.number)
+    return [a for a in actions if a.minute is not None and a.minute.strip().rstrip(".") in keys]
+
+
+def _owner_mark(snapshot: MinutesSnapshot, owner: str, in_tables: set[str]) -> str:
+    """The owner's initials where the attendance tables key them, else the name."""
+    person = _person(snapshot, owner)
+    if person is None:
+        return owner
+    return person.derived_initials if owner in in_tables else person.name
+
+
+# -- approval -------------------------------------------------------------------------------
+
+
+def _approval(build: Build, snapshot: MinutesSnapshot, approved: bool) -> None:
+    """Name, Role, Date as seed 003 prints it; blank until the minutes are approved."""
+    meeting = snapshot.record.meeting
+    chair = _chair(snapshot)
+    build.heading("Approval of Minutes", 2)
+    table = TableWriter(build, APPROVAL_COLUMNS, APPROVAL_WEIGHTS, "Approval of Minutes")
+    date = long_date(meeting.approved_on) if approved and meeting.approved_on else ""
+    name = chair.name if chair else ""
+    table.add_row((name, "Chair", date))
+
+
+def _chair(snapshot: MinutesSnapshot) -> Person | None:
+    day = snapshot.record.meeting.date
+    for seat in snapshot.membership.seats:
+        if "chair" in seat.tags and seat.holder and seat.in_post_on(day):
+            return _person(snapshot, seat.holder)
+    return None
