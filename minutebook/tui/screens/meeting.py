@@ -7,10 +7,11 @@ declarations and actions as they happen) gets its own screen, opened from here w
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -31,6 +32,7 @@ from minutebook.domain.dates import long_date
 from minutebook.domain.forecast import forecast
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.quorum_engine import QuorumEngine
+from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.widgets.confirm import ConfirmScreen
@@ -82,6 +84,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="meeting.move_down"),
         Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
         Binding("p", "apologies", "Apologies", id="meeting.apologies"),
+        Binding("x", "export", "Export .docx", id="meeting.export"),
         Binding("1", "tab('agenda')", "Agenda", show=False, id="meeting.tab_agenda"),
         Binding("2", "tab('attendance')", "Attendance", show=False, id="meeting.tab_attendance"),
         Binding("3", "tab('minutes')", "Minutes", show=False, id="meeting.tab_minutes"),
@@ -308,6 +311,102 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                 ),
             ]
         return commands
+
+    def action_export(self) -> None:
+        """Export this meeting's minutes, agenda or the committee's tracker as Word."""
+        from platformdirs import user_documents_path
+
+        fields = [
+            FormField(
+                "what",
+                "Export",
+                "select",
+                options=[
+                    ("formal minutes (public)", "minutes"),
+                    ("confidential minutes", "confidential"),
+                    ("agenda", "agenda"),
+                    ("action tracker", "tracker"),
+                ],
+            ),
+            FormField("folder", "Into the folder"),
+            FormField(
+                "replace",
+                "If the file exists",
+                "select",
+                options=[("stop and say so", "no"), ("replace it", "yes")],
+            ),
+        ]
+        values = {"what": "minutes", "folder": str(user_documents_path()), "replace": "no"}
+        self.app.push_screen(FormScreen("Export a Word document", fields, values, self._export))
+
+    def _export(self, values: dict[str, Any]) -> str | None:
+        """Check the target at once; build and save in a worker, off the keystroke path."""
+        from datetime import date as calendar
+
+        folder = Path(str(values.get("folder") or "")).expanduser()
+        if not folder.is_dir():
+            return f"Into the folder: {folder} does not exist"
+        store = self.app.store
+        meeting = store.meeting(self.meeting_id)
+        committee = store.committee(meeting.committee)
+        what = str(values.get("what") or "minutes")
+        state = "approved" if meeting.status.value in ("approved", "signed") else "draft"
+        names = {
+            "minutes": f"{committee.code} minutes {meeting.date.isoformat()} ({state}).docx",
+            "confidential": f"{committee.code} confidential minutes "
+            f"{meeting.date.isoformat()} ({state}).docx",
+            "agenda": f"{committee.code} agenda {meeting.date.isoformat()}.docx",
+            "tracker": f"{committee.code} action tracker {calendar.today().isoformat()}.docx",
+        }
+        target = folder / names[what]
+        if target.exists() and values.get("replace") != "yes":
+            return (
+                f"{target.name} already exists in that folder; "
+                "choose 'replace it' or another folder"
+            )
+        # The snapshot is read here, on the app's thread; the worker only renders and saves.
+        snapshot = store.minutes_snapshot(self.meeting_id)
+        self.export_in_background(what, snapshot, target)
+        self.notify(f"Exporting {names[what]} …")
+        return None
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def export_in_background(self, what: str, snapshot: MinutesSnapshot, target: Path) -> None:
+        from datetime import date as calendar
+
+        from minutebook.exporters.common import ExportError, save_document
+
+        committee = snapshot.membership.committee
+        try:
+            if what in ("minutes", "confidential"):
+                if committee.house_style.value == "nhs":
+                    from minutebook.exporters.nhs import render_nhs_minutes as render
+                else:
+                    from minutebook.exporters.council import render_council_minutes as render
+                build = render(snapshot, public=what == "minutes")
+            elif what == "agenda":
+                from minutebook.exporters.agenda import render_agenda
+
+                build = render_agenda(committee, snapshot.record.meeting, snapshot.record.agenda)
+            else:
+                from minutebook.exporters.tracker import render_tracker
+
+                build = render_tracker(
+                    snapshot.open_actions, committee, snapshot.people, as_of=calendar.today()
+                )
+            save_document(build, target, overwrite=True)
+        except (ExportError, OSError, ValueError) as error:
+            self.app.call_from_thread(
+                self.notify, f"Export failed: {error}", severity="error", timeout=10
+            )
+            return
+        warnings = "".join(f"\nWarning: {w}" for w in build.warnings)
+        self.app.call_from_thread(
+            self.notify,
+            f"Saved {target.name}\nin {target.parent} (open that folder to find it){warnings}",
+            title="Exported",
+            timeout=12,
+        )
 
     def action_live(self) -> None:
         from minutebook.tui.screens.live import LiveMeetingScreen

@@ -1,0 +1,67 @@
+"""Exporting from the meeting screen: the file is built in a worker and saved where asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from textual.widgets import Input, Select, Static
+
+from minutebook.seeds import build_demo_database
+from minutebook.store import Store
+from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.meeting import MeetingScreen
+from minutebook.tui.widgets.form import FormScreen
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "demo.db"
+    build_demo_database(path)
+    opened = Store.open(path)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+async def test_minutes_are_exported_to_the_chosen_folder(store: Store, tmp_path: Path) -> None:
+    meeting_id = store.meeting_on("HCP", date(2023, 6, 13)).id or 0
+    app = MinutebookApp(store, clock=lambda: datetime(2023, 6, 20, 9, 0))
+    out = tmp_path / "exports"
+    out.mkdir()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting_id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-folder", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        target = out / "HCP minutes 2023-06-13 (draft).docx"
+        assert target.is_file()
+        # Asking again does not overwrite without being told to.
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#field-folder", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "already exists" in str(app.screen.query_one("#form-errors", Static).render())
+        app.screen.query_one("#field-what", Select).value = "agenda"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "HCP1 Welcome, Introductions and Apologies" in text
+    assert (out / "HCP agenda 2023-06-13.docx").is_file()
+    assert not list(out.glob(".*.partial"))
