@@ -84,11 +84,11 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="meeting.move_down"),
         Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
         Binding("p", "apologies", "Apologies", id="meeting.apologies"),
-        Binding("x", "export", "Export .docx", id="meeting.export"),
+        Binding("x", "export", "Export", id="meeting.export"),
         Binding("1", "tab('agenda')", "Agenda", show=False, id="meeting.tab_agenda"),
         Binding("2", "tab('attendance')", "Attendance", show=False, id="meeting.tab_attendance"),
         Binding("3", "tab('minutes')", "Minutes", show=False, id="meeting.tab_minutes"),
-        Binding("l", "live", "Live capture", id="meeting.live"),
+        Binding("l", "live", "Live", id="meeting.live"),
     ]
 
     app: MinutebookApp
