@@ -12,13 +12,16 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from minutebook import __version__
 from minutebook.store import Store, StoreError, default_database, demo_database
 from minutebook.store.paths import ENV_VAR
+
+if TYPE_CHECKING:
+    from minutebook.domain.snapshot import MinutesSnapshot
 
 EXIT_PROBLEM = 2
 
@@ -316,14 +319,8 @@ def export_minutes(
     template: Path | None,
 ) -> None:
     """Write a meeting's formal minutes in the committee's house style."""
-    with _open_store(ctx) as store:
-        try:
-            committee = store.committee(code)
-            meeting = store.meeting_on(code, day.date())
-            snapshot = store.minutes_snapshot(meeting.id or 0)
-        except StoreError as error:
-            _fail(str(error))
-            return
+    snapshot = _meeting_snapshot(ctx, code, day)
+    committee, meeting = snapshot.membership.committee, snapshot.record.meeting
     chosen = style or committee.house_style.value
     render = _minutes_renderer(chosen)
     kind = "minutes" if public else "confidential minutes"
@@ -333,6 +330,18 @@ def export_minutes(
     default = f"{committee.code} {kind} {meeting.date.isoformat()} ({state}).docx"
     output = output or Path(default)
     _export(lambda: render(snapshot, template=template, public=public), output, force)
+
+
+def _meeting_snapshot(ctx: click.Context, code: str, day: datetime) -> MinutesSnapshot:
+    """Everything about one meeting, or a one-line error naming what is missing."""
+    with _open_store(ctx) as store:
+        try:
+            store.committee(code)
+            meeting = store.meeting_on(code, day.date())
+            return store.minutes_snapshot(meeting.id or 0)
+        except StoreError as error:
+            _fail(str(error))
+            raise
 
 
 def _minutes_renderer(style: str) -> Callable[..., Any]:
@@ -397,14 +406,9 @@ def export_agenda(
     """Write a meeting's agenda: a table (NHS style) or a numbered list (council)."""
     from minutebook.exporters.agenda import render_agenda
 
-    with _open_store(ctx) as store:
-        try:
-            committee = store.committee(code)
-            meeting = store.meeting_on(code, day.date())
-            agenda = store.agenda(meeting.id or 0)
-        except StoreError as error:
-            _fail(str(error))
-            return
+    snapshot = _meeting_snapshot(ctx, code, day)
+    committee, meeting = snapshot.membership.committee, snapshot.record.meeting
+    agenda = list(snapshot.record.agenda)
     default = Path(f"{committee.code} agenda {meeting.date.isoformat()}.docx")
     _export(lambda: render_agenda(committee, meeting, agenda, template), output or default, force)
 
