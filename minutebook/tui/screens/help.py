@@ -12,8 +12,9 @@ GENERAL = """\
 # Minutebook help
 
 Minutebook keeps a committee's formal record: members and their seats, the terms of
-reference with the quorum rule, meetings with their agendas, and in time the minutes,
-declarations and actions. **Everything you confirm is saved at once** — there is no
+reference with the quorum rule, meetings with their agendas, and — captured live — the
+attendance, the quorum at every item, the minutes, declarations, decisions and actions,
+exported afterwards as Word documents. **Everything is saved as you type** — there is no
 Save menu and nothing to lose if the laptop dies.
 
 **Everywhere:** `F1` this help · `Ctrl+P` command palette (search every command) ·
