@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from minutebook.domain import Committee, Meeting, NumberingReset, NumberingScheme
 from minutebook.store import Store
+from minutebook.store.paths import ENV_VAR
 
 
 @pytest.fixture
@@ -55,3 +59,22 @@ def meeting(committee_store: Store) -> Meeting:
     return committee_store.add_meeting(
         Meeting(committee="HCP", date=date(2023, 6, 13), time="14:00", venue="Civic Offices")
     )
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    """A CLI runner that cannot reach the real user's files or start the Textual app,
+    working in a temporary folder (exports land there)."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+
+    class NeverStarted:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise AssertionError("the test reached the point of starting the Textual app")
+
+    fake = types.ModuleType("minutebook.tui.app")
+    fake.MinutebookApp = NeverStarted  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "minutebook.tui.app", fake)
+    return CliRunner()

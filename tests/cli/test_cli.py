@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -20,23 +19,6 @@ from minutebook import __version__
 from minutebook.store import Store
 from minutebook.store.paths import ENV_VAR
 from minutebook.tui.cli import main
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    """A runner whose environment cannot reach the real user's files or start the app."""
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-    class NeverStarted:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            raise AssertionError("the test reached the point of starting the Textual app")
-
-    fake = types.ModuleType("minutebook.tui.app")
-    fake.MinutebookApp = NeverStarted  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "minutebook.tui.app", fake)
-    return CliRunner()
 
 
 def test_version(runner: CliRunner) -> None:

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import types
 from datetime import date
 from pathlib import Path
 
@@ -41,23 +40,6 @@ EXAMPLE_NAMES = {
     "Lee Grant",
 }
 ITEM_4_FAILURE = "ics_org organisations represented: 3 of 7, need 4"
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    """A runner whose environment cannot reach the real user's files or start the app."""
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-    class NeverStarted:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            raise AssertionError("the test reached the point of starting the Textual app")
-
-    fake = types.ModuleType("minutebook.tui.app")
-    fake.MinutebookApp = NeverStarted  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "minutebook.tui.app", fake)
-    return CliRunner()
 
 
 @pytest.fixture

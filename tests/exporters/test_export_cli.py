@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from minutebook.seeds import build_demo_database
-from minutebook.store.paths import ENV_VAR
 from minutebook.tui.cli import main
 
 
@@ -22,14 +21,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     build_demo_database(path)
     return path
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    return CliRunner()
 
 
 def _run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
