@@ -33,14 +33,42 @@ class ExportError(Exception):
 
 @dataclass
 class Build:
-    """A document being built, with the warnings met on the way."""
+    """A document being built, with the warnings met on the way.
+
+    Style names and ids are looked up once and cached: python-docx finds a style by
+    name by walking every style in the document, which made a 30-item meeting's
+    minutes take most of a second. The cache is refreshed when a style is added.
+    """
 
     document: DocumentObject
     warnings: list[str] = field(default_factory=list)
+    _names: dict[WD_STYLE_TYPE | None, frozenset[str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _ids: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _counted: int = field(default=-1, repr=False, compare=False)
+
+    def _styles(self, style_type: WD_STYLE_TYPE | None = None) -> frozenset[str]:
+        """The names of the document's styles (of one type, or all), read again only
+        when styles were added."""
+        count = len(self.document.styles.element)
+        if count != self._counted:
+            self._names, self._ids, self._counted = {}, {}, count
+        if style_type not in self._names:
+            self._names[style_type] = frozenset(
+                s.name
+                for s in self.document.styles
+                if s.name and (style_type is None or s.type == style_type)
+            )
+        return self._names[style_type]
+
+    def has_style(self, name: str, style_type: WD_STYLE_TYPE | None = None) -> bool:
+        """Whether the document (its template) defines style `name`, of `style_type`."""
+        return name in self._styles(style_type)
 
     def style(self, name: str, fallback: str = "Normal") -> str:
         """`name` if the template has it, else `fallback` (with a warning, once)."""
-        styles = {s.name for s in self.document.styles}
+        styles = self._styles()
         if name in styles:
             return name
         warning = f"the template has no style {name!r}; used {fallback!r}"
@@ -48,9 +76,20 @@ class Build:
             self.warnings.append(warning)
         return fallback if fallback in styles else "Normal"
 
+    def paragraph_style_id(self, name: str) -> str | None:
+        """The id of paragraph style `name` (after fallback), None for the default
+        style, as python-docx would set it, found once per name."""
+        name = self.style(name)
+        if name not in self._ids:
+            self._ids[name] = self.document.styles.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        return self._ids[name]
+
     def paragraph(self, text: str = "", style: str = "Normal", bold: bool = False) -> Any:
         """Add a paragraph of clean text in a named style."""
-        paragraph = self.document.add_paragraph(style=self.style(style))
+        paragraph = self.document.add_paragraph()
+        style_id = self.paragraph_style_id(style)
+        if style_id is not None:
+            paragraph._p.get_or_add_pPr().style = style_id
         if text:
             run = paragraph.add_run(clean_text(text))
             run.bold = bold or None

@@ -352,7 +352,7 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
 
     build.heading("Minutes" if public else "Confidential business", 2)
     table = TableWriter(build, ITEM_COLUMNS, ITEM_WEIGHTS, "Minutes: " + ", ".join(ITEM_COLUMNS))
-    cell_style = build.style(CELL_STYLE)
+    cell_style = build.paragraph_style_id(CELL_STYLE)
     excluded = False
     for item in items:
         if item.confidential and not excluded:
@@ -385,12 +385,15 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
         _fill_item(cells[1], heading, paragraphs, cell_style)
 
 
-def _fill_item(cell: _Cell, heading: str, paragraphs: Sequence[str], style: str) -> None:
-    """The item's heading in bold, then one paragraph per piece of the minute."""
+def _fill_item(cell: _Cell, heading: str, paragraphs: Sequence[str], style_id: str | None) -> None:
+    """The item's heading in bold, then one paragraph per piece of the minute (the
+    style set by its id: a lookup by name walks every style, per paragraph)."""
     first = cell.paragraphs[0]
     first.add_run(clean_text(heading)).bold = True
     for text in paragraphs:
-        cell.add_paragraph(clean_text(text), style)
+        paragraph = cell.add_paragraph(clean_text(text))
+        if style_id is not None:
+            paragraph._p.get_or_add_pPr().style = style_id
 
 
 def _item_paragraphs(

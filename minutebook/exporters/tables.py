@@ -38,9 +38,8 @@ def ensure_table_styles(build: Build, size: float = 9) -> None:
     """The paragraph styles of table cells: the template's own if it defines them,
     else added here: small text in the template's Normal font, no space after."""
     styles = build.document.styles
-    names = {s.name for s in styles}
     for name, bold in ((CELL_STYLE, False), (HEADER_STYLE, True)):
-        if name in names:
+        if build.has_style(name):
             continue
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles["Normal"]
@@ -72,7 +71,9 @@ def text_width(build: Build) -> int:
 
 
 def _style_id(build: Build, name: str) -> str:
-    return str(build.document.styles[build.style(name)].style_id)
+    """The paragraph style's id, written out even for the default style (so a
+    template's table defaults do not apply); found once per name."""
+    return build.paragraph_style_id(name) or str(build.document.styles[build.style(name)].style_id)
 
 
 class TableWriter:
@@ -159,8 +160,7 @@ def _add_text(p: Any, text: str) -> None:
 
 def _grid_style(build: Build, table: Table) -> None:
     """The template's "Table Grid"; without it, a warning and plain single borders."""
-    table_styles = {s.name for s in build.document.styles if s.type == WD_STYLE_TYPE.TABLE}
-    if TABLE_STYLE in table_styles:
+    if build.has_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE):
         table.style = TABLE_STYLE
         return
     warning = f"the template has no table style {TABLE_STYLE!r}; drew plain borders"
