@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-MIGRATION_SET = "minutebook"
+from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -233,5 +233,7 @@ def printed_names(db: Database) -> None:
     db.execute("ALTER TABLE people ADD COLUMN printed_name TEXT")
 
 
-KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
-"""Every step this version knows, oldest first."""
+if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
+    # A step added here but not named in `opening` would let a file from a newer
+    # version be opened as if it were current.
+    raise RuntimeError("the migration steps and opening.KNOWN_STEPS disagree")

@@ -16,7 +16,21 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from minutebook.store.errors import StoreError
-from minutebook.store.migrations import KNOWN_STEPS, MIGRATION_SET
+
+MIGRATION_SET = "minutebook"
+
+KNOWN_STEPS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_lookup_indexes",
+    "0003_policies_confirmed",
+    "0004_live_capture",
+    "0005_decision_flags",
+    "0006_quorum_rulings",
+    "0007_printed_names",
+)
+"""Every schema step this version knows, oldest first. They are named here, apart from
+the steps themselves in `migrations`, so that a file can be checked without importing
+sqlite-utils; `migrations` refuses to load if the two lists differ."""
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

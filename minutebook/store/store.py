@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from filelock import FileLock
 from pydantic import BaseModel, ValidationError
 from sqlite_utils import Database
 
@@ -45,16 +42,13 @@ from minutebook.domain.base import clean_text, error_lines, slug
 from minutebook.domain.numbering import format_minute_number, period_start
 from minutebook.domain.quorum import in_force_on
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.store.database_file import DatabaseFile
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.migrations import migrations
-from minutebook.store.opening import acquire_lock, check_existing
 
 M = TypeVar("M", bound=BaseModel)
 
 _JSON_COLUMNS = {"tags", "named_deputies", "seats", "deputy_for", "past_deadlines", "quorum"}
-
-BUSY_TIMEOUT_MS = 250
-"""A short wait on a locked file: better a clear message than a frozen screen."""
 
 
 def _to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
@@ -87,73 +81,36 @@ def _from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
 
 
 class Store:
-    """The open database. Build it with `Store.open(path)` or `Store.in_memory()`."""
+    """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
+    from an already open `DatabaseFile` with `Store.on(file)`."""
 
-    def __init__(self, db: Database, path: Path | None = None, lock: FileLock | None = None):
+    def __init__(self, db: Database, file: DatabaseFile):
         self.db = db
-        self.path = path
-        self._lock = lock
+        self.file = file
+        self.path = file.path
 
     # -- opening and closing ---------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
         """Open (creating if needed) the database at `path`, refusing unsafe files."""
-        path = Path(path).expanduser()
-        check_existing(path)
-        if not path.parent.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(
-                    f"cannot create the folder {path.parent}: {error.strerror}"
-                ) from error
-        lock = acquire_lock(path)
-        db: Database | None = None
-        try:
-            db = Database(path, strict=True)
-            store = cls(db, path, lock)
-            store._prepare()
-        except BaseException as error:
-            if db is not None:
-                db.conn.close()
-            lock.release()
-            if isinstance(error, sqlite3.Error):
-                raise StoreError(f"cannot open {path}: {error}") from error
-            raise
-        return store
+        return DatabaseFile.open(path).store()
 
     @classmethod
     def in_memory(cls) -> Store:
         """A private database in memory, for tests and previews."""
-        store = cls(Database(memory=True, strict=True))
-        store._prepare()
-        return store
+        return DatabaseFile.in_memory().store()
 
-    def _prepare(self) -> None:
-        conn = self.db.conn
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if self.path is not None:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise StoreError(f"{self.path}: the folder does not allow SQLite's WAL mode")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        if sys.platform == "darwin":
-            # macOS's fsync does not reach the platter; checkpoints must use F_FULLFSYNC.
-            conn.execute("PRAGMA fullfsync = ON")
-            conn.execute("PRAGMA checkpoint_fullfsync = ON")
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrations.apply(self.db)
+    @classmethod
+    def on(cls, file: DatabaseFile) -> Store:
+        """The full store on an open file, its schema brought up to date."""
+        store = cls(Database(file.conn, strict=True), file)
+        migrations.apply(store.db)
+        return store
 
     def close(self) -> None:
         """Checkpoint the log into the main file and release the lock."""
-        try:
-            if self.path is not None:
-                self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.conn.close()
-        finally:
-            if self._lock is not None:
-                self._lock.release()
+        self.file.close()
 
     def __enter__(self) -> Store:
         return self
@@ -191,8 +148,7 @@ class Store:
     # -- settings --------------------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
-        rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])
-        return rows[0]["value"] if rows else None
+        return self.file.setting(key)
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as db:
@@ -200,7 +156,7 @@ class Store:
 
     @property
     def is_demo(self) -> bool:
-        return self.setting("demo") == "yes"
+        return self.file.is_demo
 
     def is_empty(self) -> bool:
         return not self._rows("SELECT 1 FROM committees LIMIT 1")

@@ -13,15 +13,20 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from minutebook import __version__
-from minutebook.store import Store
+from minutebook.store.database_file import DatabaseFile
 from minutebook.store.paths import data_folder
 from minutebook.tui.screens.committees import CommitteesScreen
+
+if TYPE_CHECKING:
+    from minutebook.store import Store
 
 Clock = Callable[[], datetime]
 
@@ -52,6 +57,15 @@ def load_keymap() -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items() if isinstance(v, str | int)}
 
 
+def _load_the_rest() -> None:
+    """Import the domain, the full store and the other screens while the secretary reads
+    the first one, so that opening a committee does not wait for them. Only imports
+    happen here, in a thread: the database is used from the app's own thread."""
+    import minutebook.store.store
+    import minutebook.tui.screens.committee
+    import minutebook.tui.screens.live  # noqa: F401
+
+
 class MinutebookApp(App[None]):
     """The secretary's workspace: committees, members, terms of reference, meetings."""
 
@@ -65,18 +79,26 @@ class MinutebookApp(App[None]):
     ]
 
     def __init__(
-        self, store: Store, clock: Clock = datetime.now, open_meeting: int | None = None
+        self,
+        database: DatabaseFile | Store,
+        clock: Clock = datetime.now,
+        open_meeting: int | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        self.database = database if isinstance(database, DatabaseFile) else database.file
         self.clock = clock
         self.open_meeting = open_meeting
+
+    @property
+    def store(self) -> Store:
+        """The full store, built on the open file the first time a screen needs it."""
+        return self.database.store()
 
     def on_mount(self) -> None:
         keymap = load_keymap()
         if keymap:
             self.set_keymap(keymap)
-        if self.store.is_demo:
+        if self.database.is_demo:
             self.sub_title = f"v{__version__} · demo database"
         if self.open_meeting is not None:
             # Straight into the meeting: the committees list is built only on the way out.
@@ -91,10 +113,15 @@ class MinutebookApp(App[None]):
         self.call_after_refresh(self._settle)
 
     def _settle(self) -> None:
-        """Once the first screen is up, move everything made while starting out of the
-        garbage collector's reach: a full collection over it could stall the keys for
-        100 ms, longer than the app may take to save what was typed."""
-        gc.freeze()
+        """Once the first screen is up, load the rest of Minutebook beside it."""
+        self.run_worker(_load_the_rest, name="preload", thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == "preload" and event.state is WorkerState.SUCCESS:
+            # Move everything made while starting out of the garbage collector's reach:
+            # a full collection over it could stall the keys for 100 ms, longer than the
+            # app may take to save what was typed.
+            gc.freeze()
 
     def action_help(self) -> None:
         from minutebook.tui.screens.help import HelpScreen  # Markdown is slow to import

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from minutebook import __version__
-from minutebook.store import Store, StoreError, default_database, demo_database
+from minutebook.store import DatabaseFile, StoreError, default_database, demo_database
 from minutebook.store.paths import ENV_VAR
 
 if TYPE_CHECKING:
     from minutebook.domain.snapshot import MinutesSnapshot
+    from minutebook.store import Store
 
 EXIT_PROBLEM = 2
 
@@ -49,17 +50,18 @@ def run_app(path: Path, meeting: tuple[str, datetime] | None = None) -> None:
     """Open the database at `path` and run the app on it until the secretary quits;
     with `meeting` (committee code, date), straight into that meeting's live capture."""
     try:
-        store = Store.open(path)
+        database = DatabaseFile.open(path)
     except StoreError as error:
         _fail(str(error))
         return
     meeting_id = None
     if meeting is not None:
         try:
+            store = database.store()
             store.committee(meeting[0])
             meeting_id = store.meeting_on(meeting[0], meeting[1].date()).id
         except StoreError as error:
-            store.close()
+            database.close()
             _fail(str(error))
             return
     # Textual is imported here, not at the top, so that `--help`, `--version` and
@@ -67,9 +69,9 @@ def run_app(path: Path, meeting: tuple[str, datetime] | None = None) -> None:
     from minutebook.tui.app import MinutebookApp
 
     try:
-        MinutebookApp(store, open_meeting=meeting_id).run()
+        MinutebookApp(database, open_meeting=meeting_id).run()
     finally:
-        store.close()
+        database.close()
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -445,6 +447,8 @@ def _read_text(path: Path) -> str:
 
 def _open_store(ctx: click.Context) -> Store:
     path = ctx.find_root().obj.get("db") or default_database()
+    from minutebook.store import Store  # the full store: not needed to open the app
+
     try:
         return Store.open(path)
     except StoreError as error:

@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from minutebook.store import Store
-from minutebook.store.migrations import KNOWN_STEPS, MIGRATION_SET, migrations
+from minutebook.store.migrations import migrations
+from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET
 
 
 def _applied(path: Path) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from textual.widgets import DataTable, Input, Static
 
@@ -269,3 +269,19 @@ async def test_keys_can_be_remapped_by_binding_id(app_store: Store, tmp_path, mo
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert "New committee" in str(app.screen.query_one("#form-title", Static).render())
+
+
+async def test_the_app_starts_on_the_light_file_and_builds_the_store_when_needed(
+    app_store: Store,
+) -> None:
+    """As `minutebook` starts it: the list is read from the open file; opening a
+    committee builds the full store on the same connection."""
+    database = app_store.file
+    app = MinutebookApp(database, clock=lambda: datetime(2026, 11, 25, 10, 0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#committees", DataTable)
+        assert table.get_row_at(0) == ["PAR", "Parish Council", "2", "10/12/2026", "Council"]
+        screen = await open_committee(pilot)
+        assert screen.code == "PAR"
+        assert app.store is app_store

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from minutebook.domain import Committee, HouseStyle, NumberingReset
-from minutebook.domain.base import error_lines
 from minutebook.domain.dates import short_date
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand
@@ -71,21 +68,18 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        store = self.app.store
         table = self.query_one("#committees", DataTable)
         keep = table.cursor_row
         table.clear()
-        today = self.app.clock().date()
-        committees = store.committees()
+        # A light read: this is the first screen, drawn before the domain models load.
+        committees = self.app.database.committee_summaries(self.app.clock().date())
         for committee in committees:
-            seats = [s for s in store.seats(committee.code) if s.is_current]
-            coming = [m for m in store.meetings(committee.code) if m.date >= today]
             table.add_row(
                 committee.code,
                 committee.name,
-                str(sum(1 for s in seats if s.holder)),
-                short_date(coming[0].date) if coming else "—",
-                "Council" if committee.house_style is HouseStyle.COUNCIL else "NHS",
+                str(committee.members),
+                short_date(committee.next_meeting) if committee.next_meeting else "—",
+                committee.style_label,
                 key=committee.code,
             )
         self.query_one("#empty-hint").display = not committees
@@ -112,6 +106,8 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         return [("New committee", "Set up a committee, board or partnership", self.action_new)]
 
     def action_new(self) -> None:
+        from minutebook.domain import NumberingReset
+
         fields = [
             FormField("code", "Code", placeholder="short, e.g. HCP"),
             FormField("name", "Name", placeholder="e.g. Health and Care Partnership"),
@@ -141,6 +137,10 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         )
 
     def _create(self, values: dict[str, Any]) -> str | None:
+        from pydantic import ValidationError
+
+        from minutebook.domain import Committee, error_lines
+
         try:
             committee = Committee.model_validate(
                 {

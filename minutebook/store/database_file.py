@@ -1,0 +1,156 @@
+"""The open database file, before the full store is loaded.
+
+Opening Minutebook must show the committees within a blink, but the full store needs the
+domain models (pydantic) and sqlite-utils, which take longer to import than Textual takes
+to draw a screen. So the file is opened, checked, locked and read for the first screen
+with the standard library alone; the full `Store` is built on the same connection the
+first time something needs it (usually while the secretary is still reading the list).
+
+Nothing here writes except the connection settings, and a file whose schema is not up
+to date is migrated through the full store straight away.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from minutebook.domain.summaries import CommitteeSummary
+from minutebook.store.errors import StoreError
+from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET, acquire_lock, check_existing
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+    from minutebook.store.store import Store
+
+BUSY_TIMEOUT_MS = 250
+"""A short wait on a locked file: better a clear message than a frozen screen."""
+
+_COMMITTEE_SUMMARIES = """
+SELECT c.code, c.name, c.house_style,
+    (SELECT count(*) FROM seats s
+        WHERE s.committee = c.code AND s.retired_on IS NULL AND s.holder IS NOT NULL),
+    (SELECT min(m.date) FROM meetings m WHERE m.committee = c.code AND m.date >= ?)
+FROM committees c
+ORDER BY c.name
+"""
+
+
+class DatabaseFile:
+    """One Minutebook database, open and locked; `store()` gives the full store on it."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None = None, lock: FileLock | None = None
+    ) -> None:
+        self.conn = conn
+        self.path = path
+        self._lock = lock
+        self._store: Store | None = None
+
+    @classmethod
+    def open(cls, path: Path | str) -> DatabaseFile:
+        """Open (creating if needed) the database at `path`, refusing unsafe files."""
+        path = Path(path).expanduser()
+        check_existing(path)
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot create the folder {path.parent}: {error.strerror}"
+                ) from error
+        lock = acquire_lock(path)
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(str(path))
+            database = cls(conn, path, lock)
+            database._configure()
+            if not database._up_to_date():
+                database.store()  # a new or older file: migrate it before anything reads it
+        except BaseException as error:
+            if conn is not None:
+                conn.close()
+            lock.release()
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"cannot open {path}: {error}") from error
+            raise
+        return database
+
+    @classmethod
+    def in_memory(cls) -> DatabaseFile:
+        """A private database in memory, for tests and previews."""
+        database = cls(sqlite3.connect(":memory:"))
+        database._configure()
+        return database
+
+    def _configure(self) -> None:
+        conn = self.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if self.path is not None:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"{self.path}: the folder does not allow SQLite's WAL mode")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if sys.platform == "darwin":
+            # macOS's fsync does not reach the platter; checkpoints must use F_FULLFSYNC.
+            conn.execute("PRAGMA fullfsync = ON")
+            conn.execute("PRAGMA checkpoint_fullfsync = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+    def _up_to_date(self) -> bool:
+        try:
+            rows = self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [MIGRATION_SET],
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return False  # no migrations table yet: a new file
+        return tuple(row[0] for row in rows) == KNOWN_STEPS
+
+    def store(self) -> Store:
+        """The full store on this file, built (and the schema migrated) on first use."""
+        if self._store is None:
+            from minutebook.store.store import Store
+
+            self._store = Store.on(self)
+        return self._store
+
+    # -- what the first screen needs ---------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    @property
+    def is_demo(self) -> bool:
+        return self.setting("demo") == "yes"
+
+    def committee_summaries(self, today: date) -> list[CommitteeSummary]:
+        """Every committee by name, with its members in post and its next meeting."""
+        rows = self.conn.execute(_COMMITTEE_SUMMARIES, [today.isoformat()]).fetchall()
+        return [
+            CommitteeSummary(
+                code=code,
+                name=name,
+                house_style=style,
+                members=members,
+                next_meeting=date.fromisoformat(coming) if coming else None,
+            )
+            for code, name, style, members, coming in rows
+        ]
+
+    # -- closing -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Checkpoint the log into the main file and release the lock."""
+        try:
+            if self.path is not None:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()

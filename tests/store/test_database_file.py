@@ -1,0 +1,104 @@
+"""The light opening of a database: checked, locked and read for the first screen with
+the standard library alone, the full store built on the same file when first needed."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from minutebook.domain import Committee, Meeting, Person, Seat
+from minutebook.store import DatabaseFile, Store, StoreError
+from minutebook.store.migrations import migrations
+from minutebook.store.opening import KNOWN_STEPS
+
+
+def test_every_migration_step_is_named_for_the_light_check() -> None:
+    assert tuple(m.name for m in migrations._migrations) == KNOWN_STEPS
+
+
+def test_summaries_count_members_in_post_and_find_the_next_meeting(
+    committee_store: Store, db_path: Path
+) -> None:
+    code = committee_store.committees()[0].code
+    committee_store.add_member(code, Seat(id="V1", title="Vacant seat", holder=None), None)
+    committee_store.add_member(
+        code,
+        Seat(id="R1", title="Retired seat", holder="old-hand"),
+        Person(id="old-hand", name="Old Hand"),
+    )
+    committee_store.retire_seat(code, "R1", date(2023, 1, 1))
+    for day in (date(2023, 6, 13), date(2023, 9, 20), date(2023, 12, 6)):
+        committee_store.add_meeting(Meeting(committee=code, date=day))
+    in_post = sum(1 for s in committee_store.seats(code) if s.is_current and s.holder)
+    committee_store.add_committee(Committee(code="AAA", name="Audit Committee"))
+
+    summaries = committee_store.file.committee_summaries(date(2023, 7, 1))
+
+    assert [s.name for s in summaries] == sorted(c.name for c in committee_store.committees())
+    ours = next(s for s in summaries if s.code == code)
+    assert ours.members == in_post
+    assert ours.next_meeting == date(2023, 9, 20)
+    audit = next(s for s in summaries if s.code == "AAA")
+    assert (audit.members, audit.next_meeting, audit.style_label) == (0, None, "Council")
+
+
+def test_the_full_store_is_built_once_on_the_same_connection(tmp_path: Path) -> None:
+    database = DatabaseFile.open(tmp_path / "m.db")
+    try:
+        store = database.store()
+        assert database.store() is store
+        assert store.db.conn is database.conn
+        store.add_committee(Committee(code="HCP", name="Health and Care Partnership"))
+        assert [s.code for s in database.committee_summaries(date(2023, 1, 1))] == ["HCP"]
+    finally:
+        database.close()
+    # Closed means released: the file opens again, with what was written.
+    with Store.open(tmp_path / "m.db") as again:
+        assert [c.code for c in again.committees()] == ["HCP"]
+
+
+def test_an_older_file_is_migrated_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [KNOWN_STEPS[-1]])
+    conn.execute("ALTER TABLE people DROP COLUMN printed_name")
+    conn.commit()
+    conn.close()
+    database = DatabaseFile.open(path)
+    try:
+        applied = [r[0] for r in database.conn.execute("SELECT name FROM _sqlite_migrations")]
+        assert tuple(applied) == KNOWN_STEPS
+    finally:
+        database.close()
+
+
+def test_a_second_opening_is_refused_while_the_first_holds_the_file(tmp_path: Path) -> None:
+    database = DatabaseFile.open(tmp_path / "m.db")
+    try:
+        with pytest.raises(StoreError, match="already open"):
+            DatabaseFile.open(tmp_path / "m.db")
+    finally:
+        database.close()
+
+
+def test_the_app_and_its_first_screen_load_without_the_domain_models() -> None:
+    """The committees list is drawn before pydantic and sqlite-utils are imported: they
+    cost more start-up time than Textual takes to draw (bench/live.py measures it)."""
+    probe = (
+        "import sys\n"
+        "import minutebook.tui.cli, minutebook.tui.app\n"
+        "import minutebook.tui.screens.committees\n"
+        "heavy = [m for m in ('pydantic', 'sqlite_utils', 'minutebook.store.store')"
+        " if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
