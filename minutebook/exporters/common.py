@@ -100,6 +100,14 @@ class Build:
         return self.paragraph(text, self.style(f"Heading {level}", "Normal"))
 
 
+def with_note(text: str, note: str) -> str:
+    """A note in brackets at the end of a point, before its closing punctuation:
+    ("Approve the policy;", "note") -> "Approve the policy (note);"."""
+    text = text.rstrip()
+    body = text.rstrip(".;,:")
+    return f"{body} ({note}){text[len(body) :]}"
+
+
 def new_document(template: Path | None = None) -> Build:
     """A document from the committee's template, or the bundled default."""
     if template is None:

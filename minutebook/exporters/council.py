@@ -8,6 +8,8 @@ The structure is DOMAIN.md 4.1 as seed 001 lays it out:
 - the attendance as paragraphs: "Present: Councillors Marland (Chair), R Bradburn, ...",
   "Officers:", "Observers:", "Apologies:" with "(Dr T Nguyen deputising)";
 - the Chair's ruling on the quorum at the opening, if one was recorded;
+- an inquorate period under the minute where it began (the time, who left, what
+  happened to the items it covered) and where the quorum returned (the time, who came);
 - each minute as a heading "HCP1 Welcome, Introductions and Apologies" (Heading 2), its
   narrative paragraphs ("- " lines as bullets), declarations and quorum rulings on the
   item, then "RESOLVED:" with numbered points and the actions agreed;
@@ -45,7 +47,14 @@ from minutebook.domain.meeting import (
 )
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.exporters.common import Build, new_document, set_properties
+from minutebook.exporters.common import Build, new_document, set_properties, with_note
+from minutebook.exporters.inquorate import (
+    began_text,
+    inquorate_flag,
+    outcome_text,
+    quorum_record,
+    restored_text,
+)
 
 CHAIR_MARK = " (Chair)"
 VICE_CHAIR_MARK = ", (Vice-Chair)"
@@ -118,6 +127,10 @@ class _Writer:
         self.record = snapshot.record
         self.meeting = snapshot.record.meeting
         self.agenda: dict[int, AgendaItem] = {item.number: item for item in self.record.agenda}
+        self.quorum = quorum_record(snapshot)
+        self._quorum_notes: dict[int, list[str]] = {}
+        self._closing_notes: list[str] = []
+        self._inquorate_periods()
 
     # ------------------------------------------------------------------ the document
 
@@ -128,7 +141,9 @@ class _Writer:
         self._attendance()
         for ruling in self._rulings(None):
             self.build.paragraph(_ruling_text(ruling, opening=True), BODY)
+        self._quorum_until(0)
         self._minutes()
+        self._quorum_until(None)
         self._unplaced_actions()
         self._next_meeting()
         self._approval()
@@ -216,15 +231,44 @@ class _Writer:
                 self._exclusion()
                 excluded = True
             self.build.heading(minute_heading(minute, item), 2)
+            rulings = [] if confidential and self.public else self._rulings(minute.item)
+            for ruling in rulings:
+                self.build.paragraph(_ruling_text(ruling, opening=False), BODY)
+            self._quorum_until(minute.item)
             if confidential and self.public:
                 self.build.paragraph(CONFIDENTIAL_NOTE, BODY)
                 continue
-            for ruling in self._rulings(minute.item):
-                self.build.paragraph(_ruling_text(ruling, opening=False), BODY)
             self._declarations(minute)
             self._narrative(minute.narrative)
             self._decisions(minute)
             self._actions([a for a in self.snapshot.actions if _same_minute(a, minute)])
+
+    def _inquorate_periods(self) -> None:
+        """What is minuted of each inquorate period, by the agenda item it goes under:
+        its start and what happened to its items at its first item (at the opening, 0,
+        if it began there); the return of the quorum at the first quorate item after
+        it, or after the last minute if it lasted to the close."""
+        for period in self.quorum.periods:
+            start = 0 if period.from_start else period.items[0]
+            began = began_text(period, self._display, with_reasons=False)
+            outcome = outcome_text(period, self.committee.parent_body)
+            self._quorum_notes.setdefault(start, []).extend(t for t in (began, outcome) if t)
+            restored = restored_text(period, self._display)
+            if restored and period.restored_item is None:
+                self._closing_notes.append(restored)
+            elif restored and period.restored_item is not None:
+                self._quorum_notes.setdefault(period.restored_item, []).append(restored)
+
+    def _quorum_until(self, item: int | None) -> None:
+        """The quorum notes due at or before agenda item `item`, or all that are left
+        and the closing ones (None): a note due at an item with no minute comes at the
+        next minute."""
+        due = sorted(k for k in self._quorum_notes if item is None or k <= item)
+        texts = [text for key in due for text in self._quorum_notes.pop(key)]
+        if item is None:
+            texts += self._closing_notes
+        for text in texts:
+            self.build.paragraph(text, BODY)
 
     def _exclusion(self) -> None:
         self.build.heading("Exclusion of the Press and Public", 2)
@@ -272,12 +316,18 @@ class _Writer:
 
     def _decisions(self, minute: Minute) -> None:
         groups: dict[str, list[str]] = {}
+        inquorate = self.quorum.covers(minute.item)
         for decision in minute.decisions:
             text = decision.text.strip()
             if not text:
                 continue
-            if decision.flag is not None:
-                text = f"{text.rstrip()} ({FLAG_NOTES[decision.flag]})"
+            flag = (
+                inquorate_flag(decision, self.build.warnings, minute.item)
+                if inquorate
+                else decision.flag
+            )
+            if flag is not None:
+                text = with_note(text, FLAG_NOTES[flag])
             groups.setdefault(decision.verb.value, []).append(text)
         for verb, points in groups.items():
             self.build.paragraph(f"{verb}:", BODY, bold=True)

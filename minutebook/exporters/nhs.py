@@ -9,7 +9,8 @@ The layout, in the order of DOMAIN.md 4.1:
   recorded live is added to the name ("(from item 4)", "(left after item 6)", remote
   attendance when the meeting was not wholly virtual);
 - the quorum statement, from the QuorumEngine on the terms in force, or the Chair's
-  ruling where one was recorded; an inquorate item is minuted in its row;
+  ruling where one was recorded; an inquorate period is minuted in the rows of its
+  items (when and why it began, what happened to its items, when the quorum returned);
 - the items in a "No. | Agenda Item | Action" table, the Action column holding the
   initials of each action's owner (the name, where the owner is not in the attendance
   tables and so has no initials key);
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from docx.table import _Cell
@@ -50,9 +52,17 @@ from minutebook.domain.meeting import (
     Session,
 )
 from minutebook.domain.quorum import InquorateAction, Ruling
-from minutebook.domain.quorum_engine import QuorumEngine, Verdict
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.exporters.common import Build, new_document, set_properties
+from minutebook.exporters.common import Build, new_document, set_properties, with_note
+from minutebook.exporters.inquorate import (
+    QuorumRecord,
+    began_text,
+    inquorate_flag,
+    outcome_text,
+    quorum_record,
+    restored_text,
+    verdicts,
+)
 from minutebook.exporters.tables import CELL_STYLE, TableWriter, ensure_table_styles
 
 ATTENDANCE_COLUMNS = ("Name", "Role", "Initials")
@@ -261,20 +271,6 @@ def _role(snapshot: MinutesSnapshot, row: Attendance, seats: Sequence[Seat]) -> 
 # -- the quorum ----------------------------------------------------------------------------
 
 
-def _verdicts(snapshot: MinutesSnapshot) -> tuple[Verdict, dict[int, Verdict]] | None:
-    if snapshot.terms is None:
-        return None
-    record = snapshot.record
-    engine = QuorumEngine(
-        snapshot.terms.quorum,
-        snapshot.membership.seats,
-        snapshot.membership.organisations,
-        record.meeting.date,
-    )
-    items = [item.number for item in record.agenda]
-    return engine.evaluate_meeting(record.attendance, record.declarations, items)
-
-
 def _ruling_text(ruling: QuorumRuling, where: str) -> str:
     verdict = "quorate" if ruling.quorate else "not quorate"
     at = f" at {ruling.recorded_at}" if ruling.recorded_at else ""
@@ -286,11 +282,11 @@ def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
     opening_ruling = next((r for r in snapshot.record.quorum_rulings if r.item is None), None)
     if opening_ruling is not None:
         return _ruling_text(opening_ruling, "the meeting")
-    verdicts = _verdicts(snapshot)
-    if verdicts is None:
+    found = verdicts(snapshot)
+    if found is None:
         build.warnings.append("no terms of reference in force: the quorum is not minuted")
         return ""
-    opening, _ = verdicts
+    opening, _ = found
     if opening.quorate:
         return QUORATE_STATEMENT
     reasons = "; ".join(f.text for f in opening.failed) or "the quorum rule was not met"
@@ -299,19 +295,34 @@ def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
     return f"The meeting was not quorate at its start ({reasons}); {outcome}."
 
 
-def _item_quorum(snapshot: MinutesSnapshot, verdicts: dict[int, Verdict], item: int) -> str:
-    """A line for an item whose quorum differs from a quorate meeting's, else ""."""
-    ruling = next((r for r in snapshot.record.quorum_rulings if r.item == item), None)
-    if ruling is not None:
-        return _ruling_text(ruling, "the meeting for this item")
-    verdict = verdicts.get(item)
-    if verdict is None or verdict.quorate or snapshot.terms is None:
-        return ""
-    on_inquorate = snapshot.terms.quorum.policies.on_inquorate
-    conflicted = any("conflicted" in e.reason or "declared" in e.reason for e in verdict.excluded)
-    policy = on_inquorate.conflict_item if conflicted else on_inquorate.mid_meeting
-    reasons = "; ".join(f.text for f in verdict.failed) or "the quorum rule was not met"
-    return f"The meeting was not quorate for this item ({reasons}); {INQUORATE_OUTCOME[policy]}."
+REMAINED_INQUORATE = "The meeting remained inquorate for this item."
+
+
+def _item_quorum(snapshot: MinutesSnapshot, quorum: QuorumRecord, item: int) -> list[str]:
+    """The lines on the quorum at an item: the Chair's ruling on it; the return of the
+    quorum; the start of an inquorate period and what happened to its items; that the
+    meeting was still inquorate, or stayed so to the close."""
+    lines = [
+        _ruling_text(ruling, "the meeting for this item")
+        for ruling in snapshot.record.quorum_rulings
+        if ruling.item == item
+    ]
+    name = partial(_name, snapshot)
+    parent = snapshot.membership.committee.parent_body
+    for period in quorum.periods:
+        if period.restored_item == item:
+            lines.append(restored_text(period, name))
+        if item not in period.items:
+            continue
+        if item == period.items[0]:
+            # An inquorate start is minuted in the quorum statement above the items.
+            began = "" if period.from_start else began_text(period, name, with_reasons=True)
+            lines += [text for text in (began, outcome_text(period, parent)) if text]
+        if item == period.items[-1] and period.restored_item is None:
+            lines += [text for text in (restored_text(period, name),) if text]
+        elif item != period.items[0]:
+            lines.append(REMAINED_INQUORATE)
+    return lines
 
 
 # -- the items -----------------------------------------------------------------------------
@@ -344,8 +355,7 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
         build.paragraph("There was no confidential business at this meeting.")
         return
 
-    verdicts = _verdicts(snapshot)
-    item_verdicts = verdicts[1] if verdicts else {}
+    quorum = quorum_record(snapshot)
     people_in_tables = {r.person for r in record.attendance}
     body = _body(snapshot)
     letters = _Letters()
@@ -380,7 +390,9 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
             actions,
             body,
             letters,
-            _item_quorum(snapshot, item_verdicts, item.number),
+            _item_quorum(snapshot, quorum, item.number),
+            quorum.covers(item.number),
+            build.warnings,
         )
         _fill_item(cells[1], heading, paragraphs, cell_style)
 
@@ -403,11 +415,11 @@ def _item_paragraphs(
     actions: Sequence[Action],
     body: str,
     letters: _Letters,
-    quorum_line: str,
+    quorum_lines: Sequence[str],
+    inquorate: bool,
+    warnings: list[str],
 ) -> list[str]:
-    out: list[str] = []
-    if quorum_line:
-        out.append(quorum_line)
+    out = list(quorum_lines)
     narrative = minute.narrative if minute else ""
     out += [p.strip() for p in narrative.replace("\r\n", "\n").split("\n\n") if p.strip()]
     declarations = snapshot.record.declarations
@@ -421,7 +433,14 @@ def _item_paragraphs(
         for d in declarations
         if d.item == item.number and d.ruling is Ruling.LEAVE
     ]
-    out += _decision_paragraphs(minute.decisions if minute else (), body, letters)
+    decisions = minute.decisions if minute else ()
+    if inquorate:
+        # A decision recorded while inquorate is minuted as such, flagged or not.
+        decisions = tuple(
+            d.model_copy(update={"flag": inquorate_flag(d, warnings, item.number)})
+            for d in decisions
+        )
+    out += _decision_paragraphs(decisions, body, letters)
     for action in actions:
         owner = _person(snapshot, action.owner)
         who = owner.display_name if owner else action.owner
@@ -503,10 +522,10 @@ def _decision_paragraphs(decisions: Sequence[Decision], body: str, letters: _Let
         if group[0].verb in NOTING_VERBS or (
             len(group) == 1 and first.text.lower().startswith("that ")
         ):
-            out += [f"The {body} {verb} {_lower_first(d.text)}{_flag(d)}" for d in group]
+            out += [f"The {body} {verb} {_flagged(_lower_first(d.text), d)}" for d in group]
             continue
         out.append(f"The {body} {verb} the following:")
-        out += [f"{letters.next()} {d.text}{_flag(d)}" for d in group]
+        out += [f"{letters.next()} {_flagged(d.text, d)}" for d in group]
     return out
 
 
@@ -521,13 +540,16 @@ def _verb(verb: DecisionVerb) -> str:
     return verb.value.lower()
 
 
-def _flag(decision: Decision) -> str:
-    match decision.flag:
-        case DecisionFlag.INQUORATE:
-            return " (taken while the meeting was inquorate; to be ratified)"
-        case DecisionFlag.CHAIRS_ACTION:
-            return " (Chair's action, reported to this meeting)"
-    return ""
+FLAG_NOTES: dict[DecisionFlag, str] = {
+    DecisionFlag.INQUORATE: "taken while the meeting was inquorate; to be ratified",
+    DecisionFlag.CHAIRS_ACTION: "Chair's action, to be reported to the next meeting",
+}
+
+
+def _flagged(text: str, decision: Decision) -> str:
+    if decision.flag is None:
+        return text
+    return with_note(text, FLAG_NOTES[decision.flag])
 
 
 def _actions_for(
