@@ -123,9 +123,11 @@ class Meeting(DomainModel):
     session: Session = Session.PUBLIC
     status: MinutesStatus = MinutesStatus.DRAFT
     approved_on: dt.date | None = None
+    ended_at: str | None = None
+    """The clock time the Chair closed the meeting, recorded live ("HH:MM")."""
 
     _blank = field_validator("venue", mode="before")(blank_to_none)
-    _time = field_validator("time", mode="before")(_clock_time)
+    _time = field_validator("time", "ended_at", mode="before")(_clock_time)
 
     @model_validator(mode="after")
     def _approved_after_meeting(self) -> Meeting:

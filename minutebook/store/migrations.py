@@ -233,6 +233,12 @@ def printed_names(db: Database) -> None:
     db.execute("ALTER TABLE people ADD COLUMN printed_name TEXT")
 
 
+@migrations(name="0008_meeting_ended")
+def meeting_ended(db: Database) -> None:
+    """When the meeting ended, as the Chair closed it ("The meeting ended at 09.45")."""
+    db.execute("ALTER TABLE meetings ADD COLUMN ended_at TEXT")
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

@@ -27,6 +27,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0005_decision_flags",
     "0006_quorum_rulings",
     "0007_printed_names",
+    "0008_meeting_ended",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

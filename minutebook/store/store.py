@@ -823,6 +823,20 @@ class Store:
                 [at, item_id],
             )
 
+    def end_meeting(self, meeting_id: int, at: str | None) -> Meeting:
+        """Record the clock time ("HH:MM") the meeting ended; None reopens it."""
+        with self.transaction():
+            meeting = self._unlocked(meeting_id).model_copy(update={"ended_at": at})
+            # Through the model, so that "4.05pm" is stored as "16:05" and nonsense refused.
+            try:
+                checked = Meeting.model_validate(meeting.model_dump())
+            except ValidationError as error:
+                raise StoreError("; ".join(error_lines(error))) from None
+            self.db.execute(
+                "UPDATE meetings SET ended_at = ? WHERE id = ?", [checked.ended_at, meeting_id]
+            )
+        return checked
+
     def item_start_times(self, meeting_id: int) -> dict[int, str]:
         rows = self._rows(
             "SELECT number, started_at FROM agenda_items WHERE meeting_id = ? "

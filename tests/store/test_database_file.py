@@ -3,13 +3,13 @@ the standard library alone, the full store built on the same file when first nee
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from minutebook.domain import Committee, Meeting, Person, Seat
 from minutebook.store import DatabaseFile, Store, StoreError
@@ -62,14 +62,11 @@ def test_the_full_store_is_built_once_on_the_same_connection(tmp_path: Path) -> 
         assert [c.code for c in again.committees()] == ["HCP"]
 
 
-def test_an_older_file_is_migrated_when_opened(tmp_path: Path) -> None:
+def test_a_file_one_step_behind_is_migrated_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    Store.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [KNOWN_STEPS[-1]])
-    conn.execute("ALTER TABLE people DROP COLUMN printed_name")
-    conn.commit()
-    conn.close()
+    old = Database(path, strict=True)
+    migrations.apply(old, stop_before=KNOWN_STEPS[-1])
+    old.close()
     database = DatabaseFile.open(path)
     try:
         applied = [r[0] for r in database.conn.execute("SELECT name FROM _sqlite_migrations")]

@@ -18,7 +18,7 @@ from minutebook.domain import (
     Person,
 )
 from minutebook.domain.meeting import DecisionFlag
-from minutebook.store import Conflict, Store
+from minutebook.store import Conflict, Store, StoreError
 
 
 def _agenda(store: Store, meeting: Meeting, count: int = 3) -> None:
@@ -170,3 +170,16 @@ def test_a_declarations_times_can_be_recorded(committee_store: Store, meeting: M
     )
     (stored,) = committee_store.declarations(meeting.id or 0)
     assert (stored.left_at, stored.returned_at) == ("14:40", "15:05")
+
+
+def test_the_meeting_end_time_is_stored_as_a_clock_time(committee_store: Store) -> None:
+    code = committee_store.committees()[0].code
+    meeting = committee_store.add_meeting(Meeting(committee=code, date=date(2023, 9, 20)))
+    meeting_id = meeting.id or 0
+    assert committee_store.end_meeting(meeting_id, "4.05pm").ended_at == "16:05"
+    assert committee_store.meeting(meeting_id).ended_at == "16:05"
+    with pytest.raises(StoreError, match="not a time of day"):
+        committee_store.end_meeting(meeting_id, "teatime")
+    assert committee_store.meeting(meeting_id).ended_at == "16:05"  # untouched
+    committee_store.end_meeting(meeting_id, None)
+    assert committee_store.meeting(meeting_id).ended_at is None

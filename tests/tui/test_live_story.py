@@ -34,7 +34,12 @@ from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
-from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecoverDialog
+from minutebook.tui.screens.live_dialogs import (
+    AttendanceDialog,
+    EndMeetingDialog,
+    QuorumDialog,
+    RecoverDialog,
+)
 from minutebook.tui.widgets.form import FormScreen
 
 SIZE = (80, 24)
@@ -905,7 +910,11 @@ async def test_close_and_reopen_everything_is_there_exactly_as_typed(
         await record_action(pilot, "Update the register of interests", "marland", "01/10/2023")
         await pilot.press("f10")
         await pilot.pause()
+        assert isinstance(app.screen, EndMeetingDialog)
+        await pilot.press("y")  # the Chair closes the meeting
+        await pilot.pause()
         assert not isinstance(app.screen, LiveMeetingScreen)
+    assert demo_store.meeting(meeting_id).ended_at == NOW.strftime("%H:%M")
     snapshot = demo_store.meeting_record(meeting_id)
     actions = demo_store.meeting_actions(demo_store.meeting(meeting_id))
 
@@ -921,8 +930,10 @@ async def test_close_and_reopen_everything_is_there_exactly_as_typed(
         assert editor.text == typed
         shown = str(screen.query_one("#live-decisions", Static).render())
         assert "1. That the apologies be noted." in shown
-        await pilot.press("f10")
+        assert f"ended {NOW:%H:%M}" in str(screen.query_one("#live-status", Static).render())
+        await pilot.press("f10")  # already ended: no question
         await pilot.pause()
+        assert not isinstance(again.screen, LiveMeetingScreen)
 
     # Opening and closing changed nothing.
     assert demo_store.meeting_record(meeting_id) == snapshot
@@ -946,3 +957,44 @@ async def test_close_and_reopen_everything_is_there_exactly_as_typed(
     assert rows["cox"].status is AttendanceStatus.APOLOGIES
     ((action),) = actions
     assert (action.minute, action.owner, action.due) == ("HCP9", "marland", date(2023, 10, 1))
+
+
+async def test_leaving_live_capture_asks_whether_the_meeting_has_ended(
+    demo_store: Store, meeting_id: int
+) -> None:
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Esc stays in the meeting; nothing is recorded.
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, EndMeetingDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveMeetingScreen)
+        assert demo_store.meeting(meeting_id).ended_at is None
+        # N leaves for a break: the meeting goes on.
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, LiveMeetingScreen)
+    assert demo_store.meeting(meeting_id).ended_at is None
+
+    again = make_app(demo_store, meeting_id)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert demo_store.meeting(meeting_id).ended_at == "14:05"
+
+    # Ended by mistake: the palette's command clears it.
+    third = make_app(demo_store, meeting_id)
+    async with third.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        live(third).action_reopen()
+        await pilot.pause()
+        assert "ended" not in str(live(third).query_one("#live-status", Static).render())
+    assert demo_store.meeting(meeting_id).ended_at is None

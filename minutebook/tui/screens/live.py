@@ -48,6 +48,7 @@ from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import (
     AttendanceDialog,
+    EndMeetingDialog,
     QuorumDialog,
     Recoverable,
     RecoverDialog,
@@ -94,7 +95,8 @@ within the item); `F4` an action (owner and due date) without leaving the item; 
 declaration of interest with the Chair's ruling; `F2` the attendance of the whole room
 (one key per change: present, remote, apologies, absent, left, back); `F6` the quorum's
 reasons at this item; `F9` lists this meeting's decisions and actions to delete one
-or bring a deleted one back. `Ctrl+Z` undoes typing.
+or bring a deleted one back. `Ctrl+Z` undoes typing. `F10` leaves live capture and
+asks whether the meeting has ended: its end time goes into the minutes.
 The top line shows the clock, the quorum at this item and whether everything is saved.
 Recording a decision while the meeting is inquorate asks first, and offers NOTED,
 DEFERRED or Chair's action instead."""
@@ -357,6 +359,8 @@ DEFERRED or Chair's action instead."""
             status.append("saving…", style="yellow")
         else:
             status.append("✓ saved", style="green")
+        if self.meeting.ended_at:
+            status.append(f" · ended {self.meeting.ended_at}", style="bold")
         status.append(" · ")
         ruling = self.chair_ruling()
         if ruling is not None:
@@ -986,13 +990,54 @@ DEFERRED or Chair's action instead."""
                 "Nothing deleted is lost",
                 self.action_recover,
             ),
-            ("Close live capture (F10)", "Everything is already saved", self.action_close),
+            (
+                "Close live capture (F10)",
+                "Asks whether the meeting has ended; everything is already saved",
+                self.action_close,
+            ),
+            (
+                "Clear the meeting's end time",
+                "The meeting was recorded as ended by mistake: it is going on",
+                self.action_reopen,
+            ),
         ]
 
     def action_close(self) -> None:
+        """Leave live capture, asking first whether the meeting has ended (its end time
+        goes into the minutes); a meeting already ended, or signed, is simply left."""
         self.save_now()
         self.checkpoint()
-        self.dismiss(None)
+        if self.meeting.ended_at or self.meeting.is_locked:
+            self.dismiss(None)
+            return
+        clock = self.now().strftime("%H:%M")
+
+        def answered(ended: bool | None) -> None:
+            if ended is None:
+                return
+            if ended:
+                try:
+                    self.meeting = self.app.store.end_meeting(self.meeting_id, clock)
+                except StoreError as error:
+                    self.notify(str(error), severity="error")
+                    return
+                self.checkpoint()
+            self.dismiss(None)
+
+        self.app.push_screen(EndMeetingDialog(clock), answered)
+
+    def action_reopen(self) -> None:
+        """Clear the meeting's end time, when it was recorded by mistake."""
+        if not self.meeting.ended_at:
+            self.notify("The meeting has not been recorded as ended.")
+            return
+        try:
+            self.meeting = self.app.store.end_meeting(self.meeting_id, None)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify("The meeting's end time is cleared: it is going on.")
+        self.refresh_status()
 
     def on_unmount(self) -> None:
         # Whatever closes the screen (quitting the app included), nothing stays unsaved.

@@ -283,3 +283,40 @@ class RecoverDialog(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class EndMeetingDialog(ModalScreen[bool | None]):
+    """Leaving live capture: record the meeting as ended now, or leave it going (a
+    break, another screen), or stay. True ends it, False leaves, None stays."""
+
+    DEFAULT_CSS = """
+    EndMeetingDialog { align: center middle; }
+    EndMeetingDialog > Vertical {
+        width: 64; max-width: 100%; height: auto; border: thick $primary;
+        background: $surface; padding: 1 2;
+    }
+    EndMeetingDialog .dialog-keys { color: $text-muted; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "End meeting", id="end.yes"),
+        Binding("n", "answer(False)", "Leave, meeting goes on", id="end.no"),
+        Binding("escape", "answer(None)", "Stay", id="end.stay"),
+    ]
+
+    def __init__(self, clock: str) -> None:
+        super().__init__()
+        self.clock = clock
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Has the meeting ended? The minutes will say it ended at {self.clock}.")
+            yield Static(
+                f"Y / Enter: it ended at {self.clock}, leave live capture\n"
+                "N: leave live capture, the meeting goes on\n"
+                "Esc: stay",
+                classes="dialog-keys",
+            )
+
+    def action_answer(self, answer: bool | None) -> None:
+        self.dismiss(answer)
