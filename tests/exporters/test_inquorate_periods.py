@@ -221,20 +221,20 @@ def test_nhs_minutes_the_period_in_the_item_rows(snapshots: dict[str, MinutesSna
     # joins at item 8. Item 6 was decided by Chair's action; item 7's approvals were
     # recorded without a flag.
     snapshot = _room(
-        snapshots["ICB"], ICB_TEN, leaves=("harrison", 5, "10:05"), arrives=("kufeji", 8, "10:20")
+        snapshots["ICB"], ICB_TEN, leaves=("harrison", 5, "09:25"), arrives=("kufeji", 8, "09:32")
     )
     snapshot = _decisions(snapshot, 6, flag=DecisionFlag.CHAIRS_ACTION)
     rows, warnings = _item_rows(snapshot)
 
     assert rows["6."][1:3] == [
-        "The meeting became inquorate at 10:05 when Joe Harrison left the meeting "
+        "The meeting became inquorate at 09:25 when Joe Harrison left the meeting "
         "(members counted: 9 of 19, need 10 (1/2, floor)).",
         "Item 6 was decided by Chair's action, to be reported to the next meeting; item 7 was "
         "decided although the meeting was inquorate (the decisions are marked as such).",
     ]
     assert rows["7."][1] == "The meeting remained inquorate for this item."
     assert rows["8."][1] == (
-        "Quorum was restored at 10:20 when Dr Omotayo Kufeji joined the meeting."
+        "Quorum was restored at 09:32 when Dr Omotayo Kufeji joined the meeting."
     )
     assert (
         "(c) To approve The Standing Financial Instructions as described in the Governance "
@@ -261,27 +261,27 @@ def test_nhs_period_of_one_item_for_a_declared_interest(
         item=8,
         nature="Chief Executive of a provider named in the plan",
         ruling=Ruling.LEAVE,
-        left_at="10:31",
-        returned_at="10:48",
+        left_at="09:36",
+        returned_at="09:41",
     )
     snapshot = _change(_room(snapshots["ICB"], ICB_TEN), declarations=(declaration,))
     rows, _ = _item_rows(snapshot)
     assert rows["8."][1:3] == [
-        "The meeting became inquorate at 10:31 when Ross Graves left for the item, having "
+        "The meeting became inquorate at 09:36 when Ross Graves left for the item, having "
         "declared an interest (members counted: 9 of 19, need 10 (1/2, floor)).",
         "Item 8 was decided although the meeting was inquorate (the decisions are marked as such).",
     ]
-    assert rows["9."][1] == "Quorum was restored at 10:48 when Ross Graves returned to the meeting."
+    assert rows["9."][1] == "Quorum was restored at 09:41 when Ross Graves returned to the meeting."
 
 
 def test_nhs_follows_the_chairs_ruling(snapshots: dict[str, MinutesSnapshot]) -> None:
     ruling = QuorumRuling(
-        item=6, quorate=True, reason="Joe Harrison's deputy was on the call", recorded_at="10:06"
+        item=6, quorate=True, reason="Joe Harrison's deputy was on the call", recorded_at="09:26"
     )
-    snapshot = _room(snapshots["ICB"], ICB_TEN, leaves=("harrison", 5, "10:05"))
+    snapshot = _room(snapshots["ICB"], ICB_TEN, leaves=("harrison", 5, "09:25"))
     rows, warnings = _item_rows(_change(snapshot, quorum_rulings=(ruling,)))
     assert rows["6."][1] == (
-        "The Chair ruled at 10:06 that the meeting for this item was quorate: Joe Harrison's "
+        "The Chair ruled at 09:26 that the meeting for this item was quorate: Joe Harrison's "
         "deputy was on the call."
     )
     text = " ".join(t for paragraphs in rows.values() for t in paragraphs)
