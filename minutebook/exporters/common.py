@@ -1,4 +1,7 @@
-"""What every Word export shares: the template, named styles, properties, saving.
+"""What every Word export shares: the template, named styles, properties, saving; and
+what both house styles of minutes share: the DRAFT / CONFIDENTIAL page header, lists
+joined in words, people and seats looked up in the snapshot, the Chair's ruling on the
+quorum and the words for the kinds of interest.
 
 Exporters fill a template using named styles only, so a committee's own template (its
 fonts, header, footer and logo) gives its house look. A style the template lacks falls
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +26,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from minutebook.domain.base import clean_text
+from minutebook.domain.committee import Person, Seat
+from minutebook.domain.meeting import InterestCategory, Meeting, MinutesStatus, QuorumRuling
+from minutebook.domain.snapshot import MinutesSnapshot
 
 LANGUAGE = "en-GB"
 """Published UK minutes declare their language (public sector accessibility regulations)."""
@@ -179,3 +186,88 @@ def save_document(build: Build, path: Path, *, overwrite: bool = False) -> Path:
     finally:
         temporary.unlink(missing_ok=True)
     return path
+
+
+# -- what both house styles of minutes share ------------------------------------------------
+
+DRAFT = "DRAFT"
+CONFIDENTIAL = "CONFIDENTIAL"
+NO_CONFLICTS = "No conflicts of interest were declared."
+"""Minuted when no interest was declared (DOMAIN.md 3)."""
+
+INTEREST_WORDS: dict[InterestCategory, str] = {
+    InterestCategory.FINANCIAL: "a financial interest",
+    InterestCategory.NON_FINANCIAL_PROFESSIONAL: "a non-financial professional interest",
+    InterestCategory.NON_FINANCIAL_PERSONAL: "a non-financial personal interest",
+    InterestCategory.INDIRECT: "an indirect interest",
+}
+"""The categories of the register of interests (seed 003) as the minutes word them."""
+
+
+def is_approved(meeting: Meeting) -> bool:
+    """Approved (or signed) minutes lose the DRAFT mark and gain the approval block."""
+    return meeting.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)
+
+
+def mark_pages(build: Build, *, public: bool, approved: bool) -> None:
+    """CONFIDENTIAL (the confidential minutes) and DRAFT (until approved) in bold at
+    the top of every page: in each section's header, in the template's Header style,
+    after any text the template's header already holds."""
+    marks = ([] if public else [CONFIDENTIAL]) + ([] if approved else [DRAFT])
+    if not marks:
+        return
+    style = build.style("Header")
+    for section in build.document.sections:
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraphs = header.paragraphs
+        if paragraphs and not paragraphs[0].text.strip():
+            paragraph = paragraphs[0]
+        else:
+            paragraph = header.add_paragraph()
+        paragraph.style = style
+        paragraph.add_run(" – ".join(marks)).bold = True
+
+
+def join(entries: Sequence[str], conjunction: str = " and ") -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(entries) <= 1:
+        return "".join(entries)
+    return ", ".join(entries[:-1]) + conjunction + entries[-1]
+
+
+def full_stop(text: str) -> str:
+    """The text as a sentence ending in one full stop (or its own ! or ?)."""
+    text = text.strip()
+    if text.endswith(("!", "?")):
+        return text
+    return text.rstrip(".") + "."
+
+
+def find_person(snapshot: MinutesSnapshot, person_id: str) -> Person | None:
+    """Anyone the record names: officers and observers too, not only the members."""
+    return snapshot.person(person_id) or snapshot.membership.person(person_id)
+
+
+def name_of(
+    snapshot: MinutesSnapshot,
+    person_id: str,
+    form: Callable[[Person], str] = lambda person: person.display_name,
+) -> str:
+    """A person's name in the house style's `form`; their id if nobody has it."""
+    person = find_person(snapshot, person_id)
+    return form(person) if person else person_id
+
+
+def seats_of(snapshot: MinutesSnapshot, ids: Iterable[str]) -> list[Seat]:
+    """The committee's seats with these ids, those that exist."""
+    return [seat for i in ids if (seat := snapshot.membership.seat(i)) is not None]
+
+
+def ruling_text(ruling: QuorumRuling, subject: str, inquorate: str, scope: str = "") -> str:
+    """The Chair's ruling on the quorum, with its time and reason (DOMAIN.md 2.3):
+    "The Chair ruled at 15:10 that the meeting was inquorate for this item: ...".
+    `inquorate` is the house style's word for the lack of a quorum."""
+    state = "quorate" if ruling.quorate else inquorate
+    when = f" at {ruling.recorded_at}" if ruling.recorded_at else ""
+    return f"The Chair ruled{when} that {subject} was {state}{scope}: {full_stop(ruling.reason)}"
