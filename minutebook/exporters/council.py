@@ -24,7 +24,7 @@ caller's (`common.save_document`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from minutebook.domain.actions import Action
@@ -38,16 +38,28 @@ from minutebook.domain.meeting import (
     Capacity,
     DecisionFlag,
     Declaration,
-    InterestCategory,
     Minute,
-    MinutesStatus,
     Mode,
     QuorumRuling,
     Session,
 )
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.exporters.common import Build, new_document, set_properties, with_note
+from minutebook.exporters.common import (
+    INTEREST_WORDS,
+    NO_CONFLICTS,
+    Build,
+    find_person,
+    is_approved,
+    join,
+    mark_pages,
+    name_of,
+    new_document,
+    ruling_text,
+    seats_of,
+    set_properties,
+    with_note,
+)
 from minutebook.exporters.inquorate import (
     began_text,
     inquorate_flag,
@@ -66,10 +78,6 @@ OFFICERS_AND = ", and "
 
 COUNCILLOR = "Councillor"
 MEMBER_CAPACITIES = (Capacity.MEMBER, Capacity.PARTICIPANT, Capacity.DEPUTY)
-NOT_APPROVED = (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED)
-
-DRAFT = "DRAFT"
-CONFIDENTIAL = "CONFIDENTIAL"
 CONFIDENTIAL_NOTE = (
     "This item was considered in private session. Its minute is recorded in the "
     "confidential minutes, which are not published."
@@ -80,7 +88,6 @@ EXCLUSION = (
     "that it involves the likely disclosure of exempt information as defined in the "
     "relevant paragraph(s) of Part 1 of Schedule 12A to the Act."
 )
-NO_DECLARATIONS = "No conflicts of interest were declared."
 
 FLAG_NOTES: dict[DecisionFlag, str] = {
     DecisionFlag.INQUORATE: "taken while the meeting was inquorate",
@@ -88,17 +95,10 @@ FLAG_NOTES: dict[DecisionFlag, str] = {
         "taken by the Chair under Chair's action, to be reported to the next meeting"
     ),
 }
-CATEGORIES: dict[InterestCategory, str] = {
-    InterestCategory.FINANCIAL: "a financial",
-    InterestCategory.NON_FINANCIAL_PROFESSIONAL: "a non-financial professional",
-    InterestCategory.NON_FINANCIAL_PERSONAL: "a non-financial personal",
-    InterestCategory.INDIRECT: "an indirect",
-}
 
 BODY = "Normal"
 BULLET = "List Bullet"
 POINT = "List Number"
-HEADER = "Header"
 
 
 def render_council_minutes(
@@ -136,11 +136,11 @@ class _Writer:
 
     def write(self) -> None:
         self._properties()
-        self._header()
+        mark_pages(self.build, public=self.public, approved=is_approved(self.meeting))
         self._title()
         self._attendance()
         for ruling in self._rulings(None):
-            self.build.paragraph(_ruling_text(ruling, opening=True), BODY)
+            self.build.paragraph(ruling_text(ruling, "the meeting", "inquorate"), BODY)
         self._quorum_until(0)
         self._minutes()
         self._quorum_until(None)
@@ -152,28 +152,9 @@ class _Writer:
         day = long_date(self.meeting.date)
         kind = "Minutes" if self.public else "Confidential minutes"
         title = f"{kind} of the {self.committee.name}, {day}"
-        if self.meeting.status in NOT_APPROVED:
+        if not is_approved(self.meeting):
             title += " (draft)"
         set_properties(self.build, title=title, subject=self.committee.name)
-
-    def _header(self) -> None:
-        marks = [] if self.public else [CONFIDENTIAL]
-        if self.meeting.status in NOT_APPROVED:
-            marks.append(DRAFT)
-        if not marks:
-            return
-        text = " – ".join(marks)
-        style = self.build.style(HEADER)
-        for section in self.build.document.sections:
-            header = section.header
-            header.is_linked_to_previous = False
-            paragraphs = header.paragraphs
-            if paragraphs and not paragraphs[0].text.strip():
-                paragraph = paragraphs[0]
-            else:
-                paragraph = header.add_paragraph()
-            paragraph.style = style
-            paragraph.add_run(text).bold = True
 
     def _title(self) -> None:
         self.build.heading(self.committee.name, 1)
@@ -233,7 +214,8 @@ class _Writer:
             self.build.heading(minute_heading(minute, item), 2)
             rulings = [] if confidential and self.public else self._rulings(minute.item)
             for ruling in rulings:
-                self.build.paragraph(_ruling_text(ruling, opening=False), BODY)
+                text = ruling_text(ruling, "the meeting", "inquorate", " for this item")
+                self.build.paragraph(text, BODY)
             self._quorum_until(minute.item)
             if confidential and self.public:
                 self.build.paragraph(CONFIDENTIAL_NOTE, BODY)
@@ -287,14 +269,12 @@ class _Writer:
             "declaration" in heading or "disclosure" in heading
         )
         if is_declarations_minute and not self.record.declarations and not minute.narrative.strip():
-            self.build.paragraph(NO_DECLARATIONS, BODY)
+            self.build.paragraph(NO_CONFLICTS, BODY)
 
     def _declaration_text(self, declaration: Declaration) -> str:
         name = self._display(declaration.person)
         nature = declaration.nature.rstrip(". ")
-        text = (
-            f"{name} declared {CATEGORIES[declaration.category]} interest in this item ({nature})"
-        )
+        text = f"{name} declared {INTEREST_WORDS[declaration.category]} in this item ({nature})"
         if declaration.ruling is Ruling.LEAVE:
             text += " and left the meeting for the item"
             if declaration.left_at:
@@ -416,7 +396,7 @@ class _Writer:
         self.build.paragraph(text + ".", BODY)
 
     def _approval(self) -> None:
-        if self.meeting.status in NOT_APPROVED:
+        if not is_approved(self.meeting):
             return
         chair = chair_name(self.snapshot)
         self.build.paragraph(f"Signed: {chair}" if chair else "Signed:", BODY)
@@ -425,8 +405,7 @@ class _Writer:
         self.build.paragraph(f"Date: {long_date(approved)}" if approved else "Date:", BODY)
 
     def _display(self, person_id: str) -> str:
-        person = _person(self.snapshot, person_id)
-        return display_name(person) if person else person_id
+        return name_of(self.snapshot, person_id, display_name)
 
 
 # ---------------------------------------------------------------------- attendance
@@ -441,7 +420,7 @@ def attendance_list(
     councillors: list[str] = []
     others: list[str] = []
     for row in rows:
-        person = _person(snapshot, row.person)
+        person = find_person(snapshot, row.person)
         if person is not None and _is_councillor(person):
             councillors.append(_entry(snapshot, row, person, in_group=True))
         else:
@@ -452,13 +431,6 @@ def attendance_list(
         entries.append(f"{prefix} {join(councillors)}")
     entries.extend(others)
     return join(entries, conjunction)
-
-
-def join(entries: Sequence[str], conjunction: str = AND) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(entries) <= 1:
-        return "".join(entries)
-    return ", ".join(entries[:-1]) + conjunction + entries[-1]
 
 
 def display_name(person: Person) -> str:
@@ -476,7 +448,7 @@ def _entry(
         name = row.person
     else:
         name = person.minutes_name if in_group else display_name(person)
-    seats = _seats(snapshot, row.seats)
+    seats = seats_of(snapshot, row.seats)
     text = name
     if any("chair" in seat.tags for seat in seats):
         text += CHAIR_MARK
@@ -507,7 +479,7 @@ def _role(
         if role is None and row.deputy_for:
             principals = [
                 name
-                for seat in _seats(snapshot, row.deputy_for)
+                for seat in seats_of(snapshot, row.deputy_for)
                 if seat.holder and (name := _name_of(snapshot, seat.holder))
             ]
             role = f"deputising for {join(principals)}" if principals else None
@@ -562,17 +534,8 @@ def _is_councillor(person: Person) -> bool:
     return (person.honorific or "").strip().lower() == COUNCILLOR.lower()
 
 
-def _person(snapshot: MinutesSnapshot, person_id: str) -> Person | None:
-    return snapshot.person(person_id) or snapshot.membership.person(person_id)
-
-
 def _name_of(snapshot: MinutesSnapshot, person_id: str) -> str:
-    person = _person(snapshot, person_id)
-    return display_name(person) if person else person_id
-
-
-def _seats(snapshot: MinutesSnapshot, ids: Iterable[str]) -> list[Seat]:
-    return [seat for i in ids if (seat := snapshot.membership.seat(i)) is not None]
+    return name_of(snapshot, person_id, display_name)
 
 
 # ---------------------------------------------------------------------- minutes
@@ -604,16 +567,6 @@ def _blocks(narrative: str) -> list[str]:
     if current:
         blocks.append(current)
     return [" ".join(block) for block in blocks]
-
-
-def _ruling_text(ruling: QuorumRuling, opening: bool) -> str:
-    state = "quorate" if ruling.quorate else "inquorate"
-    when = f" at {ruling.recorded_at}" if ruling.recorded_at else ""
-    scope = "" if opening else " for this item"
-    reason = ruling.reason.strip()
-    if reason and reason[-1] not in ".!?":
-        reason += "."
-    return f"The Chair ruled{when} that the meeting was {state}{scope}: {reason}"
 
 
 def _same_minute(action: Action, minute: Minute) -> bool:

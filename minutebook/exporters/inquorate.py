@@ -31,6 +31,7 @@ from minutebook.domain.meeting import (
 from minutebook.domain.quorum import InquorateAction, Ruling
 from minutebook.domain.quorum_engine import QuorumEngine, Verdict
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.exporters.common import join
 
 NOT_DECISIONS = frozenset(
     {DecisionVerb.NOTED, DecisionVerb.RECEIVED, DecisionVerb.DEFERRED, DecisionVerb.REFERRED}
@@ -304,13 +305,7 @@ def item_list(numbers: Sequence[int]) -> str:
     parts: list[str] = []
     for group in groups:
         parts += [f"{group[0]} to {group[-1]}"] if len(group) > 2 else [str(n) for n in group]
-    return f"{'items' if len(numbers) > 1 else 'item'} {_join(parts)}"
-
-
-def _join(names: Sequence[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{'items' if len(numbers) > 1 else 'item'} {join(parts)}"
 
 
 def _at(time: str | None) -> str:
@@ -331,12 +326,12 @@ def began_text(period: Period, name: Callable[[str], str], with_reasons: bool) -
         return f"The meeting was inquorate from its start{reasons}."
     causes = []
     if period.left:
-        causes.append(f"{_join([name(p) for p in period.left])} left the meeting")
+        causes.append(f"{join([name(p) for p in period.left])} left the meeting")
     if period.withdrew:
-        who = _join([name(p) for p in period.withdrew])
+        who = join([name(p) for p in period.withdrew])
         causes.append(f"{who} left for the item, having declared an interest")
     if period.no_part:
-        who = _join([name(p) for p in period.no_part])
+        who = join([name(p) for p in period.no_part])
         causes.append(f"{who}, having declared an interest, could take no part")
     when = f" when {' and '.join(causes)}" if causes else ""
     return f"The meeting became inquorate{_at(period.began_at)}{when}{reasons}."
@@ -364,8 +359,8 @@ def restored_text(period: Period, name: Callable[[str], str]) -> str:
         return "" if period.adjourned else "The meeting remained inquorate until its close."
     causes = []
     if period.arrived:
-        causes.append(f"{_join([name(p) for p in period.arrived])} joined the meeting")
+        causes.append(f"{join([name(p) for p in period.arrived])} joined the meeting")
     if period.returned:
-        causes.append(f"{_join([name(p) for p in period.returned])} returned to the meeting")
+        causes.append(f"{join([name(p) for p in period.returned])} returned to the meeting")
     when = f" when {' and '.join(causes)}" if causes else ""
     return f"Quorum was restored{_at(period.restored_at)}{when}."

@@ -44,16 +44,26 @@ from minutebook.domain.meeting import (
     DecisionFlag,
     DecisionVerb,
     Declaration,
-    InterestCategory,
     Minute,
-    MinutesStatus,
     Mode,
-    QuorumRuling,
     Session,
 )
 from minutebook.domain.quorum import InquorateAction, Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.exporters.common import Build, new_document, set_properties, with_note
+from minutebook.exporters.common import (
+    INTEREST_WORDS,
+    NO_CONFLICTS,
+    Build,
+    find_person,
+    is_approved,
+    mark_pages,
+    name_of,
+    new_document,
+    ruling_text,
+    seats_of,
+    set_properties,
+    with_note,
+)
 from minutebook.exporters.inquorate import (
     QuorumRecord,
     began_text,
@@ -73,7 +83,6 @@ APPROVAL_COLUMNS = ("Name", "Role", "Date")
 APPROVAL_WEIGHTS = (6.0, 6.0, 4.0)
 
 QUORATE_STATEMENT = "It was confirmed that the meeting was quorate."
-NO_CONFLICTS = "No conflicts of interest were declared."
 EXCLUSION = (
     "The {name} resolved that representatives of the press, and other members of the "
     "public, be excluded from the remainder of this meeting having regard to the "
@@ -93,13 +102,6 @@ SECTIONS: tuple[tuple[str, frozenset[Capacity]], ...] = (
 )
 """The attendance tables of those present, as seed 003 groups them: a deputy is listed
 in attendance, "Deputising for" their principal."""
-
-CATEGORY_WORDS: dict[InterestCategory, str] = {
-    InterestCategory.FINANCIAL: "a financial interest",
-    InterestCategory.NON_FINANCIAL_PROFESSIONAL: "a non-financial professional interest",
-    InterestCategory.NON_FINANCIAL_PERSONAL: "a non-financial personal interest",
-    InterestCategory.INDIRECT: "an indirect interest",
-}
 
 INQUORATE_OUTCOME: dict[InquorateAction, str] = {
     InquorateAction.ADJOURN: "the meeting was adjourned",
@@ -133,10 +135,9 @@ def render_nhs_minutes(
     record = snapshot.record
     meeting = record.meeting
     committee = snapshot.membership.committee
-    approved = meeting.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)
+    approved = is_approved(meeting)
 
-    marks = ([] if public else ["CONFIDENTIAL"]) + ([] if approved else ["DRAFT"])
-    _header(build, " – ".join(marks))
+    mark_pages(build, public=public, approved=approved)
     kind = "Minutes" if public else "Confidential minutes"
     title = f"{kind} of the {committee.name}"
     set_properties(
@@ -168,23 +169,6 @@ def render_nhs_minutes(
     _items(build, snapshot, public)
     _approval(build, snapshot, approved)
     return build
-
-
-# -- the header ---------------------------------------------------------------------------
-
-
-def _header(build: Build, mark: str) -> None:
-    """DRAFT and/or CONFIDENTIAL at the top of every page (each section's header)."""
-    if not mark:
-        return
-    for section in build.document.sections:
-        header = section.header
-        header.is_linked_to_previous = False
-        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        if paragraph.text.strip():
-            paragraph = header.add_paragraph()
-        paragraph.style = build.style("Header")
-        paragraph.add_run(mark).bold = True
 
 
 # -- attendance ---------------------------------------------------------------------------
@@ -225,16 +209,12 @@ def _attendance_table(
         table.add_row((line.name, line.role, line.initials))
 
 
-def _person(snapshot: MinutesSnapshot, person_id: str) -> Person | None:
-    return snapshot.person(person_id) or snapshot.membership.person(person_id)
-
-
 def _attendance_row(snapshot: MinutesSnapshot, row: Attendance, mark_remote: bool) -> _Row:
-    person = _person(snapshot, row.person)
+    person = find_person(snapshot, row.person)
     name = person.display_name if person else row.person
     surname = person.name.split()[-1] if person else row.person
     initials = person.derived_initials if person else ""
-    seats = [s for s in (snapshot.membership.seat(i) for i in row.seats) if s is not None]
+    seats = seats_of(snapshot, row.seats)
     if any("chair" in s.tags for s in seats):
         name += " (Chair)"
     elif any("vice_chair" in s.tags for s in seats):
@@ -259,7 +239,7 @@ def _role(snapshot: MinutesSnapshot, row: Attendance, seats: Sequence[Seat]) -> 
             seat = snapshot.membership.seat(seat_id)
             if seat is None:
                 continue
-            holder = _person(snapshot, seat.holder) if seat.holder else None
+            holder = find_person(snapshot, seat.holder) if seat.holder else None
             parts.append(f"{holder.display_name}, {seat.title}" if holder else seat.title)
         deputising = f"Deputising for {' and '.join(parts)}" if parts else ""
         return f"{row.role} – {deputising}" if row.role and deputising else row.role or deputising
@@ -271,17 +251,11 @@ def _role(snapshot: MinutesSnapshot, row: Attendance, seats: Sequence[Seat]) -> 
 # -- the quorum ----------------------------------------------------------------------------
 
 
-def _ruling_text(ruling: QuorumRuling, where: str) -> str:
-    verdict = "quorate" if ruling.quorate else "not quorate"
-    at = f" at {ruling.recorded_at}" if ruling.recorded_at else ""
-    return f"The Chair ruled{at} that {where} was {verdict}: {ruling.reason.rstrip('.')}."
-
-
 def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
     """The opening statement: confirmed, the Chair's ruling, or the inquorate record."""
     opening_ruling = next((r for r in snapshot.record.quorum_rulings if r.item is None), None)
     if opening_ruling is not None:
-        return _ruling_text(opening_ruling, "the meeting")
+        return ruling_text(opening_ruling, "the meeting", "not quorate")
     found = verdicts(snapshot)
     if found is None:
         build.warnings.append("no terms of reference in force: the quorum is not minuted")
@@ -303,11 +277,11 @@ def _item_quorum(snapshot: MinutesSnapshot, quorum: QuorumRecord, item: int) -> 
     quorum; the start of an inquorate period and what happened to its items; that the
     meeting was still inquorate, or stayed so to the close."""
     lines = [
-        _ruling_text(ruling, "the meeting for this item")
+        ruling_text(ruling, "the meeting for this item", "not quorate")
         for ruling in snapshot.record.quorum_rulings
         if ruling.item == item
     ]
-    name = partial(_name, snapshot)
+    name = partial(name_of, snapshot)
     parent = snapshot.membership.committee.parent_body
     for period in quorum.periods:
         if period.restored_item == item:
@@ -442,7 +416,7 @@ def _item_paragraphs(
         )
     out += _decision_paragraphs(decisions, body, letters)
     for action in actions:
-        owner = _person(snapshot, action.owner)
+        owner = find_person(snapshot, action.owner)
         who = owner.display_name if owner else action.owner
         due = f", by {long_date(action.due)}" if action.due else ""
         out.append(f"Action: {action.description} ({who}{due})")
@@ -456,16 +430,11 @@ def _is_declarations_item(item: AgendaItem) -> bool:
     return "declaration" in title or "interest" in title
 
 
-def _name(snapshot: MinutesSnapshot, person_id: str) -> str:
-    person = _person(snapshot, person_id)
-    return person.display_name if person else person_id
-
-
 def _declaration_text(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
     """Who, which item, the nature of the interest and the Chair's decision (DOMAIN.md 3)."""
-    who = _name(snapshot, declaration.person)
+    who = name_of(snapshot, declaration.person)
     text = (
-        f"{who} declared {CATEGORY_WORDS[declaration.category]} in item {declaration.item}: "
+        f"{who} declared {INTEREST_WORDS[declaration.category]} in item {declaration.item}: "
         f"{declaration.nature.rstrip('.')}."
     )
     match declaration.ruling:
@@ -477,7 +446,7 @@ def _declaration_text(snapshot: MinutesSnapshot, declaration: Declaration) -> st
 
 
 def _left_for_item(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
-    who = _name(snapshot, declaration.person)
+    who = name_of(snapshot, declaration.person)
     left = f" at {declaration.left_at}" if declaration.left_at else ""
     back = f" at {declaration.returned_at}" if declaration.returned_at else ""
     return (
@@ -564,7 +533,7 @@ def _actions_for(
 
 def _owner_mark(snapshot: MinutesSnapshot, owner: str, in_tables: set[str]) -> str:
     """The owner's initials where the attendance tables key them, else the name."""
-    person = _person(snapshot, owner)
+    person = find_person(snapshot, owner)
     if person is None:
         return owner
     return person.derived_initials if owner in in_tables else person.name
@@ -588,5 +557,5 @@ def _chair(snapshot: MinutesSnapshot) -> Person | None:
     day = snapshot.record.meeting.date
     for seat in snapshot.membership.seats:
         if "chair" in seat.tags and seat.holder and seat.in_post_on(day):
-            return _person(snapshot, seat.holder)
+            return find_person(snapshot, seat.holder)
     return None
