@@ -7,7 +7,8 @@ opening and at each agenda item, with the Chair's rulings standing in for it (a 
 decides its item, and the items after it while nobody comes or goes). A run of
 inquorate items is one period. Its start and end are timed from what the snapshot
 records: the clock times of the departures, arrivals and withdrawals for a declared
-interest that changed the count, else the time of the Chair's ruling. (Agenda items'
+interest that changed the count, else the time of the Chair's ruling; a period lasting
+to the close ends at the time the meeting ended, where that was recorded. (Agenda items'
 start times are not in the snapshot, so they are not used.)
 
 Each item in a period is minuted by what was recorded at it, not by what the ToR says
@@ -91,6 +92,7 @@ class Period:
     reasons: tuple[str, ...]  # the failed clauses at its first item
     restored_item: int | None  # the first quorate item after it; None: to the close
     restored_at: str | None
+    closed_at: str | None  # when the meeting ended, for a period lasting to the close
     arrived: tuple[str, ...]  # people whose arrival restored the quorum
     returned: tuple[str, ...]  # people back after a declared interest
     outcomes: tuple[tuple[int, Outcome], ...]
@@ -204,6 +206,7 @@ def _period(
         reasons=tuple(f.text for f in by_item[first].failed),
         restored_item=after,
         restored_at=restored_at,
+        closed_at=snapshot.record.meeting.ended_at if after is None else None,
         arrived=arrived,
         returned=returned,
         outcomes=outcomes,
@@ -356,7 +359,9 @@ def outcome_text(period: Period, parent: str | None) -> str:
 def restored_text(period: Period, name: Callable[[str], str]) -> str:
     """ "Quorum was restored at 15:20 when Councillor D Hopkins joined the meeting." """
     if period.restored_item is None:
-        return "" if period.adjourned else "The meeting remained inquorate until its close."
+        if period.adjourned:
+            return ""
+        return f"The meeting remained inquorate until its close{_at(period.closed_at)}."
     causes = []
     if period.arrived:
         causes.append(f"{join([name(p) for p in period.arrived])} joined the meeting")

@@ -253,6 +253,25 @@ def test_nhs_minutes_the_period_in_the_item_rows(snapshots: dict[str, MinutesSna
         assert not any("quorate" in text or "Quorum" in text for text in rows[number])
 
 
+def test_nhs_period_to_the_close_ends_when_the_meeting_ended(
+    snapshots: dict[str, MinutesSnapshot],
+) -> None:
+    # Nobody comes back after Joe Harrison leaves: items 6 to 11 are taken inquorate,
+    # and the meeting ended at 09:45 (recorded live; the seed's "The meeting ended at
+    # 09.45").
+    snapshot = _room(snapshots["ICB"], ICB_TEN, leaves=("harrison", 5, "09:25"))
+    assert snapshot.record.meeting.ended_at == "09:45"
+    rows, _ = _item_rows(snapshot)
+    assert rows["6."][2] == (
+        "Items 6 to 8 were decided although the meeting was inquorate (the decisions are "
+        "marked as such); items 9 to 11 were taken for information only."
+    )
+    assert [rows[n][1] for n in ("7.", "8.", "9.", "10.")] == [
+        "The meeting remained inquorate for this item."
+    ] * 4
+    assert rows["11."][1] == "The meeting remained inquorate until its close at 09:45."
+
+
 def test_nhs_period_of_one_item_for_a_declared_interest(
     snapshots: dict[str, MinutesSnapshot],
 ) -> None:
