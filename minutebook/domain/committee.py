@@ -79,8 +79,20 @@ class Committee(DomainModel):
     numbering: NumberingScheme = Field(default_factory=NumberingScheme)
     rag_palette: RagPalette = RagPalette.COUNCIL
     default_venue: OptionalName = None
+    word_template: OptionalName = None
+    """The committee's own .docx template (styles, header, footer, logo) for its Word
+    documents, as a path on this computer; none for the bundled one."""
 
-    _blank = field_validator("parent_body", "default_venue", mode="before")(blank_to_none)
+    _blank = field_validator("parent_body", "default_venue", "word_template", mode="before")(
+        blank_to_none
+    )
+
+    @field_validator("word_template")
+    @classmethod
+    def _a_word_document(cls, value: str | None) -> str | None:
+        if value is not None and not value.lower().endswith(".docx"):
+            raise ValueError("must be a Word .docx file")
+        return value
 
 
 class Organisation(DomainModel):

@@ -239,6 +239,12 @@ def meeting_ended(db: Database) -> None:
     db.execute("ALTER TABLE meetings ADD COLUMN ended_at TEXT")
 
 
+@migrations(name="0009_word_templates")
+def word_templates(db: Database) -> None:
+    """Each committee may point to its own Word template for its documents."""
+    db.execute("ALTER TABLE committees ADD COLUMN word_template TEXT")
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

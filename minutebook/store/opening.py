@@ -28,6 +28,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0006_quorum_rulings",
     "0007_printed_names",
     "0008_meeting_ended",
+    "0009_word_templates",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

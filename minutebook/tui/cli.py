@@ -21,6 +21,7 @@ from minutebook.store import DatabaseFile, StoreError, default_database, demo_da
 from minutebook.store.paths import ENV_VAR
 
 if TYPE_CHECKING:
+    from minutebook.domain import Committee
     from minutebook.domain.snapshot import MinutesSnapshot
     from minutebook.store import Store
 
@@ -331,6 +332,7 @@ def export_minutes(
     state = "approved" if approved else "draft"
     default = f"{committee.code} {kind} {meeting.date.isoformat()} ({state}).docx"
     output = output or Path(default)
+    template = _template(committee, template)
     _export(lambda: render(snapshot, template=template, public=public), output, force)
 
 
@@ -386,6 +388,7 @@ def export_tracker(
     today = date.today()
     kind = "decision tracker" if committee.rag_palette is RagPalette.COUNCIL else "action tracker"
     default = Path(f"{committee.code} {kind} {today.isoformat()}.docx")
+    template = _template(committee, template)
     _export(
         lambda: render_tracker(actions, committee, people, template, as_of=today),
         output or default,
@@ -412,7 +415,22 @@ def export_agenda(
     committee, meeting = snapshot.membership.committee, snapshot.record.meeting
     agenda = list(snapshot.record.agenda)
     default = Path(f"{committee.code} agenda {meeting.date.isoformat()}.docx")
+    template = _template(committee, template)
     _export(lambda: render_agenda(committee, meeting, agenda, template), output or default, force)
+
+
+def _template(committee: Committee, given: Path | None) -> Path | None:
+    """--template if given, else the committee's own Word template, else None (the
+    bundled one). A committee's template that has gone missing is reported as such."""
+    if given is not None or committee.word_template is None:
+        return given
+    path = Path(committee.word_template)
+    if not path.is_file():
+        _fail(
+            f"{committee.code}'s Word template {path} is missing; choose another in the "
+            "committee's details (d on its screen), or give one with --template"
+        )
+    return path
 
 
 def _export(render: Callable[[], Any], output: Path, force: bool) -> None:

@@ -9,6 +9,7 @@ organisations stay in the record (past minutes refer to them) and are hidden unl
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -20,7 +21,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
 
-from minutebook.domain import Meeting, Organisation, Person, Policies, Seat
+from minutebook.domain import Committee, Meeting, Organisation, Person, Policies, Seat
 from minutebook.domain.base import error_lines
 from minutebook.domain.committee import KNOWN_TAGS
 from minutebook.domain.dates import long_date, parse_date, short_date
@@ -28,6 +29,7 @@ from minutebook.domain.quorum import describe_requirement
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
+from minutebook.tui.screens.committees import COMMITTEE_LABELS, HOUSE_STYLES
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
 
@@ -59,7 +61,9 @@ whether they vote, tags used by the quorum rule (chair, vice_chair, executive,
 non_executive, clinician, finance, councillor, external, partner), term of office and
 named deputies. A seat with no holder is a vacancy. **Organisations** are the bodies
 represented. **Terms of reference** shows the quorum rule in force and the policies that
-decide who counts. **Meetings** lists meetings; `Enter` opens one to build its agenda."""
+decide who counts. **Meetings** lists meetings; `Enter` opens one to build its agenda.
+`d` edits the committee's details: its name, house style, usual venue and the Word
+template (a .docx with the body's styles, header, footer and logo) its documents use."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="committee.back"),
@@ -73,6 +77,7 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
         Binding("2", "tab('organisations')", "Organisations", show=False, id="committee.tab_orgs"),
         Binding("3", "tab('terms')", "Terms of ref.", show=False, id="committee.tab_terms"),
         Binding("4", "tab('meetings')", "Meetings", show=False, id="committee.tab_meetings"),
+        Binding("d", "details", "Details", show=False, id="committee.details"),
     ]
 
     app: MinutebookApp
@@ -648,6 +653,11 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
                 on_tab(self.action_tab, "terms", self.edit_terms),
             ),
             (
+                "Committee details",
+                "Name, reporting line, house style, usual venue, Word template (d)",
+                self.action_details,
+            ),
+            (
                 "Show or hide retired members",
                 "Retired members and organisations",
                 self.action_toggle_retired,
@@ -661,6 +671,74 @@ decide who counts. **Meetings** lists meetings; `Enter` opens one to build its a
             ("Terms of reference", "The quorum rule in force", lambda: self.action_tab("terms")),
             ("Meetings", "This committee's meetings", lambda: self.action_tab("meetings")),
         ]
+
+    # -- the committee's own details ---------------------------------------------------------
+
+    def action_details(self) -> None:
+        """Name, reporting line, house style, usual venue and the Word template."""
+        committee = self.app.store.committee(self.code)
+        fields = [
+            FormField("code", "Code", read_only=True),
+            FormField("name", "Name"),
+            FormField("parent_body", "Reports to"),
+            FormField("house_style", "House style", "select", options=HOUSE_STYLES),
+            FormField("default_venue", "Usual venue"),
+            FormField(
+                "word_template",
+                "Word template",
+                placeholder="path to a .docx; blank for Minutebook's own",
+            ),
+        ]
+        values = {
+            "code": committee.code,
+            "name": committee.name,
+            "parent_body": committee.parent_body or "",
+            "house_style": committee.house_style.value,
+            "default_venue": committee.default_venue or "",
+            "word_template": committee.word_template or "",
+        }
+        self.app.push_screen(
+            FormScreen(f"{committee.name}: details", fields, values, self._save_details),
+            lambda saved: self._details_saved() if saved else None,
+        )
+
+    def _save_details(self, values: dict[str, Any]) -> str | None:
+        current = self.app.store.committee(self.code)
+        template = str(values.get("word_template") or "").strip()
+        if template:
+            template = str(Path(template).expanduser().resolve())
+        try:
+            committee = Committee.model_validate(
+                {
+                    **current.model_dump(),
+                    "name": values["name"],
+                    "parent_body": values["parent_body"],
+                    "house_style": values["house_style"] or current.house_style.value,
+                    "default_venue": values["default_venue"],
+                    "word_template": template,
+                }
+            )
+        except ValidationError as error:
+            return "\n".join(error_lines(error, labels=COMMITTEE_LABELS))
+        if committee.word_template:
+            # Refuse a template that would make every export fail, while the path is in view.
+            from minutebook.exporters.common import ExportError, new_document
+
+            try:
+                new_document(Path(committee.word_template))
+            except ExportError as error:
+                return f"Word template: {error}"
+        try:
+            self.app.store.update_committee(committee)
+        except StoreError as error:
+            return str(error)
+        return None
+
+    def _details_saved(self) -> None:
+        committee = self.app.store.committee(self.code)
+        self.query_one(".screen-title", Static).update(f"{committee.name} ({committee.code})")
+        template = committee.word_template or "Minutebook's own"
+        self.notify(f"Saved. Word documents use {template}.")
 
     def action_add(self) -> None:
         match self.active_tab:

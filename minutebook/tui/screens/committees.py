@@ -31,7 +31,10 @@ COMMITTEE_LABELS = {
     "house_style": "House style",
     "default_venue": "Usual venue",
     "numbering": "Minute numbers",
+    "word_template": "Word template",
 }
+
+HOUSE_STYLES = [("Council (paragraphs, RESOLVED)", "council"), ("NHS board (tables)", "nhs")]
 
 
 class CommitteesScreen(Screen[None]):
@@ -112,15 +115,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
             FormField("code", "Code", placeholder="short, e.g. HCP"),
             FormField("name", "Name", placeholder="e.g. Health and Care Partnership"),
             FormField("parent_body", "Reports to", placeholder="e.g. Milton Keynes City Council"),
-            FormField(
-                "house_style",
-                "House style",
-                "select",
-                options=[
-                    ("Council (paragraphs, RESOLVED)", "council"),
-                    ("NHS board (tables)", "nhs"),
-                ],
-            ),
+            FormField("house_style", "House style", "select", options=HOUSE_STYLES),
             FormField("prefix", "Minute prefix", placeholder="e.g. HCP gives HCP1, HCP2"),
             FormField(
                 "reset",

@@ -377,22 +377,28 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         from minutebook.exporters.common import ExportError, save_document
 
         committee = snapshot.membership.committee
+        template = Path(committee.word_template) if committee.word_template else None
         try:
             if what in ("minutes", "confidential"):
                 if committee.house_style.value == "nhs":
                     from minutebook.exporters.nhs import render_nhs_minutes as render
                 else:
                     from minutebook.exporters.council import render_council_minutes as render
-                build = render(snapshot, public=what == "minutes")
+                build = render(snapshot, template=template, public=what == "minutes")
             elif what == "agenda":
                 from minutebook.exporters.agenda import render_agenda
 
-                build = render_agenda(committee, snapshot.record.meeting, snapshot.record.agenda)
+                record = snapshot.record
+                build = render_agenda(committee, record.meeting, record.agenda, template)
             else:
                 from minutebook.exporters.tracker import render_tracker
 
                 build = render_tracker(
-                    snapshot.open_actions, committee, snapshot.people, as_of=calendar.today()
+                    snapshot.open_actions,
+                    committee,
+                    snapshot.people,
+                    template,
+                    as_of=calendar.today(),
                 )
             save_document(build, target, overwrite=True)
         except (ExportError, OSError, ValueError) as error:
