@@ -14,12 +14,13 @@ Confidential items follow the resolution to exclude the press and public (DOMAIN
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from minutebook.domain.committee import Committee, HouseStyle
+from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import AgendaItem, Meeting, Purpose
-from minutebook.exporters.common import Build, new_document, set_properties
+from minutebook.exporters.common import PRIVATE_SESSION_NHS, Build, new_document, set_properties
 from minutebook.exporters.tables import TableWriter, ensure_table_styles
 
 PURPOSES: dict[Purpose, str] = {
@@ -35,13 +36,7 @@ COUNCIL_PURPOSES: dict[Purpose, str] = {
     Purpose.INFORMATION: "For information",
 }
 
-NHS_EXCLUSION = (
-    "The {name} resolves that representatives of the press, and other members of the "
-    "public, be excluded from the remainder of this meeting having regard to the "
-    "confidential nature of the business to be transacted, publicity on which would be "
-    "prejudicial to the public interest, Section 1(2), Public Bodies (Admission to "
-    "Meetings) Act 1960."
-)
+NHS_EXCLUSION = PRIVATE_SESSION_NHS.replace("{resolves}", "resolves")
 """Seed 003's resolution, word for word but for the body's name."""
 
 COUNCIL_EXCLUSION = (
@@ -53,11 +48,6 @@ COUNCIL_EXCLUSION = (
 CONFIDENTIAL = "(Confidential)"
 AGENDA_COLUMNS = ("No.", "Agenda Item", "Lead", "Purpose", "Timings")
 AGENDA_WEIGHTS = (1.2, 8, 4, 3, 3.2)
-
-
-def long_date(day: date) -> str:
-    """UK style without a leading zero: "20 September 2023"."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def timings(meeting: Meeting, agenda: Sequence[AgendaItem]) -> dict[int, tuple[str, str]]:

@@ -204,6 +204,17 @@ INTEREST_WORDS: dict[InterestCategory, str] = {
 """The categories of the register of interests (seed 003) as the minutes word them."""
 
 
+PRIVATE_SESSION_NHS = (
+    "The {name} {resolves} that representatives of the press, and other members of the "
+    "public, be excluded from the remainder of this meeting having regard to the "
+    "confidential nature of the business to be transacted, publicity on which would be "
+    "prejudicial to the public interest, Section 1(2), Public Bodies (Admission to "
+    "Meetings) Act 1960."
+)
+"""Seed 003's resolution to exclude the press and public (DOMAIN.md 4.5): proposed on
+the agenda ("resolves"), minuted ("resolved")."""
+
+
 def is_approved(meeting: Meeting) -> bool:
     """Approved (or signed) minutes lose the DRAFT mark and gain the approval block."""
     return meeting.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)

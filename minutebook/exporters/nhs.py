@@ -53,6 +53,7 @@ from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import (
     INTEREST_WORDS,
     NO_CONFLICTS,
+    PRIVATE_SESSION_NHS,
     Build,
     find_person,
     is_approved,
@@ -83,14 +84,7 @@ APPROVAL_COLUMNS = ("Name", "Role", "Date")
 APPROVAL_WEIGHTS = (6.0, 6.0, 4.0)
 
 QUORATE_STATEMENT = "It was confirmed that the meeting was quorate."
-EXCLUSION = (
-    "The {name} resolved that representatives of the press, and other members of the "
-    "public, be excluded from the remainder of this meeting having regard to the "
-    "confidential nature of the business to be transacted, publicity on which would be "
-    "prejudicial to the public interest, Section 1(2), Public Bodies (Admission to "
-    "Meetings) Act 1960."
-)
-"""Seed 003's resolution to exclude the press and public (DOMAIN.md 4.5)."""
+EXCLUSION = PRIVATE_SESSION_NHS.replace("{resolves}", "resolved")
 
 SECTIONS: tuple[tuple[str, frozenset[Capacity]], ...] = (
     ("Members", frozenset({Capacity.MEMBER})),
