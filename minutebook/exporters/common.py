@@ -220,6 +220,11 @@ def is_approved(meeting: Meeting) -> bool:
     return meeting.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)
 
 
+def ended_text(meeting: Meeting) -> str:
+    """ "The meeting ended at 09:45." (seed 003), where live capture recorded the time."""
+    return f"The meeting ended at {meeting.ended_at}." if meeting.ended_at else ""
+
+
 def mark_pages(build: Build, *, public: bool, approved: bool) -> None:
     """CONFIDENTIAL (the confidential minutes) and DRAFT (until approved) in bold at
     the top of every page: in each section's header, in the template's Header style,

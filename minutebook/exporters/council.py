@@ -49,6 +49,7 @@ from minutebook.exporters.common import (
     INTEREST_WORDS,
     NO_CONFLICTS,
     Build,
+    ended_text,
     find_person,
     is_approved,
     join,
@@ -146,6 +147,8 @@ class _Writer:
         self._quorum_until(None)
         self._unplaced_actions()
         self._next_meeting()
+        if ended := ended_text(self.meeting):
+            self.build.paragraph(ended, BODY)
         self._approval()
 
     def _properties(self) -> None:

@@ -48,13 +48,14 @@ from minutebook.domain.meeting import (
     Mode,
     Session,
 )
-from minutebook.domain.quorum import InquorateAction, Ruling
+from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import (
     INTEREST_WORDS,
     NO_CONFLICTS,
     PRIVATE_SESSION_NHS,
     Build,
+    ended_text,
     find_person,
     is_approved,
     mark_pages,
@@ -97,17 +98,6 @@ SECTIONS: tuple[tuple[str, frozenset[Capacity]], ...] = (
 """The attendance tables of those present, as seed 003 groups them: a deputy is listed
 in attendance, "Deputising for" their principal."""
 
-INQUORATE_OUTCOME: dict[InquorateAction, str] = {
-    InquorateAction.ADJOURN: "the meeting was adjourned",
-    InquorateAction.PROCEED_NO_DECISIONS: (
-        "the item was discussed but no decisions were taken; any decision recorded is "
-        "to be ratified at a quorate meeting"
-    ),
-    InquorateAction.DEFER_ITEMS: "the item was deferred to the next meeting",
-    InquorateAction.CHAIRS_ACTION: "decisions were taken by Chair's action, to be reported",
-    InquorateAction.REFER_TO_PARENT: "the item was referred to the parent body",
-}
-"""What happened to the business of an inquorate period, by the ToR's policy."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +133,9 @@ def render_nhs_minutes(
     build.heading(title, 1)
     build.paragraph(f"Date: {long_date(meeting.date)}")
     if meeting.time:
-        build.paragraph(f"Time: {meeting.time}")
+        # Seed 003: "Time: 9.00 - 09.45 hrs", once the end was recorded.
+        until = f" to {meeting.ended_at}" if meeting.ended_at else ""
+        build.paragraph(f"Time: {meeting.time}{until}")
     if meeting.venue:
         build.paragraph(f"Venue: {meeting.venue}")
     if not public:
@@ -161,6 +153,8 @@ def render_nhs_minutes(
             "the minutes say the meeting was quorate, but the quorum record does not: " + statement
         )
     _items(build, snapshot, public)
+    if ended := ended_text(meeting):
+        build.paragraph(ended)
     _approval(build, snapshot, approved)
     return build
 
@@ -258,9 +252,9 @@ def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
     if opening.quorate:
         return QUORATE_STATEMENT
     reasons = "; ".join(f.text for f in opening.failed) or "the quorum rule was not met"
-    assert snapshot.terms is not None
-    outcome = INQUORATE_OUTCOME[snapshot.terms.quorum.policies.on_inquorate.at_start]
-    return f"The meeting was not quorate at its start ({reasons}); {outcome}."
+    # What happened to the business is minuted at the items, from what was recorded
+    # there, not from what the ToR says should have happened.
+    return f"The meeting was not quorate at its start ({reasons})."
 
 
 REMAINED_INQUORATE = "The meeting remained inquorate for this item."

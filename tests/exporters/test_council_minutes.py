@@ -398,3 +398,14 @@ def test_committee_template_is_used(snapshot: MinutesSnapshot, tmp_path: Path) -
     texts = [p.text for p in document.paragraphs]
     assert "Sample text that must not appear" not in texts
     assert PRESENT in texts
+
+
+def test_the_end_time_recorded_live_closes_the_minutes(snapshot: MinutesSnapshot) -> None:
+    texts = _texts(render_council_minutes(snapshot).document)
+    assert not any("The meeting ended" in text for _, text in texts)  # not recorded
+    approved = _with_meeting(
+        snapshot, ended_at="15:35", status=MinutesStatus.APPROVED, approved_on=date(2023, 9, 20)
+    )
+    texts = _texts(render_council_minutes(approved).document)
+    where = texts.index(("Normal", "The meeting ended at 15:35."))
+    assert texts[where + 1][1].startswith("Signed:")  # then the approval block

@@ -304,7 +304,10 @@ def test_inquorate_meeting_is_minuted(snapshot: MinutesSnapshot) -> None:
     build = render_nhs_minutes(_with(snapshot, attendance=few))
     text = _text(build.document)
     assert "The meeting was not quorate at its start" in text
-    assert "no decisions were taken" in text  # the ToR's policy: proceed_no_decisions
+    # What happened is minuted from what was recorded (decisions were), not from the
+    # ToR's policy (proceed, no decisions), which would contradict the record.
+    assert "decided although the meeting was inquorate" in text
+    assert "no decisions were taken" not in text
     # Item 1's narrative still says it was quorate: the exporter says so.
     assert any("the quorum record does not" in w for w in build.warnings)
 
@@ -382,3 +385,13 @@ def test_absent_without_apologies_gets_its_own_table(snapshot: MinutesSnapshot) 
     rows = (*(r for r in snapshot.record.attendance if r.person != "stock"), absent)
     tables = _tables_by_heading(render_nhs_minutes(_with(snapshot, attendance=rows)).document)
     assert _rows(tables["Absent"])[1][0] == "Cllr Tracey Stock"
+
+
+def test_the_end_time_recorded_live_is_minuted(minutes: Document) -> None:
+    """Seed 003: "Time: 9.00 - 09.45 hrs" and, after the items, "The meeting ended at
+    09.45." (times are printed as recorded, HH:MM)."""
+    texts = [p.text for p in minutes.paragraphs]
+    assert "Time: 09:00 to 09:45" in texts
+    ended = texts.index("The meeting ended at 09:45.")
+    assert ended > texts.index("Apologies")  # after the attendance and the items
+    assert "Approval of Minutes" not in texts[:ended]
