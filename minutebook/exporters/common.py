@@ -220,9 +220,16 @@ def is_approved(meeting: Meeting) -> bool:
     return meeting.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)
 
 
-def ended_text(meeting: Meeting) -> str:
-    """ "The meeting ended at 09:45." (seed 003), where live capture recorded the time."""
-    return f"The meeting ended at {meeting.ended_at}." if meeting.ended_at else ""
+def ended_text(snapshot: MinutesSnapshot) -> str:
+    """ "The meeting ended at 09:45." (seed 003), where live capture recorded the time,
+    unless the secretary already wrote it into the last minute."""
+    meeting = snapshot.record.meeting
+    if not meeting.ended_at:
+        return ""
+    written = " ".join(m.narrative for m in snapshot.record.minutes).lower()
+    if "meeting ended" in written or "meeting closed" in written:
+        return ""
+    return f"The meeting ended at {meeting.ended_at}."
 
 
 def mark_pages(build: Build, *, public: bool, approved: bool) -> None:

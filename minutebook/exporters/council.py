@@ -147,7 +147,7 @@ class _Writer:
         self._quorum_until(None)
         self._unplaced_actions()
         self._next_meeting()
-        if ended := ended_text(self.meeting):
+        if ended := ended_text(self.snapshot):
             self.build.paragraph(ended, BODY)
         self._approval()
 

@@ -153,7 +153,7 @@ def render_nhs_minutes(
             "the minutes say the meeting was quorate, but the quorum record does not: " + statement
         )
     _items(build, snapshot, public)
-    if ended := ended_text(meeting):
+    if ended := ended_text(snapshot):
         build.paragraph(ended)
     _approval(build, snapshot, approved)
     return build

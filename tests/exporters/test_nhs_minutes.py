@@ -387,11 +387,24 @@ def test_absent_without_apologies_gets_its_own_table(snapshot: MinutesSnapshot) 
     assert _rows(tables["Absent"])[1][0] == "Cllr Tracey Stock"
 
 
-def test_the_end_time_recorded_live_is_minuted(minutes: Document) -> None:
+def test_the_end_time_recorded_live_is_minuted(
+    snapshot: MinutesSnapshot, minutes: Document
+) -> None:
     """Seed 003: "Time: 9.00 - 09.45 hrs" and, after the items, "The meeting ended at
     09.45." (times are printed as recorded, HH:MM)."""
     texts = [p.text for p in minutes.paragraphs]
     assert "Time: 09:00 to 09:45" in texts
+    # The seeded item 11 already says it, word for word from the seed: not twice.
+    assert "The meeting ended at 09.45." in _text(minutes)
+    assert "The meeting ended at 09:45." not in texts
+    # Where the secretary did not write it, the recorded time closes the items.
+    minutes_11 = [
+        m.model_copy(update={"narrative": m.narrative.replace("The meeting ended at 09.45.", "")})
+        for m in snapshot.record.minutes
+    ]
+    texts = [
+        p.text for p in render_nhs_minutes(_with(snapshot, minutes=minutes_11)).document.paragraphs
+    ]
     ended = texts.index("The meeting ended at 09:45.")
     assert ended > texts.index("Apologies")  # after the attendance and the items
     assert "Approval of Minutes" not in texts[:ended]
