@@ -495,7 +495,11 @@ def _role(
 
 
 def _movements(row: Attendance) -> list[str]:
-    """What was recorded live: remote attendance, arrivals and departures."""
+    """What was recorded live: remote attendance, late arrivals and departures. A late
+    arrival is minuted by its item, "(from item 3)", never by the clock: live capture
+    times everyone's arrival, and formal minutes (the seeds) print no arrival times.
+    The times stay in the record for the inquorate periods ("became inquorate at
+    15:05 when ... left")."""
     notes: list[str] = []
     if row.is_present and row.mode is Mode.REMOTE:
         notes.append("attended remotely")
@@ -503,8 +507,6 @@ def _movements(row: Attendance) -> list[str]:
         notes.append("attended by telephone")
     if row.from_item is not None:
         notes.append(f"from item {row.from_item}")
-    elif row.arrived_at:
-        notes.append(f"arrived at {row.arrived_at}")
     if row.to_item is not None:
         notes.append(f"left after item {row.to_item}")
     elif row.left_at:

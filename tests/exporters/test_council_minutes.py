@@ -344,6 +344,30 @@ def test_attendance_movements_and_remote(snapshot: MinutesSnapshot) -> None:
     )
 
 
+def test_arrival_clock_times_are_not_minuted(snapshot: MinutesSnapshot) -> None:
+    """Live capture times everyone's arrival; the minutes say only who came late, by
+    item, and who left, as seed 001 would: never "(arrived at 14:02)"."""
+    rows = [
+        row.model_copy(update={"arrived_at": "14:02"}) if row.is_present else row
+        for row in snapshot.record.attendance
+    ]
+    for index, row in enumerate(rows):
+        if row.person == "marland":
+            rows[index] = row.model_copy(update={"to_item": 6, "left_at": "15:40"})
+        elif row.person == "hopkins":
+            rows[index] = row.model_copy(update={"from_item": 3, "arrived_at": "14:30"})
+    texts = [
+        p.text
+        for p in render_council_minutes(
+            _change(snapshot, attendance=tuple(rows))
+        ).document.paragraphs
+    ]
+    assert not any("arrived at" in text for text in texts)
+    present = next(t for t in texts if t.startswith("Present:"))
+    assert present.startswith("Present: Councillors Marland (Chair) (left after item 6), ")
+    assert "D Hopkins, (Vice-Chair) (from item 3), M Bracey" in present
+
+
 # ---------------------------------------------------------------------- bad input
 
 

@@ -342,6 +342,26 @@ def test_declaration_and_leaving_for_an_item(snapshot: MinutesSnapshot) -> None:
     )
 
 
+def test_arrival_clock_times_are_not_minuted(snapshot: MinutesSnapshot) -> None:
+    """Everyone's arrival is timed live; the tables name late arrivals by item only."""
+    rows = tuple(
+        row.model_copy(
+            update={"arrived_at": "09:01"}
+            if row.person != "harrison"
+            else {"from_item": 4, "arrived_at": "09:20", "to_item": 8, "left_at": "09:40"}
+        )
+        if row.is_present
+        else row
+        for row in snapshot.record.attendance
+    )
+    document = render_nhs_minutes(_with(snapshot, attendance=rows)).document
+    assert "arrived at" not in _text(document)
+    assert "09:01" not in _text(document) and "09:20" not in _text(document)
+    members = _rows(_tables_by_heading(document)["Members"])
+    names = [r[0] for r in members if r[0].startswith("Joe Harrison")]
+    assert names == ["Joe Harrison (from item 4; left after item 8)"]
+
+
 # -- bad input ----------------------------------------------------------------------------
 
 
