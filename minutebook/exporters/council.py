@@ -67,6 +67,7 @@ from minutebook.exporters.inquorate import (
     outcome_text,
     quorum_record,
     restored_text,
+    unminuted,
 )
 
 CHAIR_MARK = " (Chair)"
@@ -129,6 +130,8 @@ class _Writer:
         self.meeting = snapshot.record.meeting
         self.agenda: dict[int, AgendaItem] = {item.number: item for item in self.record.agenda}
         self.quorum = quorum_record(snapshot)
+        if why := unminuted(snapshot):
+            build.warnings.append(why)
         self._quorum_notes: dict[int, list[str]] = {}
         self._closing_notes: list[str] = []
         self._inquorate_periods()

@@ -63,6 +63,22 @@ OUTCOME_WORDS: dict[Outcome, str] = {
 }
 
 
+NO_TERMS = "no terms of reference in force: the quorum is not minuted"
+NO_ATTENDANCE = "no attendance is recorded: the quorum is not minuted"
+
+
+def unminuted(snapshot: MinutesSnapshot) -> str:
+    """Why the quorum cannot be minuted ("" where it can): no terms of reference in
+    force, or nobody recorded present. A meeting not yet started (or whose attendance
+    was never taken) would otherwise be minuted "inquorate from its start" and its
+    items "not taken", which no record supports."""
+    if snapshot.terms is None:
+        return NO_TERMS
+    if not any(row.is_present for row in snapshot.record.attendance):
+        return NO_ATTENDANCE
+    return ""
+
+
 def verdicts(snapshot: MinutesSnapshot) -> tuple[Verdict, dict[int, Verdict]] | None:
     """The engine's verdict at the opening and at each agenda item, None without a ToR."""
     if snapshot.terms is None:
@@ -110,9 +126,10 @@ class QuorumRecord:
 
 
 def quorum_record(snapshot: MinutesSnapshot) -> QuorumRecord:
-    """The meeting's inquorate periods, from the engine's verdicts and the rulings."""
+    """The meeting's inquorate periods, from the engine's verdicts and the rulings;
+    none where the quorum cannot be minuted (`unminuted`)."""
     found = verdicts(snapshot)
-    if found is None:
+    if found is None or unminuted(snapshot):
         return QuorumRecord()
     opening, by_item = found
     rulings = {r.item: r for r in snapshot.record.quorum_rulings}

@@ -9,7 +9,8 @@ The layout, in the order of DOMAIN.md 4.1:
   recorded live is added to the name ("(from item 4)", "(left after item 6)", remote
   attendance when the meeting was not wholly virtual);
 - the quorum statement, from the QuorumEngine on the terms in force, or the Chair's
-  ruling where one was recorded; an inquorate period is minuted in the rows of its
+  ruling where one was recorded (none, with a warning, where nobody is recorded
+  present: a meeting not yet started is not "inquorate"); an inquorate period is minuted in the rows of its
   items (when and why it began, what happened to its items, when the quorum returned);
 - the items in a "No. | Agenda Item | Action" table, the Action column holding the
   initials of each action's owner (the name, where the owner is not in the attendance
@@ -73,6 +74,7 @@ from minutebook.exporters.inquorate import (
     outcome_text,
     quorum_record,
     restored_text,
+    unminuted,
     verdicts,
 )
 from minutebook.exporters.tables import CELL_STYLE, TableWriter, ensure_table_styles
@@ -245,8 +247,9 @@ def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
     if opening_ruling is not None:
         return ruling_text(opening_ruling, "the meeting", "not quorate")
     found = verdicts(snapshot)
-    if found is None:
-        build.warnings.append("no terms of reference in force: the quorum is not minuted")
+    why = unminuted(snapshot)
+    if found is None or why:
+        build.warnings.append(why)
         return ""
     opening, _ = found
     if opening.quorate:

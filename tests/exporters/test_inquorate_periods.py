@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from minutebook.domain.meeting import (
+    AttendanceStatus,
     Capacity,
     Decision,
     DecisionFlag,
@@ -306,6 +307,34 @@ def test_nhs_follows_the_chairs_ruling(snapshots: dict[str, MinutesSnapshot]) ->
     text = " ".join(t for paragraphs in rows.values() for t in paragraphs)
     assert "inquorate" not in text
     assert warnings == []
+
+
+# -- no attendance recorded ------------------------------------------------------------------
+
+
+def _unstarted(snapshot: MinutesSnapshot) -> MinutesSnapshot:
+    """The meeting before anyone is marked present: apologies at most, nothing minuted."""
+    apologies = tuple(
+        row.model_copy(update={"status": AttendanceStatus.APOLOGIES})
+        for row in snapshot.record.attendance[:2]
+    )
+    return _change(snapshot, attendance=apologies, minutes=(), declarations=())
+
+
+@pytest.mark.parametrize("code", ["HCP", "ICB"])
+def test_no_quorum_is_minuted_before_attendance_is_taken(
+    snapshots: dict[str, MinutesSnapshot], code: str
+) -> None:
+    render = render_council_minutes if code == "HCP" else render_nhs_minutes
+    unstarted = _unstarted(snapshots[code])
+    for snapshot in (unstarted, _change(unstarted, attendance=())):
+        build = render(snapshot)
+        document = build.document
+        text = " ".join(p.text for p in document.paragraphs)
+        text += " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        for claim in ("quorate", "Quorum", "adjourned", "not taken"):
+            assert claim not in text
+        assert build.warnings == ["no attendance is recorded: the quorum is not minuted"]
 
 
 # -- the words -----------------------------------------------------------------------------
