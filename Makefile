@@ -15,7 +15,7 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## demo: build a fresh demo database and open the app on it
+## demo: open the demo in the app, built the first time (`minutebook demo --fresh` rebuilds it)
 demo: $(VENV)/.installed
 	$(BIN)/minutebook demo
 

@@ -107,16 +107,31 @@ def acquire_lock(path: Path) -> FileLock:
 
 def read_setting(path: Path, key: str) -> str | None:
     """Read one setting from a Minutebook database without opening it for writing."""
+    rows = _read_only_rows(path, "SELECT value FROM settings WHERE key = ?", [key])
+    return str(rows[0][0]) if rows else None
+
+
+def read_committee_codes(path: Path) -> list[str]:
+    """The committees' codes in a Minutebook database, read without opening it for
+    writing; none if the file is missing or unreadable."""
+    return [
+        str(row[0])
+        for row in _read_only_rows(path, "SELECT code FROM committees ORDER BY code", [])
+    ]
+
+
+def _read_only_rows(path: Path, sql: str, parameters: list[str]) -> list[tuple[object, ...]]:
+    if not path.is_file():
+        return []
     uri = _read_only_uri(path)
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            return conn.execute(sql, parameters).fetchall()
         finally:
             conn.close()
     except sqlite3.Error:
-        return None
-    return None if row is None else str(row[0])
+        return []
 
 
 def _read_only_uri(path: Path) -> str:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from minutebook import __version__
-from minutebook.store import DatabaseFile, StoreError, default_database, demo_database
+from minutebook.store import (
+    DatabaseFile,
+    NotFound,
+    StoreError,
+    default_database,
+    demo_database,
+)
+from minutebook.store.opening import read_committee_codes, read_setting
 from minutebook.store.paths import ENV_VAR
 
 if TYPE_CHECKING:
@@ -47,6 +54,63 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_PROBLEM)
 
 
+def _remember_database(ctx: click.Context, _param: click.Parameter, path: Path | None) -> None:
+    """--db, before or after the command's name: check its folder, keep it for the command."""
+    if path is None:
+        return
+    if not path.expanduser().parent.is_dir():
+        # A mistyped folder would otherwise give a new, empty database that looks
+        # like lost minutes.
+        _fail(f"the folder {path.expanduser().parent} does not exist")
+    ctx.find_root().ensure_object(dict)["db"] = path
+
+
+def database_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--db PATH after a command's name, as well as before it."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=_remember_database,
+        help="The database file (the same as `minutebook --db PATH` before the command).",
+    )(command)
+
+
+def _database(ctx: click.Context, *, must_exist: bool = True) -> Path:
+    """The database the command is about: --db, else the default. A command that only
+    reads it (or needs a committee from it) must not create an empty one by mistake."""
+    path: Path = ctx.find_root().obj.get("db") or default_database()
+    if must_exist and not path.expanduser().exists():
+        code = ctx.params.get("code")
+        hint = _demo_hint(code) if code else ""
+        _fail(
+            f"there is no Minutebook database at {path} yet; run `minutebook` to set one up"
+            + (hint or ", or `minutebook demo` to try the demo")
+        )
+    return path
+
+
+def _demo_hint(code: str) -> str:
+    """Where to find `code` when it is one of the demo's committees and the database in
+    use is not the demo's: a pointer to the same command on the demo database."""
+    ctx = click.get_current_context()
+    demo = demo_database()
+    in_use = _database(ctx, must_exist=False).expanduser()
+    if in_use.resolve() == demo.resolve() or code not in read_committee_codes(demo):
+        return ""
+    shown = f'"{demo}"' if " " in str(demo) else str(demo)
+    command = " ".join(["minutebook", "--db", shown, *ctx.command_path.split()[1:], "..."])
+    return f" (the demo committees are in the demo database: {command})"
+
+
+def _committee(store: Store, code: str) -> Committee:
+    """The committee, or NotFound that points to the demo database if it is there."""
+    try:
+        return store.committee(code)
+    except NotFound as error:
+        raise NotFound(f"{error}{_demo_hint(code)}") from None
+
+
 def run_app(path: Path, meeting: tuple[str, datetime] | None = None) -> None:
     """Open the database at `path` and run the app on it until the secretary quits;
     with `meeting` (committee code, date), straight into that meeting's live capture."""
@@ -59,7 +123,7 @@ def run_app(path: Path, meeting: tuple[str, datetime] | None = None) -> None:
     if meeting is not None:
         try:
             store = database.store()
-            store.committee(meeting[0])
+            _committee(store, meeting[0])
             meeting_id = store.meeting_on(meeting[0], meeting[1].date()).id
         except StoreError as error:
             database.close()
@@ -78,26 +142,22 @@ def run_app(path: Path, meeting: tuple[str, datetime] | None = None) -> None:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
+    expose_value=False,
+    callback=_remember_database,
     help=f"The database file to open (default: ${ENV_VAR}, else {default_database()}).",
 )
 @click.version_option(__version__, prog_name="minutebook")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
+def main(ctx: click.Context) -> None:
     """Minutebook: formal committee minutes, attendance, quorum and actions, offline.
 
     Run without a command to open your committees. Try `minutebook demo` first to
     explore three demo committees drawn from published NHS and council papers.
     """
     ctx.ensure_object(dict)
-    ctx.obj["db"] = db_path
-    if db_path is not None and not db_path.expanduser().parent.is_dir():
-        # A mistyped folder would otherwise give a new, empty database that looks
-        # like lost minutes.
-        _fail(f"the folder {db_path.expanduser().parent} does not exist")
     if ctx.invoked_subcommand is None:
-        path = db_path or default_database()
+        path = _database(ctx, must_exist=False)
         if not path.expanduser().exists():
             click.echo(f"Starting a new, empty database at {path}", err=True)
         run_app(path)
@@ -108,35 +168,56 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=f"Where to build the demo database (default: {demo_database()}).",
+    help=f"The demo database file (default: {demo_database()}).",
 )
-@click.option("--no-open", is_flag=True, help="Build the demo database but do not open the app.")
-@click.option("--force", is_flag=True, help="Replace the file even if it is not a demo database.")
+@click.option(
+    "--fresh", is_flag=True, help="Build it again from the papers, dropping what you recorded."
+)
+@click.option(
+    "--no-open", is_flag=True, help="Get the demo database ready but do not open the app."
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Build it (as --fresh) even over a file that is not a demo database.",
+)
 @click.pass_context
-def demo(ctx: click.Context, db_path: Path | None, no_open: bool, force: bool) -> None:
-    """Build a fresh demo database (three committees from real papers) and open it.
+def demo(ctx: click.Context, db_path: Path | None, fresh: bool, no_open: bool, force: bool) -> None:
+    """Open the demo database (three committees from real papers), building it the first
+    time. It keeps what you record in it until you start again with --fresh.
 
     Without --db the demo has its own file, apart from your real minutes.
     """
-    from minutebook.seeds import SeedError, build_demo_database
+    path = (db_path or ctx.obj.get("db") or demo_database()).expanduser()
+    kept = not (fresh or force) and read_setting(path, "demo") == "yes"
+    if not kept:
+        from minutebook.seeds import SeedError, build_demo_database
 
-    path = db_path or ctx.obj.get("db") or demo_database()
-    try:
-        codes = build_demo_database(path, force=force)
-    except (StoreError, SeedError) as error:
-        _fail(str(error))
-        return
-    click.echo(f"Demo database ready at {path} with committees {', '.join(codes)}.")
-    if not no_open:
+        try:
+            build_demo_database(path, force=force)
+        except (StoreError, SeedError) as error:
+            _fail(str(error))
+            return
+    if no_open:
+        # Only without the app: its screen would hide these lines until it closed.
+        click.echo(f"Demo database ready at {path}")
+        codes = ", ".join(read_committee_codes(path))
+        click.echo(
+            f"Committees {codes}, as you left them (--fresh starts again)."
+            if kept
+            else f"Committees {codes}, fresh from the papers."
+        )
+    else:
         run_app(path)
 
 
 @main.command()
 @meeting_options
+@database_option
 @click.pass_context
 def live(ctx: click.Context, code: str, day: datetime) -> None:
     """Open a meeting straight into live capture."""
-    run_app(ctx.find_root().obj.get("db") or default_database(), (code, day))
+    run_app(_database(ctx), (code, day))
 
 
 @main.group()
@@ -179,6 +260,7 @@ def quorum_check(tor_file: Path, meeting_file: Path, as_json: bool) -> None:
 
 @quorum.command("forecast")
 @meeting_options
+@database_option
 @click.pass_context
 def quorum_forecast(ctx: click.Context, code: str, day: datetime) -> None:
     """Will the meeting be quorate, given the apologies so far? If not, whom to chase."""
@@ -188,7 +270,7 @@ def quorum_forecast(ctx: click.Context, code: str, day: datetime) -> None:
 
     with _open_store(ctx) as store:
         try:
-            store.committee(code)
+            _committee(store, code)
             meeting = store.meeting_on(code, day.date())
             terms = store.terms_in_force(code, meeting.date)
             if terms is None:
@@ -219,6 +301,7 @@ def tor() -> None:
     help="Write to this file instead of the screen.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@database_option
 @click.pass_context
 def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) -> None:
     """Write the committee's organisations, seats and every ToR version as YAML."""
@@ -226,6 +309,7 @@ def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) 
 
     with _open_store(ctx) as store:
         try:
+            _committee(store, code)
             text = write_terms(
                 store.membership(code),
                 store.terms_of_reference(code),
@@ -248,6 +332,7 @@ def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) 
 
 @tor.command("import")
 @click.argument("tor_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@database_option
 @click.pass_context
 def tor_import(ctx: click.Context, tor_file: Path) -> None:
     """Bring a ToR file into the database: the committee, its organisations and seats,
@@ -259,7 +344,7 @@ def tor_import(ctx: click.Context, tor_file: Path) -> None:
     except FileError as error:
         click.echo(error.report(), err=True)
         sys.exit(EXIT_PROBLEM)
-    with _open_store(ctx) as store:
+    with _open_store(ctx, must_exist=False) as store:
         try:
             added = store.import_terms(terms.membership, terms.versions)
         except StoreError as error:
@@ -278,22 +363,28 @@ def export() -> None:
     """Export minutes, the action tracker or an agenda as a Word document (.docx)."""
 
 
-def export_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """-o/--output, --force and --template: shared by every export command."""
-    command = click.option(
-        "--template",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="A .docx whose styles, header and footer to use (default: the bundled one).",
-    )(command)
-    command = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")(
-        command
-    )
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="The file to write (default: a name like 'HCP agenda 2023-09-20.docx' here).",
-    )(command)
+def export_options(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """-o/--output, --force, --template and --db: shared by every export command;
+    `default` says what the file is called when -o is not given."""
+
+    def add(command: Callable[..., Any]) -> Callable[..., Any]:
+        command = database_option(command)
+        command = click.option(
+            "--template",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="A .docx whose styles, header and footer to use (default: the bundled one).",
+        )(command)
+        command = click.option(
+            "--force", is_flag=True, help="Overwrite the output file if it exists."
+        )(command)
+        return click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=f"The file to write (default: {default}).",
+        )(command)
+
+    return add
 
 
 @export.command("minutes")
@@ -309,7 +400,7 @@ def export_options(command: Callable[..., Any]) -> Callable[..., Any]:
     default=True,
     help="The public minutes (default) or the separate confidential minutes.",
 )
-@export_options
+@export_options("a name like 'HCP minutes 2023-09-20 (draft).docx' here")
 @click.pass_context
 def export_minutes(
     ctx: click.Context,
@@ -340,7 +431,7 @@ def _meeting_snapshot(ctx: click.Context, code: str, day: datetime) -> MinutesSn
     """Everything about one meeting, or a one-line error naming what is missing."""
     with _open_store(ctx) as store:
         try:
-            store.committee(code)
+            _committee(store, code)
             meeting = store.meeting_on(code, day.date())
             return store.minutes_snapshot(meeting.id or 0)
         except StoreError as error:
@@ -368,7 +459,7 @@ def _minutes_renderer(style: str) -> Callable[..., Any]:
 
 @export.command("tracker")
 @click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
-@export_options
+@export_options("a name like 'HCP decision tracker YYYY-MM-DD.docx' here, with today's date")
 @click.pass_context
 def export_tracker(
     ctx: click.Context, code: str, output: Path | None, force: bool, template: Path | None
@@ -379,7 +470,7 @@ def export_tracker(
 
     with _open_store(ctx) as store:
         try:
-            committee = store.committee(code)
+            committee = _committee(store, code)
             actions = store.actions(code)
             people = store.people()
         except StoreError as error:
@@ -398,7 +489,7 @@ def export_tracker(
 
 @export.command("agenda")
 @meeting_options
-@export_options
+@export_options("a name like 'HCP agenda 2023-09-20.docx' here")
 @click.pass_context
 def export_agenda(
     ctx: click.Context,
@@ -463,8 +554,8 @@ def _read_text(path: Path) -> str:
     return ""
 
 
-def _open_store(ctx: click.Context) -> Store:
-    path = ctx.find_root().obj.get("db") or default_database()
+def _open_store(ctx: click.Context, *, must_exist: bool = True) -> Store:
+    path = _database(ctx, must_exist=must_exist)
     from minutebook.store import Store  # the full store: not needed to open the app
 
     try:
