@@ -25,8 +25,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Person, Seat
+from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import InterestCategory, Meeting, MinutesStatus, QuorumRuling
 from minutebook.domain.snapshot import MinutesSnapshot
 
@@ -285,6 +287,19 @@ def name_of(
 def seats_of(snapshot: MinutesSnapshot, ids: Iterable[str]) -> list[Seat]:
     """The committee's seats with these ids, those that exist."""
     return [seat for i in ids if (seat := snapshot.membership.seat(i)) is not None]
+
+
+def action_label(action: Action) -> str:
+    """ "Action 3" where the tracker has numbered the action, as live capture shows it
+    ("ACTION 3"), so the minutes and the tracker cite the same action; else "Action"."""
+    return f"Action {action.number}" if action.number else "Action"
+
+
+def action_text(action: Action, owner: str) -> str:
+    """What is to be done, by whom and by when: "Circulate the tracker (A Clayton, by
+    1 July 2023)", the owner's name in the house style's form."""
+    due = f", by {long_date(action.due)}" if action.due is not None else ""
+    return f"{action.description.rstrip()} ({owner}{due})"
 
 
 def ruling_text(ruling: QuorumRuling, subject: str, inquorate: str, scope: str = "") -> str:

@@ -49,6 +49,8 @@ from minutebook.exporters.common import (
     INTEREST_WORDS,
     NO_CONFLICTS,
     Build,
+    action_label,
+    action_text,
     ended_text,
     find_person,
     is_approved,
@@ -353,17 +355,14 @@ class _Writer:
         return int(num.numId)
 
     def _actions(self, actions: Sequence[Action]) -> None:
+        """ "Action 3: Circulate the tracker (A Clayton, by 1 July 2023)", the label
+        in bold, numbered as the tracker numbers it."""
         for action in actions:
-            paragraph = self.build.paragraph("Action:", BODY, bold=True)
+            paragraph = self.build.paragraph(f"{action_label(action)}:", BODY, bold=True)
             paragraph.add_run(" " + clean_text(self._action_text(action)))
 
     def _action_text(self, action: Action) -> str:
-        text = action.description.rstrip()
-        owner = self._display(action.owner)
-        text += f" ({owner}"
-        if action.due is not None:
-            text += f", by {long_date(action.due)}"
-        return text + ")"
+        return action_text(action, self._display(action.owner))
 
     def _unplaced_actions(self) -> None:
         """Actions whose minute number matches no minute of this meeting (the seed's
@@ -383,7 +382,10 @@ class _Writer:
             return
         self.build.heading("Actions Agreed", 2)
         for action in unplaced:
+            # "Action 1 (HCP05 THE MK DEAL): ...", as much of it as is recorded.
             reference = " ".join(p for p in (action.minute, action.item_title) if p)
+            if action.number:
+                reference = action_label(action) + (f" ({reference})" if reference else "")
             text = self._action_text(action)
             self.build.paragraph(f"{reference}: {text}" if reference else text, BULLET)
 

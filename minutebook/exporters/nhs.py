@@ -10,8 +10,9 @@ The layout, in the order of DOMAIN.md 4.1:
   attendance when the meeting was not wholly virtual);
 - the quorum statement, from the QuorumEngine on the terms in force, or the Chair's
   ruling where one was recorded (none, with a warning, where nobody is recorded
-  present: a meeting not yet started is not "inquorate"); an inquorate period is minuted in the rows of its
-  items (when and why it began, what happened to its items, when the quorum returned);
+  present: a meeting not yet started is not "inquorate"); an inquorate period is
+  minuted in the rows of its items (when and why it began, what happened to its items,
+  when the quorum returned);
 - the items in a "No. | Agenda Item | Action" table, the Action column holding the
   initials of each action's owner (the name, where the owner is not in the attendance
   tables and so has no initials key);
@@ -56,6 +57,8 @@ from minutebook.exporters.common import (
     NO_CONFLICTS,
     PRIVATE_SESSION_NHS,
     Build,
+    action_label,
+    action_text,
     ended_text,
     find_person,
     is_approved,
@@ -407,10 +410,8 @@ def _item_paragraphs(
         )
     out += _decision_paragraphs(decisions, body, letters)
     for action in actions:
-        owner = find_person(snapshot, action.owner)
-        who = owner.display_name if owner else action.owner
-        due = f", by {long_date(action.due)}" if action.due else ""
-        out.append(f"Action: {action.description} ({who}{due})")
+        who = name_of(snapshot, action.owner)
+        out.append(f"{action_label(action)}: {action_text(action, who)}")
     if not out:
         out.append("There was nothing to minute.")
     return out

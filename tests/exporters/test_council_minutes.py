@@ -321,9 +321,34 @@ def test_flagged_decisions_rulings_and_actions(snapshot: MinutesSnapshot) -> Non
         "Normal",
         "Action: Circulate the tracker (A Clayton, by 1 July 2023)",
     )
-    # The seed's tracker cites HCP05, which is no minute of this meeting: listed at the end.
+    # The seed's tracker cites HCP05, which is no minute of this meeting: listed at the
+    # end, with the tracker's action numbers.
     unplaced = _section(texts, "Actions Agreed")
-    assert len(unplaced) == 2 and unplaced[0][1].startswith("HCP05 THE MK DEAL: Agreed,")
+    assert len(unplaced) == 2
+    assert unplaced[0][1].startswith("Action 1 (HCP05 THE MK DEAL): Agreed,")
+    assert unplaced[1][1].startswith("Action 2 (HCP05 THE MK DEAL): Agreed,")
+
+
+def test_actions_carry_the_tracker_number(snapshot: MinutesSnapshot) -> None:
+    """Live capture shows "ACTION 3"; the minutes cite the same number."""
+    action = Action(
+        committee="HCP",
+        number=3,
+        meeting_date=date(2023, 6, 13),
+        minute="HCP4",
+        description="Update the register of interests",
+        owner="heath",
+        due=date(2023, 10, 1),
+    )
+    changed = snapshot.model_copy(update={"actions": (*snapshot.actions, action)})
+    document = render_council_minutes(changed).document
+    texts = _texts(document)
+    assert _section(texts, HEADINGS[3])[-1] == (
+        "Normal",
+        "Action 3: Update the register of interests (M Heath, by 1 October 2023)",
+    )
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("Action 3:"))
+    assert paragraph.runs[0].text == "Action 3:" and paragraph.runs[0].bold
 
 
 def test_attendance_movements_and_remote(snapshot: MinutesSnapshot) -> None:

@@ -214,6 +214,18 @@ def test_item_table_columns_numbers_and_actions(minutes: Document) -> None:
     assert actions == {"4.": "MW", "6.": "MW", "8.": "Michelle Summers"}
 
 
+def test_action_paragraphs_carry_the_tracker_number(minutes: Document) -> None:
+    """The Action column keeps the owner's initials (seed 003); the action itself, in
+    the item, has the tracker's number, as live capture shows it."""
+    rows = _tables_by_heading(minutes)["Minutes"].rows
+    item4 = [p.text for p in rows[4].cells[1].paragraphs]
+    assert item4[-1].startswith("Action 1: To update on recruitment of the 4th Non-Executive")
+    assert item4[-1].endswith("(Maria Wogan, by 29 July 2022)")
+    item8 = [p.text for p in rows[8].cells[1].paragraphs]
+    assert item8[-1].startswith("Action 3: To ensure that the public version")
+    assert item8[-1].endswith("(Michelle Summers, by 29 July 2022)")
+
+
 def test_decisions_lettered_through_the_meeting_as_the_seed(minutes: Document) -> None:
     rows = _tables_by_heading(minutes)["Minutes"].rows
     item6 = [p.text for p in rows[6].cells[1].paragraphs]
