@@ -195,14 +195,16 @@ async def cursor_to(pilot: Pilot[Any], person: str) -> None:
     await pilot.pause()
 
 
-async def mark(pilot: Pilot[Any], person: str, key: str) -> None:
-    """Open the attendance view, press `key` on `person`, close it again."""
+async def mark(pilot: Pilot[Any], person: str, key: str, times: int = 1) -> None:
+    """Open the attendance view, press `key` on `person` (`times` times: apologies or
+    absent for someone recorded present is asked twice), close it again."""
     await pilot.press("f2")
     await pilot.pause()
     assert isinstance(pilot.app.screen, AttendanceDialog)
     await cursor_to(pilot, person)
-    await pilot.press(key)
-    await pilot.pause()
+    for _ in range(times):
+        await pilot.press(key)
+        await pilot.pause()
     await pilot.press("escape")
     await pilot.pause()
 
@@ -514,18 +516,21 @@ async def test_late_arrival_at_item_three_and_departure_after_item_six(
         assert alam.from_item == 3
         assert alam.arrived_at == "14:05"
         assert "QUORATE (16)" in status_line(app)
-        await go_to_item(pilot, 6)
+        # Item 6 is over; as item 7 is taken, Mr Baillie leaves: he is not there for
+        # item 7's decisions, so he "left after item 6".
+        await go_to_item(pilot, 7)
         await mark(pilot, "baillie", "l")
         baillie = next(r for r in demo_store.attendance(meeting_id) if r.person == "baillie")
         assert baillie.to_item == 6
         assert baillie.left_at == "14:05"
         assert baillie.status is AttendanceStatus.PRESENT  # present until they left
-        # The attendance view says so.
+        # The attendance view says so, with where each stands at this item.
         await pilot.press("f2")
         await pilot.pause()
         rows = {r.key: r for r in screen.room()}
         assert "from item 3 (14:05)" in rows["alam"].detail
         assert "left after item 6 (14:05)" in rows["baillie"].detail
+        assert (rows["baillie"].status, rows["alam"].status) == ("left", "present")
         await pilot.press("escape")
         await pilot.pause()
         # The quorum follows: Alam from item 3, Mr Baillie up to item 6.
@@ -630,8 +635,8 @@ async def test_decision_while_inquorate_asks_and_records_noted_deferred_or_flagg
         await pilot.pause()
         # Make it inquorate: all but four of the members in the room go (apologies).
         for person in IN_PERSON_MEMBERS[4:]:
-            await mark(pilot, person, "x")
-        await mark(pilot, "blakesley", "x")
+            await mark(pilot, person, "x", times=2)
+        await mark(pilot, "blakesley", "x", times=2)
         assert "INQUORATE" in status_line(app)
         await go_to_item(pilot, 8)
         await pilot.press("f3")
@@ -998,3 +1003,94 @@ async def test_leaving_live_capture_asks_whether_the_meeting_has_ended(
         await pilot.pause()
         assert "ended" not in str(live(third).query_one("#live-status", Static).render())
     assert demo_store.meeting(meeting_id).ended_at is None
+
+
+async def test_taking_the_roll_and_correcting_it_in_the_room(
+    demo_store: Store, meeting_id: int
+) -> None:
+    """P marks everyone not yet marked present and the cursor moves on after each key;
+    Home / End go to the first / last person; absent for someone present is asked
+    twice; marking someone present at an earlier item corrects their arrival."""
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        table = app.screen.query_one("#room", DataTable)
+        await cursor_to(pilot, "makarem")
+        await pilot.press("a")  # apologies, and on to the next person
+        await pilot.pause()
+        assert table.cursor_row == table.get_row_index("makarem") + 1
+        await pilot.press("P")
+        await pilot.pause()
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        rows = {r.person: r for r in demo_store.attendance(meeting_id)}
+        assert rows["makarem"].status is AttendanceStatus.APOLOGIES  # not overwritten by P
+        assert all(rows[p].is_present for p in SEAT_HOLDERS if p != "makarem")
+        assert all(rows[p].from_item is None for p in SEAT_HOLDERS if p != "makarem")
+
+        # Absent for someone already recorded present would rewrite the items so far.
+        await go_to_item(pilot, 2)
+        await mark(pilot, "hopkins", "x")
+        assert demo_store_row(demo_store, meeting_id, "hopkins").is_present
+        await mark(pilot, "hopkins", "x", times=2)
+        assert demo_store_row(demo_store, meeting_id, "hopkins").status is (
+            AttendanceStatus.ABSENT
+        )
+
+        # Marked present late at item 4, then found to have been there from item 3.
+        await mark(pilot, "hopkins", "p")  # back after all: present from item 2
+        await go_to_item(pilot, 4)
+        await mark(pilot, "makarem", "p")
+        assert demo_store_row(demo_store, meeting_id, "makarem").from_item == 4
+        await go_to_item(pilot, 3)
+        await mark(pilot, "makarem", "p")
+        row = demo_store_row(demo_store, meeting_id, "makarem")
+        assert row.from_item == 3
+        assert row.arrived_at == NOW.strftime("%H:%M")  # item 3 started by the fixed clock
+
+
+def demo_store_row(store: Store, meeting_id: int, person: str) -> Attendance:
+    return next(r for r in store.attendance(meeting_id) if r.person == person)
+
+
+async def test_going_back_to_an_item_puts_the_cursor_after_its_text(
+    demo_store: Store, meeting_id: int
+) -> None:
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "First words.")
+        await go_to_item(pilot, 2)
+        await go_to_item(pilot, 1)
+        await type_text(pilot, " More.")
+        await pilot.pause(0.1)
+    assert demo_store.minute_for(meeting_id, 1).narrative == "First words. More."  # type: ignore[union-attr]
+
+
+async def test_a_deputy_the_terms_do_not_count_is_flagged_at_once(
+    demo_store: Store, meeting_id: int
+) -> None:
+    seed_room(demo_store, meeting_id)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        # Joe Harrison (seat S12) is absent; Sam Other is not a named deputy for his seat.
+        await set_value(pilot, "name", "Sam Other")
+        await set_value(pilot, "capacity", "deputy")
+        await set_value(pilot, "deputy_for", "S12")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Not counted towards the quorum") for m in messages), messages
+    row = demo_store_row(demo_store, meeting_id, "sam-other")
+    assert row.capacity is Capacity.DEPUTY and row.deputy_for == ("S12",)

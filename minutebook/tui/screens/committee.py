@@ -32,6 +32,7 @@ from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens.committees import COMMITTEE_LABELS, HOUSE_STYLES
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -69,8 +70,6 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         Binding("escape", "back", "Back", id="committee.back"),
         Binding("a", "add", "Add", id="committee.add"),
         Binding("e", "edit", "Edit / open", id="committee.edit"),
-        Binding("home", "first_row", "First", show=False, id="committee.first_row"),
-        Binding("end", "last_row", "Last", show=False, id="committee.last_row"),
         Binding("r", "retire", "Retire", id="committee.retire"),
         Binding("h", "toggle_retired", "Show retired", id="committee.show_retired"),
         Binding("1", "tab('members')", "Members", show=False, id="committee.tab_members"),
@@ -95,14 +94,14 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         yield Static(f"{committee.name} ({committee.code})", classes="screen-title")
         with TabbedContent(initial="members", id="tabs"):
             with TabPane("1 Members", id="members"):
-                yield DataTable(id="members-table", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="members-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="member-detail")
             with TabPane("2 Organisations", id="organisations"):
-                yield DataTable(id="organisations-table", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="organisations-table", cursor_type="row", zebra_stripes=True)
             with TabPane("3 Terms of reference", id="terms"), VerticalScroll(id="terms-scroll"):
                 yield Markdown(id="terms-text")
             with TabPane("4 Meetings", id="meetings"):
-                yield DataTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -789,22 +788,6 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def _active_table(self) -> DataTable[Any] | None:
-        table_id = {
-            "members": "#members-table",
-            "organisations": "#organisations-table",
-            "meetings": "#meetings-table",
-        }.get(self.active_tab)
-        return self.query_one(table_id, DataTable) if table_id else None
-
-    def action_first_row(self) -> None:
-        if table := self._active_table():
-            table.move_cursor(row=0)
-
-    def action_last_row(self) -> None:
-        if table := self._active_table():
-            table.move_cursor(row=table.row_count - 1)
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:

@@ -14,6 +14,7 @@ from minutebook.domain.dates import short_date
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -55,7 +56,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Committees", classes="screen-title")
-        yield DataTable(id="committees", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="committees", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY_HINT, id="empty-hint")
         yield Footer(compact=True)
 

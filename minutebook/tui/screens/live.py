@@ -47,6 +47,7 @@ from minutebook.domain.quorum_engine import QuorumEngine, Verdict
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import (
+    NOT_MARKED,
     AttendanceDialog,
     EndMeetingDialog,
     QuorumDialog,
@@ -106,7 +107,8 @@ DEFERRED or Chair's action instead."""
         Binding("f3", "decision", "Decide", priority=True, id="live.decision"),
         Binding("f4", "action", "Action", priority=True, id="live.action"),
         Binding("f5", "declaration", "Declare", priority=True, id="live.declaration"),
-        Binding("f6", "quorum", "Quorum", priority=True, id="live.quorum"),
+        # F6 is shown in the top line, beside the quorum; the footer has no room for it.
+        Binding("f6", "quorum", "Quorum", priority=True, show=False, id="live.quorum"),
         Binding("f7", "item(-1)", "Prev", priority=True, show=False, id="live.previous_item"),
         Binding("f8", "item(1)", "Next", priority=True, id="live.next_item"),
         Binding("f9", "recover", "Del/undo", priority=True, show=False, id="live.recover"),
@@ -126,6 +128,7 @@ DEFERRED or Chair's action instead."""
         self.engine: QuorumEngine | None = None
         self.verdict: Verdict | None = None
         self._numbers: dict[int, str] = {}  # minute numbers known to be issued
+        self._confirm_mark: tuple[str, str] | None = None  # a mark asked to be repeated
 
     # -- layout ------------------------------------------------------------------------
 
@@ -138,7 +141,8 @@ DEFERRED or Chair's action instead."""
                 yield MinuteEditor("", id="live-narrative", soft_wrap=True, tab_behavior="focus")
                 with VerticalScroll(id="live-decisions-scroll", can_focus=False):
                     yield Static("", id="live-decisions")
-        yield Footer(compact=True)
+        # No room at 80 columns for "^p palette" beside the keys; F1 help names it.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         store = self.app.store
@@ -182,6 +186,8 @@ DEFERRED or Chair's action instead."""
         minute = store.minute_for(self.meeting_id, self.current)
         self._loading = True
         editor.load_text(minute.narrative if minute else "")
+        # Coming back to an item is to add to it: the cursor goes after what is there.
+        editor.move_cursor(editor.document.end)
         editor.disabled = self.meeting.is_locked
         editor.focus()
         self.refresh_agenda()
@@ -226,7 +232,7 @@ DEFERRED or Chair's action instead."""
         timing = ""
         if item.planned_minutes:
             timing = f" · planned {item.planned_minutes} min"
-        if started:
+        if started and not self.meeting.ended_at:
             elapsed = self._minutes_since(started)
             timing += f" · {elapsed} min so far"
         number = f"{minute.number} · " if minute and minute.number else ""
@@ -350,7 +356,8 @@ DEFERRED or Chair's action instead."""
         if recount:
             self.verdict = self.evaluate()
         status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(f" {self.committee.code} {self.meeting.date:%d/%m/%Y} ")
+        # No date: at 80 columns the quorum's reason needs the room, and it is today.
+        status.append(f" {self.committee.code} ")
         status.append(self.now().strftime("%H:%M"), style="bold")
         status.append(" · ")
         if self.meeting.is_locked:
@@ -370,6 +377,7 @@ DEFERRED or Chair's action instead."""
             status.append("no ToR in force", style="yellow")
         elif self.verdict.quorate:
             status.append(f"QUORATE ({len(self.verdict.counted)})", style="bold green")
+            status.append(" F6", style="dim")
         else:
             reason = self.verdict.failed[0].text if self.verdict.failed else ""
             status.append("INQUORATE", style="bold white on red")
@@ -667,13 +675,21 @@ DEFERRED or Chair's action instead."""
             name = person.display_name if person else key
             mine = recorded.get(key, [])
             if not mine:
-                rows.append(RoomRow(key, name, "member", "—", "not yet marked"))
+                rows.append(RoomRow(key, name, "member", NOT_MARKED, "not yet marked"))
                 continue
             row = mine[0]
-            if row.is_present:
-                status = "remote" if row.mode is not Mode.IN_PERSON else "present"
-            else:
+            # The status at the current item: who is in the room for it now.
+            here = self.current
+            if not row.is_present:
                 status = row.status.value
+            elif here is not None and row.from_item is not None and here < row.from_item:
+                status = "not yet"
+            elif here is not None and row.to_item is not None and here > row.to_item:
+                status = "left"
+            elif key in out_of_room:
+                status = "out"
+            else:
+                status = "remote" if row.mode is not Mode.IN_PERSON else "present"
             notes = []
             if key in out_of_room:
                 notes.append(f"out of the room for item {self.current} (declared an interest)")
@@ -706,14 +722,23 @@ DEFERRED or Chair's action instead."""
         return seat_id
 
     def mark(self, person: str, status: str) -> str | None:
-        """Apply one key of the attendance view to one person; a message if refused."""
+        """Apply one key of the attendance view to one person; a message if refused.
+
+        Marks are made as things happen: arriving at an item after the first is minuted
+        "(from item N)"; leaving while item N is taken means they are not there for its
+        decisions, "(left after item N-1)". Apologies or absent for someone already
+        recorded present would rewrite the items minuted so far, so it is asked twice.
+        """
         store = self.app.store
         if self.meeting.is_locked:
             return "These minutes are signed and locked."
         rows = [r for r in store.attendance(self.meeting_id) if r.person == person]
         now = self.now().strftime("%H:%M")
-        started = bool(store.item_start_times(self.meeting_id))
+        starts = store.item_start_times(self.meeting_id)
         item = self.current
+        under_way = self._under_way(starts)
+        arriving = status in ("present", "remote")
+        confirm, self._confirm_mark = self._confirm_mark, None
         try:
             if not rows:
                 seats = tuple(
@@ -725,28 +750,35 @@ DEFERRED or Chair's action instead."""
                     person=person,
                     capacity=Capacity.MEMBER,
                     seats=seats,
-                    status=AttendanceStatus.PRESENT
-                    if status in ("present", "remote")
-                    else AttendanceStatus(status),
+                    status=AttendanceStatus.PRESENT if arriving else AttendanceStatus(status),
                     mode=Mode.REMOTE if status == "remote" else Mode.IN_PERSON,
-                    # Arriving once the meeting is under way is minuted at the item.
-                    from_item=item
-                    if started and item and item > 1 and status in ("present", "remote")
-                    else None,
-                    arrived_at=now if started and status in ("present", "remote") else None,
+                    from_item=item if under_way and arriving else None,
+                    arrived_at=now if starts and arriving else None,
                 )
                 store.add_attendance(self.meeting_id, row)
             else:
                 row = rows[0]
                 update: dict[str, Any] = {}
-                if status in ("present", "remote"):
+                if arriving:
                     update = {
                         "status": AttendanceStatus.PRESENT,
                         "mode": Mode.REMOTE if status == "remote" else Mode.IN_PERSON,
                     }
-                    if not row.is_present and started and item and item > 1:
+                    if not row.is_present and under_way:
                         update |= {"from_item": item, "arrived_at": now}
+                    elif row.is_present and row.from_item and item and item < row.from_item:
+                        # A correction: they were here earlier than first marked.
+                        started = starts.get(item, "")[:5] or None
+                        update |= {"from_item": item if under_way else None, "arrived_at": started}
                 elif status in ("apologies", "absent"):
+                    if row.is_present and starts and confirm != (person, status):
+                        self._confirm_mark = (person, status)
+                        key = "a" if status == "apologies" else "x"
+                        return (
+                            f"{self.person_name(person)} is recorded present. If they have "
+                            f"left, press l. Press {key} again to record {status} for the "
+                            "whole meeting."
+                        )
                     update = {
                         "status": AttendanceStatus(status),
                         "from_item": None,
@@ -755,7 +787,7 @@ DEFERRED or Chair's action instead."""
                 elif status == "left":
                     if not row.is_present:
                         return "They are not recorded as present."
-                    update = {"to_item": item, "left_at": now}
+                    update = {"to_item": self._last_item_before(item, row), "left_at": now}
                 elif status == "back":
                     if row.to_item is None:
                         return "They have not left."
@@ -766,11 +798,28 @@ DEFERRED or Chair's action instead."""
         self.changed()
         return None
 
+    def _under_way(self, starts: dict[int, str]) -> bool:
+        """Whether someone arriving now is minuted as arriving at the current item: the
+        meeting has started and is past its first item (the roll is taken at the first)."""
+        numbers = [i.number for i in self.agenda()]
+        return bool(starts) and self.current not in (None, *numbers[:1])
+
+    def _last_item_before(self, item: int | None, row: Attendance) -> int | None:
+        """The last item someone leaving now was there for: the one before the current
+        item, or the current one if they arrived during it or it is the first."""
+        numbers = [i.number for i in self.agenda()]
+        if item is None:
+            return numbers[-1] if numbers else None
+        before = [n for n in numbers if n < item and (row.from_item is None or n >= row.from_item)]
+        return before[-1] if before else item
+
     def add_other(self) -> None:
         """Add an officer, observer, minute taker or deputy to the room."""
         store = self.app.store
+        # The member's name first: it is what the secretary looks for, and what shows
+        # in the field once chosen.
         seats = [
-            (f"{s.title} – {self.person_name(s.holder) if s.holder else 'vacant'}"[:50], s.id)
+            (f"{self.person_name(s.holder) if s.holder else '(vacant)'} – {s.title}"[:50], s.id)
             for s in store.seats(self.meeting.committee)
             if s.is_current
         ]
@@ -820,20 +869,28 @@ DEFERRED or Chair's action instead."""
         existing = next((p for p in store.people() if p.name.casefold() == name.casefold()), None)
         try:
             person = existing or store.save_person(self._new_person(name))
-            started = bool(store.item_start_times(self.meeting_id))
+            starts = store.item_start_times(self.meeting_id)
+            under_way = self._under_way(starts)
             row = Attendance(
                 person=person.id,
                 capacity=Capacity(capacity),
                 deputy_for=(deputy_for,) if capacity == "deputy" and deputy_for else (),
                 role=values.get("role"),
                 mode=Mode.REMOTE if values.get("remote") else Mode.IN_PERSON,
-                from_item=self.current if started and self.current and self.current > 1 else None,
-                arrived_at=self.now().strftime("%H:%M") if started else None,
+                from_item=self.current if under_way else None,
+                arrived_at=self.now().strftime("%H:%M") if starts else None,
             )
             store.add_attendance(self.meeting_id, row)
         except (ValidationError, StoreError) as error:
             return str(error)
         self.changed()
+        if capacity == "deputy" and self.verdict is not None:
+            # Say at once when the ToR will not count them, rather than only under F6.
+            for exclusion in self.verdict.excluded:
+                if exclusion.person == person.id:
+                    self.notify(
+                        f"Not counted towards the quorum: {exclusion.reason}", severity="warning"
+                    )
         return None
 
     def _new_person(self, name: str) -> Any:

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 
 from minutebook.domain import QuorumRuling
 from minutebook.domain.quorum_engine import Verdict
+from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -34,6 +35,10 @@ MODAL_CSS = """
     {name} .dialog-keys {{ color: $text-muted; height: auto; }}
     {name} DataTable {{ height: 1fr; }}
 """
+
+
+NOT_MARKED = "—"
+"""The status of a member whose attendance is not yet recorded."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class AttendanceDialog(ModalScreen[None]):
         Binding("x", "mark('absent')", "Absent", id="attendance.absent"),
         Binding("l", "mark('left')", "Left", id="attendance.left"),
         Binding("b", "mark('back')", "Back in", id="attendance.back"),
+        Binding("P", "everyone_present", "All present", id="attendance.all_present"),
         Binding("o", "add_other", "Add someone", id="attendance.add"),
         Binding("escape,f2", "close", "Close", id="attendance.close"),
     ]
@@ -83,16 +89,17 @@ class AttendanceDialog(ModalScreen[None]):
         with Vertical():
             yield Static("Attendance", classes="dialog-title")
             yield Static(
-                "p present · r remote · a apologies · x absent · l left (at this item) · "
-                "b back in · o add officer, observer or deputy · Esc close",
+                "p present · r remote · a apologies · x absent · l left (gone for this "
+                "item) · b back in · P everyone not yet marked present · o add officer, "
+                "observer or deputy · Esc close",
                 classes="dialog-keys",
             )
             yield Static("", id="attendance-summary")
-            yield DataTable(id="room", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="room", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#room", DataTable)
-        table.add_column("Name", width=30)
+        table.add_column("Name", width=24)
         table.add_columns("Capacity", "Status", "Notes")
         self.refresh_rows()
         table.focus()
@@ -116,6 +123,16 @@ class AttendanceDialog(ModalScreen[None]):
         if problem:
             self.notify(problem, severity="warning")
         self.refresh_rows()
+        if not problem:
+            # On to the next person: taking the roll is one key each.
+            table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+
+    def action_everyone_present(self) -> None:
+        """Everyone not yet marked is present: the roll at the start, then the exceptions."""
+        waiting = [row.key for row in self._rows() if row.status == NOT_MARKED]
+        problems = [p for p in (self._mark(key, "present") for key in waiting) if p]
+        self.refresh_rows()
+        self.notify(problems[0] if problems else f"{len(waiting)} marked present.")
 
     def action_add_other(self) -> None:
         self._add_other()
@@ -240,7 +257,7 @@ class RecoverDialog(ModalScreen[None]):
                 "Esc closes",
                 classes="dialog-keys",
             )
-            yield DataTable(id="deleted", cursor_type="row")
+            yield ListTable(id="deleted", cursor_type="row")
 
     def on_mount(self) -> None:
         table = self.query_one("#deleted", DataTable)

@@ -37,6 +37,7 @@ from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -80,8 +81,11 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         Binding("escape", "back", "Back", id="meeting.back"),
         Binding("a", "add_item", "Add", id="meeting.add_item"),
         Binding("e", "edit_item", "Edit", id="meeting.edit_item"),
-        Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", id="meeting.move_up"),
-        Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="meeting.move_down"),
+        # Moving items is in the help and the palette: the footer has no room at 80 columns.
+        Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", show=False, id="meeting.move_up"),
+        Binding(
+            "shift+down", "move(1)", "Down", key_display="⇧↓", show=False, id="meeting.move_down"
+        ),
         Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
         Binding("p", "apologies", "Apologies", id="meeting.apologies"),
         Binding("x", "export", "Export", id="meeting.export"),
@@ -110,7 +114,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         )
         with TabbedContent(initial="agenda", id="tabs"):
             with TabPane("1 Agenda", id="agenda"):
-                yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
             with TabPane("2 Attendance", id="attendance"), VerticalScroll():
                 yield Markdown(id="attendance-text")
             with TabPane("3 Minutes", id="minutes"), VerticalScroll():
@@ -296,6 +300,16 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                 lambda: self.action_tab("attendance"),
             ),
             ("Minutes", "The minutes recorded so far", lambda: self.action_tab("minutes")),
+            (
+                "Export a Word document (x)",
+                "Formal minutes, confidential minutes, the agenda or the action tracker",
+                self.action_export,
+            ),
+            (
+                "Live capture (l)",
+                "Minute the meeting as it happens: attendance, quorum, decisions, actions",
+                self.action_live,
+            ),
         ]
         if not self.locked:
             commands += [
@@ -303,6 +317,16 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                     "Add agenda item",
                     "A new item at the end of the agenda",
                     on_tab(self.action_tab, "agenda", self.action_add_item),
+                ),
+                (
+                    "Move agenda item up (Shift+↑)",
+                    "The selected item one place earlier; its minute goes with it",
+                    on_tab(self.action_tab, "agenda", lambda: self.action_move(-1)),
+                ),
+                (
+                    "Move agenda item down (Shift+↓)",
+                    "The selected item one place later; its minute goes with it",
+                    on_tab(self.action_tab, "agenda", lambda: self.action_move(1)),
                 ),
                 (
                     "Record apologies",

@@ -50,6 +50,8 @@ class FormScreen(ModalScreen[bool]):
     FormScreen #form-hint { margin-top: 1; }
     FormScreen .form-row Label { width: 18; color: $text-muted; }
     FormScreen .form-row Input, FormScreen .form-row Select { width: 1fr; }
+    /* A short drop-down, so that the choice in view stays on an 80x24 screen. */
+    FormScreen SelectOverlay { max-height: 8; }
     FormScreen #form-errors { color: $error; height: auto; }
     FormScreen #form-buttons { height: 1; align-horizontal: right; margin-top: 1; }
     FormScreen #form-buttons Button { margin-left: 2; }
