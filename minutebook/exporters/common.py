@@ -93,7 +93,9 @@ class Build:
             self._ids[name] = self.document.styles.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
         return self._ids[name]
 
-    def paragraph(self, text: str = "", style: str = "Normal", bold: bool = False) -> Any:
+    def paragraph(
+        self, text: str = "", style: str = "Normal", bold: bool = False, italic: bool = False
+    ) -> Any:
         """Add a paragraph of clean text in a named style."""
         paragraph = self.document.add_paragraph()
         style_id = self.paragraph_style_id(style)
@@ -102,6 +104,7 @@ class Build:
         if text:
             run = paragraph.add_run(clean_text(text))
             run.bold = bold or None
+            run.italic = italic or None
         return paragraph
 
     def heading(self, text: str, level: int = 1) -> Any:

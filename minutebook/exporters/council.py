@@ -146,7 +146,7 @@ class _Writer:
         self._title()
         self._attendance()
         for ruling in self._rulings(None):
-            self.build.paragraph(ruling_text(ruling, "the meeting", "inquorate"), BODY)
+            self._quorum_line(ruling_text(ruling, "the meeting", "inquorate"))
         self._quorum_until(0)
         self._minutes()
         self._quorum_until(None)
@@ -222,8 +222,9 @@ class _Writer:
             self.build.heading(minute_heading(minute, item), 2)
             rulings = [] if confidential and self.public else self._rulings(minute.item)
             for ruling in rulings:
-                text = ruling_text(ruling, "the meeting", "inquorate", " for this item")
-                self.build.paragraph(text, BODY)
+                self._quorum_line(
+                    ruling_text(ruling, "the meeting", "inquorate", " for this item")
+                )
             self._quorum_until(minute.item)
             if confidential and self.public:
                 self.build.paragraph(CONFIDENTIAL_NOTE, BODY)
@@ -258,7 +259,12 @@ class _Writer:
         if item is None:
             texts += self._closing_notes
         for text in texts:
-            self.build.paragraph(text, BODY)
+            self._quorum_line(text)
+
+    def _quorum_line(self, text: str) -> None:
+        """A line on the quorum (a ruling, an inquorate period, its end), in italics so
+        that it stands apart from the narrative of the minute."""
+        self.build.paragraph(text, BODY, italic=True)
 
     def _exclusion(self) -> None:
         self.build.heading("Exclusion of the Press and Public", 2)

@@ -351,6 +351,7 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
             dict.fromkeys(_owner_mark(snapshot, a.owner, people_in_tables) for a in actions)
         )
         cells = table.add_row((number, "", owners))
+        quorum_lines = _item_quorum(snapshot, quorum, item.number)
         paragraphs = _item_paragraphs(
             snapshot,
             item,
@@ -358,22 +359,35 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
             actions,
             body,
             letters,
-            _item_quorum(snapshot, quorum, item.number),
             quorum.covers(item.number),
             build.warnings,
         )
-        _fill_item(cells[1], heading, paragraphs, cell_style)
+        if not paragraphs and not quorum_lines:
+            paragraphs.append(NOTHING_MINUTED)
+        _fill_item(cells[1], heading, quorum_lines, paragraphs, cell_style)
 
 
-def _fill_item(cell: _Cell, heading: str, paragraphs: Sequence[str], style_id: str | None) -> None:
-    """The item's heading in bold, then one paragraph per piece of the minute (the
-    style set by its id: a lookup by name walks every style, per paragraph)."""
+NOTHING_MINUTED = "There was nothing to minute."
+
+
+def _fill_item(
+    cell: _Cell,
+    heading: str,
+    quorum_lines: Sequence[str],
+    paragraphs: Sequence[str],
+    style_id: str | None,
+) -> None:
+    """The item's heading in bold, the lines on the quorum in italics (so they stand
+    apart from the narrative), then one paragraph per piece of the minute (the style
+    set by its id: a lookup by name walks every style, per paragraph)."""
     first = cell.paragraphs[0]
     first.add_run(clean_text(heading)).bold = True
-    for text in paragraphs:
-        paragraph = cell.add_paragraph(clean_text(text))
-        if style_id is not None:
-            paragraph._p.get_or_add_pPr().style = style_id
+    for italic, texts in ((True, quorum_lines), (False, paragraphs)):
+        for text in texts:
+            paragraph = cell.add_paragraph()
+            paragraph.add_run(clean_text(text)).italic = italic or None
+            if style_id is not None:
+                paragraph._p.get_or_add_pPr().style = style_id
 
 
 def _item_paragraphs(
@@ -383,11 +397,12 @@ def _item_paragraphs(
     actions: Sequence[Action],
     body: str,
     letters: _Letters,
-    quorum_lines: Sequence[str],
     inquorate: bool,
     warnings: list[str],
 ) -> list[str]:
-    out = list(quorum_lines)
+    """The minute of one item, after its lines on the quorum: the narrative, the
+    declarations, the decisions and the actions."""
+    out: list[str] = []
     narrative = minute.narrative if minute else ""
     out += [p.strip() for p in narrative.replace("\r\n", "\n").split("\n\n") if p.strip()]
     declarations = snapshot.record.declarations
@@ -412,8 +427,6 @@ def _item_paragraphs(
     for action in actions:
         who = name_of(snapshot, action.owner)
         out.append(f"{action_label(action)}: {action_text(action, who)}")
-    if not out:
-        out.append("There was nothing to minute.")
     return out
 
 

@@ -309,6 +309,52 @@ def test_nhs_follows_the_chairs_ruling(snapshots: dict[str, MinutesSnapshot]) ->
     assert warnings == []
 
 
+# -- the lines on the quorum stand apart --------------------------------------------------------
+
+
+def _italic(paragraph: Any) -> bool:
+    return bool(paragraph.runs) and all(run.italic for run in paragraph.runs)
+
+
+def test_quorum_lines_are_italic_in_both_styles(snapshots: dict[str, MinutesSnapshot]) -> None:
+    """The inquorate period, the Chair's rulings and the return of the quorum are in
+    italics; the narrative, decisions and actions are not."""
+    ruling = QuorumRuling(item=6, quorate=False, reason="Two members left", recorded_at="15:10")
+    council = _room(
+        snapshots["HCP"], HCP_FIVE, leaves=("bradburn", 4, "15:05"), arrives=("collins", 7, "15:20")
+    )
+    council = _decisions(council, 5, verb=DecisionVerb.NOTED)
+    council = _decisions(council, 6, verb=DecisionVerb.NOTED)
+    paragraphs = render_council_minutes(
+        _change(council, quorum_rulings=(ruling,))
+    ).document.paragraphs
+    quorum_words = ("inquorate", "Quorum was restored", "The Chair ruled", "information only")
+    lines = [p for p in paragraphs if any(w in p.text for w in quorum_words)]
+    assert [p.text[:30] for p in lines] == [
+        "The meeting became inquorate a",
+        "Items 5 and 6 were taken for i",
+        "The Chair ruled at 15:10 that ",
+        "Quorum was restored at 15:20 w",
+    ]
+    assert all(_italic(p) for p in lines)
+    body = [p for p in paragraphs if p.style.name != "Heading 2" and p not in lines]
+    assert not any(run.italic for p in body for run in p.runs)
+
+    nhs = _room(
+        snapshots["ICB"], ICB_TEN, leaves=("harrison", 5, "09:25"), arrives=("kufeji", 8, "09:32")
+    )
+    table = render_nhs_minutes(nhs).document.tables[-2]
+    cells = {row.cells[0].text: row.cells[1].paragraphs for row in table.rows[1:]}
+    assert [(p.text[:30], _italic(p)) for p in cells["6."][1:4]] == [
+        ("The meeting became inquorate a", True),
+        ("Items 6 and 7 were decided alt", True),
+        ("This document, which is based ", False),
+    ]
+    assert _italic(cells["7."][1]) and _italic(cells["8."][1])
+    assert not any(_italic(p) for p in cells["8."][2:])
+    assert not any(_italic(p) for p in cells["5."])
+
+
 # -- no attendance recorded ------------------------------------------------------------------
 
 
