@@ -65,3 +65,35 @@ async def test_minutes_are_exported_to_the_chosen_folder(store: Store, tmp_path:
     assert "HCP1 Welcome, Introductions and Apologies" in text
     assert (out / "HCP agenda 2023-06-13.docx").is_file()
     assert not list(out.glob(".*.partial"))
+
+
+async def test_the_minutes_tab_shows_declarations_and_scrolls_at_once(
+    store: Store, tmp_path: Path
+) -> None:
+    from textual.widgets import Markdown
+
+    from minutebook.domain import Attendance, Declaration
+    from minutebook.domain.quorum import Ruling
+
+    meeting_id = store.meeting_on("HCP", date(2023, 9, 20)).id or 0
+    store.add_attendance(meeting_id, Attendance(person="heath"))
+    store.write_narrative(meeting_id, 4, "The Partnership discussed the plan.")
+    store.add_declaration(
+        meeting_id,
+        Declaration(person="heath", item=4, nature="Governor of MKUH", ruling=Ruling.LEAVE),
+    )
+    app = MinutebookApp(store, clock=lambda: datetime(2023, 9, 20, 15, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting_id))
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        # The arrows and PageDown reach the text without a Tab first.
+        assert app.focused is not None and app.focused.id == "minutes-scroll"
+        text = app.screen.query_one("#minutes-text", Markdown).source
+    assert (
+        "*Declared:* Mac Heath, financial interest (Governor of MKUH); "
+        "the Chair's ruling: left the meeting for the item"
+    ) in text
+    assert text.index("Declared:") < text.index("The Partnership discussed the plan.")

@@ -31,6 +31,7 @@ from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.forecast import forecast
 from minutebook.domain.meeting import DecisionFlag
+from minutebook.domain.quorum import Ruling
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.store import StoreError
@@ -115,9 +116,9 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         with TabbedContent(initial="agenda", id="tabs"):
             with TabPane("1 Agenda", id="agenda"):
                 yield ListTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("2 Attendance", id="attendance"), VerticalScroll():
+            with TabPane("2 Attendance", id="attendance"), VerticalScroll(id="attendance-scroll"):
                 yield Markdown(id="attendance-text")
-            with TabPane("3 Minutes", id="minutes"), VerticalScroll():
+            with TabPane("3 Minutes", id="minutes"), VerticalScroll(id="minutes-scroll"):
                 yield Markdown(id="minutes-text")
         yield Footer(compact=True)
 
@@ -145,8 +146,9 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
-        if tab == "agenda":
-            self.query_one("#agenda-table").focus()
+        # Focus the tab's content, so that the arrows and PageDown scroll it at once.
+        focus = {"agenda": "#agenda-table", "attendance": "#attendance-scroll"}
+        self.query_one(focus.get(tab, "#minutes-scroll")).focus()
         self.refresh_bindings()
 
     @on(TabbedContent.TabActivated)
@@ -355,13 +357,15 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
             FormField("folder", "Into the folder"),
             FormField(
                 "replace",
-                "If the file exists",
+                "If it exists",
                 "select",
                 options=[("stop and say so", "no"), ("replace it", "yes")],
             ),
         ]
         values = {"what": "minutes", "folder": str(user_documents_path()), "replace": "no"}
-        self.app.push_screen(FormScreen("Export a Word document", fields, values, self._export))
+        self.app.push_screen(
+            FormScreen("Export a Word document", fields, values, self._export, save_label="Export")
+        )
 
     def _export(self, values: dict[str, Any]) -> str | None:
         """Check the target at once; build and save in a worker, off the keystroke path."""
@@ -584,7 +588,18 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         actions_by_minute: dict[str, list[Action]] = {}
         for action in self.app.store.meeting_actions(record.meeting):
             actions_by_minute.setdefault(action.minute or "", []).append(action)
-        minute_lines: list[str] = []
+        minute_lines: list[str] = [
+            "*The record as taken. The Word minutes (x) word the attendance, the "
+            "declarations and the quorum in the committee's house style.*",
+            "",
+        ]
+        declared: dict[int, list[str]] = {}
+        for declaration in record.declarations:
+            name = people[declaration.person].display_name if declaration.person in people else ""
+            declared.setdefault(declaration.item, []).append(
+                f"*Declared:* {name}, {declaration.category.value.replace('_', ' ')} interest "
+                f"({declaration.nature}); the Chair's ruling: {RULING_WORDS[declaration.ruling]}"
+            )
         for ruling in record.quorum_rulings:
             where = f"item {ruling.item}" if ruling.item else "the opening"
             words = "quorate" if ruling.quorate else "inquorate"
@@ -598,12 +613,10 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
             minute_lines.append("No minutes recorded yet.")
         for minute in record.minutes:
             heading = minute.heading or titles.get(minute.item, "")
-            minute_lines += [
-                f"### {minute.number or ''} {heading}".strip(),
-                "",
-                minute.narrative,
-                "",
-            ]
+            minute_lines += [f"### {minute.number or ''} {heading}".strip(), ""]
+            for line in declared.get(minute.item, []):
+                minute_lines += [line, ""]
+            minute_lines += [minute.narrative, ""]
             verbs = list(dict.fromkeys(d.verb.value for d in minute.decisions))
             for verb in verbs:
                 points = [d for d in minute.decisions if d.verb.value == verb]
@@ -620,6 +633,13 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                     "",
                 ]
         self.query_one("#minutes-text", Markdown).update("\n".join(minute_lines))
+
+
+RULING_WORDS = {
+    Ruling.REMAIN: "remained, no action needed",
+    Ruling.NO_VOTE: "remained, taking no part in the decision",
+    Ruling.LEAVE: "left the meeting for the item",
+}
 
 
 def _flag_words(flag: DecisionFlag | None) -> str:

@@ -69,6 +69,7 @@ class FormScreen(ModalScreen[bool]):
         values: dict[str, Any],
         submit: Submit,
         hint: str = "",
+        save_label: str = "Save",
     ) -> None:
         super().__init__()
         self.form_title = title
@@ -76,6 +77,7 @@ class FormScreen(ModalScreen[bool]):
         self.values = values
         self.submit = submit
         self.hint = hint
+        self.save_label = save_label
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -89,7 +91,9 @@ class FormScreen(ModalScreen[bool]):
                 yield Static(self.hint, id="form-hint", classes="muted")
             yield Static("", id="form-errors")
             with Horizontal(id="form-buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button(
+                    f"{self.save_label} (Ctrl+S)", id="save", variant="primary", compact=True
+                )
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
