@@ -5,14 +5,17 @@ quorum and the words for the kinds of interest.
 
 Exporters fill a template using named styles only, so a committee's own template (its
 fonts, header, footer and logo) gives its house look. A style the template lacks falls
-back to a built-in one with a warning, never a crash. Documents are saved to a temporary
-name beside the target and renamed, so a failed export never leaves half a file.
+back to a built-in one with a warning, never a crash. Every document is numbered "Page
+N of M" in its footer, after whatever the template's footer holds. Documents are saved
+to a temporary name beside the target and renamed, so a failed export never leaves half
+a file.
 python-docx is imported here, not by the app at start-up (it costs about 50 ms).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +25,8 @@ from typing import Any
 import docx
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -125,7 +130,9 @@ def new_document(template: Path | None = None) -> Build:
     if template is None:
         document = docx.Document()
         _house_defaults(document)
-        return Build(document)
+        build = Build(document)
+        number_pages(build)
+        return build
     if not template.is_file():
         raise ExportError(f"the template {template} does not exist")
     if not zipfile.is_zipfile(template):
@@ -139,7 +146,68 @@ def new_document(template: Path | None = None) -> Build:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    return Build(document)
+    build = Build(document)
+    number_pages(build)
+    return build
+
+
+_PAGE_FIELD = re.compile(r"\bPAGE\b", re.IGNORECASE)
+"""A PAGE field's instruction ("PAGE", " PAGE \\* MERGEFORMAT "), not NUMPAGES."""
+
+
+def number_pages(build: Build) -> None:
+    """ "Page N of M" (Word's PAGE and NUMPAGES fields) centred in the footer of every
+    section, in the template's Footer style, after anything the template's footer
+    already holds. A footer (or header) that already shows the page number is left as
+    it is, as is a footer linked to the previous section's, which shows that one."""
+    document = build.document
+    even_pages = document.settings.odd_and_even_pages_header_footer
+    for index, section in enumerate(document.sections):
+        pairs = [(section.footer, section.header)]
+        if section.different_first_page_header_footer:
+            pairs.append((section.first_page_footer, section.first_page_header))
+        if even_pages:
+            pairs.append((section.even_page_footer, section.even_page_header))
+        for footer, header in pairs:
+            if index and footer.is_linked_to_previous:
+                continue
+            shown = [footer] if header.is_linked_to_previous else [footer, header]
+            if any(_PAGE_FIELD.search(_field_instructions(part._element)) for part in shown):
+                continue
+            paragraphs = footer.paragraphs
+            last = paragraphs[-1] if paragraphs else None
+            if last is None or len(last._p) > (0 if last._p.pPr is None else 1):
+                last = footer.add_paragraph()  # the template's footer is kept above
+            last.style = build.style("Footer")
+            last.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            last.add_run("Page ")
+            _add_field(last, "PAGE", "1")
+            last.add_run(" of ")
+            _add_field(last, "NUMPAGES", "1")
+
+
+def _field_instructions(element: Any) -> str:
+    """The instructions of the fields in a header or footer, simple and complex."""
+    return " ".join(element.xpath(".//w:instrText/text() | .//w:fldSimple/@w:instr"))
+
+
+def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """A Word field as runs (begin, instruction, separate, result, end): Word and
+    LibreOffice put the real value in place of `placeholder` when they lay out pages."""
+
+    def mark(kind: str) -> None:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(char)
+
+    mark("begin")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    paragraph.add_run()._r.append(text)
+    mark("separate")
+    paragraph.add_run(placeholder)
+    mark("end")
 
 
 def _house_defaults(document: DocumentObject) -> None:

@@ -222,9 +222,7 @@ class _Writer:
             self.build.heading(minute_heading(minute, item), 2)
             rulings = [] if confidential and self.public else self._rulings(minute.item)
             for ruling in rulings:
-                self._quorum_line(
-                    ruling_text(ruling, "the meeting", "inquorate", " for this item")
-                )
+                self._quorum_line(ruling_text(ruling, "the meeting", "inquorate", " for this item"))
             self._quorum_until(minute.item)
             if confidential and self.public:
                 self.build.paragraph(CONFIDENTIAL_NOTE, BODY)
