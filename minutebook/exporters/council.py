@@ -266,7 +266,7 @@ class _Writer:
 
     def _exclusion(self) -> None:
         self.build.heading("Exclusion of the Press and Public", 2)
-        self.build.paragraph("RESOLVED:", BODY, bold=True)
+        self._verb_label("RESOLVED")
         self.build.paragraph(EXCLUSION, BODY)
 
     def _rulings(self, item: int | None) -> list[QuorumRuling]:
@@ -322,11 +322,15 @@ class _Writer:
                 text = with_note(text, FLAG_NOTES[flag])
             groups.setdefault(decision.verb.value, []).append(text)
         for verb, points in groups.items():
-            self.build.paragraph(f"{verb}:", BODY, bold=True)
+            self._verb_label(verb)
             if len(points) == 1:
                 self.build.paragraph(points[0], BODY)
                 continue
             self._numbered(points)
+
+    def _verb_label(self, verb: str) -> None:
+        """ "RESOLVED:" in bold, kept on the page of its first point."""
+        self.build.paragraph(f"{verb}:", BODY, bold=True).paragraph_format.keep_with_next = True
 
     def _numbered(self, points: Sequence[str]) -> None:
         """Numbered points 1., 2., 3.: a real Word list restarting at 1 where the

@@ -192,6 +192,14 @@ def test_resolved_points_word_for_word(snapshot: MinutesSnapshot, tmp_path: Path
         assert ("Normal", "RESOLVED:") not in _section(texts, heading)
 
 
+def test_resolved_stays_with_its_first_point(snapshot: MinutesSnapshot) -> None:
+    labels = [
+        p for p in render_council_minutes(snapshot).document.paragraphs if p.text == "RESOLVED:"
+    ]
+    assert len(labels) == 3
+    assert all(p.paragraph_format.keep_with_next for p in labels)
+
+
 def test_each_resolved_list_restarts_at_one(snapshot: MinutesSnapshot) -> None:
     document: Any = render_council_minutes(snapshot).document
     lists: dict[int, int] = {}
