@@ -256,13 +256,16 @@ class _Writer:
         texts = [text for key in due for text in self._quorum_notes.pop(key)]
         if item is None:
             texts += self._closing_notes
-        for text in texts:
-            self._quorum_line(text)
+        for n, text in enumerate(texts, start=1):
+            # An inquorate period's lines read together: never split by a page break.
+            self._quorum_line(text, keep_with_next=n < len(texts))
 
-    def _quorum_line(self, text: str) -> None:
+    def _quorum_line(self, text: str, keep_with_next: bool = False) -> None:
         """A line on the quorum (a ruling, an inquorate period, its end), in italics so
         that it stands apart from the narrative of the minute."""
-        self.build.paragraph(text, BODY, italic=True)
+        paragraph = self.build.paragraph(text, BODY, italic=True)
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
 
     def _exclusion(self) -> None:
         self.build.heading("Exclusion of the Press and Public", 2)

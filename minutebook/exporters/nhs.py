@@ -409,7 +409,8 @@ def _item_paragraphs(
     if _is_declarations_item(item):
         if declarations:
             out += [_declaration_text(snapshot, d) for d in declarations]
-        elif "conflict" not in narrative.lower():
+        elif minute is not None and "conflict" not in narrative.lower():
+            # Only once the item was taken: an agenda not yet met declares nothing.
             out.append(NO_CONFLICTS)
     out += [
         _left_for_item(snapshot, d)

@@ -129,6 +129,10 @@ def test_council_minutes_the_period_where_it_happened(
     assert _section(texts, HCP7)[0] == (
         "Quorum was restored at 15:20 when V Collins joined the meeting."
     )
+    # The period's two lines are kept together on one page.
+    keep = {p.text[:30]: p.paragraph_format.keep_with_next for p in build.document.paragraphs}
+    assert keep["The meeting became inquorate a"] is True
+    assert not keep["Item 5 was taken for informati"]
     hcp6 = _section(texts, HCP6)
     assert "DEFERRED:" in hcp6 and "That the choice of pilot area be deferred" in hcp6
     # Nothing was decided while inquorate, so nothing is flagged.
@@ -378,7 +382,7 @@ def test_no_quorum_is_minuted_before_attendance_is_taken(
         document = build.document
         text = " ".join(p.text for p in document.paragraphs)
         text += " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
-        for claim in ("quorate", "Quorum", "adjourned", "not taken"):
+        for claim in ("quorate", "Quorum", "adjourned", "not taken", "conflicts of interest"):
             assert claim not in text
         assert build.warnings == ["no attendance is recorded: the quorum is not minuted"]
 
