@@ -44,11 +44,17 @@ class DatabaseFile:
     """One Minutebook database, open and locked; `store()` gives the full store on it."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path | None = None, lock: FileLock | None = None
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None = None,
+        lock: FileLock | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.conn = conn
         self.path = path
         self._lock = lock
+        self.read_only = read_only
         self._store: Store | None = None
 
     @classmethod
@@ -78,6 +84,30 @@ class DatabaseFile:
             if isinstance(error, sqlite3.Error):
                 raise StoreError(f"cannot open {path}: {error}") from error
             raise
+        return database
+
+    @classmethod
+    def open_to_read(cls, path: Path | str) -> DatabaseFile:
+        """Open an existing database only to read it (an export, a forecast), even while
+        a Minutebook window has it open: no lock is taken and nothing can be written.
+        Under WAL the reader sees every change committed before it began, and the
+        window's own writes never wait for it."""
+        path = Path(path).expanduser()
+        check_existing(path)
+        if not path.is_file():
+            raise StoreError(f"there is no Minutebook database at {path}")
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot read {path}: {error}") from error
+        database = cls(conn, path, read_only=True)
+        if not database._up_to_date():
+            conn.close()
+            raise StoreError(
+                f"{path} was made by an earlier Minutebook: open it in Minutebook once to "
+                "bring it up to date"
+            )
         return database
 
     @classmethod
@@ -148,7 +178,7 @@ class DatabaseFile:
     def close(self) -> None:
         """Checkpoint the log into the main file and release the lock."""
         try:
-            if self.path is not None:
+            if self.path is not None and not self.read_only:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.conn.close()
         finally:

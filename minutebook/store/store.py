@@ -105,7 +105,8 @@ class Store:
     def on(cls, file: DatabaseFile) -> Store:
         """The full store on an open file, its schema brought up to date."""
         store = cls(Database(file.conn, strict=True), file)
-        migrations.apply(store.db)
+        if not file.read_only:  # a reader only opens a file that is up to date
+            migrations.apply(store.db)
         return store
 
     def close(self) -> None:
@@ -130,7 +131,9 @@ class Store:
             with self.db.atomic():
                 yield self.db
             return
-        conn.execute("BEGIN IMMEDIATE")
+        # A reader's transaction is a plain one: it must never hold the write lock that
+        # a Minutebook window with the same file open needs for its next keystroke.
+        conn.execute("BEGIN" if self.file.read_only else "BEGIN IMMEDIATE")
         try:
             yield self.db
         except BaseException:

@@ -344,7 +344,7 @@ def tor_import(ctx: click.Context, tor_file: Path) -> None:
     except FileError as error:
         click.echo(error.report(), err=True)
         sys.exit(EXIT_PROBLEM)
-    with _open_store(ctx, must_exist=False) as store:
+    with _open_store(ctx, to_write=True) as store:
         try:
             added = store.import_terms(terms.membership, terms.versions)
         except StoreError as error:
@@ -554,12 +554,15 @@ def _read_text(path: Path) -> str:
     return ""
 
 
-def _open_store(ctx: click.Context, *, must_exist: bool = True) -> Store:
-    path = _database(ctx, must_exist=must_exist)
+def _open_store(ctx: click.Context, *, to_write: bool = False) -> Store:
+    """The store for a command. Commands that only read (exports, forecasts, ToR export)
+    open the file read-only, so they work while the app has it open; a command that
+    writes may start a new database and takes the lock like the app."""
+    path = _database(ctx, must_exist=not to_write)
     from minutebook.store import Store  # the full store: not needed to open the app
 
     try:
-        return Store.open(path)
+        return Store.open(path) if to_write else DatabaseFile.open_to_read(path).store()
     except StoreError as error:
         _fail(str(error))
         raise

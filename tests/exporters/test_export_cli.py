@@ -161,3 +161,19 @@ def test_minutes_calls_the_house_style(
     status, out, _ = _run(runner, demo_db, *args, "--confidential")
     assert out.strip() == "Wrote HCP confidential minutes 2023-06-13 (draft).docx"
     assert calls == [("MinutesSnapshot", None, True), ("MinutesSnapshot", None, False)]
+
+
+def test_exports_while_the_app_has_the_database_open(
+    runner: CliRunner, demo_db: Path, tmp_path: Path
+) -> None:
+    """The secretary keeps the meeting open in the app and exports from another window."""
+    from minutebook.store import Store
+
+    with Store.open(demo_db) as app:  # holds the lock, as the app does
+        status, out, err = _run(
+            runner, demo_db, "minutes", "--committee", "HCP", "--date", "2023-06-13", "-o", "m.docx"
+        )
+        assert (status, err, out.strip()) == (0, "", "Wrote m.docx"), err
+        assert app.committee("HCP").code == "HCP"  # the app's store is untouched
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "m.docx")).paragraphs)
+    assert "HCP1 Welcome, Introductions and Apologies" in text

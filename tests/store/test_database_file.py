@@ -3,6 +3,7 @@ the standard library alone, the full store built on the same file when first nee
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -99,3 +100,33 @@ def test_the_app_and_its_first_screen_load_without_the_domain_models() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_reader_works_beside_the_open_app_and_never_blocks_it(tmp_path: Path) -> None:
+    """Exports read the file while a Minutebook window has it open (and locked)."""
+    path = tmp_path / "m.db"
+    with Store.open(path) as app:
+        app.add_committee(Committee(code="HCP", name="Health and Care Partnership"))
+        reader = DatabaseFile.open_to_read(path).store()
+        try:
+            assert [c.code for c in reader.committees()] == ["HCP"]
+            with reader.transaction():
+                # The window's next change goes through while the reader is mid-read.
+                app.add_committee(Committee(code="ICB", name="Integrated Care Board"))
+            assert [c.code for c in reader.committees()] == ["HCP", "ICB"]
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                reader.add_committee(Committee(code="PB", name="People Board"))
+        finally:
+            reader.close()
+        # Nothing the reader tried reached the file.
+        assert sorted(c.code for c in app.committees()) == ["HCP", "ICB"]
+
+
+def test_a_reader_refuses_a_missing_or_out_of_date_file(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="there is no Minutebook database"):
+        DatabaseFile.open_to_read(tmp_path / "none.db")
+    old = Database(tmp_path / "old.db", strict=True)
+    migrations.apply(old, stop_before=KNOWN_STEPS[-1])
+    old.close()
+    with pytest.raises(StoreError, match="earlier Minutebook: open it in Minutebook once"):
+        DatabaseFile.open_to_read(tmp_path / "old.db")
