@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
@@ -199,6 +200,28 @@ class Attendance(DomainModel):
         if self.from_item is not None and item < self.from_item:
             return False
         return self.to_item is None or item <= self.to_item
+
+
+def arrival_item(agenda: Sequence[int], current: int | None, started: bool) -> int | None:
+    """The item at which someone arriving now is minuted as arriving ("from item 3"):
+    the current one once the meeting is past its first item. Arriving before the
+    meeting starts, or while its first item is taken, is the roll: present throughout."""
+    if not started or current is None or (agenda and current == agenda[0]):
+        return None
+    return current
+
+
+def last_item_present(
+    agenda: Sequence[int], current: int | None, from_item: int | None
+) -> int | None:
+    """The last item someone leaving now was there for ("left after item 6"). Leaving
+    while item 7 is taken, they take no part in its decisions, so it is item 6; it is
+    the current item itself only if they arrived during it or it is the first (there
+    is no earlier item to end at). With no current item, the last on the agenda."""
+    if current is None:
+        return agenda[-1] if agenda else None
+    before = [n for n in agenda if n < current and (from_item is None or n >= from_item)]
+    return before[-1] if before else current
 
 
 class Declaration(DomainModel):

@@ -41,7 +41,12 @@ from minutebook.domain import (
 )
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import parse_date
-from minutebook.domain.meeting import DecisionFlag, InterestCategory
+from minutebook.domain.meeting import (
+    DecisionFlag,
+    InterestCategory,
+    arrival_item,
+    last_item_present,
+)
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.quorum_engine import QuorumEngine, Verdict
 from minutebook.store import StoreError
@@ -49,12 +54,12 @@ from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import (
     NOT_MARKED,
     AttendanceDialog,
-    EndMeetingDialog,
     QuorumDialog,
     Recoverable,
     RecoverDialog,
     RoomRow,
 )
+from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
 
 if TYPE_CHECKING:
@@ -736,7 +741,8 @@ DEFERRED or Chair's action instead."""
         now = self.now().strftime("%H:%M")
         starts = store.item_start_times(self.meeting_id)
         item = self.current
-        under_way = self._under_way(starts)
+        numbers = [i.number for i in self.agenda()]
+        arrives_at = arrival_item(numbers, item, started=bool(starts))
         arriving = status in ("present", "remote")
         confirm, self._confirm_mark = self._confirm_mark, None
         try:
@@ -752,7 +758,7 @@ DEFERRED or Chair's action instead."""
                     seats=seats,
                     status=AttendanceStatus.PRESENT if arriving else AttendanceStatus(status),
                     mode=Mode.REMOTE if status == "remote" else Mode.IN_PERSON,
-                    from_item=item if under_way and arriving else None,
+                    from_item=arrives_at if arriving else None,
                     arrived_at=now if starts and arriving else None,
                 )
                 store.add_attendance(self.meeting_id, row)
@@ -764,12 +770,12 @@ DEFERRED or Chair's action instead."""
                         "status": AttendanceStatus.PRESENT,
                         "mode": Mode.REMOTE if status == "remote" else Mode.IN_PERSON,
                     }
-                    if not row.is_present and under_way:
-                        update |= {"from_item": item, "arrived_at": now}
+                    if not row.is_present and arrives_at is not None:
+                        update |= {"from_item": arrives_at, "arrived_at": now}
                     elif row.is_present and row.from_item and item and item < row.from_item:
                         # A correction: they were here earlier than first marked.
                         started = starts.get(item, "")[:5] or None
-                        update |= {"from_item": item if under_way else None, "arrived_at": started}
+                        update |= {"from_item": arrives_at, "arrived_at": started}
                 elif status in ("apologies", "absent"):
                     if row.is_present and starts and confirm != (person, status):
                         self._confirm_mark = (person, status)
@@ -787,7 +793,8 @@ DEFERRED or Chair's action instead."""
                 elif status == "left":
                     if not row.is_present:
                         return "They are not recorded as present."
-                    update = {"to_item": self._last_item_before(item, row), "left_at": now}
+                    last = last_item_present(numbers, item, row.from_item)
+                    update = {"to_item": last, "left_at": now}
                 elif status == "back":
                     if row.to_item is None:
                         return "They have not left."
@@ -797,21 +804,6 @@ DEFERRED or Chair's action instead."""
             return str(error)
         self.changed()
         return None
-
-    def _under_way(self, starts: dict[int, str]) -> bool:
-        """Whether someone arriving now is minuted as arriving at the current item: the
-        meeting has started and is past its first item (the roll is taken at the first)."""
-        numbers = [i.number for i in self.agenda()]
-        return bool(starts) and self.current not in (None, *numbers[:1])
-
-    def _last_item_before(self, item: int | None, row: Attendance) -> int | None:
-        """The last item someone leaving now was there for: the one before the current
-        item, or the current one if they arrived during it or it is the first."""
-        numbers = [i.number for i in self.agenda()]
-        if item is None:
-            return numbers[-1] if numbers else None
-        before = [n for n in numbers if n < item and (row.from_item is None or n >= row.from_item)]
-        return before[-1] if before else item
 
     def add_other(self) -> None:
         """Add an officer, observer, minute taker or deputy to the room."""
@@ -870,14 +862,14 @@ DEFERRED or Chair's action instead."""
         try:
             person = existing or store.save_person(self._new_person(name))
             starts = store.item_start_times(self.meeting_id)
-            under_way = self._under_way(starts)
+            numbers = [i.number for i in self.agenda()]
             row = Attendance(
                 person=person.id,
                 capacity=Capacity(capacity),
                 deputy_for=(deputy_for,) if capacity == "deputy" and deputy_for else (),
                 role=values.get("role"),
                 mode=Mode.REMOTE if values.get("remote") else Mode.IN_PERSON,
-                from_item=self.current if under_way else None,
+                from_item=arrival_item(numbers, self.current, started=bool(starts)),
                 arrived_at=self.now().strftime("%H:%M") if starts else None,
             )
             store.add_attendance(self.meeting_id, row)
@@ -1081,7 +1073,16 @@ DEFERRED or Chair's action instead."""
                 self.checkpoint()
             self.dismiss(None)
 
-        self.app.push_screen(EndMeetingDialog(clock), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Has the meeting ended? The minutes will say it ended at {clock}.",
+                f"Y / Enter: it ended at {clock}, leave live capture\n"
+                "N: leave live capture, the meeting goes on\n"
+                "Esc: stay",
+                can_stay=True,
+            ),
+            answered,
+        )
 
     def action_reopen(self) -> None:
         """Clear the meeting's end time, when it was recorded by mistake."""
