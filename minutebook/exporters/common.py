@@ -32,7 +32,7 @@ from docx.shared import Pt
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
-from minutebook.domain.committee import Person, Seat
+from minutebook.domain.committee import Committee, Person, Seat
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import InterestCategory, Meeting, MinutesStatus, QuorumRuling
 from minutebook.domain.snapshot import MinutesSnapshot
@@ -123,6 +123,21 @@ def with_note(text: str, note: str) -> str:
     text = text.rstrip()
     body = text.rstrip(".;,:")
     return f"{body} ({note}){text[len(body) :]}"
+
+
+def committee_template(committee: Committee, given: Path | None = None) -> Path | None:
+    """The template an export uses: the one `given` for this export, else the
+    committee's own, else None (the bundled one). The committee's own template gone
+    missing is named as such, rather than as a file the secretary never typed."""
+    if given is not None or committee.word_template is None:
+        return given
+    path = Path(committee.word_template)
+    if not path.is_file():
+        raise ExportError(
+            f"{committee.code}'s Word template {path} is missing; choose another in the "
+            "committee's details (d on the committee's screen)"
+        )
+    return path
 
 
 def new_document(template: Path | None = None) -> Build:

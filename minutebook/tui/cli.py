@@ -423,8 +423,13 @@ def export_minutes(
     state = "approved" if approved else "draft"
     default = f"{committee.code} {kind} {meeting.date.isoformat()} ({state}).docx"
     output = output or Path(default)
-    template = _template(committee, template)
-    _export(lambda: render(snapshot, template=template, public=public), output, force)
+    _export(
+        lambda chosen: render(snapshot, template=chosen, public=public),
+        output,
+        force,
+        committee,
+        template,
+    )
 
 
 def _meeting_snapshot(ctx: click.Context, code: str, day: datetime) -> MinutesSnapshot:
@@ -479,11 +484,12 @@ def export_tracker(
     today = date.today()
     kind = "decision tracker" if committee.rag_palette is RagPalette.COUNCIL else "action tracker"
     default = Path(f"{committee.code} {kind} {today.isoformat()}.docx")
-    template = _template(committee, template)
     _export(
-        lambda: render_tracker(actions, committee, people, template, as_of=today),
+        lambda chosen: render_tracker(actions, committee, people, chosen, as_of=today),
         output or default,
         force,
+        committee,
+        template,
     )
 
 
@@ -506,28 +512,26 @@ def export_agenda(
     committee, meeting = snapshot.membership.committee, snapshot.record.meeting
     agenda = list(snapshot.record.agenda)
     default = Path(f"{committee.code} agenda {meeting.date.isoformat()}.docx")
-    template = _template(committee, template)
-    _export(lambda: render_agenda(committee, meeting, agenda, template), output or default, force)
+    _export(
+        lambda chosen: render_agenda(committee, meeting, agenda, chosen),
+        output or default,
+        force,
+        committee,
+        template,
+    )
 
 
-def _template(committee: Committee, given: Path | None) -> Path | None:
-    """--template if given, else the committee's own Word template, else None (the
-    bundled one). A committee's template that has gone missing is reported as such."""
-    if given is not None or committee.word_template is None:
-        return given
-    path = Path(committee.word_template)
-    if not path.is_file():
-        _fail(
-            f"{committee.code}'s Word template {path} is missing; choose another in the "
-            "committee's details (d on its screen), or give one with --template"
-        )
-    return path
-
-
-def _export(render: Callable[[], Any], output: Path, force: bool) -> None:
-    """Check the target first (never overwrite without --force), build, print the
-    template's warnings to stderr, save atomically, say where."""
-    from minutebook.exporters.common import ExportError, save_document
+def _export(
+    render: Callable[[Path | None], Any],
+    output: Path,
+    force: bool,
+    committee: Committee,
+    template: Path | None,
+) -> None:
+    """Check the target first (never overwrite without --force), build with --template
+    or else the committee's own template, print the template's warnings to stderr,
+    save atomically, say where."""
+    from minutebook.exporters.common import ExportError, committee_template, save_document
 
     output = output.expanduser()
     if output.exists() and not force:
@@ -535,7 +539,7 @@ def _export(render: Callable[[], Any], output: Path, force: bool) -> None:
     if not output.parent.is_dir():
         _fail(f"the folder {output.parent} does not exist")
     try:
-        build = render()
+        build = render(committee_template(committee, template))
         for warning in build.warnings:
             click.echo(f"minutebook: warning: {warning}", err=True)
         save_document(build, output, overwrite=force)

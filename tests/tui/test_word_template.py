@@ -3,16 +3,14 @@ path is in view), then used by every export from the app and the command line.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.cli import main
@@ -21,22 +19,6 @@ from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.widgets.form import FormScreen
 
 HOUSE_HEADER = "Milton Keynes City Council · Democratic Services"
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    build_demo_database(path)
-    return path
-
-
-@pytest.fixture
-def store(demo_path: Path) -> Iterator[Store]:
-    opened = Store.open(demo_path)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
@@ -67,9 +49,9 @@ async def _save_template(pilot, text: str) -> str:  # type: ignore[no-untyped-de
 
 
 async def test_the_template_is_checked_saved_and_used_by_exports(
-    store: Store, house_template: Path, tmp_path: Path
+    demo_store: Store, house_template: Path, tmp_path: Path
 ) -> None:
-    app = MinutebookApp(store, clock=lambda: datetime(2023, 6, 20, 9, 0))
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
     not_docx = tmp_path / "broken.docx"
     not_docx.write_text("not a Word file", encoding="utf-8")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -84,15 +66,15 @@ async def test_the_template_is_checked_saved_and_used_by_exports(
         missing = await _save_template(pilot, str(tmp_path / "nowhere.docx"))
         assert "Word template: the template" in missing and "does not exist" in missing
         assert "is not a .docx file" in await _save_template(pilot, str(not_docx))
-        assert store.committee("HCP").word_template is None  # nothing stored meanwhile
+        assert demo_store.committee("HCP").word_template is None  # nothing stored meanwhile
 
         assert await _save_template(pilot, str(house_template)) == ""
-        assert store.committee("HCP").word_template == str(house_template.resolve())
+        assert demo_store.committee("HCP").word_template == str(house_template.resolve())
 
         # Exported from the meeting screen: the template's header, none of its sample text.
         out = tmp_path / "exports"
         out.mkdir()
-        app.push_screen(MeetingScreen(store.meeting_on("HCP", date(2023, 6, 13)).id or 0))
+        app.push_screen(MeetingScreen(demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0))
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
@@ -101,6 +83,19 @@ async def test_the_template_is_checked_saved_and_used_by_exports(
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # The template moved away since: the export says so, and writes nothing.
+        moved = house_template.rename(tmp_path / "moved.docx")
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#field-folder", Input).value = str(out)
+        app.screen.query_one("#field-replace", Select).value = "yes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("HCP's Word template" in m and "is missing" in m for m in messages), messages
+        moved.rename(house_template)
     exported = out / "HCP minutes 2023-06-13 (draft).docx"
     assert HOUSE_HEADER in _header_text(exported)
     body = "\n".join(p.text for p in docx.Document(str(exported)).paragraphs)
@@ -111,9 +106,9 @@ async def test_the_template_is_checked_saved_and_used_by_exports(
 def test_the_command_line_uses_the_committee_template_unless_told_otherwise(
     demo_path: Path, house_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Store.open(demo_path) as store:
-        hcp = store.committee("HCP")
-        store.update_committee(hcp.model_copy(update={"word_template": str(house_template)}))
+    with Store.open(demo_path) as opened:
+        hcp = opened.committee("HCP")
+        opened.update_committee(hcp.model_copy(update={"word_template": str(house_template)}))
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     base = ["--db", str(demo_path), "export", "agenda", "--committee", "HCP"]
@@ -132,5 +127,8 @@ def test_the_command_line_uses_the_committee_template_unless_told_otherwise(
     house_template.unlink()
     result = runner.invoke(main, [*base, "--date", "2023-09-20", "-o", "c.docx"])
     assert result.exit_code == 2
-    assert "HCP's Word template" in result.stderr and "is missing" in result.stderr
+    assert result.stderr == (
+        f"minutebook: HCP's Word template {house_template} is missing; choose another in "
+        "the committee's details (d on the committee's screen)\n"
+    )
     assert not (tmp_path / "c.docx").exists()

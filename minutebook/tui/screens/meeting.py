@@ -402,11 +402,11 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
     def export_in_background(self, what: str, snapshot: MinutesSnapshot, target: Path) -> None:
         from datetime import date as calendar
 
-        from minutebook.exporters.common import ExportError, save_document
+        from minutebook.exporters.common import ExportError, committee_template, save_document
 
         committee = snapshot.membership.committee
-        template = Path(committee.word_template) if committee.word_template else None
         try:
+            template = committee_template(committee)
             if what in ("minutes", "confidential"):
                 if committee.house_style.value == "nhs":
                     from minutebook.exporters.nhs import render_nhs_minutes as render
