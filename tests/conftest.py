@@ -1,7 +1,9 @@
-"""Shared fixtures: a real store on a temporary SQLite file, and a small committee in it."""
+"""Shared fixtures: a real store on a temporary SQLite file, a small committee in it, and
+the demo database built once for the run."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 import types
 from collections.abc import Iterator
@@ -12,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from minutebook.domain import Committee, Meeting, NumberingReset, NumberingScheme
-from minutebook.store import Store
+from minutebook.seeds import build_demo_database
+from minutebook.store import DatabaseFile, Store
 from minutebook.store.paths import ENV_VAR
 
 
@@ -78,3 +81,43 @@ def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
     fake.MinutebookApp = NeverStarted  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "minutebook.tui.app", fake)
     return CliRunner()
+
+
+# -- the demo database: three committees from the seed papers ----------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once for the whole run. Only read it: a test that
+    changes the demo works on its own copy (`demo_path`, `demo_store`)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo_database(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_reader(demo_file: Path) -> Iterator[Store]:
+    """The demo database opened read-only, for the tests that read snapshots of it."""
+    reader = DatabaseFile.open_to_read(demo_file).store()
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+@pytest.fixture
+def demo_path(demo_file: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the demo database."""
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo_file, copy)
+    return copy
+
+
+@pytest.fixture
+def demo_store(demo_path: Path) -> Iterator[Store]:
+    """A store on this test's own copy of the demo database, closed at teardown."""
+    opened = Store.open(demo_path)
+    try:
+        yield opened
+    finally:
+        opened.close()

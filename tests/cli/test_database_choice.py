@@ -5,13 +5,13 @@ the command's name too; and each export's -o help shows its own default name."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from minutebook.domain import Committee
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store, default_database, demo_database
 from minutebook.tui.cli import main
 
@@ -39,10 +39,11 @@ def files_under(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def demo(runner: CliRunner) -> Path:
+def demo(runner: CliRunner, demo_file: Path) -> Path:
     """The demo database in its usual place (the runner's data folder)."""
     path = demo_database()
-    build_demo_database(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(demo_file, path)
     return path
 
 

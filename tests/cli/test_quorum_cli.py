@@ -20,7 +20,6 @@ import yaml
 from click.testing import CliRunner, Result
 
 from minutebook.domain.meeting import Attendance, AttendanceStatus
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 from minutebook.store.paths import ENV_VAR
 from minutebook.tui.cli import main
@@ -43,10 +42,8 @@ ITEM_4_FAILURE = "ics_org organisations represented: 3 of 7, need 4"
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    build_demo_database(path)
-    return path
+def demo(demo_path: Path) -> Path:
+    return demo_path
 
 
 def check(runner: CliRunner, *args: str | Path) -> Result:

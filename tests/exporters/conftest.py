@@ -3,7 +3,7 @@ all of them (LibreOffice opens each, each numbers its pages)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +14,6 @@ from minutebook.exporters.common import Build
 from minutebook.exporters.council import render_council_minutes
 from minutebook.exporters.nhs import render_nhs_minutes
 from minutebook.exporters.tracker import render_tracker
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 
 EXPORT_KINDS = (
@@ -29,17 +28,8 @@ EXPORT_KINDS = (
 )
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """The demo database, read only."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo_database(path)
-    with Store.open(path) as store:
-        yield store
-
-
 @pytest.fixture
-def render_export(demo: Store) -> Callable[[str, Path | None], Build]:
+def render_export(demo_reader: Store) -> Callable[[str, Path | None], Build]:
     """Renders an export of one kind ("minutes-nhs-public" …) with a template (or
     none), from the demo's committees: HCP (council style) and the ICB Board (NHS
     style), the minutes of their seeded meetings, the agendas of their next ones."""
@@ -51,13 +41,16 @@ def render_export(demo: Store) -> Callable[[str, Path | None], Build]:
         code, day = codes[style]
         if what == "tracker":
             return render_tracker(
-                demo.actions(code), demo.committee(code), demo.people(), template=template
+                demo_reader.actions(code),
+                demo_reader.committee(code),
+                demo_reader.people(),
+                template=template,
             )
         if what == "agenda":
-            meeting = demo.meeting_on(code, next_meetings[style])
-            agenda = demo.agenda(meeting.id or 0)
-            return render_agenda(demo.committee(code), meeting, agenda, template=template)
-        snapshot = demo.minutes_snapshot(demo.meeting_on(code, day).id or 0)
+            meeting = demo_reader.meeting_on(code, next_meetings[style])
+            agenda = demo_reader.agenda(meeting.id or 0)
+            return render_agenda(demo_reader.committee(code), meeting, agenda, template=template)
+        snapshot = demo_reader.minutes_snapshot(demo_reader.meeting_on(code, day).id or 0)
         minutes = render_council_minutes if style == "council" else render_nhs_minutes
         return minutes(snapshot, template=template, public=version == ["public"])
 

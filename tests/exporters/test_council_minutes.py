@@ -9,7 +9,6 @@ text converter's list bullets and bold markers ("- ", "**") are taken out.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,6 @@ from minutebook.domain.meeting import (
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import Build, ExportError, new_document, save_document
 from minutebook.exporters.council import render_council_minutes
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 
 PRESENT = (
@@ -96,12 +94,9 @@ RESOLVED: dict[str, list[str]] = {
 
 
 @pytest.fixture(scope="module")
-def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MinutesSnapshot]:
+def snapshot(demo_reader: Store) -> MinutesSnapshot:
     """The seeded 13 June 2023 HCP meeting (circulated, not yet approved)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo_database(path)
-    with Store.open(path) as store:
-        yield store.minutes_snapshot(store.meeting_on("HCP", date(2023, 6, 13)).id or 0)
+    return demo_reader.minutes_snapshot(demo_reader.meeting_on("HCP", date(2023, 6, 13)).id or 0)
 
 
 def _reopen(build: Build, tmp_path: Path) -> Any:

@@ -12,15 +12,14 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from minutebook.seeds import build_demo_database
+from minutebook.store import Store
 from minutebook.tui.cli import main
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo_database(path)
-    return path
+@pytest.fixture
+def demo_db(demo_file: Path) -> Path:
+    """Exports only read: the run's one demo database serves them all."""
+    return demo_file
 
 
 def _run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
@@ -164,16 +163,13 @@ def test_minutes_calls_the_house_style(
 
 
 def test_exports_while_the_app_has_the_database_open(
-    runner: CliRunner, demo_db: Path, tmp_path: Path
+    runner: CliRunner, demo_store: Store, demo_path: Path, tmp_path: Path
 ) -> None:
-    """The secretary keeps the meeting open in the app and exports from another window."""
-    from minutebook.store import Store
-
-    with Store.open(demo_db) as app:  # holds the lock, as the app does
-        status, out, err = _run(
-            runner, demo_db, "minutes", "--committee", "HCP", "--date", "2023-06-13", "-o", "m.docx"
-        )
-        assert (status, err, out.strip()) == (0, "", "Wrote m.docx"), err
-        assert app.committee("HCP").code == "HCP"  # the app's store is untouched
+    """The secretary keeps the meeting open in the app (`demo_store` holds the lock, as
+    the app does) and exports from another window."""
+    args = ["minutes", "--committee", "HCP", "--date", "2023-06-13", "-o", "m.docx"]
+    status, out, err = _run(runner, demo_path, *args)
+    assert (status, err, out.strip()) == (0, "", "Wrote m.docx"), err
+    assert demo_store.committee("HCP").code == "HCP"  # the app's store carries on
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "m.docx")).paragraphs)
     assert "HCP1 Welcome, Introductions and Apologies" in text

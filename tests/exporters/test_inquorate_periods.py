@@ -9,7 +9,6 @@ so 5 members) and at the 1 July 2022 ICB Board (a majority of 19 voting seats, 1
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -30,7 +29,6 @@ from minutebook.exporters.common import with_note
 from minutebook.exporters.council import render_council_minutes
 from minutebook.exporters.inquorate import item_list
 from minutebook.exporters.nhs import render_nhs_minutes
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 
 HCP5 = "HCP5 Integrated Care Partnership (ICP) and Board (ICB) update"
@@ -39,14 +37,11 @@ HCP7 = "HCP7 Date of the Next Meeting"
 
 
 @pytest.fixture(scope="module")
-def snapshots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, MinutesSnapshot]]:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo_database(path)
-    with Store.open(path) as store:
-        yield {
-            code: store.minutes_snapshot(store.meeting_on(code, day).id or 0)
-            for code, day in (("HCP", date(2023, 6, 13)), ("ICB", date(2022, 7, 1)))
-        }
+def snapshots(demo_reader: Store) -> dict[str, MinutesSnapshot]:
+    return {
+        code: demo_reader.minutes_snapshot(demo_reader.meeting_on(code, day).id or 0)
+        for code, day in (("HCP", date(2023, 6, 13)), ("ICB", date(2022, 7, 1)))
+    }
 
 
 def _change(snapshot: MinutesSnapshot, **record: Any) -> MinutesSnapshot:

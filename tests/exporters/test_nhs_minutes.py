@@ -10,7 +10,6 @@ characters, an empty agenda, an item with nothing minuted and a person with no r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,6 @@ from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import save_document
 from minutebook.exporters.nhs import QUORATE_STATEMENT, render_nhs_minutes
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 
 # Seed 003, draft minutes of 1 July 2022: the attendance tables as printed (roles that
@@ -111,11 +109,8 @@ SEED_ITEMS = [
 
 
 @pytest.fixture(scope="module")
-def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MinutesSnapshot]:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo_database(path)
-    with Store.open(path) as store:
-        yield store.minutes_snapshot(store.meeting_on("ICB", date(2022, 7, 1)).id or 0)
+def snapshot(demo_reader: Store) -> MinutesSnapshot:
+    return demo_reader.minutes_snapshot(demo_reader.meeting_on("ICB", date(2022, 7, 1)).id or 0)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from minutebook.domain.meeting import AgendaItem, Meeting, Purpose
 from minutebook.exporters.agenda import AGENDA_COLUMNS, render_agenda, timings
 from minutebook.exporters.common import Build, save_document
 from minutebook.exporters.tracker import COUNCIL_COLUMNS, NHS_COLUMNS, render_tracker
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 
 COUNCIL = Committee(code="HCP", name="Health and Care Partnership", rag_palette=RagPalette.COUNCIL)
@@ -152,12 +151,9 @@ def test_nhs_tracker_layout(tmp_path: Path) -> None:
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
 
 
-def test_tracker_from_a_snapshot_and_unknown_owner(tmp_path: Path) -> None:
-    path = tmp_path / "demo.db"
-    build_demo_database(path)
-    with Store.open(path) as store:
-        meeting = store.meeting_on("ICB", date(2022, 7, 29))
-        snapshot = store.minutes_snapshot(meeting.id or 0)
+def test_tracker_from_a_snapshot_and_unknown_owner(demo_reader: Store, tmp_path: Path) -> None:
+    meeting = demo_reader.meeting_on("ICB", date(2022, 7, 29))
+    snapshot = demo_reader.minutes_snapshot(meeting.id or 0)
     document = _reopen(render_tracker(snapshot), tmp_path)
     assert "Information accurate to 29 July 2022" in [p.text for p in document.paragraphs]
     rows = _texts(document.tables[1])

@@ -14,15 +14,7 @@ import pytest
 import yaml
 
 from minutebook.interchange.tor_file import TermsFile, read_terms, write_terms
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store, StoreError
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    build_demo_database(path)
-    return path
 
 
 def export(store: Store, code: str) -> str:

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import docx
-import pytest
 from textual.widgets import Input, Select, Static
 
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.widgets.form import FormScreen
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "demo.db"
-    build_demo_database(path)
-    opened = Store.open(path)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-async def test_minutes_are_exported_to_the_chosen_folder(store: Store, tmp_path: Path) -> None:
-    meeting_id = store.meeting_on("HCP", date(2023, 6, 13)).id or 0
-    app = MinutebookApp(store, clock=lambda: datetime(2023, 6, 20, 9, 0))
+async def test_minutes_are_exported_to_the_chosen_folder(demo_store: Store, tmp_path: Path) -> None:
+    meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
     out = tmp_path / "exports"
     out.mkdir()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -68,21 +54,21 @@ async def test_minutes_are_exported_to_the_chosen_folder(store: Store, tmp_path:
 
 
 async def test_the_minutes_tab_shows_declarations_and_scrolls_at_once(
-    store: Store, tmp_path: Path
+    demo_store: Store, tmp_path: Path
 ) -> None:
     from textual.widgets import Markdown
 
     from minutebook.domain import Attendance, Declaration
     from minutebook.domain.quorum import Ruling
 
-    meeting_id = store.meeting_on("HCP", date(2023, 9, 20)).id or 0
-    store.add_attendance(meeting_id, Attendance(person="heath"))
-    store.write_narrative(meeting_id, 4, "The Partnership discussed the plan.")
-    store.add_declaration(
+    meeting_id = demo_store.meeting_on("HCP", date(2023, 9, 20)).id or 0
+    demo_store.add_attendance(meeting_id, Attendance(person="heath"))
+    demo_store.write_narrative(meeting_id, 4, "The Partnership discussed the plan.")
+    demo_store.add_declaration(
         meeting_id,
         Declaration(person="heath", item=4, nature="Governor of MKUH", ruling=Ruling.LEAVE),
     )
-    app = MinutebookApp(store, clock=lambda: datetime(2023, 9, 20, 15, 0))
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 9, 20, 15, 0))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.push_screen(MeetingScreen(meeting_id))

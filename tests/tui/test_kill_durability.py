@@ -58,16 +58,13 @@ ALPHABET = string.ascii_letters + string.digits + string.punctuation + " " * 12 
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database, built once; each round works on a fresh copy of it."""
-    from minutebook.seeds import build_demo_database
-
-    path = tmp_path_factory.mktemp("kill-demo") / "demo.db"
-    build_demo_database(path)
-    with contextlib.closing(sqlite3.connect(path)) as conn:
+def demo_db(demo_file: Path) -> Path:
+    """The run's demo database; each round works on a fresh copy of it."""
+    read_only = f"{demo_file.as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(read_only, uri=True)) as conn:
         rows = conn.execute(NARRATIVE_SQL).fetchall()
     assert not rows or not rows[0][0], "the demo's item 1 must start with no narrative"
-    return path
+    return demo_file
 
 
 @dataclass

@@ -18,7 +18,6 @@ import pytest
 from textual.pilot import Pilot
 
 from minutebook.domain import Action, Attendance, AttendanceStatus, Capacity, Decision, Mode
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 
@@ -33,11 +32,9 @@ NARRATIVE = (
 
 
 @pytest.fixture
-def seeded_store(tmp_path: Path) -> Iterator[tuple[Store, int]]:
+def seeded_store(demo_path: Path) -> Iterator[tuple[Store, int]]:
     """The demo database with the 20 September 2023 meeting part-minuted."""
-    path = tmp_path / "demo.db"
-    build_demo_database(path)
-    store = Store.open(path)
+    store = Store.open(demo_path)
     meeting_id = store.meeting_on("HCP", date(2023, 9, 20)).id or 0
     for person, seat in (
         ("marland", "S1"),

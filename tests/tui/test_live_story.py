@@ -10,9 +10,7 @@ seats, i.e. 5 members in the room; remote members do not count.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,16 +28,15 @@ from minutebook.domain import (
 )
 from minutebook.domain.meeting import DecisionFlag, InterestCategory
 from minutebook.domain.quorum import Ruling
-from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
 from minutebook.tui.screens.live_dialogs import (
     AttendanceDialog,
-    EndMeetingDialog,
     QuorumDialog,
     RecoverDialog,
 )
+from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
 
 SIZE = (80, 24)
@@ -82,18 +79,6 @@ ROOM_KEYS = {
 IN_PERSON_MEMBERS = [
     p for p in SEAT_HOLDERS if p not in ("makarem", "cox", "harrison", "alam", "wilkinson")
 ]
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Iterator[Store]:
-    """A real store on a temporary copy of the demo database."""
-    path = tmp_path / "demo.db"
-    build_demo_database(path)
-    store = Store.open(path)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @pytest.fixture
@@ -915,7 +900,7 @@ async def test_close_and_reopen_everything_is_there_exactly_as_typed(
         await record_action(pilot, "Update the register of interests", "marland", "01/10/2023")
         await pilot.press("f10")
         await pilot.pause()
-        assert isinstance(app.screen, EndMeetingDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")  # the Chair closes the meeting
         await pilot.pause()
         assert not isinstance(app.screen, LiveMeetingScreen)
@@ -973,7 +958,7 @@ async def test_leaving_live_capture_asks_whether_the_meeting_has_ended(
         # Esc stays in the meeting; nothing is recorded.
         await pilot.press("f10")
         await pilot.pause()
-        assert isinstance(app.screen, EndMeetingDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LiveMeetingScreen)
@@ -1039,9 +1024,7 @@ async def test_taking_the_roll_and_correcting_it_in_the_room(
         await mark(pilot, "hopkins", "x")
         assert demo_store_row(demo_store, meeting_id, "hopkins").is_present
         await mark(pilot, "hopkins", "x", times=2)
-        assert demo_store_row(demo_store, meeting_id, "hopkins").status is (
-            AttendanceStatus.ABSENT
-        )
+        assert demo_store_row(demo_store, meeting_id, "hopkins").status is (AttendanceStatus.ABSENT)
 
         # Marked present late at item 4, then found to have been there from item 3.
         await mark(pilot, "hopkins", "p")  # back after all: present from item 2
