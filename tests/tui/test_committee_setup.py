@@ -36,7 +36,7 @@ async def test_committee_list_shows_the_committee(app: MinutebookApp) -> None:
         await pilot.pause()
         table = app.screen.query_one("#committees", DataTable)
         assert table.row_count == 1
-        assert table.get_row_at(0)[:3] == ["PAR", "Parish Council", "2"]
+        assert [str(cell) for cell in table.get_row_at(0)[:3]] == ["PAR", "Parish Council", "2"]
 
 
 async def test_add_member_through_the_form_reaches_the_store(
@@ -281,7 +281,8 @@ async def test_the_app_starts_on_the_light_file_and_builds_the_store_when_needed
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#committees", DataTable)
-        assert table.get_row_at(0) == ["PAR", "Parish Council", "2", "10/12/2026", "Council"]
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row == ["PAR", "Parish Council", "2", "10/12/2026", "Council"]
         screen = await open_committee(pilot)
         assert screen.code == "PAR"
         assert app.store is app_store

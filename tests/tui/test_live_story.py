@@ -1019,6 +1019,12 @@ async def test_taking_the_roll_and_correcting_it_in_the_room(
         assert all(rows[p].is_present for p in SEAT_HOLDERS if p != "makarem")
         assert all(rows[p].from_item is None for p in SEAT_HOLDERS if p != "makarem")
 
+        # Still at the first item: apologies for someone just marked present corrects
+        # the roll at once (nothing has been minuted that it would rewrite).
+        await mark(pilot, "cox", "a")
+        assert demo_store_row(demo_store, meeting_id, "cox").status is AttendanceStatus.APOLOGIES
+        await mark(pilot, "cox", "p")
+
         # Absent for someone already recorded present would rewrite the items so far.
         await go_to_item(pilot, 2)
         await mark(pilot, "hopkins", "x")

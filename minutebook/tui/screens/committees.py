@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -80,7 +81,8 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         for committee in committees:
             table.add_row(
                 committee.code,
-                committee.name,
+                # A name too long for the column ends in "…", so it reads as cut short.
+                Text(committee.name, no_wrap=True, overflow="ellipsis"),
                 str(committee.members),
                 short_date(committee.next_meeting) if committee.next_meeting else "—",
                 committee.style_label,

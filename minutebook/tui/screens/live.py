@@ -777,7 +777,9 @@ DEFERRED or Chair's action instead."""
                         started = starts.get(item, "")[:5] or None
                         update |= {"from_item": arrives_at, "arrived_at": started}
                 elif status in ("apologies", "absent"):
-                    if row.is_present and starts and confirm != (person, status):
+                    # Once other items have been taken; at the first it corrects the roll.
+                    taken = any(number != item for number in starts)
+                    if row.is_present and taken and confirm != (person, status):
                         self._confirm_mark = (person, status)
                         key = "a" if status == "apologies" else "x"
                         return (
