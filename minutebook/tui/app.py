@@ -2,7 +2,8 @@
 
 ``MinutebookApp(store, clock)`` is made the same way by the command line and by the
 tests, and opens nothing by itself. Screens orchestrate; the store does every write the
-moment the secretary confirms it.
+moment the secretary confirms it. Ctrl+Q quits at once, unless a form holds typed input
+that would be lost: then it asks first.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from minutebook import __version__
 from minutebook.store.database_file import DatabaseFile
 from minutebook.store.paths import data_folder
 from minutebook.tui.screens.committees import CommitteesScreen
+from minutebook.tui.widgets.confirm import ConfirmScreen
+from minutebook.tui.widgets.discard import QUIT_KEYS, QUIT_QUESTION, typed_input_in
 
 if TYPE_CHECKING:
     from minutebook.store import Store
@@ -88,6 +91,7 @@ class MinutebookApp(App[None]):
         self.database = database if isinstance(database, DatabaseFile) else database.file
         self.clock = clock
         self.open_meeting = open_meeting
+        self._quit_question: ConfirmScreen | None = None
 
     @property
     def store(self) -> Store:
@@ -122,6 +126,24 @@ class MinutebookApp(App[None]):
             # a full collection over it could stall the keys for 100 ms, longer than the
             # app may take to save what was typed.
             gc.freeze()
+
+    async def action_quit(self) -> None:
+        """Quit, asking first if a form holds typed input that quitting would lose.
+        Live capture needs no question: it saves its own text as it closes."""
+        if self._quit_question is not None and self.screen is self._quit_question:
+            self.exit()  # Ctrl+Q again, over its own question: quit
+            return
+        if typed_input_in(self.screen_stack) is None:
+            await super().action_quit()
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            self._quit_question = None
+            if confirmed:
+                self.exit()
+
+        self._quit_question = ConfirmScreen(QUIT_QUESTION, QUIT_KEYS)
+        self.push_screen(self._quit_question, answered)
 
     def action_help(self) -> None:
         from minutebook.tui.screens.help import HelpScreen  # Markdown is slow to import

@@ -101,6 +101,8 @@ async def test_bad_member_input_is_refused_inline_and_nothing_is_stored(
         assert "Role: must be filled in" in message
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("y")  # discard what was typed
+        await pilot.pause()
         assert isinstance(app.screen, CommitteeScreen)
     assert app_store.seats("PAR") == before
     assert app_store.people() == people_before
@@ -170,6 +172,8 @@ async def test_add_and_retire_an_organisation(app: MinutebookApp, app_store: Sto
         assert isinstance(app.screen, FormScreen)
         assert "already used" in str(app.screen.query_one("#form-errors", Static).render())
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard what was typed
         await pilot.pause()
         await pilot.press("down", "r")
         await pilot.pause()

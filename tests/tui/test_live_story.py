@@ -681,6 +681,8 @@ async def test_declaration_for_someone_not_present_is_refused(
         assert "Who: choose the person" in form_errors(app)
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("y")  # discard what was typed
+        await pilot.pause()
         live(app)
     assert demo_store.declarations(meeting_id) == []
 
@@ -708,6 +710,8 @@ async def test_action_without_owner_or_due_before_the_meeting_is_refused(
         await pilot.pause()
         assert "Due:" in form_errors(app)
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard what was typed
         await pilot.pause()
         live(app)
     assert demo_store.actions("HCP") == before
@@ -742,6 +746,8 @@ async def test_deputy_for_a_member_who_is_present_is_refused(
         await pilot.pause()
         assert "Deputising for: choose whose seat" in form_errors(app)
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard what was typed
         await pilot.pause()
         assert app.screen is dialog
     assert demo_store.attendance(meeting_id) == before

@@ -21,8 +21,9 @@ Save menu and nothing to lose if the laptop dies.
 `Escape` back · `Ctrl+Q` quit · `Tab` next field or panel · arrows move in tables.
 
 **In a form:** `Tab` / `Shift+Tab` between fields, `Enter` or `Ctrl+S` saves, `Escape`
-cancels. Dates are dd/mm/yyyy. If something is wrong the form says what, and keeps what
-you typed.
+cancels — if you have typed anything, `Escape` and `Ctrl+Q` ask before throwing it away.
+Dates are dd/mm/yyyy. If something is wrong the form says what, and keeps what you
+typed.
 """
 
 

@@ -6,6 +6,7 @@ wording of a ToR often leaves open (what fractions are of, whether remote member
 deputies count, what a conflict does). A preview shows at every change what the rule
 asks of today's membership. Saving adds a new version with its adoption date; versions
 are never rewritten, so past meetings keep being judged by the rule they met under.
+Escape (and Ctrl+Q) ask before throwing away anything changed since the screen opened.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from minutebook.domain.presets import PRESETS, preset
 from minutebook.domain.quorum import QuorumRule
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
+from minutebook.tui.widgets.discard import DiscardGuard
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -174,7 +176,8 @@ Pick a **preset** close to your ToR, or edit the **rule** as YAML: each node is 
 `share_of_present`, `max`, `min` (see the README for every field). Then answer each
 **question** the wording leaves open. The **preview** shows what the rule asks of today's
 membership. `Ctrl+S` saves a new version adopted on the date given; earlier versions are
-kept, and each meeting is judged by the version in force on its date."""
+kept, and each meeting is judged by the version in force on its date. `Escape` leaves
+without saving; if you have changed anything it asks first."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save version", priority=True, id="terms.save"),
@@ -186,6 +189,7 @@ kept, and each meeting is judged by the version in force on its date."""
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
+        self.discard_guard = DiscardGuard(self)
 
     def compose(self) -> ComposeResult:
         store = self.app.store
@@ -268,6 +272,7 @@ kept, and each meeting is judged by the version in force on its date."""
 
     def on_mount(self) -> None:
         self.update_preview()
+        self.discard_guard.remember()
 
     # -- reading the form ------------------------------------------------------------
 
@@ -378,4 +383,4 @@ kept, and each meeting is judged by the version in force on its date."""
         self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.discard_guard.leave(lambda: self.dismiss(False))

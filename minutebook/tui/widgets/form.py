@@ -4,6 +4,11 @@ The caller describes the fields and gives a ``submit`` function that validates t
 values (through the domain models) and saves them. If ``submit`` returns a message,
 the dialog stays open with the message under the fields and every value as typed; if it
 returns None the dialog closes with True.
+
+Escape (or Cancel) closes the dialog with False at once if every field still holds what
+it opened with; if anything was typed or chosen, it first asks "Discard what you
+typed?" (Y discards, N or Escape goes back to the form as it was). Ctrl+Q asks the same
+through the app.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
+
+from minutebook.tui.widgets.discard import DiscardGuard
 
 Submit = Callable[[dict[str, Any]], "str | None"]
 
@@ -36,7 +43,8 @@ class FormField:
 
 
 class FormScreen(ModalScreen[bool]):
-    """A modal form: Tab between fields, Ctrl+S or Enter saves, Escape cancels."""
+    """A modal form: Tab between fields, Ctrl+S or Enter saves, Escape cancels (asking
+    first if anything was changed)."""
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -78,6 +86,7 @@ class FormScreen(ModalScreen[bool]):
         self.submit = submit
         self.hint = hint
         self.save_label = save_label
+        self.discard_guard = DiscardGuard(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -97,6 +106,7 @@ class FormScreen(ModalScreen[bool]):
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.discard_guard.remember()
         first = next((f for f in self.fields if not f.read_only), None)
         if first is not None:
             self.query_one(f"#field-{first.key}").focus()
@@ -151,7 +161,7 @@ class FormScreen(ModalScreen[bool]):
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.discard_guard.leave(lambda: self.dismiss(False))
 
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
