@@ -68,6 +68,10 @@ class Action(DomainModel):
     committee: Code
     number: int | None = Field(default=None, ge=1)
     meeting_date: date
+    meeting_id: int | None = None
+    """The meeting that agreed it, where it was recorded at one (not an imported tracker)."""
+    item: int | None = Field(default=None, ge=1)
+    """The agenda item it was agreed under: it is confidential if that item is."""
     minute: OptionalName = None
     item_title: OptionalName = None
     description: Name = Field(max_length=5000)

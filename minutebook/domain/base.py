@@ -31,6 +31,11 @@ def clean_text(value: str) -> str:
     return _FORBIDDEN.sub("", value)
 
 
+class Refused(ValueError):
+    """Something the secretary asked for that would make the record wrong; the message
+    says why, and what to do instead. Nothing has been changed."""
+
+
 class DomainModel(BaseModel):
     """Base of all domain models: unknown fields are errors, instances are immutable."""
 

@@ -8,42 +8,26 @@ their agenda number (1, 2, 3 ...) since that is how the room speaks of them ("at
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Sequence
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import Field, field_validator, model_validator
 
 from minutebook.domain.base import Code, DomainModel, Name, OptionalName, blank_to_none
 from minutebook.domain.committee import Membership
+from minutebook.domain.dates import clock_time
 from minutebook.domain.quorum import Ruling
+from minutebook.domain.timeline import Event, EventKind, Timeline, presence_notes
 
-_CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
-
-def _clock_time(value: str | None) -> str | None:
-    """Accept "9:30", "0930" or "09:30"; store "09:30"."""
-    if value is None:
-        return None
-    text = value.strip().lower().replace(".", ":").replace(" ", "")
-    if not text:
-        return None
-    if text.endswith(("am", "pm")):
-        # "2pm", "2:30pm", "12am": agendas are often written this way.
-        hour_text, _, minute_text = text[:-2].partition(":")
-        if hour_text.isdigit() and (not minute_text or minute_text.isdigit()):
-            hour, minute = int(hour_text), int(minute_text or 0)
-            if 1 <= hour <= 12 and minute < 60:
-                hour = hour % 12 + (12 if text.endswith("pm") else 0)
-                return f"{hour:02d}:{minute:02d}"
-        raise ValueError(f"{value!r} is not a time of day; use HH:MM, e.g. 14:30")
-    if ":" not in text and text.isdigit() and len(text) in (3, 4):
-        text = f"{text[:-2]}:{text[-2:]}"
-    if len(text) == 4 and text[1] == ":":
-        text = "0" + text
-    if not _CLOCK.match(text):
-        raise ValueError(f"{value!r} is not a time of day; use HH:MM, e.g. 14:30")
-    return text
+def _started_time(value: str | None) -> str | None:
+    """An item's start, kept to the second ("14:05:09") so that its timer runs true."""
+    if value is None or len(value.strip()) != 8:
+        return clock_time(value)
+    hours, _, seconds = value.strip().rpartition(":")
+    if not seconds.isdigit() or int(seconds) > 59:
+        raise ValueError(f"{value!r} is not a time of day")
+    return f"{clock_time(hours)}:{seconds}"
 
 
 class Session(StrEnum):
@@ -128,7 +112,7 @@ class Meeting(DomainModel):
     """The clock time the Chair closed the meeting, recorded live ("HH:MM")."""
 
     _blank = field_validator("venue", mode="before")(blank_to_none)
-    _time = field_validator("time", "ended_at", mode="before")(_clock_time)
+    _time = field_validator("time", "ended_at", mode="before")(clock_time)
 
     @model_validator(mode="after")
     def _approved_after_meeting(self) -> Meeting:
@@ -154,12 +138,23 @@ class AgendaItem(DomainModel):
     planned_minutes: int | None = Field(default=None, ge=1, le=600)
     confidential: bool = False
     paper: OptionalName = None
+    started_at: str | None = None
+    """When the item was first taken up in live capture ("14:05:09"): its timer runs from
+    then, and a member ruled out for the item left at that time."""
 
     _blank = field_validator("lead", "paper", mode="before")(blank_to_none)
+    _started = field_validator("started_at", mode="before")(_started_time)
 
 
 class Attendance(DomainModel):
-    """One person's attendance at a meeting, in one capacity."""
+    """One person's place at a meeting: in which capacity, and whether they attend
+    (or are expected to), sent apologies or were absent without them.
+
+    When they were in the room is not here: it is the timeline's arrivals and
+    departures (`domain.timeline`), so that leaving and coming back, several times, is
+    recorded as it happened. A row marked present with no arrival yet is someone
+    expected, such as a member who said they would join remotely.
+    """
 
     id: int | None = None
     meeting_id: int | None = None
@@ -170,14 +165,9 @@ class Attendance(DomainModel):
     seats: tuple[Code, ...] = ()
     deputy_for: tuple[Code, ...] = ()
     role: OptionalName = None
-    from_item: int | None = Field(default=None, ge=1)
-    to_item: int | None = Field(default=None, ge=1)
-    arrived_at: str | None = None
-    left_at: str | None = None
     note: OptionalName = None
 
     _blank = field_validator("role", "note", mode="before")(blank_to_none)
-    _times = field_validator("arrived_at", "left_at", mode="before")(_clock_time)
 
     @model_validator(mode="after")
     def _coherent(self) -> Attendance:
@@ -185,47 +175,20 @@ class Attendance(DomainModel):
             raise ValueError("only a deputy deputises for a seat")
         if self.capacity is Capacity.DEPUTY and not self.deputy_for:
             raise ValueError("a deputy must say whose seat they are deputising for")
-        if self.from_item and self.to_item and self.to_item < self.from_item:
-            raise ValueError(f"leaves at item {self.to_item} before arriving at {self.from_item}")
         return self
 
     @property
-    def is_present(self) -> bool:
+    def is_attending(self) -> bool:
+        """Attending, or expected to: neither apologies nor absent."""
         return self.status is AttendanceStatus.PRESENT
-
-    def present_at(self, item: int) -> bool:
-        """Whether this person is in the meeting during agenda item `item`."""
-        if not self.is_present:
-            return False
-        if self.from_item is not None and item < self.from_item:
-            return False
-        return self.to_item is None or item <= self.to_item
-
-
-def arrival_item(agenda: Sequence[int], current: int | None, started: bool) -> int | None:
-    """The item at which someone arriving now is minuted as arriving ("from item 3"):
-    the current one once the meeting is past its first item. Arriving before the
-    meeting starts, or while its first item is taken, is the roll: present throughout."""
-    if not started or current is None or (agenda and current == agenda[0]):
-        return None
-    return current
-
-
-def last_item_present(
-    agenda: Sequence[int], current: int | None, from_item: int | None
-) -> int | None:
-    """The last item someone leaving now was there for ("left after item 6"). Leaving
-    while item 7 is taken, they take no part in its decisions, so it is item 6; it is
-    the current item itself only if they arrived during it or it is the first (there
-    is no earlier item to end at). With no current item, the last on the agenda."""
-    if current is None:
-        return agenda[-1] if agenda else None
-    before = [n for n in agenda if n < current and (from_item is None or n >= from_item)]
-    return before[-1] if before else current
 
 
 class Declaration(DomainModel):
-    """A declaration of interest on an item and the Chair's ruling (DOMAIN.md 3)."""
+    """A declaration of interest on an item and the Chair's ruling (docs/declarations.md).
+
+    A member ruled to leave is out of the room for the whole of the item declared on,
+    whenever the declaration was made; when they left and came back is the item's start
+    and the next item's, not kept twice."""
 
     id: int | None = None
     meeting_id: int | None = None
@@ -234,26 +197,26 @@ class Declaration(DomainModel):
     category: InterestCategory = InterestCategory.FINANCIAL
     nature: Name
     ruling: Ruling = Ruling.REMAIN
-    left_at: str | None = None
-    returned_at: str | None = None
-
-    _times = field_validator("left_at", "returned_at", mode="before")(_clock_time)
 
 
 class DecisionFlag(StrEnum):
-    """Why a decision needs a second look in the minutes (DOMAIN.md 2.3)."""
+    """Why a decision needs a second look in the minutes (docs/quorum.md)."""
 
-    INQUORATE = "inquorate"  # recorded although the meeting was inquorate
+    INQUORATE = "inquorate"  # taken while the meeting was inquorate: derived, never stored
     CHAIRS_ACTION = "chairs_action"  # taken by the Chair, reported to the next meeting
 
 
 class Decision(DomainModel):
-    """One numbered point of a decision: "RESOLVED: 1. That ...", stored apart."""
+    """One numbered point of a decision: "RESOLVED: 1. That ...", stored apart.
+
+    Whether it was taken while the meeting was inquorate is not stored: it follows from
+    where it stands in the timeline (`meeting_quorum.decision_flag`). Chair's action is
+    a choice made when recording it, and is."""
 
     id: int | None = None
     verb: DecisionVerb = DecisionVerb.RESOLVED
     text: str = Field(min_length=1)
-    flag: DecisionFlag | None = None
+    chairs_action: bool = False
 
 
 class Minute(DomainModel):
@@ -280,7 +243,7 @@ class QuorumRuling(DomainModel):
     reason: Name = Field(max_length=2000)
     recorded_at: str | None = None
 
-    _time = field_validator("recorded_at", mode="before")(_clock_time)
+    _time = field_validator("recorded_at", mode="before")(clock_time)
 
 
 class MeetingRecord(DomainModel):
@@ -292,10 +255,48 @@ class MeetingRecord(DomainModel):
     declarations: tuple[Declaration, ...] = ()
     minutes: tuple[Minute, ...] = ()
     quorum_rulings: tuple[QuorumRuling, ...] = ()
+    events: tuple[Event, ...] = ()
+    """The timeline: arrivals, departures, declarations, rulings, decisions, actions
+    and every correction, each in its place (docs/timeline.md)."""
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        return Timeline([item.number for item in self.agenda], self.events)
+
+    def row_of(self, person: str) -> Attendance | None:
+        return next((row for row in self.attendance if row.person == person), None)
+
+    def attended(self, row: Attendance) -> bool:
+        """Whether this person was in the meeting at some point."""
+        return row.is_attending and any(
+            mark.kind is EventKind.ARRIVED for mark in self.timeline.marks(row.person)
+        )
+
+    def presence_notes(self, person: str) -> list[str]:
+        """ "from item 3", "left during item 4 and returned during item 5" (docs/timeline.md)."""
+        return presence_notes(self.timeline, person)
+
+    def item(self, number: int) -> AgendaItem | None:
+        return next((item for item in self.agenda if item.number == number), None)
+
+    def out_for_item(self, declaration: Declaration) -> tuple[str | None, str | None]:
+        """When someone ruled to leave for the item they declared on left and came back:
+        the item's start, and the next item's ("HH:MM"; None where not timed)."""
+        numbers = [item.number for item in self.agenda]
+        if declaration.item not in numbers:
+            return None, None
+        index = numbers.index(declaration.item)
+        following = self.agenda[index + 1] if index + 1 < len(numbers) else None
+
+        def clock(item: AgendaItem | None) -> str | None:
+            return item.started_at[:5] if item is not None and item.started_at else None
+
+        return clock(self.agenda[index]), clock(following)
 
     def problems_with(self, membership: Membership) -> list[str]:
         """What in this record does not fit the committee: unknown people or seats,
-        deputies for seats that do not exist, items not on the agenda."""
+        deputies for seats that do not exist, items not on the agenda, impossible
+        comings and goings."""
         problems: list[str] = []
         numbers = {item.number for item in self.agenda}
         for row in self.attendance:
@@ -304,9 +305,9 @@ class MeetingRecord(DomainModel):
             for seat in (*row.seats, *row.deputy_for):
                 if membership.seat(seat) is None:
                     problems.append(f"attendance of {row.person}: seat {seat!r} does not exist")
-            for item in (row.from_item, row.to_item):
-                if item is not None and numbers and item not in numbers:
-                    problems.append(f"attendance of {row.person}: no agenda item {item}")
+        people = [row.person for row in self.attendance]
+        for person in dict.fromkeys(p for p in people if people.count(p) > 1):
+            problems.append(f"attendance: {person!r} is recorded twice")
         for declaration in self.declarations:
             if membership.person(declaration.person) is None:
                 problems.append(f"declaration: {declaration.person!r} is not a known person")
@@ -317,4 +318,5 @@ class MeetingRecord(DomainModel):
         for minute in self.minutes:
             if numbers and minute.item not in numbers:
                 problems.append(f"minute {minute.number or ''}: no agenda item {minute.item}")
+        problems += self.timeline.problems()
         return problems

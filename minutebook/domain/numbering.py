@@ -44,3 +44,27 @@ def format_minute_number(
         raise ValueError(
             f"numbering template {scheme.template!r} is not usable: {error}"
         ) from error
+
+
+def period_key(reset: NumberingReset, day: date, meeting_id: int) -> str:
+    """The numbering period a meeting's minutes are numbered in, as a key: minute
+    numbers are unique within it (docs/minutes.md). Per-meeting numbering is keyed by
+    the meeting itself, so two meetings on one day never share a period."""
+    if reset is NumberingReset.PER_MEETING:
+        return f"meeting {meeting_id}"
+    start = period_start(reset, day)
+    return "always" if start is None else start.isoformat()
+
+
+def sequence_of(
+    scheme: NumberingScheme, number: str, meeting_date: date, item: int, limit: int = 2000
+) -> int | None:
+    """Which place in its period a number written by the scheme has ("HCP7" is 7), for
+    numbers issued elsewhere (the demo papers, an import); None if the template has no
+    place in it or the number is not the scheme's."""
+    if "{seq" not in scheme.template:
+        return None
+    for seq in range(1, limit + 1):
+        if format_minute_number(scheme, seq, meeting_date, item=item) == number:
+            return seq
+    return None

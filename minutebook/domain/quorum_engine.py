@@ -44,7 +44,6 @@ from minutebook.domain.quorum import (
 )
 
 QUORATE = "quorate"
-UNTIL_THE_CLOSE = 1_000_000
 INQUORATE = "inquorate"
 
 
@@ -119,8 +118,6 @@ class _Row:
     orgs: frozenset[str]
     voting: bool
     in_person: bool
-    first: int  # first agenda item the person is present for
-    last: int  # last agenda item (inclusive)
     unheld: tuple[str, ...] = ()  # seats named on the row that the person does not hold
 
 
@@ -190,23 +187,23 @@ class QuorumEngine:
         declarations: Iterable[Declaration] = (),
         item: int | None = None,
     ) -> Verdict:
-        """The verdict at the opening (`item` None) or during agenda item `item`.
-
-        The opening ignores item-specific declarations; an item applies its own.
+        """The verdict for a room: `attendance` holds the rows of those in the meeting at
+        the moment (which moment is the timeline's business, `meeting_quorum`); rows of
+        apologies or absence are passed over. At the opening (`item` None) declarations
+        take no part; during an item, those on that item apply.
         """
-        return self._evaluate(self._prepare(attendance), _rulings(declarations), item)
-
-    def evaluate_meeting(
-        self,
-        attendance: Sequence[Attendance],
-        declarations: Sequence[Declaration],
-        items: Sequence[int],
-    ) -> tuple[Verdict, dict[int, Verdict]]:
-        """The opening verdict and one for each agenda item."""
         people = self._prepare(attendance)
-        rulings = _rulings(declarations)
-        opening = self._evaluate(people, rulings, None)
-        return opening, {item: self._evaluate(people, rulings, item) for item in items}
+        rulings = _rulings(d for d in declarations if item is not None and d.item == item)
+        counted, excluded, notes = self._who_counts(people, rulings.get(item or 0, {}), item)
+        passed, failed = self._check(self.rule.requirement, counted, "")
+        return Verdict(
+            quorate=passed,
+            counted=tuple(sorted(c.key for c in counted)),
+            failed=tuple(failed),
+            excluded=tuple(sorted(excluded, key=lambda e: (e.person, e.reason))),
+            notes=tuple(notes),
+            item=item,
+        )
 
     def _prepare(self, attendance: Iterable[Attendance]) -> dict[str, list[_Row]]:
         """Each person's rows, with their seats, tags and organisations resolved once."""
@@ -228,35 +225,12 @@ class QuorumEngine:
                     orgs=frozenset(seat.org for seat in seats if seat.org),
                     voting=any(seat.voting for seat in seats),
                     in_person=row.mode is Mode.IN_PERSON,
-                    first=row.from_item or 0,
-                    last=row.to_item if row.to_item is not None else UNTIL_THE_CLOSE,
                     unheld=unheld,
                 )
             )
         # People in a fixed order, so that which deputy covers a seat, and so the
         # verdict, never depends on the order the rows were recorded in.
         return dict(sorted(people.items()))
-
-    def _evaluate(
-        self, people: dict[str, list[_Row]], rulings: dict[int, dict[str, str]], item: int | None
-    ) -> Verdict:
-        moment = 1 if item is None else item
-        present: dict[str, list[_Row]] = {}
-        for key, rows in people.items():
-            here = [r for r in rows if r.first <= moment <= r.last]
-            if here:
-                present[key] = here
-        item_rulings = rulings.get(item, {}) if item is not None else {}
-        counted, excluded, notes = self._who_counts(present, item_rulings, item)
-        passed, failed = self._check(self.rule.requirement, counted, "")
-        return Verdict(
-            quorate=passed,
-            counted=tuple(sorted(c.key for c in counted)),
-            failed=tuple(failed),
-            excluded=tuple(sorted(excluded, key=lambda e: (e.person, e.reason))),
-            notes=tuple(notes),
-            item=item,
-        )
 
     def _who_counts(
         self, present: dict[str, list[_Row]], rulings: dict[str, str], item: int | None

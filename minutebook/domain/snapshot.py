@@ -1,17 +1,21 @@
 """Everything the exporters need for one meeting, gathered once from the store.
 
-Exporters never open the database: they receive this immutable snapshot (DOMAIN.md,
-ARCHITECTURE.md) and turn it into Word documents.
+Exporters never open the database: they receive this immutable snapshot
+(docs/architecture.md) and turn it into Word documents.
 """
 
 from __future__ import annotations
+
+from functools import cached_property
 
 from pydantic import Field
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import DomainModel
 from minutebook.domain.committee import Membership, Person
+from minutebook.domain.confidentiality import is_confidential
 from minutebook.domain.meeting import Meeting, MeetingRecord
+from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.quorum import TermsOfReference
 
 
@@ -23,8 +27,25 @@ class MinutesSnapshot(DomainModel):
     record: MeetingRecord
     actions: tuple[Action, ...] = ()  # the actions agreed at this meeting
     open_actions: tuple[Action, ...] = Field(default=())  # the committee's tracker
+    confidential: frozenset[tuple[int, int]] = frozenset()
+    """(meeting id, item) of the committee's confidential items: what is recorded under
+    them stays out of public documents (`domain.confidentiality`)."""
     terms: TermsOfReference | None = None  # the version in force on the meeting's date
     next_meeting: Meeting | None = None
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
+
+    @cached_property
+    def quorum(self) -> MeetingQuorum:
+        """The quorum through the meeting: the one answer every exporter words."""
+        return MeetingQuorum(
+            self.record, self.terms, self.membership.seats, self.membership.organisations
+        )
+
+    def is_confidential(self, item: int | None) -> bool:
+        """Whether business at this item of the meeting is confidential."""
+        found = self.record.item(item) if item is not None else None
+        return (found is not None and found.confidential) or is_confidential(
+            self.record.meeting.id, item, self.confidential
+        )

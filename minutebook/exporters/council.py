@@ -30,6 +30,7 @@ from pathlib import Path
 from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Person, Seat
+from minutebook.domain.confidentiality import action_is_confidential
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import (
     AgendaItem,
@@ -65,11 +66,9 @@ from minutebook.exporters.common import (
 )
 from minutebook.exporters.inquorate import (
     began_text,
-    inquorate_flag,
+    minute_item,
     outcome_text,
-    quorum_record,
     restored_text,
-    unminuted,
 )
 
 CHAIR_MARK = " (Chair)"
@@ -131,8 +130,8 @@ class _Writer:
         self.record = snapshot.record
         self.meeting = snapshot.record.meeting
         self.agenda: dict[int, AgendaItem] = {item.number: item for item in self.record.agenda}
-        self.quorum = quorum_record(snapshot)
-        if why := unminuted(snapshot):
+        self.quorum = snapshot.quorum
+        if why := self.quorum.unminuted:
             build.warnings.append(why)
         self._quorum_notes: dict[int, list[str]] = {}
         self._closing_notes: list[str] = []
@@ -186,13 +185,10 @@ class _Writer:
 
     def _attendance(self) -> None:
         rows = self.record.attendance
-        present = [r for r in rows if r.is_present and r.capacity in MEMBER_CAPACITIES]
-        officers = [
-            r
-            for r in rows
-            if r.is_present and r.capacity in (Capacity.OFFICER, Capacity.MINUTE_TAKER)
-        ]
-        observers = [r for r in rows if r.is_present and r.capacity is Capacity.OBSERVER]
+        attended = [r for r in rows if self.record.attended(r)]
+        present = [r for r in attended if r.capacity in MEMBER_CAPACITIES]
+        officers = [r for r in attended if r.capacity in (Capacity.OFFICER, Capacity.MINUTE_TAKER)]
+        observers = [r for r in attended if r.capacity is Capacity.OBSERVER]
         apologies = [r for r in rows if r.status is AttendanceStatus.APOLOGIES]
         absent = [r for r in rows if r.status is AttendanceStatus.ABSENT]
         for label, group, conjunction in (
@@ -230,15 +226,15 @@ class _Writer:
             self._declarations(minute)
             self._narrative(minute.narrative)
             self._decisions(minute)
-            self._actions([a for a in self.snapshot.actions if _same_minute(a, minute)])
+            self._actions([a for a in self.snapshot.actions if _placed(a, minute)])
 
     def _inquorate_periods(self) -> None:
         """What is minuted of each inquorate period, by the agenda item it goes under:
-        its start and what happened to its items at its first item (at the opening, 0,
-        if it began there); the return of the quorum at the first quorate item after
-        it, or after the last minute if it lasted to the close."""
-        for period in self.quorum.periods:
-            start = 0 if period.from_start else period.items[0]
+        its start and what happened to its items under the first item it covers (at the
+        opening, 0, if it began there); the return of the quorum under the item where it
+        came back, or after the last minute if it lasted to the close."""
+        for period in self.quorum.periods():
+            start = 0 if period.from_start else minute_item(period) or 0
             began = began_text(period, self._display, with_reasons=False)
             outcome = outcome_text(period, self.committee.parent_body)
             self._quorum_notes.setdefault(start, []).extend(t for t in (began, outcome) if t)
@@ -292,10 +288,11 @@ class _Writer:
         text = f"{name} declared {INTEREST_WORDS[declaration.category]} in this item ({nature})"
         if declaration.ruling is Ruling.LEAVE:
             text += " and left the meeting for the item"
-            if declaration.left_at:
-                text += f" at {declaration.left_at}"
-            if declaration.returned_at:
-                text += f", returning at {declaration.returned_at}"
+            left, returned = self.record.out_for_item(declaration)
+            if left:
+                text += f" at {left}"
+            if returned:
+                text += f", returning at {returned}"
         elif declaration.ruling is Ruling.NO_VOTE:
             text += " and remained in the meeting but took no part in the decision"
         else:
@@ -311,16 +308,11 @@ class _Writer:
 
     def _decisions(self, minute: Minute) -> None:
         groups: dict[str, list[str]] = {}
-        inquorate = self.quorum.covers(minute.item)
         for decision in minute.decisions:
             text = decision.text.strip()
             if not text:
                 continue
-            flag = (
-                inquorate_flag(decision, self.build.warnings, minute.item)
-                if inquorate
-                else decision.flag
-            )
+            flag = self.quorum.flag(decision, minute.item)
             if flag is not None:
                 text = with_note(text, FLAG_NOTES[flag])
             groups.setdefault(decision.verb.value, []).append(text)
@@ -376,18 +368,18 @@ class _Writer:
         return action_text(action, self._display(action.owner))
 
     def _unplaced_actions(self) -> None:
-        """Actions whose minute number matches no minute of this meeting (the seed's
-        tracker cites "HCP05" for what the minutes number HCP6): listed, not lost."""
-        numbers = {(m.number or "").casefold() for m in self.record.minutes}
-        confidential_numbers = {
-            (m.number or "").casefold()
-            for m in self.record.minutes
-            if (item := self.agenda.get(m.item)) is not None and item.confidential
-        }
-        unplaced = [a for a in self.snapshot.actions if (a.minute or "").casefold() not in numbers]
+        """Actions agreed at the meeting that no minute holds (one whose item was never
+        minuted, or an imported one citing a minute by another number): listed, not
+        lost; in the public minutes, only those not recorded under a confidential item."""
+        unplaced = [
+            a for a in self.snapshot.actions if not any(_placed(a, m) for m in self.record.minutes)
+        ]
         if self.public:
             unplaced = [
-                a for a in unplaced if (a.minute or "").casefold() not in confidential_numbers
+                a
+                for a in unplaced
+                if not action_is_confidential(a, self.snapshot.confidential)
+                and not self.snapshot.is_confidential(a.item)
             ]
         if not unplaced:
             return
@@ -476,7 +468,7 @@ def _entry(
     role = _role(snapshot, row, person, seats, in_group)
     if role:
         text += f" ({role})"
-    text += "".join(f" ({note})" for note in _movements(row))
+    text += "".join(f" ({note})" for note in _movements(snapshot, row))
     if row.status is AttendanceStatus.APOLOGIES:
         text += "".join(f" ({d} deputising)" for d in _deputies(snapshot, row))
     return text
@@ -510,24 +502,19 @@ def _role(
     return "" if role.strip().lower() in redundant else role.strip()
 
 
-def _movements(row: Attendance) -> list[str]:
-    """What was recorded live: remote attendance, late arrivals and departures. A late
-    arrival is minuted by its item, "(from item 3)", never by the clock: live capture
-    times everyone's arrival, and formal minutes (the seeds) print no arrival times.
-    The times stay in the record for the inquorate periods ("became inquorate at
-    15:05 when ... left")."""
+def _movements(snapshot: MinutesSnapshot, row: Attendance) -> list[str]:
+    """Remote attendance, and the comings and goings the timeline records: "(from item
+    3)", "(left during item 4 and returned during item 5)". A late arrival is minuted
+    by its item, never by the clock: formal minutes (the seeds) print no arrival times.
+    The times stay in the record for the inquorate periods ("became inquorate at 15:05
+    when ... left")."""
     notes: list[str] = []
-    if row.is_present and row.mode is Mode.REMOTE:
+    attended = snapshot.record.attended(row)
+    if attended and row.mode is Mode.REMOTE:
         notes.append("attended remotely")
-    elif row.is_present and row.mode is Mode.TELEPHONE:
+    elif attended and row.mode is Mode.TELEPHONE:
         notes.append("attended by telephone")
-    if row.from_item is not None:
-        notes.append(f"from item {row.from_item}")
-    if row.to_item is not None:
-        notes.append(f"left after item {row.to_item}")
-    elif row.left_at:
-        notes.append(f"left at {row.left_at}")
-    return notes
+    return notes + snapshot.record.presence_notes(row.person)
 
 
 def _deputies(snapshot: MinutesSnapshot, row: Attendance) -> list[str]:
@@ -536,7 +523,7 @@ def _deputies(snapshot: MinutesSnapshot, row: Attendance) -> list[str]:
     return [
         _name_of(snapshot, other.person)
         for other in snapshot.record.attendance
-        if other.is_present and seats & set(other.deputy_for)
+        if snapshot.record.attended(other) and seats & set(other.deputy_for)
     ]
 
 
@@ -545,7 +532,7 @@ def chair_name(snapshot: MinutesSnapshot) -> str:
     chairs = [s for s in snapshot.membership.seats if "chair" in s.tags]
     ids = {s.id for s in chairs}
     for row in snapshot.record.attendance:
-        if row.is_present and ids & set(row.seats):
+        if snapshot.record.attended(row) and ids & set(row.seats):
             return _name_of(snapshot, row.person)
     holder = next((s.holder for s in chairs if s.holder), None)
     return _name_of(snapshot, holder) if holder else ""
@@ -590,7 +577,11 @@ def _blocks(narrative: str) -> list[str]:
     return [" ".join(block) for block in blocks]
 
 
-def _same_minute(action: Action, minute: Minute) -> bool:
+def _placed(action: Action, minute: Minute) -> bool:
+    """Whether an action goes under this minute: the item it was agreed under, else (an
+    action with no item, imported) the minute its reference names."""
+    if action.item is not None:
+        return action.item == minute.item
     return bool(action.minute and minute.number) and (
         (action.minute or "").casefold() == (minute.number or "").casefold()
     )

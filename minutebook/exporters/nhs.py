@@ -6,7 +6,7 @@ The layout, in the order of DOMAIN.md 4.1:
 - attendance tables (Name | Role | Initials) for Members, Participants, In attendance
   and Apologies, alphabetical by surname as the seed prints them; the Chair is marked
   "(Chair)", a deputy's role reads "Deputising for <principal>, <seat>", and what was
-  recorded live is added to the name ("(from item 4)", "(left after item 6)", remote
+  recorded live is added to the name ("(from item 4)", "(left during item 6)", remote
   attendance when the meeting was not wholly virtual);
 - the quorum statement, from the QuorumEngine on the terms in force, or the Chair's
   ruling where one was recorded (none, with a warning, where nobody is recorded
@@ -71,14 +71,10 @@ from minutebook.exporters.common import (
     with_note,
 )
 from minutebook.exporters.inquorate import (
-    QuorumRecord,
     began_text,
-    inquorate_flag,
+    minute_item,
     outcome_text,
-    quorum_record,
     restored_text,
-    unminuted,
-    verdicts,
 )
 from minutebook.exporters.tables import CELL_STYLE, TableWriter, ensure_table_styles
 
@@ -169,7 +165,7 @@ def render_nhs_minutes(
 
 def _attendance(build: Build, snapshot: MinutesSnapshot) -> None:
     rows = snapshot.record.attendance
-    present = [r for r in rows if r.status is AttendanceStatus.PRESENT]
+    present = [r for r in rows if snapshot.record.attended(r)]
     # Remote attendance is marked only where it is not everyone's (a virtual meeting).
     mark_remote = any(r.mode is Mode.IN_PERSON for r in present)
     for label, capacities in SECTIONS:
@@ -212,12 +208,8 @@ def _attendance_row(snapshot: MinutesSnapshot, row: Attendance, mark_remote: boo
         name += " (Chair)"
     elif any("vice_chair" in s.tags for s in seats):
         name += " (Vice Chair)"
-    notes = []
-    if row.from_item is not None:
-        notes.append(f"from item {row.from_item}")
-    if row.to_item is not None:
-        notes.append(f"left after item {row.to_item}")
-    if mark_remote and row.is_present and row.mode is not Mode.IN_PERSON:
+    notes = snapshot.record.presence_notes(row.person)
+    if mark_remote and snapshot.record.attended(row) and row.mode is not Mode.IN_PERSON:
         notes.append("by telephone" if row.mode is Mode.TELEPHONE else "attended remotely")
     if notes:
         name += f" ({'; '.join(notes)})"
@@ -249,15 +241,15 @@ def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
     opening_ruling = next((r for r in snapshot.record.quorum_rulings if r.item is None), None)
     if opening_ruling is not None:
         return ruling_text(opening_ruling, "the meeting", "not quorate")
-    found = verdicts(snapshot)
-    why = unminuted(snapshot)
-    if found is None or why:
-        build.warnings.append(why)
+    quorum = snapshot.quorum
+    if quorum.unminuted:
+        build.warnings.append(quorum.unminuted)
         return ""
-    opening, _ = found
+    opening = quorum.opening()
     if opening.quorate:
         return QUORATE_STATEMENT
-    reasons = "; ".join(f.text for f in opening.failed) or "the quorum rule was not met"
+    failed = opening.verdict.failed if opening.verdict else ()
+    reasons = "; ".join(f.text for f in failed) or "the quorum rule was not met"
     # What happened to the business is minuted at the items, from what was recorded
     # there, not from what the ToR says should have happened.
     return f"The meeting was not quorate at its start ({reasons})."
@@ -266,7 +258,7 @@ def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
 REMAINED_INQUORATE = "The meeting remained inquorate for this item."
 
 
-def _item_quorum(snapshot: MinutesSnapshot, quorum: QuorumRecord, item: int) -> list[str]:
+def _item_quorum(snapshot: MinutesSnapshot, item: int) -> list[str]:
     """The lines on the quorum at an item: the Chair's ruling on it; the return of the
     quorum; the start of an inquorate period and what happened to its items; that the
     meeting was still inquorate, or stayed so to the close."""
@@ -277,19 +269,19 @@ def _item_quorum(snapshot: MinutesSnapshot, quorum: QuorumRecord, item: int) -> 
     ]
     name = partial(name_of, snapshot)
     parent = snapshot.membership.committee.parent_body
-    for period in quorum.periods:
+    for period in snapshot.quorum.periods():
         if period.restored_item == item:
             lines.append(restored_text(period, name))
-        if item not in period.items:
-            continue
-        if item == period.items[0]:
+        placed = minute_item(period)
+        if item == placed:
             # An inquorate start is minuted in the quorum statement above the items.
             began = "" if period.from_start else began_text(period, name, with_reasons=True)
             lines += [text for text in (began, outcome_text(period, parent)) if text]
-        if item == period.items[-1] and period.restored_item is None:
-            lines += [text for text in (restored_text(period, name),) if text]
-        elif item != period.items[0]:
+        elif item in period.items:
             lines.append(REMAINED_INQUORATE)
+        last = period.items[-1] if period.items else placed
+        if item == last and period.restored_item is None:
+            lines += [text for text in (restored_text(period, name),) if text]
     return lines
 
 
@@ -323,7 +315,6 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
         build.paragraph("There was no confidential business at this meeting.")
         return
 
-    quorum = quorum_record(snapshot)
     people_in_tables = {r.person for r in record.attendance}
     body = _body(snapshot)
     letters = _Letters()
@@ -351,17 +342,8 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
             dict.fromkeys(_owner_mark(snapshot, a.owner, people_in_tables) for a in actions)
         )
         cells = table.add_row((number, "", owners))
-        quorum_lines = _item_quorum(snapshot, quorum, item.number)
-        paragraphs = _item_paragraphs(
-            snapshot,
-            item,
-            minute,
-            actions,
-            body,
-            letters,
-            quorum.covers(item.number),
-            build.warnings,
-        )
+        quorum_lines = _item_quorum(snapshot, item.number)
+        paragraphs = _item_paragraphs(snapshot, item, minute, actions, body, letters, public)
         if not paragraphs and not quorum_lines:
             paragraphs.append(NOTHING_MINUTED)
         _fill_item(cells[1], heading, quorum_lines, paragraphs, cell_style)
@@ -397,8 +379,7 @@ def _item_paragraphs(
     actions: Sequence[Action],
     body: str,
     letters: _Letters,
-    inquorate: bool,
-    warnings: list[str],
+    public: bool,
 ) -> list[str]:
     """The minute of one item, after its lines on the quorum: the narrative, the
     declarations, the decisions and the actions."""
@@ -407,9 +388,11 @@ def _item_paragraphs(
     out += [p.strip() for p in narrative.replace("\r\n", "\n").split("\n\n") if p.strip()]
     declarations = snapshot.record.declarations
     if _is_declarations_item(item):
-        if declarations:
-            out += [_declaration_text(snapshot, d) for d in declarations]
-        elif minute is not None and "conflict" not in narrative.lower():
+        # The public minutes never name an interest declared on confidential business.
+        shown = [d for d in declarations if not (public and snapshot.is_confidential(d.item))]
+        if shown:
+            out += [_declaration_text(snapshot, d) for d in shown]
+        elif not declarations and minute is not None and "conflict" not in narrative.lower():
             # Only once the item was taken: an agenda not yet met declares nothing.
             out.append(NO_CONFLICTS)
     out += [
@@ -418,13 +401,7 @@ def _item_paragraphs(
         if d.item == item.number and d.ruling is Ruling.LEAVE
     ]
     decisions = minute.decisions if minute else ()
-    if inquorate:
-        # A decision recorded while inquorate is minuted as such, flagged or not.
-        decisions = tuple(
-            d.model_copy(update={"flag": inquorate_flag(d, warnings, item.number)})
-            for d in decisions
-        )
-    out += _decision_paragraphs(decisions, body, letters)
+    out += _decision_paragraphs(snapshot, item.number, decisions, body, letters)
     for action in actions:
         who = name_of(snapshot, action.owner)
         out.append(f"{action_label(action)}: {action_text(action, who)}")
@@ -453,8 +430,9 @@ def _declaration_text(snapshot: MinutesSnapshot, declaration: Declaration) -> st
 
 def _left_for_item(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
     who = name_of(snapshot, declaration.person)
-    left = f" at {declaration.left_at}" if declaration.left_at else ""
-    back = f" at {declaration.returned_at}" if declaration.returned_at else ""
+    left_at, back_at = snapshot.record.out_for_item(declaration)
+    left = f" at {left_at}" if left_at else ""
+    back = f" at {back_at}" if back_at else ""
     return (
         f"{who} left the meeting{left} for this item, having declared an interest, "
         f"and returned{back}."
@@ -481,10 +459,21 @@ NOTING_VERBS = frozenset({DecisionVerb.NOTED, DecisionVerb.RECEIVED})
 decisions, (a), (b) … through the meeting, as seed 003 letters them."""
 
 
-def _decision_paragraphs(decisions: Sequence[Decision], body: str, letters: _Letters) -> list[str]:
+def _decision_paragraphs(
+    snapshot: MinutesSnapshot,
+    item: int,
+    decisions: Sequence[Decision],
+    body: str,
+    letters: _Letters,
+) -> list[str]:
     """ "The Board agreed the following:" with lettered points, one group per verb;
     what was noted or received as plain sentences."""
     out: list[str] = []
+
+    def flagged(text: str, decision: Decision) -> str:
+        flag = snapshot.quorum.flag(decision, item)
+        return text if flag is None else with_note(text, FLAG_NOTES[flag])
+
     groups: list[list[Decision]] = []
     for decision in decisions:
         if groups and groups[-1][0].verb is decision.verb:
@@ -497,10 +486,10 @@ def _decision_paragraphs(decisions: Sequence[Decision], body: str, letters: _Let
         if group[0].verb in NOTING_VERBS or (
             len(group) == 1 and first.text.lower().startswith("that ")
         ):
-            out += [f"The {body} {verb} {_flagged(_lower_first(d.text), d)}" for d in group]
+            out += [f"The {body} {verb} {flagged(_lower_first(d.text), d)}" for d in group]
             continue
         out.append(f"The {body} {verb} the following:")
-        out += [f"{letters.next()} {_flagged(d.text, d)}" for d in group]
+        out += [f"{letters.next()} {flagged(d.text, d)}" for d in group]
     return out
 
 
@@ -521,20 +510,20 @@ FLAG_NOTES: dict[DecisionFlag, str] = {
 }
 
 
-def _flagged(text: str, decision: Decision) -> str:
-    if decision.flag is None:
-        return text
-    return with_note(text, FLAG_NOTES[decision.flag])
-
-
 def _actions_for(
     actions: Iterable[Action], item: AgendaItem, minute: Minute | None
 ) -> list[Action]:
-    """The actions agreed under this item (by its minute number, or the item number)."""
+    """The actions agreed under this item: tied to it, or (an imported action with no
+    item) citing its minute number or its item number."""
     keys = {str(item.number)}
     if minute is not None and minute.number:
         keys.add(minute.number)
-    return [a for a in actions if a.minute is not None and a.minute.strip().rstrip(".") in keys]
+    return [
+        a
+        for a in actions
+        if a.item == item.number
+        or (a.item is None and a.minute is not None and a.minute.strip().rstrip(".") in keys)
+    ]
 
 
 def _owner_mark(snapshot: MinutesSnapshot, owner: str, in_tables: set[str]) -> str:

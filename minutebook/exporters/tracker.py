@@ -24,8 +24,9 @@ from pathlib import Path
 
 from minutebook.domain.actions import COUNCIL_RAG, NHS_RAG, Action, ActionStatus
 from minutebook.domain.committee import Committee, Person, RagPalette
+from minutebook.domain.confidentiality import ConfidentialItems, public_actions
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.exporters.common import Build, new_document, set_properties
+from minutebook.exporters.common import Build, mark_pages, new_document, set_properties
 from minutebook.exporters.tables import (
     TableWriter,
     ensure_table_styles,
@@ -190,19 +191,27 @@ def render_tracker(
     template: Path | None = None,
     *,
     as_of: date | None = None,
+    confidential: ConfidentialItems = frozenset(),
+    public: bool = True,
 ) -> Build:
     """The committee's tracker, landscape, in the layout of its RAG palette.
 
     Pass the actions with the committee and everyone they name, or a meeting's
     snapshot (its ``open_actions``, committee and people; dated at the meeting).
-    `as_of` is the date the tracker is presented (default today).
+    `as_of` is the date the tracker is presented (default today). The public tracker
+    leaves out every action agreed under a confidential item (`confidential`: the
+    committee's confidential items); ``public=False`` keeps them and says CONFIDENTIAL
+    at the top of every page.
     """
     if isinstance(actions, MinutesSnapshot):
         snapshot = actions
         committee = committee or snapshot.membership.committee
         people = [*snapshot.people, *snapshot.membership.people]
         as_of = as_of or snapshot.record.meeting.date
+        confidential = confidential or snapshot.confidential
         actions = snapshot.open_actions
+    if public:
+        actions = public_actions(actions, confidential)
     if committee is None:
         raise TypeError("render_tracker needs the committee when given a list of actions")
     as_of = as_of or date.today()
@@ -211,6 +220,8 @@ def render_tracker(
     council = palette is RagPalette.COUNCIL
 
     build = new_document(template)
+    if not public:
+        mark_pages(build, public=False, approved=True)
     landscape(build, margin_cm=1.27)
     ensure_table_styles(build)
     kind = "Decision Tracker" if council else "Action Tracker"

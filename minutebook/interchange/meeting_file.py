@@ -16,7 +16,10 @@ Used to check a meeting's quorum against a terms-of-reference file without a dat
          category: financial, ruling: leave}
 
 People are matched by name to the seat holders of the ToR file; a person may appear in
-more than one row and is still one person.
+more than one row (they left and came back) and is still one person. Each row's span
+becomes an arrival at the start of `from_item` and a departure at the end of `to_item`
+in the meeting's timeline (docs/timeline.md); rows of one person that overlap are an
+impossible record and are refused.
 """
 
 from __future__ import annotations
@@ -29,12 +32,16 @@ from pydantic import Field, ValidationError
 from minutebook.domain import Attendance, Declaration
 from minutebook.domain.base import Code, DomainModel, Name, OptionalName, error_lines
 from minutebook.domain.meeting import (
+    AgendaItem,
     AttendanceStatus,
     Capacity,
     InterestCategory,
+    Meeting,
+    MeetingRecord,
     Mode,
 )
 from minutebook.domain.quorum import Ruling
+from minutebook.domain.timeline import Event, Timeline, span_events
 from minutebook.interchange.tor_file import FileError, PersonIds, TermsFile, load_data
 
 
@@ -80,6 +87,20 @@ class MeetingFile:
     attendance: tuple[Attendance, ...]
     declarations: tuple[Declaration, ...]
     names: dict[str, str]
+    events: tuple[Event, ...] = ()
+
+    def record(self, committee: str, day: dt.date) -> MeetingRecord:
+        """The meeting as a record, to ask its quorum at every item."""
+        items = self.items or tuple(sorted({d.item for d in self.declarations}))
+        return MeetingRecord(
+            meeting=Meeting(committee=committee, date=day),
+            agenda=tuple(
+                AgendaItem(number=n, title=self.titles.get(n, f"Item {n}")) for n in items
+            ),
+            attendance=self.attendance,
+            declarations=self.declarations,
+            events=self.events,
+        )
 
 
 def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> MeetingFile:
@@ -95,7 +116,8 @@ def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> Meetin
     problems: list[str] = []
     numbers = [a.item for a in parsed.agenda]
     seat_ids = {s.id for s in terms.membership.seats}
-    attendance: list[Attendance] = []
+    attendance: dict[str, Attendance] = {}
+    events: list[Event] = []
     for i, row in enumerate(parsed.attendance):
         for seat in (*row.seats, *row.deputy_for):
             if seat not in seat_ids:
@@ -104,21 +126,31 @@ def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> Meetin
             value = getattr(row, key)
             if value is not None and numbers and value not in numbers:
                 problems.append(f"attendance[{i}].{key}: there is no agenda item {value}")
+        if row.from_item and row.to_item and row.to_item < row.from_item:
+            problems.append(
+                f"attendance[{i}]: leaves at item {row.to_item} before arriving at {row.from_item}"
+            )
+        person = ids.id_for(row.person)
         try:
-            attendance.append(
-                Attendance(
-                    person=ids.id_for(row.person),
-                    capacity=row.capacity,
-                    status=row.status,
-                    mode=row.mode,
-                    seats=row.seats,
-                    deputy_for=row.deputy_for,
-                    from_item=row.from_item,
-                    to_item=row.to_item,
-                )
+            place = Attendance(
+                person=person,
+                capacity=row.capacity,
+                status=row.status,
+                mode=row.mode,
+                seats=row.seats,
+                deputy_for=row.deputy_for,
             )
         except ValidationError as error:
             problems += error_lines(error, f"attendance[{i}]")
+            continue
+        # One person in several rows (left and came back) is one person: the first
+        # row says in which capacity, every row when they were there.
+        attendance.setdefault(person, place)
+        if row.status is AttendanceStatus.PRESENT:
+            events += span_events(person, row.from_item, row.to_item)
+    events = [e.model_copy(update={"id": n}) for n, e in enumerate(events, start=1)]
+    if numbers:
+        problems += Timeline(numbers, events).problems(lambda key: ids.names.get(key, key))
     declarations: list[Declaration] = []
     for i, entry in enumerate(parsed.declarations):
         if numbers and entry.item not in numbers:
@@ -138,7 +170,8 @@ def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> Meetin
         date=parsed.date,
         items=tuple(numbers),
         titles={a.item: a.title for a in parsed.agenda if a.title},
-        attendance=tuple(attendance),
+        attendance=tuple(attendance.values()),
         declarations=tuple(declarations),
         names=ids.names,
+        events=tuple(events),
     )

@@ -33,6 +33,7 @@ from minutebook.domain import (
     TermsOfReference,
 )
 from minutebook.domain.base import error_lines
+from minutebook.domain.timeline import span_events
 from minutebook.store import Store, StoreError
 from minutebook.store.opening import acquire_lock, check_existing, read_setting
 
@@ -118,8 +119,20 @@ def _parse_meeting(
                 for i, a in enumerate(parts["agenda"])
             ],
             "attendance": [
-                _validated(Attendance, a, f"{where}.attendance[{i}]")
+                _validated(Attendance, _without_span(a), f"{where}.attendance[{i}]")
                 for i, a in enumerate(parts["attendance"])
+            ],
+            "events": [
+                event
+                for a in parts["attendance"]
+                if a.get("status", "present") == "present"
+                for event in span_events(
+                    a["person"],
+                    a.get("from_item"),
+                    a.get("to_item"),
+                    a.get("arrived_at"),
+                    a.get("left_at"),
+                )
             ],
             "minutes": [
                 _validated(Minute, m, f"{where}.minutes[{i}]")
@@ -136,6 +149,15 @@ def _parse_meeting(
     if problems:
         raise SeedError(f"{where}: " + "; ".join(problems))
     return record
+
+
+SPAN_KEYS = ("from_item", "to_item", "arrived_at", "left_at")
+"""An attendance entry may say when the person was there, as the papers do ("from item
+3", "left after item 6"): these become the person's arrival and departure."""
+
+
+def _without_span(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items() if k not in SPAN_KEYS}
 
 
 def read_seed_file(name: str) -> SeedCommittee:

@@ -4,11 +4,16 @@ so they can be recovered."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from minutebook.domain import Action, Committee, Meeting, Person
+from minutebook.domain.base import error_lines
+from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.base import StoreBase
-from minutebook.store.errors import NotFound
+from minutebook.store.errors import NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
 
 
@@ -19,6 +24,19 @@ class ActionRepository(StoreBase):
 
         def committee(self, code: str) -> Committee: ...
         def person(self, person_id: str) -> Person: ...
+        def _unlocked(self, meeting_id: int) -> Meeting: ...
+        def _add_events(
+            self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
+        ) -> list[Event]: ...
+        def _correct(
+            self,
+            meeting_id: int,
+            kind: EventKind,
+            record: EventKind,
+            ref: int,
+            recorded: str | None,
+            note: str | None = None,
+        ) -> None: ...
 
     def actions(self, code: str) -> list[Action]:
         rows = self._rows(
@@ -37,7 +55,11 @@ class ActionRepository(StoreBase):
             updates[update.pop("action_id")].append(update)
         return [from_row(Action, row, updates=updates[row["id"]]) for row in rows]
 
-    def add_action(self, action: Action) -> Action:
+    def add_action(
+        self, action: Action, at: str | None = None, recorded: str | None = None
+    ) -> Action:
+        """Add an action (it takes the committee's next number). One agreed at a meeting
+        is tied to it (found by its date if not given) and placed in its timeline."""
         with self.transaction() as db:
             self.committee(action.committee)
             self.person(action.owner)
@@ -46,32 +68,96 @@ class ActionRepository(StoreBase):
                     "SELECT MAX(number) AS n FROM actions WHERE committee = ?", [action.committee]
                 )
                 action = action.model_copy(update={"number": int(rows[0]["n"] or 0) + 1})
+            if action.meeting_id is None:
+                found = self._rows(
+                    "SELECT id FROM meetings WHERE committee = ? AND date = ? ORDER BY time, id",
+                    [action.committee, action.meeting_date.isoformat()],
+                )
+                if found:
+                    action = action.model_copy(update={"meeting_id": int(found[0]["id"])})
             table = db.table("actions")
             table.insert(to_row(action, exclude={"id", "updates"}))
             action_id = table.last_pk
             for update in action.updates:
                 db.table("action_updates").insert({"action_id": action_id, **to_row(update)})
+            if action.meeting_id is not None:
+                self._add_events(
+                    action.meeting_id,
+                    [Event(kind=EventKind.ACTION, item=action.item, ref=action_id, at=at)],
+                    recorded,
+                )
             return action.model_copy(update={"id": action_id})
+
+    def edit_action(self, action: Action, recorded: str | None = None) -> Action:
+        """Correct an action (what, who, by when); its number and its place stay, and what
+        it said before is kept in its meeting's timeline."""
+        if action.id is None:
+            raise StoreError("the action has not been saved yet")
+        try:
+            checked = Action.model_validate(action.model_dump())
+        except ValidationError as error:
+            raise StoreError("; ".join(error_lines(error))) from None
+        with self.transaction() as db:
+            rows = self._rows("SELECT * FROM actions WHERE id = ?", [action.id])
+            if not rows:
+                raise NotFound(f"there is no action {action.id}")
+            before = from_row(Action, rows[0], updates=[])
+            self.person(checked.owner)
+            if before.meeting_id is not None:
+                self._unlocked(before.meeting_id)
+            values = to_row(checked, exclude={"id", "updates", "number", "committee"})
+            db.table("actions").update(action.id, values)
+            if before.meeting_id is not None:
+                due = f", due {before.due:%d/%m/%Y}" if before.due else ""
+                self._correct(
+                    before.meeting_id,
+                    EventKind.EDITED,
+                    EventKind.ACTION,
+                    action.id,
+                    recorded,
+                    note=f"was: {before.description} ({before.owner}{due})",
+                )
+        return checked.model_copy(update={"number": before.number})
 
     def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]:
         """The actions agreed at this meeting (or those deleted from it)."""
         condition = "IS NOT NULL" if deleted else "IS NULL"
         rows = self._rows(
-            f"SELECT * FROM actions WHERE committee = ? AND meeting_date = ? "
-            f"AND deleted_at {condition} ORDER BY number, id",
-            [meeting.committee, meeting.date.isoformat()],
+            f"SELECT * FROM actions WHERE meeting_id = ? AND deleted_at {condition} "
+            "ORDER BY number, id",
+            [meeting.id],
         )
         return [from_row(Action, row, updates=[]) for row in rows]
+
+    def confidential_items(self, code: str) -> frozenset[tuple[int, int]]:
+        """(meeting id, item) of every confidential agenda item of the committee: what
+        is recorded under them stays out of public documents (docs/confidentiality.md)."""
+        rows = self._rows(
+            "SELECT agenda_items.meeting_id, agenda_items.number FROM agenda_items "
+            "JOIN meetings ON meetings.id = agenda_items.meeting_id "
+            "WHERE meetings.committee = ? AND agenda_items.confidential = 1",
+            [code],
+        )
+        return frozenset((int(r["meeting_id"]), int(r["number"])) for r in rows)
 
     def delete_action(self, action_id: int, at: str) -> None:
         """Delete an action so that it can still be recovered."""
         self._set_action_deleted(action_id, at)
 
-    def restore_action(self, action_id: int) -> None:
-        self._set_action_deleted(action_id, None)
+    def restore_action(self, action_id: int, recorded: str | None = None) -> None:
+        self._set_action_deleted(action_id, None, recorded)
 
-    def _set_action_deleted(self, action_id: int, at: str | None) -> None:
+    def _set_action_deleted(
+        self, action_id: int, at: str | None, recorded: str | None = None
+    ) -> None:
         with self.transaction():
-            if not self._rows("SELECT 1 FROM actions WHERE id = ?", [action_id]):
+            rows = self._rows("SELECT meeting_id FROM actions WHERE id = ?", [action_id])
+            if not rows:
                 raise NotFound(f"there is no action {action_id}")
+            meeting_id = rows[0]["meeting_id"]
+            if meeting_id is not None:
+                self._unlocked(int(meeting_id))
             self.db.execute("UPDATE actions SET deleted_at = ? WHERE id = ?", [at, action_id])
+            if meeting_id is not None:
+                kind = EventKind.DELETED if at else EventKind.RESTORED
+                self._correct(int(meeting_id), kind, EventKind.ACTION, action_id, at or recorded)

@@ -4,6 +4,7 @@ interest, quorum rulings, and the whole record of a meeting read or stored at on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,10 @@ from minutebook.domain import (
     TermsOfReference,
 )
 from minutebook.domain.base import error_lines
+from minutebook.domain.dates import long_date
+from minutebook.domain.numbering import period_key
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import M, from_row, to_row
@@ -43,6 +47,20 @@ class MeetingRepository(StoreBase):
         def _insert_minute(self, meeting_id: int, minute: Minute) -> Minute: ...
         def actions(self, code: str) -> list[Action]: ...
         def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]: ...
+        def timeline(self, meeting_id: int) -> list[Event]: ...
+        def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
+        def _add_events(
+            self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
+        ) -> list[Event]: ...
+        def _correct(
+            self,
+            meeting_id: int,
+            kind: EventKind,
+            record: EventKind,
+            ref: int,
+            recorded: str | None,
+            note: str | None = None,
+        ) -> None: ...
 
     # -- meetings and agendas ----------------------------------------------------------
 
@@ -79,8 +97,56 @@ class MeetingRepository(StoreBase):
             current = self.meeting(meeting.id)
             if current.is_locked:
                 raise Conflict("these minutes are signed and locked; record a correction instead")
-            db.table("meetings").update(meeting.id, to_row(meeting, exclude={"id"}))
-        return meeting
+            if meeting.date != current.date:
+                self._check_numbering_period(current, meeting.date)
+            # Through the model again: a meeting changed with model_copy is not validated.
+            checked = _validated(Meeting, meeting)
+            db.table("meetings").update(meeting.id, to_row(checked, exclude={"id"}))
+        return checked
+
+    def _check_numbering_period(self, meeting: Meeting, day: date) -> None:
+        """Refuse a new date that would put the minute numbers already issued to this
+        meeting in another numbering period (they would repeat there)."""
+        issued = self._rows(
+            "SELECT number, period FROM minutes WHERE meeting_id = ? AND number IS NOT NULL "
+            "ORDER BY seq, item",
+            [meeting.id],
+        )
+        if not issued:
+            return
+        scheme = self.committee(meeting.committee).numbering
+        if period_key(scheme.reset, day, meeting.id or 0) == issued[0]["period"]:
+            return
+        numbers = [str(r["number"]) for r in issued]
+        shown = numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+        raise Conflict(
+            f"the minutes of this meeting are already numbered {shown} in the numbering "
+            f"period of {long_date(meeting.date)}; {long_date(day)} falls in another "
+            "period, where those numbers would repeat. Keep the date in the same period, "
+            "or record the meeting again under its right date"
+        )
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Delete a meeting that holds nothing but its agenda; one that holds minutes,
+        attendance, declarations, decisions, actions or anything in its timeline is
+        refused with the reason."""
+        with self.transaction() as db:
+            meeting = self._unlocked(meeting_id)
+            for table, what in (
+                ("minutes", "minutes"),
+                ("attendance", "attendance or apologies"),
+                ("declarations", "declarations of interest"),
+                ("quorum_rulings", "rulings on the quorum"),
+                ("timeline", "a record of what happened at it"),
+                ("actions", "actions"),
+            ):
+                if self._rows(f"SELECT 1 FROM {table} WHERE meeting_id = ? LIMIT 1", [meeting_id]):
+                    raise Conflict(
+                        f"the meeting of {long_date(meeting.date)} holds {what}; "
+                        "a meeting is deleted only while it holds nothing but its agenda"
+                    )
+            db.execute("DELETE FROM agenda_items WHERE meeting_id = ?", [meeting_id])
+            db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
     def _unlocked(self, meeting_id: int) -> Meeting:
         meeting = self.meeting(meeting_id)
@@ -133,28 +199,28 @@ class MeetingRepository(StoreBase):
             self._unlocked(meeting_id)
             if self._item_is_referenced(meeting_id, item.number):
                 raise Conflict(
-                    f"item {item.number} already has minutes, a declaration or attendance "
-                    "recorded against it; it cannot be removed"
+                    f"item {item.number} already has minutes, a declaration, an action or "
+                    "something in its timeline recorded against it; it cannot be removed"
                 )
             db.table("agenda_items").delete(item_id)
             later = [i for i in self.agenda(meeting_id) if i.number > item.number]
             self._renumber(meeting_id, {i.number: i.number - 1 for i in later})
 
     def _item_is_referenced(self, meeting_id: int, number: int) -> bool:
-        checks = (
-            "SELECT 1 FROM minutes WHERE meeting_id = ? AND item = ?",
-            "SELECT 1 FROM declarations WHERE meeting_id = ? AND item = ?",
-            "SELECT 1 FROM attendance WHERE meeting_id = ? AND (from_item = ? OR to_item = ?)",
+        return any(
+            self._rows(sql, [meeting_id, number])
+            for sql in (
+                "SELECT 1 FROM minutes WHERE meeting_id = ? AND item = ?",
+                "SELECT 1 FROM declarations WHERE meeting_id = ? AND item = ?",
+                "SELECT 1 FROM timeline WHERE meeting_id = ? AND item = ?",
+                "SELECT 1 FROM actions WHERE meeting_id = ? AND item = ?",
+            )
         )
-        for sql in checks:
-            params = [meeting_id, number] + ([number] if sql.count("?") == 3 else [])
-            if self._rows(sql, params):
-                return True
-        return False
 
     def move_agenda_item(self, item_id: int, offset: int) -> list[AgendaItem]:
         """Move an item up (offset -1) or down (+1); everything that refers to items by
-        number (minutes, declarations, arrivals and departures) follows it."""
+        number (minutes, declarations, actions, its timeline) follows it: the agenda's
+        order is the order the items were taken (docs/timeline.md)."""
         with self.transaction():
             item = self._agenda_item(item_id)
             meeting_id = item.meeting_id or 0
@@ -182,7 +248,9 @@ class MeetingRepository(StoreBase):
             ("agenda_items", ("number",)),
             ("minutes", ("item",)),
             ("declarations", ("item",)),
-            ("attendance", ("from_item", "to_item")),
+            ("quorum_rulings", ("item",)),
+            ("timeline", ("item",)),
+            ("actions", ("item",)),
         ):
             sets = ", ".join(f"{col} = {case.format(col=col)}" for col in columns)
             self.db.execute(f"UPDATE {table} SET {sets} WHERE meeting_id = ?", [meeting_id])
@@ -194,52 +262,179 @@ class MeetingRepository(StoreBase):
         return [from_row(Attendance, row) for row in rows]
 
     def add_attendance(self, meeting_id: int, row: Attendance) -> Attendance:
-        return self._add_to_meeting("attendance", meeting_id, row)
+        """Add someone's place at the meeting (apologies, or someone expected); when
+        they come is the timeline's (`apply_room_change`, `add_to_room`)."""
+        with self.transaction():
+            if self._rows(
+                "SELECT 1 FROM attendance WHERE meeting_id = ? AND person = ?",
+                [meeting_id, row.person],
+            ):
+                raise Conflict("they are already recorded at this meeting")
+            return self._add_to_meeting("attendance", meeting_id, row)
 
     def update_attendance(self, row: Attendance) -> Attendance:
-        """Change a person's attendance (arrived, left, remote, apologies ...)."""
+        """Change a person's place at the meeting (capacity, mode, role, a note)."""
         if row.id is None:
             raise StoreError("the attendance row has not been saved yet")
         with self.transaction() as db:
             self._check_row_unlocked("attendance", row.id, "attendance row")
-            db.table("attendance").update(row.id, to_row(row, exclude={"id", "meeting_id"}))
-        return row
+            # Through the model again: a row changed with model_copy is not validated.
+            checked = _validated(Attendance, row)
+            db.table("attendance").update(row.id, to_row(checked, exclude={"id", "meeting_id"}))
+        return checked
 
     def remove_attendance(self, row_id: int) -> None:
-        """Remove an attendance row (apologies withdrawn, a row entered by mistake)."""
+        """Remove an attendance row (apologies withdrawn, a row entered by mistake) of
+        someone with nothing in the timeline."""
         with self.transaction() as db:
+            rows = self._rows("SELECT meeting_id, person FROM attendance WHERE id = ?", [row_id])
             self._check_row_unlocked("attendance", row_id, "attendance row")
+            if self._rows(
+                "SELECT 1 FROM timeline WHERE meeting_id = ? AND person = ? LIMIT 1",
+                [rows[0]["meeting_id"], rows[0]["person"]],
+            ):
+                raise Conflict("their arrivals and departures are recorded; correct those instead")
             db.table("attendance").delete(row_id)
 
-    def declarations(self, meeting_id: int) -> list[Declaration]:
+    def declarations(self, meeting_id: int, *, deleted: bool = False) -> list[Declaration]:
+        """The meeting's declarations of interest (or those deleted from it)."""
+        condition = "IS NOT NULL" if deleted else "IS NULL"
         rows = self._rows(
-            "SELECT * FROM declarations WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            f"SELECT * FROM declarations WHERE meeting_id = ? AND deleted_at {condition} "
+            "ORDER BY id",
+            [meeting_id],
         )
         return [from_row(Declaration, row) for row in rows]
 
-    def add_declaration(self, meeting_id: int, declaration: Declaration) -> Declaration:
-        return self._add_to_meeting("declarations", meeting_id, declaration)
+    def add_declaration(
+        self,
+        meeting_id: int,
+        declaration: Declaration,
+        declared_at: int | None = None,
+        at: str | None = None,
+        recorded: str | None = None,
+    ) -> Declaration:
+        """Record a declaration made at item `declared_at` (its event's place; the item
+        declared on if not given) at clock time `at`. The same interest declared twice
+        by the same person on the same item is refused: it would be minuted twice."""
+        with self.transaction():
+            self._refuse_repeat(meeting_id, declaration)
+            saved = self._add_to_meeting("declarations", meeting_id, declaration)
+            where = declaration.item if declared_at is None else declared_at
+            self._add_events(
+                meeting_id,
+                [
+                    Event(
+                        kind=EventKind.DECLARED,
+                        item=where,
+                        person=declaration.person,
+                        ref=saved.id,
+                        at=at,
+                    )
+                ],
+                recorded,
+            )
+            return saved
 
-    def update_declaration(self, declaration: Declaration) -> Declaration:
-        """Change a declaration (the times the member left and returned, the ruling)."""
+    def _refuse_repeat(self, meeting_id: int, declaration: Declaration) -> None:
+        for other in self.declarations(meeting_id):
+            if (
+                other.id != declaration.id
+                and other.person == declaration.person
+                and other.item == declaration.item
+                and other.nature.casefold().strip(". ") == declaration.nature.casefold().strip(". ")
+            ):
+                raise Conflict(
+                    f"that interest is already declared on item {declaration.item}; "
+                    "correct the declaration there (F9) rather than declare it again"
+                )
+
+    def update_declaration(
+        self, declaration: Declaration, recorded: str | None = None
+    ) -> Declaration:
+        """Correct a declaration (who, the item, the interest, the Chair's ruling); what
+        it said before is kept in the timeline."""
         if declaration.id is None:
             raise StoreError("the declaration has not been saved yet")
         with self.transaction() as db:
-            self._check_row_unlocked("declarations", declaration.id, "declaration")
-            db.table("declarations").update(
-                declaration.id, to_row(declaration, exclude={"id", "meeting_id"})
+            meeting_id = self._check_row_unlocked("declarations", declaration.id, "declaration")
+            before = next(
+                (d for d in self.declarations(meeting_id) if d.id == declaration.id), None
             )
-        return declaration
+            if before is None:
+                raise NotFound("that declaration has been deleted")
+            checked = _validated(Declaration, declaration)
+            self._refuse_repeat(meeting_id, checked)
+            db.table("declarations").update(
+                declaration.id, to_row(checked, exclude={"id", "meeting_id"})
+            )
+            self._correct(
+                meeting_id,
+                EventKind.EDITED,
+                EventKind.DECLARED,
+                declaration.id,
+                recorded,
+                note=f"was: {before.person}, item {before.item}, {before.category.value}, "
+                f"{before.nature}, ruling {before.ruling.value}",
+            )
+        return checked
 
-    def add_quorum_ruling(self, meeting_id: int, ruling: QuorumRuling) -> QuorumRuling:
-        """Record the Chair's ruling on the quorum at the opening or at an item."""
-        return self._add_to_meeting("quorum_rulings", meeting_id, ruling)
+    def delete_declaration(self, declaration_id: int, recorded: str) -> None:
+        """Delete a declaration made by mistake; it can be brought back."""
+        self._set_deleted("declarations", EventKind.DECLARED, declaration_id, recorded)
 
-    def quorum_rulings(self, meeting_id: int) -> list[QuorumRuling]:
+    def restore_declaration(self, declaration_id: int, recorded: str | None = None) -> None:
+        self._set_deleted("declarations", EventKind.DECLARED, declaration_id, None, recorded)
+
+    def add_quorum_ruling(
+        self, meeting_id: int, ruling: QuorumRuling, recorded: str | None = None
+    ) -> QuorumRuling:
+        """Record the Chair's ruling on the quorum at an item (None: at the opening), in
+        its place in the timeline."""
+        with self.transaction():
+            saved = self._add_to_meeting("quorum_rulings", meeting_id, ruling)
+            self._add_events(
+                meeting_id,
+                [
+                    Event(
+                        kind=EventKind.RULED, item=ruling.item, ref=saved.id, at=ruling.recorded_at
+                    )
+                ],
+                recorded,
+            )
+            return saved
+
+    def quorum_rulings(self, meeting_id: int, *, deleted: bool = False) -> list[QuorumRuling]:
+        condition = "IS NOT NULL" if deleted else "IS NULL"
         rows = self._rows(
-            "SELECT * FROM quorum_rulings WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            f"SELECT * FROM quorum_rulings WHERE meeting_id = ? AND deleted_at {condition} "
+            "ORDER BY id",
+            [meeting_id],
         )
         return [from_row(QuorumRuling, row) for row in rows]
+
+    def delete_quorum_ruling(self, ruling_id: int, recorded: str) -> None:
+        """Delete a ruling recorded by mistake; it can be brought back."""
+        self._set_deleted("quorum_rulings", EventKind.RULED, ruling_id, recorded)
+
+    def restore_quorum_ruling(self, ruling_id: int, recorded: str | None = None) -> None:
+        self._set_deleted("quorum_rulings", EventKind.RULED, ruling_id, None, recorded)
+
+    def _set_deleted(
+        self,
+        table: str,
+        record: EventKind,
+        row_id: int,
+        deleted_at: str | None,
+        recorded: str | None = None,
+    ) -> None:
+        """Delete (or bring back) a row recorded at a meeting, saying so in its timeline."""
+        with self.transaction():
+            what = {"declarations": "declaration", "quorum_rulings": "ruling"}.get(table, table)
+            meeting_id = self._check_row_unlocked(table, row_id, what)
+            self.db.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", [deleted_at, row_id])
+            kind = EventKind.DELETED if deleted_at else EventKind.RESTORED
+            self._correct(meeting_id, kind, record, row_id, deleted_at or recorded)
 
     def _add_to_meeting(self, table: str, meeting_id: int, model: M) -> M:
         """Insert a row recorded at a meeting that is not locked; returns it with its
@@ -251,12 +446,15 @@ class MeetingRepository(StoreBase):
             target.insert(to_row(saved, exclude={"id"}))
             return saved.model_copy(update={"id": target.last_pk})
 
-    def _check_row_unlocked(self, table: str, row_id: int, what: str) -> None:
-        """Refuse to change a row that is not there, or whose meeting is locked."""
+    def _check_row_unlocked(self, table: str, row_id: int, what: str) -> int:
+        """Refuse to change a row that is not there, or whose meeting is locked; returns
+        its meeting."""
         rows = self._rows(f"SELECT meeting_id FROM {table} WHERE id = ?", [row_id])
         if not rows:
             raise NotFound(f"there is no {what} {row_id}")
-        self._unlocked(int(rows[0]["meeting_id"]))
+        meeting_id = int(rows[0]["meeting_id"])
+        self._unlocked(meeting_id)
+        return meeting_id
 
     # -- live capture ------------------------------------------------------------------
     #
@@ -305,14 +503,19 @@ class MeetingRepository(StoreBase):
                 declarations=tuple(self.declarations(meeting_id)),
                 minutes=tuple(self.minutes(meeting_id)),
                 quorum_rulings=tuple(self.quorum_rulings(meeting_id)),
+                events=tuple(self.timeline(meeting_id)),
             )
 
     def add_meeting_record(self, record: MeetingRecord) -> Meeting:
         """Store a whole meeting as recorded elsewhere (demo data, an import), keeping its
-        item numbers and status, in one transaction."""
+        item numbers, status and every part of it, in one transaction.
+
+        The record's arrivals and departures are stored as they are; its declarations,
+        the Chair's rulings and its decisions each get the event that places them, at
+        their item (a record kept elsewhere says at which item, not when within it)."""
         with self.transaction() as db:
             meeting = self.add_meeting(record.meeting.model_copy(update={"id": None}))
-            meeting_id = meeting.id
+            meeting_id = meeting.id or 0
             for item in record.agenda:
                 db.table("agenda_items").insert(
                     to_row(item.model_copy(update={"meeting_id": meeting_id}), exclude={"id"})
@@ -321,14 +524,52 @@ class MeetingRepository(StoreBase):
                 db.table("attendance").insert(
                     to_row(row.model_copy(update={"meeting_id": meeting_id}), exclude={"id"})
                 )
+            marks = [
+                e.model_copy(update={"id": None})
+                for e in record.events
+                if e.person and e.kind in (EventKind.ARRIVED, EventKind.LEFT)
+            ]
+            self._add_events(meeting_id, marks)
             for declaration in record.declarations:
-                db.table("declarations").insert(
-                    to_row(
-                        declaration.model_copy(update={"meeting_id": meeting_id}), exclude={"id"}
-                    )
+                saved = self._add_to_meeting(
+                    "declarations", meeting_id, declaration.model_copy(update={"id": None})
+                )
+                self._add_events(
+                    meeting_id,
+                    [
+                        Event(
+                            kind=EventKind.DECLARED,
+                            item=saved.item,
+                            person=saved.person,
+                            ref=saved.id,
+                        )
+                    ],
+                )
+            for ruling in record.quorum_rulings:
+                saved_ruling = self._add_to_meeting(
+                    "quorum_rulings", meeting_id, ruling.model_copy(update={"id": None})
+                )
+                self._add_events(
+                    meeting_id,
+                    [
+                        Event(
+                            kind=EventKind.RULED,
+                            item=ruling.item,
+                            phase=Phase.DURING,
+                            ref=saved_ruling.id,
+                            at=ruling.recorded_at,
+                        )
+                    ],
                 )
             for minute in record.minutes:
-                self._insert_minute(meeting_id or 0, minute.model_copy(update={"id": None}))
+                stored = self._insert_minute(meeting_id, minute.model_copy(update={"id": None}))
+                self._add_events(
+                    meeting_id,
+                    [
+                        Event(kind=EventKind.DECIDED, item=stored.item, ref=decision.id)
+                        for decision in stored.decisions
+                    ],
+                )
             return meeting
 
     def minutes_snapshot(self, meeting_id: int) -> MinutesSnapshot:
@@ -345,6 +586,15 @@ class MeetingRepository(StoreBase):
                 record=record,
                 actions=tuple(self.meeting_actions(meeting)),
                 open_actions=tuple(self.actions(code)),
+                confidential=self.confidential_items(code),
                 terms=self.terms_in_force(code, meeting.date),
                 next_meeting=later[0] if later else None,
             )
+
+
+def _validated(cls: type[M], model: M) -> M:
+    """A model changed with model_copy, validated again before it is stored."""
+    try:
+        return cls.model_validate(model.model_dump())
+    except ValidationError as error:
+        raise StoreError("; ".join(error_lines(error))) from None

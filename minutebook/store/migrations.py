@@ -10,6 +10,9 @@ they are always read and written whole with their row.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from sqlite_utils import Database, Migrations
 
 from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET
@@ -243,6 +246,245 @@ def meeting_ended(db: Database) -> None:
 def word_templates(db: Database) -> None:
     """Each committee may point to its own Word template for its documents."""
     db.execute("ALTER TABLE committees ADD COLUMN word_template TEXT")
+
+
+@migrations(name="0010_timeline")
+def timeline(db: Database) -> None:
+    """The meeting as a timeline (docs/timeline.md).
+
+    Presence was kept as one from_item/to_item pair per attendance row, so a departure
+    and a return could not both be kept. Every meeting's record becomes events: each
+    attendance row's span an arrival at the start of its first item and a departure
+    at the end of its last (the words the minutes printed, "from item 3", "left after
+    item 6"); a person recorded in two rows (left and came back) keeps one row and both
+    stretches. Declarations, quorum rulings, decisions and actions get the event that
+    places them, at their item; deleted ones an event saying so. The times of a member
+    leaving for a declared interest are the item's start and the next item's, so they
+    are no longer kept twice. A decision's "inquorate" flag is dropped: it follows from
+    where the decision stands. Actions are tied to their meeting and item, so that
+    confidential business is known by its item. Minute numbers are made unique per
+    committee and numbering period by the schema; a number issued twice by earlier
+    versions goes to the minute issued first, and the later one takes the next free
+    number.
+    """
+    db.execute(
+        """CREATE TABLE timeline (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            kind TEXT NOT NULL,
+            item INTEGER,
+            phase INTEGER NOT NULL,
+            person TEXT,
+            at TEXT,
+            ref INTEGER,
+            note TEXT,
+            recorded TEXT
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_timeline_meeting ON timeline (meeting_id)")
+    db.execute("ALTER TABLE actions ADD COLUMN meeting_id INTEGER REFERENCES meetings(id)")
+    db.execute("ALTER TABLE actions ADD COLUMN item INTEGER")
+    db.execute("ALTER TABLE declarations ADD COLUMN deleted_at TEXT")
+    db.execute("ALTER TABLE quorum_rulings ADD COLUMN deleted_at TEXT")
+    db.execute("ALTER TABLE minutes ADD COLUMN committee TEXT")
+    db.execute("ALTER TABLE minutes ADD COLUMN period TEXT")
+    db.execute("ALTER TABLE minutes ADD COLUMN seq INTEGER")
+    db.execute("UPDATE decisions SET flag = NULL WHERE flag = 'inquorate'")
+    conn = db.conn
+    meetings = conn.execute("SELECT id, committee, date FROM meetings ORDER BY id").fetchall()
+    for meeting_id, committee, day in meetings:
+        _link_actions(conn, meeting_id, committee, day)
+        _meeting_events(conn, meeting_id)
+    _number_periods(conn)
+    for table, columns in (
+        ("attendance", ("from_item", "to_item", "arrived_at", "left_at")),
+        ("declarations", ("left_at", "returned_at")),
+    ):
+        for column in columns:
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.execute("CREATE UNIQUE INDEX idx_attendance_person ON attendance (meeting_id, person)")
+    db.execute(
+        "CREATE UNIQUE INDEX idx_minutes_number ON minutes (committee, period, number) "
+        "WHERE number IS NOT NULL"
+    )
+    db.execute("CREATE INDEX idx_actions_meeting ON actions (meeting_id, item)")
+
+
+def _link_actions(conn: Any, meeting_id: int, committee: str, day: str) -> None:
+    """Tie each action agreed at the meeting to it, and to its item where its minute
+    reference names one of the meeting's minutes."""
+    numbers = {
+        str(number).casefold(): item
+        for item, number in conn.execute(
+            "SELECT item, number FROM minutes WHERE meeting_id = ? AND number IS NOT NULL",
+            [meeting_id],
+        )
+    }
+    rows = conn.execute(
+        "SELECT id, minute FROM actions WHERE committee = ? AND meeting_date = ? "
+        "AND meeting_id IS NULL",
+        [committee, day],
+    ).fetchall()
+    for action_id, minute in rows:
+        item = numbers.get(str(minute or "").casefold())
+        conn.execute(
+            "UPDATE actions SET meeting_id = ?, item = ? WHERE id = ?",
+            [meeting_id, item, action_id],
+        )
+
+
+_CLOSE = 1 << 30
+
+
+def _meeting_events(conn: Any, meeting_id: int) -> None:
+    """One meeting's record as timeline events, in an order that keeps each in its place."""
+    events: list[tuple[str, int | None, int, str | None, str | None, int | None, str | None]] = []
+    # kind, item, phase, person, at, ref, note; phase 0 start, 1 during, 2 end.
+    rows = conn.execute(
+        "SELECT id, person, status, from_item, to_item, arrived_at, left_at FROM attendance "
+        "WHERE meeting_id = ? ORDER BY id",
+        [meeting_id],
+    ).fetchall()
+    kept: dict[str, int] = {}
+    spans: dict[str, list[tuple[int, int, int | None, int | None, str | None, str | None]]] = {}
+    for row_id, person, status, from_item, to_item, arrived_at, left_at in rows:
+        if person in kept:
+            conn.execute("DELETE FROM attendance WHERE id = ?", [row_id])
+        else:
+            kept[person] = row_id
+        if status == "present":
+            first = 0 if from_item is None else int(from_item)
+            last = _CLOSE if to_item is None else int(to_item)
+            spans.setdefault(person, []).append(
+                (first, last, from_item, to_item, arrived_at, left_at)
+            )
+    for person, stretches in spans.items():
+        # Rows that overlap are one stretch of presence; rows apart are a departure
+        # and a return.
+        merged: list[list[Any]] = []
+        for stretch in sorted(stretches, key=lambda s: (s[0], s[1])):
+            if merged and stretch[0] <= merged[-1][1]:
+                if stretch[1] > merged[-1][1]:
+                    merged[-1][1], merged[-1][3], merged[-1][5] = stretch[1], stretch[3], stretch[5]
+            else:
+                merged.append(list(stretch))
+        for _, _, from_item, to_item, arrived_at, left_at in merged:
+            events.append(("arrived", from_item, 0, person, arrived_at, None, None))
+            if to_item is not None:
+                events.append(("left", to_item, 2, person, left_at, None, None))
+    for declaration_id, item in conn.execute(
+        "SELECT id, item FROM declarations WHERE meeting_id = ? ORDER BY id", [meeting_id]
+    ):
+        events.append(("declared", item, 1, None, None, declaration_id, None))
+    for ruling_id, item, recorded_at in conn.execute(
+        "SELECT id, item, recorded_at FROM quorum_rulings WHERE meeting_id = ? ORDER BY id",
+        [meeting_id],
+    ):
+        events.append(("ruled", item, 1, None, recorded_at, ruling_id, None))
+    for decision_id, item, deleted_at in conn.execute(
+        "SELECT decisions.id, minutes.item, decisions.deleted_at FROM decisions "
+        "JOIN minutes ON minutes.id = decisions.minute_id WHERE minutes.meeting_id = ? "
+        "ORDER BY minutes.item, decisions.position, decisions.id",
+        [meeting_id],
+    ):
+        events.append(("decided", item, 1, None, None, decision_id, deleted_at))
+    for action_id, item, deleted_at in conn.execute(
+        "SELECT id, item, deleted_at FROM actions WHERE meeting_id = ? ORDER BY number, id",
+        [meeting_id],
+    ):
+        events.append(("action", item, 1, None, None, action_id, deleted_at))
+    for kind, item, phase, person, at, ref, deleted_at in events:
+        cursor = conn.execute(
+            "INSERT INTO timeline (meeting_id, kind, item, phase, person, at, ref) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [meeting_id, kind, item, phase, person, at, ref],
+        )
+        if kind in ("decided", "action") and deleted_at:
+            conn.execute(
+                "INSERT INTO timeline (meeting_id, kind, item, phase, ref, note, recorded) "
+                "VALUES (?, 'deleted', ?, 1, ?, NULL, ?)",
+                [meeting_id, item, cursor.lastrowid, deleted_at],
+            )
+
+
+def _number_periods(conn: Any) -> None:
+    """Each issued minute number's committee, numbering period and place in it, so that
+    the schema can keep every number unique in its period (docs/minutes.md)."""
+    schemes = {
+        code: (template, prefix, reset)
+        for code, template, prefix, reset in conn.execute(
+            "SELECT code, numbering_template, numbering_prefix, numbering_reset FROM committees"
+        )
+    }
+    rows = conn.execute(
+        "SELECT minutes.id, minutes.number, minutes.item, meetings.id, meetings.committee, "
+        "meetings.date FROM minutes JOIN meetings ON meetings.id = minutes.meeting_id "
+        "WHERE minutes.number IS NOT NULL ORDER BY minutes.id"
+    ).fetchall()
+    taken: dict[tuple[str, str], dict[str, int | None]] = {}
+    for minute_id, number, item, meeting_id, committee, day in rows:
+        template, prefix, reset = schemes[committee]
+        period = _period_key(reset, date.fromisoformat(day), meeting_id)
+        issued = taken.setdefault((committee, period), {})
+        seq = _seq_of(template, prefix, number, item, day, reset, len(issued) + 200)
+        if number in issued:
+            # Issued twice by an earlier version: the later minute takes the next free
+            # number (this is the only time a number changes).
+            seq = max((s or 0 for s in issued.values()), default=0) + 1
+            while True:
+                number = _format(template, prefix, seq, item, day, reset)
+                if number not in issued:
+                    break
+                seq += 1
+        issued[number] = seq
+        conn.execute(
+            "UPDATE minutes SET committee = ?, period = ?, seq = ?, number = ? WHERE id = ?",
+            [committee, period, seq, number, minute_id],
+        )
+
+
+def _period_key(reset: str, day: date, meeting_id: int) -> str:
+    """The numbering period a meeting falls in, as stored beside each minute number."""
+    if reset == "never":
+        return "always"
+    if reset == "per_meeting":
+        return f"meeting {meeting_id}"
+    if reset == "calendar_year":
+        return date(day.year, 1, 1).isoformat()
+    first_month = 4 if reset == "financial_year" else 5
+    year = day.year if day.month >= first_month else day.year - 1
+    return date(year, first_month, 1).isoformat()
+
+
+def _format(template: str, prefix: str, seq: int, item: int, day: str, reset: str) -> str:
+    start = (
+        date.fromisoformat(_period_key(reset, date.fromisoformat(day), 0))
+        if reset
+        in (
+            "calendar_year",
+            "financial_year",
+            "municipal_year",
+        )
+        else date.fromisoformat(day)
+    )
+    try:
+        return str(
+            template.format(prefix=prefix, seq=seq, yy=f"{start.year % 100:02d}", item=item, para=1)
+        )
+    except (KeyError, IndexError, ValueError):
+        return ""
+
+
+def _seq_of(
+    template: str, prefix: str, number: str, item: int, day: str, reset: str, limit: int
+) -> int | None:
+    """Which place in its period an issued number has (None: the template has no place)."""
+    if "{seq" not in template:
+        return None
+    for seq in range(1, limit + 1):
+        if _format(template, prefix, seq, item, day, reset) == number:
+            return seq
+    return None
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:

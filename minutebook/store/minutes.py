@@ -4,15 +4,47 @@ issued by the committee's scheme; decisions are deleted so they can be recovered
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
 
 from minutebook.domain import Committee, Decision, Meeting, Minute
-from minutebook.domain.base import clean_text
-from minutebook.domain.numbering import format_minute_number, period_start
+from minutebook.domain.base import clean_text, error_lines
+from minutebook.domain.dates import long_date
+from minutebook.domain.numbering import format_minute_number, period_key, sequence_of
+from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.base import StoreBase
-from minutebook.store.errors import NotFound
+from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
+
+
+@dataclass(frozen=True)
+class IssuedNumber:
+    """A minute number, and (when it is the first of its meeting issued after a later
+    meeting's) the later meeting it comes after, for the secretary to be told."""
+
+    number: str
+    after_later_meeting: str = ""
+
+
+def _decision(row: dict[str, Any]) -> Decision:
+    return Decision(
+        id=row["id"],
+        verb=row["verb"],
+        text=row["text"],
+        chairs_action=row.get("flag") == "chairs_action",
+    )
+
+
+def _decision_values(decision: Decision) -> dict[str, Any]:
+    return {
+        "verb": decision.verb.value,
+        "text": decision.text,
+        "flag": "chairs_action" if decision.chairs_action else None,
+    }
 
 
 class MinuteRepository(StoreBase):
@@ -21,7 +53,20 @@ class MinuteRepository(StoreBase):
     if TYPE_CHECKING:  # from the other repositories that `Store` joins with this one
 
         def committee(self, code: str) -> Committee: ...
+        def meeting(self, meeting_id: int) -> Meeting: ...
         def _unlocked(self, meeting_id: int) -> Meeting: ...
+        def _add_events(
+            self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
+        ) -> list[Event]: ...
+        def _correct(
+            self,
+            meeting_id: int,
+            kind: EventKind,
+            record: EventKind,
+            ref: int,
+            recorded: str | None,
+            note: str | None = None,
+        ) -> None: ...
 
     def minutes(self, meeting_id: int) -> list[Minute]:
         rows = self._rows("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY item", [meeting_id])
@@ -33,8 +78,10 @@ class MinuteRepository(StoreBase):
             "AND deleted_at IS NULL ORDER BY minute_id, position",
             [meeting_id],
         ):
-            decisions[d.pop("minute_id")].append(Decision.model_validate(d))
-        return [from_row(Minute, row, decisions=decisions[row["id"]]) for row in rows]
+            decisions[d.pop("minute_id")].append(_decision(d))
+        return [
+            from_row(Minute, _minute_columns(row), decisions=decisions[row["id"]]) for row in rows
+        ]
 
     def save_minute(self, meeting_id: int, minute: Minute) -> Minute:
         """Store an item's minute with its decisions (replacing the earlier text)."""
@@ -43,9 +90,13 @@ class MinuteRepository(StoreBase):
             return self._insert_minute(meeting_id, minute)
 
     def _insert_minute(self, meeting_id: int, minute: Minute) -> Minute:
+        """Store a minute with its decisions (they get new ids); a number it already
+        has is kept, in its place in the numbering period."""
         with self.transaction() as db:
             saved = minute.model_copy(update={"meeting_id": meeting_id})
             row = to_row(saved, exclude={"id", "decisions"})
+            if saved.number:
+                row |= self._numbering(meeting_id, saved.number, saved.item)
             if saved.id is None:
                 table = db.table("minutes")
                 table.insert(row)
@@ -53,15 +104,25 @@ class MinuteRepository(StoreBase):
             else:
                 db.table("minutes").update(saved.id, row)
             db.execute("DELETE FROM decisions WHERE minute_id = ?", [saved.id])
+            decisions = []
             for position, decision in enumerate(saved.decisions, start=1):
-                db.table("decisions").insert(
-                    {
-                        "minute_id": saved.id,
-                        "position": position,
-                        **to_row(decision, exclude={"id"}),
-                    }
+                cursor = db.execute(
+                    "INSERT INTO decisions (minute_id, position, verb, text, flag) "
+                    "VALUES (:minute_id, :position, :verb, :text, :flag)",
+                    {"minute_id": saved.id, "position": position} | _decision_values(decision),
                 )
-        return saved
+                decisions.append(decision.model_copy(update={"id": cursor.lastrowid}))
+        return saved.model_copy(update={"decisions": tuple(decisions)})
+
+    def _numbering(self, meeting_id: int, number: str, item: int) -> dict[str, Any]:
+        """The columns that keep a minute number unique in its committee's period."""
+        meeting = self.meeting(meeting_id)
+        scheme = self.committee(meeting.committee).numbering
+        return {
+            "committee": meeting.committee,
+            "period": period_key(scheme.reset, meeting.date, meeting_id),
+            "seq": sequence_of(scheme, number, meeting.date, item),
+        }
 
     # -- live capture ------------------------------------------------------------------
     #
@@ -99,32 +160,62 @@ class MinuteRepository(StoreBase):
                 "UPDATE minutes SET narrative = ? WHERE id = ?", [clean_text(text), minute_id]
             )
 
-    def issue_minute_number(self, meeting_id: int, item: int) -> str:
+    def issue_minute_number(self, meeting_id: int, item: int) -> IssuedNumber:
         """The item's minute number, issued by the committee's scheme the first time the
-        item is minuted and stable afterwards (DOMAIN.md 4.3)."""
+        item is minuted and stable afterwards (docs/minutes.md).
+
+        Numbers never repeat within a committee's numbering period (the schema holds
+        them unique): each takes the place after the last one issued in the period. So
+        a meeting minuted after a later one in the same period follows on from that
+        later meeting's numbers, and the secretary is told."""
         with self.transaction():
             meeting = self._unlocked(meeting_id)
             minute_id = self._minute_id(meeting_id, item)
             rows = self._rows("SELECT number FROM minutes WHERE id = ?", [minute_id])
             if rows and rows[0]["number"]:
-                return str(rows[0]["number"])
+                return IssuedNumber(str(rows[0]["number"]))
             scheme = self.committee(meeting.committee).numbering
-            start = period_start(scheme.reset, meeting.date)
-            # Numbers already issued in the period, this meeting's earlier items included.
+            period = period_key(scheme.reset, meeting.date, meeting_id)
             issued = self._rows(
-                "SELECT COUNT(*) AS n FROM minutes "
+                "SELECT minutes.number, minutes.seq, meetings.date FROM minutes "
                 "JOIN meetings ON meetings.id = minutes.meeting_id "
-                "WHERE meetings.committee = ? AND minutes.number IS NOT NULL "
-                "AND meetings.date >= ? AND meetings.date <= ?",
-                [meeting.committee, (start or date.min).isoformat(), meeting.date.isoformat()],
+                "WHERE minutes.committee = ? AND minutes.period = ? AND minutes.number IS NOT NULL",
+                [meeting.committee, period],
             )
-            seq = int(issued[0]["n"]) + 1
+            taken = {str(r["number"]) for r in issued}
+            seq = max((int(r["seq"] or 0) for r in issued), default=0) + 1
             number = format_minute_number(scheme, seq, meeting.date, item=item)
-            self.db.execute("UPDATE minutes SET number = ? WHERE id = ?", [number, minute_id])
-            return number
+            if number in taken:
+                raise Conflict(
+                    f"the numbering scheme {scheme.template!r} gives {number} again in this "
+                    "numbering period; give it {seq} or number per meeting (committee details)"
+                )
+            self.db.execute(
+                "UPDATE minutes SET number = ?, committee = ?, period = ?, seq = ? WHERE id = ?",
+                [number, meeting.committee, period, seq, minute_id],
+            )
+            mine = self._rows(
+                "SELECT 1 FROM minutes WHERE meeting_id = ? AND number IS NOT NULL AND id != ?",
+                [meeting_id, minute_id],
+            )
+            later = sorted(
+                str(r["date"]) for r in issued if str(r["date"]) > meeting.date.isoformat()
+            )
+            after = ""
+            if later and not mine:
+                after = long_date(date.fromisoformat(later[-1]))
+            return IssuedNumber(number, after)
 
-    def add_decision(self, meeting_id: int, item: int, decision: Decision) -> Decision:
-        """Add a numbered point to the item's decisions (it takes the next number)."""
+    def add_decision(
+        self,
+        meeting_id: int,
+        item: int,
+        decision: Decision,
+        at: str | None = None,
+        recorded: str | None = None,
+    ) -> Decision:
+        """Add a numbered point to the item's decisions (it takes the next number), in
+        its place in the timeline: recorded now, at `item`."""
         with self.transaction():
             self._unlocked(meeting_id)
             minute_id = self._minute_id(meeting_id, item)
@@ -134,16 +225,55 @@ class MinuteRepository(StoreBase):
             position = int(rows[0]["p"] or 0) + 1
             cursor = self.db.execute(
                 "INSERT INTO decisions (minute_id, position, verb, text, flag) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    minute_id,
-                    position,
-                    decision.verb.value,
-                    decision.text,
-                    decision.flag.value if decision.flag else None,
-                ],
+                "VALUES (:minute_id, :position, :verb, :text, :flag)",
+                {"minute_id": minute_id, "position": position} | _decision_values(decision),
             )
-            return decision.model_copy(update={"id": cursor.lastrowid})
+            saved = decision.model_copy(update={"id": cursor.lastrowid})
+            self._add_events(
+                meeting_id,
+                [Event(kind=EventKind.DECIDED, item=item, ref=saved.id, at=at)],
+                recorded,
+            )
+            return saved
+
+    def edit_decision(self, decision: Decision, recorded: str | None = None) -> Decision:
+        """Correct a decision's verb, text or Chair's action; it keeps its number and
+        its place in the timeline, where what it said before is kept."""
+        if decision.id is None:
+            raise StoreError("the decision has not been saved yet")
+        try:
+            checked = Decision.model_validate(decision.model_dump())
+        except ValidationError as error:
+            raise StoreError("; ".join(error_lines(error))) from None
+        with self.transaction():
+            meeting_id, before = self._decision_owner(decision.id)
+            self.db.execute(
+                "UPDATE decisions SET verb = :verb, text = :text, flag = :flag WHERE id = :id",
+                _decision_values(checked) | {"id": decision.id},
+            )
+            self._correct(
+                meeting_id,
+                EventKind.EDITED,
+                EventKind.DECIDED,
+                decision.id,
+                recorded,
+                note=f"was: {before.verb.value}: {before.text}"
+                + (" (Chair's action)" if before.chairs_action else ""),
+            )
+        return checked
+
+    def _decision_owner(self, decision_id: int) -> tuple[int, Decision]:
+        rows = self._rows(
+            "SELECT minutes.meeting_id AS m, decisions.id, decisions.verb, decisions.text, "
+            "decisions.flag FROM decisions JOIN minutes ON minutes.id = decisions.minute_id "
+            "WHERE decisions.id = ?",
+            [decision_id],
+        )
+        if not rows:
+            raise NotFound(f"there is no decision {decision_id}")
+        meeting_id = int(rows[0].pop("m"))
+        self._unlocked(meeting_id)
+        return meeting_id, _decision(rows[0])
 
     def delete_decision(self, decision_id: int, at: str) -> None:
         """Delete a decision so that it can still be recovered."""
@@ -154,25 +284,24 @@ class MinuteRepository(StoreBase):
 
     def _set_decision_deleted(self, decision_id: int, at: str | None) -> None:
         with self.transaction():
-            owner = self._rows(
-                "SELECT minutes.meeting_id AS m FROM decisions "
-                "JOIN minutes ON minutes.id = decisions.minute_id WHERE decisions.id = ?",
-                [decision_id],
-            )
-            if not owner:
-                raise NotFound(f"there is no decision {decision_id}")
-            self._unlocked(int(owner[0]["m"]))
+            meeting_id, _ = self._decision_owner(decision_id)
             self.db.execute("UPDATE decisions SET deleted_at = ? WHERE id = ?", [at, decision_id])
+            kind = EventKind.DELETED if at else EventKind.RESTORED
+            self._correct(meeting_id, kind, EventKind.DECIDED, decision_id, at)
 
     def deleted_decisions(self, meeting_id: int) -> list[tuple[int, Decision]]:
         """Deleted decisions of a meeting with their item, newest first, to recover."""
         rows = self._rows(
-            "SELECT decisions.id, decisions.verb, decisions.text, minutes.item FROM decisions "
+            "SELECT decisions.id, decisions.verb, decisions.text, decisions.flag, minutes.item "
+            "FROM decisions "
             "JOIN minutes ON minutes.id = decisions.minute_id "
             "WHERE minutes.meeting_id = ? AND decisions.deleted_at IS NOT NULL "
             "ORDER BY decisions.deleted_at DESC",
             [meeting_id],
         )
-        return [
-            (int(r["item"]), Decision(id=r["id"], verb=r["verb"], text=r["text"])) for r in rows
-        ]
+        return [(int(r.pop("item")), _decision(r)) for r in rows]
+
+
+def _minute_columns(row: dict[str, Any]) -> dict[str, Any]:
+    """A minutes row without the columns that keep its number unique (not the model's)."""
+    return {k: v for k, v in row.items() if k not in ("committee", "period", "seq")}

@@ -29,6 +29,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0007_printed_names",
     "0008_meeting_ended",
     "0009_word_templates",
+    "0010_timeline",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

@@ -33,7 +33,7 @@ def from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
     }
     # Columns that place a row (its committee, its position in a list) but are not part
     # of the model itself.
-    for column in ("position", "committee", "minute_id", "action_id", "deleted_at", "started_at"):
+    for column in ("position", "committee", "minute_id", "action_id", "deleted_at", "recorded"):
         if column not in cls.model_fields:
             data.pop(column, None)
     data.update(extra)

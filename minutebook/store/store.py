@@ -8,7 +8,8 @@ fraction of a millisecond and survives the app being killed; after a power cut, 
 keeps the file consistent and loses at most the last moments.
 
 `Store` joins one repository per aggregate: committees (with their members and terms of
-reference), meetings, minutes and actions, each in its own module on `StoreBase`.
+reference), meetings, minutes, actions and the timeline of each meeting, each in its own
+module on `StoreBase`.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ from minutebook.store.database_file import DatabaseFile
 from minutebook.store.meetings import MeetingRepository
 from minutebook.store.migrations import migrations
 from minutebook.store.minutes import MinuteRepository
+from minutebook.store.timeline import TimelineRepository
 
 
-class Store(CommitteeRepository, MeetingRepository, MinuteRepository, ActionRepository):
+class Store(
+    CommitteeRepository, MeetingRepository, MinuteRepository, ActionRepository, TimelineRepository
+):
     """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
     from an already open `DatabaseFile` with `Store.on(file)`."""
 

@@ -234,7 +234,7 @@ def quorum_check(tor_file: Path, meeting_file: Path, as_json: bool) -> None:
 
     Exits 0 when it evaluated, whatever the verdict; 2 on a bad file.
     """
-    from minutebook.domain.quorum_engine import QuorumEngine
+    from minutebook.domain.meeting_quorum import MeetingQuorum
     from minutebook.interchange.meeting_file import read_meeting
     from minutebook.interchange.quorum_report import meeting_json, meeting_table
     from minutebook.interchange.tor_file import FileError, read_terms
@@ -248,9 +248,16 @@ def quorum_check(tor_file: Path, meeting_file: Path, as_json: bool) -> None:
         sys.exit(EXIT_PROBLEM)
     membership = terms.membership
     day = meeting.date or version.adopted
-    engine = QuorumEngine(version.quorum, membership.seats, membership.organisations, day)
-    items = meeting.items or tuple(sorted({d.item for d in meeting.declarations}))
-    opening, verdicts = engine.evaluate_meeting(meeting.attendance, meeting.declarations, items)
+    record = meeting.record(membership.committee.code, day)
+    quorum = MeetingQuorum(record, version, membership.seats, membership.organisations)
+    opening = quorum.at(record.timeline.opening()).verdict
+    verdicts = {
+        item.number: verdict
+        for item in record.agenda
+        if (verdict := quorum.at_item(item.number).verdict) is not None
+    }
+    if opening is None:
+        raise AssertionError("a terms of reference version is in force")
     if as_json:
         click.echo(json.dumps(meeting_json(opening, verdicts, meeting.names), indent=2))
     else:
@@ -464,12 +471,23 @@ def _minutes_renderer(style: str) -> Callable[..., Any]:
 
 @export.command("tracker")
 @click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
+@click.option(
+    "--confidential",
+    is_flag=True,
+    help="Include the actions agreed under confidential items (marked CONFIDENTIAL).",
+)
 @export_options("a name like 'HCP decision tracker YYYY-MM-DD.docx' here, with today's date")
 @click.pass_context
 def export_tracker(
-    ctx: click.Context, code: str, output: Path | None, force: bool, template: Path | None
+    ctx: click.Context,
+    code: str,
+    confidential: bool,
+    output: Path | None,
+    force: bool,
+    template: Path | None,
 ) -> None:
-    """Write the committee's action tracker (landscape, RAG key above)."""
+    """Write the committee's action tracker (landscape, RAG key above). The tracker is
+    public: actions agreed under confidential items are left out unless --confidential."""
     from minutebook.domain.committee import RagPalette
     from minutebook.exporters.tracker import render_tracker
 
@@ -478,14 +496,24 @@ def export_tracker(
             committee = _committee(store, code)
             actions = store.actions(code)
             people = store.people()
+            private = store.confidential_items(code)
         except StoreError as error:
             _fail(str(error))
             return
     today = date.today()
     kind = "decision tracker" if committee.rag_palette is RagPalette.COUNCIL else "action tracker"
+    kind = f"confidential {kind}" if confidential else kind
     default = Path(f"{committee.code} {kind} {today.isoformat()}.docx")
     _export(
-        lambda chosen: render_tracker(actions, committee, people, chosen, as_of=today),
+        lambda chosen: render_tracker(
+            actions,
+            committee,
+            people,
+            chosen,
+            as_of=today,
+            confidential=private,
+            public=not confidential,
+        ),
         output or default,
         force,
         committee,

@@ -7,7 +7,6 @@ need a table of their own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,6 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from minutebook.application.capture import RecordLine, RoomRow
 from minutebook.domain import QuorumRuling
 from minutebook.domain.quorum_engine import Verdict
 from minutebook.tui.widgets.tables import ListTable
@@ -37,24 +37,9 @@ MODAL_CSS = """
 """
 
 
-NOT_MARKED = "—"
-"""The status of a member whose attendance is not yet recorded."""
-
-
-@dataclass(frozen=True)
-class RoomRow:
-    """One line of the attendance view: a person and how they are recorded."""
-
-    key: str  # person id
-    name: str
-    capacity: str
-    status: str
-    detail: str
-
-
 class AttendanceDialog(ModalScreen[None]):
     """The whole room, with one key per change: present, remote, apologies, absent,
-    left, back. Every key is saved at once and the quorum follows."""
+    left, back, undo. Every key is saved at once and the quorum follows."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="AttendanceDialog")
 
@@ -65,6 +50,7 @@ class AttendanceDialog(ModalScreen[None]):
         Binding("x", "mark('absent')", "Absent", id="attendance.absent"),
         Binding("l", "mark('left')", "Left", id="attendance.left"),
         Binding("b", "mark('back')", "Back in", id="attendance.back"),
+        Binding("u", "mark('undo')", "Undo mark", id="attendance.undo"),
         Binding("P", "everyone_present", "All present", id="attendance.all_present"),
         Binding("o", "add_other", "Add someone", id="attendance.add"),
         Binding("escape,f2", "close", "Close", id="attendance.close"),
@@ -78,20 +64,22 @@ class AttendanceDialog(ModalScreen[None]):
         mark: Callable[[str, str], str | None],
         add_other: Callable[[], None],
         summary: Callable[[], str],
+        everyone_present: Callable[[], str],
     ) -> None:
         super().__init__()
         self._rows = rows
         self._mark = mark
         self._add_other = add_other
         self._summary = summary
+        self._everyone_present = everyone_present
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Attendance", classes="dialog-title")
             yield Static(
-                "p present · r remote · a apologies · x absent · l left (gone for this "
-                "item) · b back in · P everyone not yet marked present · o add officer, "
-                "observer or deputy · Esc close",
+                "p present · r remote · a apologies · x absent · l left (during this "
+                "item) · b back in · u undo their last mark · P everyone not yet marked "
+                "present · o add officer, observer or deputy · Esc close",
                 classes="dialog-keys",
             )
             yield Static("", id="attendance-summary")
@@ -129,10 +117,9 @@ class AttendanceDialog(ModalScreen[None]):
 
     def action_everyone_present(self) -> None:
         """Everyone not yet marked is present: the roll at the start, then the exceptions."""
-        waiting = [row.key for row in self._rows() if row.status == NOT_MARKED]
-        problems = [p for p in (self._mark(key, "present") for key in waiting) if p]
+        said = self._everyone_present()
         self.refresh_rows()
-        self.notify(problems[0] if problems else f"{len(waiting)} marked present.")
+        self.notify(said)
 
     def action_add_other(self) -> None:
         self._add_other()
@@ -220,50 +207,49 @@ class QuorumDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-@dataclass(frozen=True)
-class Recoverable:
-    """A decision or action of the meeting, live or deleted."""
+class RecordsDialog(ModalScreen[None]):
+    """The meeting's decisions, actions, declarations and rulings: Enter or e corrects
+    one, Delete deletes it (it can be brought back), Enter or u on a deleted one brings
+    it back. Every correction is kept in the meeting's timeline."""
 
-    kind: str  # "decision" or "action"
-    row_id: int
-    text: str
-    deleted: bool
-
-
-class RecoverDialog(ModalScreen[None]):
-    """The meeting's decisions and actions: Delete removes one (it can be brought back),
-    Enter on a deleted one restores it."""
-
-    DEFAULT_CSS = MODAL_CSS.format(name="RecoverDialog")
+    DEFAULT_CSS = MODAL_CSS.format(name="RecordsDialog")
     BINDINGS = [
+        Binding("e", "correct", "Correct", id="records.correct"),
         Binding("delete,d", "change(False)", "Delete", id="recover.delete"),
-        Binding("enter,u", "change(True)", "Restore", id="recover.restore"),
+        Binding("u", "change(True)", "Restore", id="recover.restore"),
         Binding("escape,f9", "close", "Close", id="recover.close"),
     ]
 
     def __init__(
-        self, items: Callable[[], list[Recoverable]], toggle: Callable[[Recoverable], None]
+        self,
+        items: Callable[[], list[RecordLine]],
+        toggle: Callable[[RecordLine], None],
+        correct: Callable[[RecordLine], None],
     ) -> None:
         super().__init__()
         self._items = items
         self._toggle = toggle
-        self._shown: list[Recoverable] = []
+        self._correct = correct
+        self._shown: list[RecordLine] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Decisions and actions of this meeting", classes="dialog-title")
+            yield Static("The record of this meeting", classes="dialog-title")
             yield Static(
-                "Delete or d deletes the selected one · Enter or u brings a deleted one back · "
-                "Esc closes",
+                "Enter or e corrects the selected one · Delete or d deletes it · Enter or u "
+                "brings a deleted one back · Esc closes",
                 classes="dialog-keys",
             )
             yield ListTable(id="deleted", cursor_type="row")
 
     def on_mount(self) -> None:
         table = self.query_one("#deleted", DataTable)
-        table.add_columns("Kind", "State", "What")
+        table.add_columns("Kind", "Item", "State", "What")
         self.refresh_rows()
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
 
     def refresh_rows(self) -> None:
         table = self.query_one("#deleted", DataTable)
@@ -272,25 +258,41 @@ class RecoverDialog(ModalScreen[None]):
         self._shown = self._items()
         for index, item in enumerate(self._shown):
             state = Text("deleted", style="red") if item.deleted else Text("kept")
-            table.add_row(item.kind, state, item.text[:120], key=str(index))
+            where = str(item.item) if item.item is not None else ""
+            table.add_row(item.kind, where, state, item.text[:120], key=str(index))
         if not self._shown:
-            table.add_row("", "", "No decisions or actions recorded yet.")
+            table.add_row("", "", "", "Nothing recorded yet.")
         elif table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 
+    def _selected(self) -> RecordLine | None:
+        if not self._shown:
+            return None
+        return self._shown[self.query_one("#deleted", DataTable).cursor_row]
+
     @on(DataTable.RowSelected, "#deleted")
-    def _enter_restores(self) -> None:
-        # The table takes Enter for itself; on a deleted row it means "bring it back".
-        if self._shown and self._shown[self.query_one("#deleted", DataTable).cursor_row].deleted:
+    def _enter(self) -> None:
+        # The table takes Enter for itself: on a deleted row it brings it back, on a
+        # kept one it opens it to be corrected.
+        item = self._selected()
+        if item is not None and item.deleted:
             self.action_change(True)
-        elif self._shown:
-            self.notify("That one is kept; Delete removes it.")
+        elif item is not None:
+            self.action_correct()
+
+    def action_correct(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if item.deleted:
+            self.notify("Bring it back first (u), then correct it.")
+            return
+        self._correct(item)
 
     def action_change(self, restore: bool) -> None:
-        table = self.query_one("#deleted", DataTable)
-        if not self._shown:
+        item = self._selected()
+        if item is None:
             return
-        item = self._shown[table.cursor_row]
         if item.deleted != restore:
             self.notify("Already " + ("kept." if not item.deleted else "deleted."))
             return

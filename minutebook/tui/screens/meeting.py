@@ -31,6 +31,7 @@ from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.forecast import forecast
 from minutebook.domain.meeting import DecisionFlag
+from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.domain.snapshot import MinutesSnapshot
@@ -466,7 +467,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         for seat in store.seats(meeting.committee):
             if seat.holder and seat.in_post_on(meeting.date) and seat.holder in people:
                 row = recorded.get(seat.holder)
-                state = " (apologies sent)" if row and not row.is_present else ""
+                state = " (apologies sent)" if row and not row.is_attending else ""
                 options.append((f"{people[seat.holder].display_name}{state}"[:60], seat.holder))
         fields = [FormField("person", "Member", "select", options=options)]
 
@@ -477,7 +478,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
             row = recorded.get(person)
             try:
                 if row is not None and row.id is not None:
-                    if row.is_present:
+                    if row.is_attending:
                         return "That member is recorded as present; live capture changes that."
                     store.remove_attendance(row.id)
                     self.notify(f"Apologies from {people[person].display_name} withdrawn.")
@@ -506,25 +507,24 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     def quorum_outlook(self, record: MeetingRecord) -> str:
         """The opening verdict once people are marked present; before that, the forecast
-        from the apologies received (DOMAIN.md 2.3 and the secretary's day, story 1)."""
+        from the apologies received (docs/quorum.md, and the secretary's day, story 1)."""
         store = self.app.store
         meeting = record.meeting
         terms = store.terms_in_force(meeting.committee, meeting.date)
         if terms is None:
             return "**Quorum:** no terms of reference in force on this date."
-        engine = QuorumEngine(
-            terms.quorum,
-            store.seats(meeting.committee),
-            store.organisations(meeting.committee),
-            meeting.date,
-        )
+        seats = store.seats(meeting.committee)
+        organisations = store.organisations(meeting.committee)
         names = {p.id: p.display_name for p in store.people()}
-        if any(r.is_present for r in record.attendance):
-            verdict = engine.evaluate(record.attendance)
-            state = "quorate" if verdict.quorate else "INQUORATE"
-            lines = [f"**Quorum at the opening:** {state}, {len(verdict.counted)} counted."]
-            lines += [f"- {f.text}" for f in verdict.failed]
+        quorum = MeetingQuorum(record, terms, seats, organisations)
+        if not quorum.unminuted:
+            opening = quorum.opening()
+            state = "quorate" if opening.quorate else "INQUORATE"
+            counted = len(opening.verdict.counted) if opening.verdict else 0
+            lines = [f"**Quorum at the opening:** {state}, {counted} counted."]
+            lines += [f"- {f.text}" for f in (opening.verdict.failed if opening.verdict else ())]
             return "\n".join(lines)
+        engine = QuorumEngine(terms.quorum, seats, organisations, meeting.date)
         outlook = forecast(engine, record.attendance)
         lines = [
             f"**Forecast** (apologies from {len(outlook.sent_apologies)}; "
@@ -559,22 +559,24 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                 principals = [seats[s].holder for s in row.deputy_for if s in seats]
                 names = [people[p].display_name for p in principals if p and p in people]
                 extras.append("deputising for " + ", ".join(names or list(row.deputy_for)))
-            if row.status is AttendanceStatus.PRESENT and row.mode.value != "in_person":
+            if row.is_attending and row.mode.value != "in_person":
                 extras.append(row.mode.value.replace("_", " "))
-            if row.from_item:
-                extras.append(f"from item {row.from_item}")
-            if row.to_item:
-                extras.append(f"left after item {row.to_item}")
+            if row.note:
+                extras.append(row.note)
+            extras += record.presence_notes(row.person)
             return name + (f" ({'; '.join(extras)})" if extras else "")
 
         lines: list[str] = [self.quorum_outlook(record), ""]
         if not record.attendance:
             lines.append("No attendance recorded yet.")
-        present = [r for r in record.attendance if r.status is AttendanceStatus.PRESENT]
+        present = [r for r in record.attendance if record.attended(r)]
+        expected = [r for r in record.attendance if r.is_attending and not record.attended(r)]
         for capacity, heading in CAPACITY_HEADINGS.items():
             rows = [r for r in present if r.capacity is capacity]
             if rows:
                 lines += [f"**{heading}**", ""] + [f"- {who(r)}" for r in rows] + [""]
+        if expected:
+            lines += ["**Expected**", ""] + [f"- {who(r)}" for r in expected] + [""]
         for status, heading in (
             (AttendanceStatus.APOLOGIES, "Apologies"),
             (AttendanceStatus.ABSENT, "Absent"),
@@ -585,9 +587,15 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         self.query_one("#attendance-text", Markdown).update("\n".join(lines))
 
         titles = {i.number: i.title for i in record.agenda}
+        quorum = MeetingQuorum(
+            record,
+            self.app.store.terms_in_force(record.meeting.committee, record.meeting.date),
+            list(seats.values()),
+            self.app.store.organisations(record.meeting.committee),
+        )
         actions_by_minute: dict[str, list[Action]] = {}
         for action in self.app.store.meeting_actions(record.meeting):
-            actions_by_minute.setdefault(action.minute or "", []).append(action)
+            actions_by_minute.setdefault(str(action.item or action.minute or ""), []).append(action)
         minute_lines: list[str] = [
             "*The record as taken. The Word minutes (x) word the attendance, the "
             "declarations and the quorum in the committee's house style.*",
@@ -622,9 +630,10 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                 points = [d for d in minute.decisions if d.verb.value == verb]
                 minute_lines += [f"**{verb}:**", ""]
                 minute_lines += [
-                    f"{n}. {d.text}" + _flag_words(d.flag) for n, d in enumerate(points, start=1)
+                    f"{n}. {d.text}" + _flag_words(quorum.flag(d, minute.item))
+                    for n, d in enumerate(points, start=1)
                 ] + [""]
-            actions = [a for a in actions_by_minute.get(minute.number or "", [])]
+            actions = actions_by_minute.get(str(minute.item), [])
             for action in actions:
                 due = f", by {action.due:%d/%m/%Y}" if action.due else ""
                 owner = people[action.owner].display_name if action.owner in people else ""

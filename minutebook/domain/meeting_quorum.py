@@ -1,0 +1,472 @@
+"""The quorum through a meeting: at every point of its timeline, for every decision, and
+the inquorate periods the minutes record (docs/quorum.md).
+
+This is the one place that answers "was the meeting quorate here?". The live screen's
+top line, the decision guard, the meeting screen, the minutes of both house styles and
+the command line all ask `MeetingQuorum`; none of them works it out again.
+
+- The room at a point is who the timeline has in the meeting there; the item it stands
+  in brings that item's declarations (a member ruled out for the item is out for all
+  of it). The engine (`quorum_engine`) gives the verdict for that room.
+- A Chair's ruling on the quorum stands from where it was made for as long as the room
+  is as it was then (the same people counted, the same clauses failing); once someone
+  comes or goes, or the next item's declarations change the count, the engine's verdict
+  stands again. A later ruling replaces an earlier one.
+- A decision is taken while inquorate when the quorum where it stands in the timeline
+  is not met and it is a decision (not something noted, received, deferred or
+  referred); Chair's action is recorded as such.
+- An inquorate period is a run of points after the opening at which the meeting is
+  inquorate: it begins where the quorum was lost, with who left (or withdrew for an
+  interest, or could take no part) and when, and ends where it came back, or at the
+  close. It covers the items whose business was done inside it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from minutebook.domain.committee import Organisation, Seat
+from minutebook.domain.meeting import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    DecisionFlag,
+    DecisionVerb,
+    Declaration,
+    MeetingRecord,
+    QuorumRuling,
+)
+from minutebook.domain.quorum import InquorateAction, Ruling, TermsOfReference
+from minutebook.domain.quorum_engine import QuorumEngine, Verdict
+from minutebook.domain.timeline import LATEST, Event, EventKind, Position, Timeline
+
+NOT_DECISIONS = frozenset(
+    {DecisionVerb.NOTED, DecisionVerb.RECEIVED, DecisionVerb.DEFERRED, DecisionVerb.REFERRED}
+)
+"""What an inquorate meeting may still do: note, receive, defer or refer. Any other verb
+recorded while inquorate is a decision taken without a quorum."""
+
+NO_TERMS = "no terms of reference in force: the quorum is not minuted"
+NO_ATTENDANCE = "no attendance is recorded: the quorum is not minuted"
+
+
+@dataclass(frozen=True)
+class QuorumState:
+    """The quorum at one point: the engine's verdict, and the Chair's ruling standing
+    there if there is one. `unknown` says why there is no answer (no terms of reference
+    in force, or nobody recorded present)."""
+
+    verdict: Verdict | None
+    ruling: QuorumRuling | None = None
+    unknown: str = ""
+
+    @property
+    def quorate(self) -> bool | None:
+        """The answer: the ruling where one stands, else the engine's; None if unknown."""
+        if self.unknown or self.verdict is None:
+            return None
+        return self.ruling.quorate if self.ruling is not None else self.verdict.quorate
+
+    @property
+    def inquorate(self) -> bool:
+        return self.quorate is False
+
+    @property
+    def reason(self) -> str:
+        """Why it is inquorate, in a line: the ruling's reason or the first failed clause."""
+        if self.ruling is not None:
+            return f"by the Chair's ruling: {self.ruling.reason}"
+        if self.verdict is not None and self.verdict.failed:
+            return self.verdict.failed[0].text
+        return self.unknown or "the rule is not met"
+
+
+def decision_flag(decision: Decision, state: QuorumState) -> DecisionFlag | None:
+    """What the minutes mark a decision with: Chair's action as recorded; "taken while
+    inquorate" when it is a decision and the quorum where it stands was not met."""
+    if decision.chairs_action:
+        return DecisionFlag.CHAIRS_ACTION
+    if decision.verb in NOT_DECISIONS:
+        return None
+    return DecisionFlag.INQUORATE if state.inquorate else None
+
+
+class Outcome(StrEnum):
+    """What happened to an item taken while the meeting was inquorate."""
+
+    DECIDED = "decided"  # a decision was recorded anyway: flagged, to be ratified
+    CHAIRS_ACTION = "chairs_action"
+    REFERRED = "referred"
+    DEFERRED = "deferred"
+    INFORMATION = "information"  # discussed or noted, nothing decided
+    NOT_TAKEN = "not_taken"  # nothing minuted at all
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of the meeting during which it was inquorate."""
+
+    start: Position
+    end: Position | None  # where the quorum came back; None: it lasted to the close
+    began_item: int | None  # the item in which it began (None: before the first)
+    from_start: bool  # inquorate at the opening already
+    ruled: bool  # begun by the Chair's ruling (which the minutes give in its own words)
+    began_at: str | None
+    left: tuple[str, ...]  # people whose departure lost the quorum
+    withdrew: tuple[str, ...]  # people out of the room for the item (a declared interest)
+    no_part: tuple[str, ...]  # people who stayed but could take no part (an interest)
+    reasons: tuple[str, ...]  # the failed clauses where it began
+    restored_item: int | None  # the item in which it came back; None: to the close
+    restored_at: str | None
+    arrived: tuple[str, ...]  # people whose arrival restored it
+    returned: tuple[str, ...]  # people back in the meeting (after leaving, or an interest)
+    closed_at: str | None  # when the meeting ended, for a period lasting to the close
+    items: tuple[int, ...]  # the items whose business was done inside it
+    outcomes: tuple[tuple[int, Outcome], ...]
+    adjourned: bool  # nothing was taken after it began and the ToR says adjourn
+
+    def covers(self, position: Position) -> bool:
+        return self.start <= position and (self.end is None or position < self.end)
+
+
+@dataclass(frozen=True)
+class _Moment:
+    position: Position
+    item: int | None
+    event: Event | None  # what happened here; None: the start of an item, or "now" in it
+    present: frozenset[str]
+    state: QuorumState
+
+
+class MeetingQuorum:
+    """The quorum at every point of one meeting, from its record and terms of reference.
+
+    Build it once per look at the record (it evaluates every point up front, with the
+    engine's verdict cached per room); every answer after that is a look-up.
+    """
+
+    def __init__(
+        self,
+        record: MeetingRecord,
+        terms: TermsOfReference | None,
+        seats: Sequence[Seat],
+        organisations: Sequence[Organisation],
+    ) -> None:
+        self.record = record
+        self.timeline: Timeline = record.timeline
+        self.terms = terms
+        self.engine = (
+            QuorumEngine(terms.quorum, seats, organisations, record.meeting.date)
+            if terms is not None
+            else None
+        )
+        self.unminuted = (
+            NO_TERMS if terms is None else "" if self.timeline.people() else NO_ATTENDANCE
+        )
+        self._rows: dict[str, Attendance] = {row.person: row for row in record.attendance}
+        self._rulings: dict[int, QuorumRuling] = {
+            r.id: r for r in record.quorum_rulings if r.id is not None
+        }
+        self._declared: dict[int | None, list[Declaration]] = {}
+        for declaration in record.declarations:
+            self._declared.setdefault(declaration.item, []).append(declaration)
+        self._verdicts: dict[tuple[frozenset[str], int | None], Verdict] = {}
+        self._moments = self._walk()
+        self._keys = [m.position for m in self._moments]
+        self._periods: tuple[Period, ...] | None = None
+
+    # -- the answers ------------------------------------------------------------------
+
+    def at(self, position: Position) -> QuorumState:
+        """The quorum at a point of the timeline."""
+        return self._moment_at(position).state
+
+    def at_item(self, item: int | None) -> QuorumState:
+        """The quorum at an item now: where anything recorded at it next would stand.
+        The live screen's top line and its decision guard show this."""
+        return self.at(self.timeline.now_at(item))
+
+    def opening(self) -> QuorumState:
+        return self.at(self.timeline.opening())
+
+    def present_at(self, position: Position) -> frozenset[str]:
+        return self._moment_at(position).present
+
+    def decision_position(self, decision: Decision, item: int) -> Position:
+        """Where a decision stands: where it was recorded, else (a record kept without
+        its timeline, such as an import) at the end of its item."""
+        event = self.timeline.record_event(EventKind.DECIDED, decision.id or -1)
+        return self.timeline.position(event) if event else self.timeline.now_at(item)
+
+    def for_decision(self, decision: Decision, item: int) -> QuorumState:
+        """Was the meeting quorate when this decision was taken?"""
+        return self.at(self.decision_position(decision, item))
+
+    def flag(self, decision: Decision, item: int) -> DecisionFlag | None:
+        """The mark the minutes and the screens give this decision."""
+        return decision_flag(decision, self.for_decision(decision, item))
+
+    def periods(self) -> tuple[Period, ...]:
+        """The meeting's inquorate periods, in order; none where the quorum cannot be
+        minuted (`unminuted`)."""
+        if self._periods is None:
+            self._periods = () if self.unminuted else tuple(self._find_periods())
+        return self._periods
+
+    def period_at(self, position: Position) -> Period | None:
+        return next((p for p in self.periods() if p.covers(position)), None)
+
+    # -- walking the timeline ---------------------------------------------------------
+
+    def _moment_at(self, position: Position) -> _Moment:
+        index = bisect_right(self._keys, position) - 1
+        return self._moments[max(index, 0)]
+
+    def _walk(self) -> list[_Moment]:
+        """Every point at which the quorum can change or is asked about: each event, the
+        start of each item (its declarations apply) and "now" in it, in order."""
+        timeline = self.timeline
+        points: list[tuple[Position, int | None, Event | None]] = [((-2, 0, 0), None, None)]
+        for item in (None, *timeline.items):
+            points.append((timeline.start_of(item), item, None))
+            points.append((timeline.now_at(item), item, None))
+        points += [(timeline.position(e), e.item, e) for e in timeline.active]
+        points.sort(key=lambda point: point[0])
+        present: set[str] = set()
+        standing: tuple[QuorumRuling, Verdict] | None = None
+        moments: list[_Moment] = []
+        for position, item, event in points:
+            if event is not None and event.person is not None:
+                if event.kind is EventKind.ARRIVED:
+                    present.add(event.person)
+                elif event.kind is EventKind.LEFT:
+                    present.discard(event.person)
+            room = frozenset(present)
+            verdict = self._verdict(room, item)
+            if event is not None and event.kind is EventKind.RULED and verdict is not None:
+                ruling = self._rulings.get(event.ref or -1)
+                if ruling is not None:
+                    standing = (ruling, verdict)
+            elif (
+                standing is not None
+                and verdict is not None
+                and not _same_room(verdict, standing[1])
+            ):
+                standing = None
+            state = QuorumState(verdict, standing[0] if standing else None, self.unminuted)
+            moments.append(_Moment(position, item, event, room, state))
+        return moments
+
+    def _verdict(self, room: frozenset[str], item: int | None) -> Verdict | None:
+        if self.engine is None:
+            return None
+        declared = [d for d in self._declared.get(item, ()) if d.person in room]
+        key = (room, item if declared else None)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            rows = [self._rows[p] for p in sorted(room) if p in self._rows]
+            verdict = self.engine.evaluate(rows, declared, item)
+            self._verdicts[key] = verdict
+        return verdict if verdict.item == item else replace(verdict, item=item)
+
+    # -- inquorate periods ------------------------------------------------------------
+
+    def _find_periods(self) -> Iterable[Period]:
+        opening = self.timeline.opening()
+        moments = [m for m in self._moments if m.position >= opening]
+        index = 0
+        while index < len(moments):
+            if not moments[index].state.inquorate:
+                index += 1
+                continue
+            first = index
+            while index < len(moments) and moments[index].state.inquorate:
+                index += 1
+            before = moments[first - 1] if first else None
+            after = moments[index] if index < len(moments) else None
+            yield self._period(moments[first], before, after, moments[first].position == opening)
+
+    def _period(
+        self, began: _Moment, before: _Moment | None, after: _Moment | None, from_start: bool
+    ) -> Period:
+        record = self.record
+        lost = (
+            set(before.state.verdict.counted) - set(began.state.verdict.counted)
+            if before is not None and before.state.verdict and began.state.verdict
+            else set()
+        )
+        left, withdrew, no_part, began_at = self._causes(began, sorted(lost), leaving=True)
+        ruled = began.event is not None and began.event.kind is EventKind.RULED
+        if ruled and began.state.ruling is not None:
+            began_at = began.state.ruling.recorded_at or began_at
+        arrived: tuple[str, ...] = ()
+        returned: tuple[str, ...] = ()
+        restored_at = None
+        if after is not None:
+            gained = (
+                set(after.state.verdict.counted) - set(began.state.verdict.counted)
+                if after.state.verdict and began.state.verdict
+                else set()
+            )
+            arrived, returned, _, restored_at = self._causes(after, sorted(gained), leaving=False)
+            if after.event is not None and after.event.kind is EventKind.RULED:
+                ruling = after.state.ruling
+                restored_at = (ruling.recorded_at if ruling else None) or restored_at
+        start, end = began.position, after.position if after else None
+        items, outcomes = self._business(start, end)
+        conflict = bool(withdrew or no_part) and not left
+        adjourned = (
+            after is None
+            and self._policy(conflict) is InquorateAction.ADJOURN
+            and all(outcome is Outcome.NOT_TAKEN for _, outcome in outcomes)
+        )
+        reasons = began.state.verdict.failed if began.state.verdict else ()
+        return Period(
+            start=start,
+            end=end,
+            began_item=began.item,
+            from_start=from_start,
+            ruled=ruled,
+            began_at=began_at,
+            left=left,
+            withdrew=withdrew,
+            no_part=no_part,
+            reasons=tuple(f.text for f in reasons),
+            restored_item=after.item if after else None,
+            restored_at=restored_at,
+            arrived=arrived,
+            returned=returned,
+            closed_at=record.meeting.ended_at if after is None else None,
+            items=items,
+            outcomes=outcomes,
+            adjourned=adjourned,
+        )
+
+    def _causes(
+        self, moment: _Moment, people: Sequence[str], leaving: bool
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None]:
+        """Of those who dropped out of (or came into) the count at `moment`: who left
+        the meeting (or arrived for the first time); who withdrew for the item having
+        declared an interest (or came back, after leaving or after an interest); who
+        stayed but could take no part; and the clock time it happened, where known."""
+        event = moment.event
+        moved: list[str] = []
+        withdrew: list[str] = []
+        no_part: list[str] = []
+        back: list[str] = []
+        times: list[str] = []
+        if event is not None and event.person is not None and event.person in people:
+            kind = EventKind.LEFT if leaving else EventKind.ARRIVED
+            if event.kind is kind:
+                returning = not leaving and self._returning(event)
+                (back if returning else moved).append(event.person)
+                times += [event.at] if event.at else []
+        started = self._started(moment.item) if event is None else None
+        for person in people:
+            if person in moved or person in back:
+                continue
+            if leaving:
+                rulings = {
+                    d.ruling for d in self._declared.get(moment.item, ()) if d.person == person
+                }
+                if Ruling.LEAVE in rulings:
+                    withdrew.append(person)
+                elif Ruling.NO_VOTE in rulings:
+                    no_part.append(person)
+            elif self._declared_before(person, moment.item):
+                back.append(person)
+        if (withdrew or no_part or (back and not moved)) and started:
+            times.append(started)
+        at = max(times) if times else None
+        if leaving:
+            return tuple(moved), tuple(withdrew), tuple(no_part), at
+        return tuple(moved), tuple(back), (), at
+
+    def _returning(self, arrival: Event) -> bool:
+        marks = self.timeline.marks(arrival.person or "")
+        return any(m.kind is EventKind.LEFT for m in marks[: marks.index(arrival)])
+
+    def _declared_before(self, person: str, item: int | None) -> bool:
+        """Whether `person` was out of the count for the item before `item` for an
+        interest they declared on it (so is back for this one)."""
+        items = self.timeline.items
+        if item not in items or items.index(item) == 0:
+            return False
+        previous = items[items.index(item) - 1]
+        return any(
+            d.person == person and d.ruling is not Ruling.REMAIN
+            for d in self._declared.get(previous, ())
+        )
+
+    def _started(self, item: int | None) -> str | None:
+        found: AgendaItem | None = self.record.item(item) if item is not None else None
+        return found.started_at[:5] if found is not None and found.started_at else None
+
+    def _business(
+        self, start: Position, end: Position | None
+    ) -> tuple[tuple[int, ...], tuple[tuple[int, Outcome], ...]]:
+        """The items whose business was done inside the period, and what became of each:
+        an item with a decision inside it, or one with no decision outside it that was
+        still inquorate at its end."""
+        timeline = self.timeline
+
+        def inside(position: Position) -> bool:
+            return start <= position and (end is None or position < end)
+
+        minutes = {m.item: m for m in self.record.minutes}
+        covered: list[tuple[int, Outcome]] = []
+        for number in timeline.items:
+            minute = minutes.get(number)
+            decisions = minute.decisions if minute else ()
+            places = [(d, self.decision_position(d, number)) for d in decisions]
+            within = [d for d, place in places if inside(place)]
+            outside = [d for d, place in places if not inside(place)]
+            if within or (not outside and inside(timeline.now_at(number))):
+                covered.append((number, _outcome(minute.narrative if minute else "", within)))
+        return tuple(n for n, _ in covered), tuple(covered)
+
+    def _policy(self, conflict: bool) -> InquorateAction | None:
+        if self.terms is None:
+            return None
+        on_inquorate = self.terms.quorum.policies.on_inquorate
+        return on_inquorate.conflict_item if conflict else on_inquorate.mid_meeting
+
+
+def _same_room(a: Verdict, b: Verdict) -> bool:
+    return a.counted == b.counted and [f.text for f in a.failed] == [f.text for f in b.failed]
+
+
+def _outcome(narrative: str, decisions: Sequence[Decision]) -> Outcome:
+    """What happened to an item taken while inquorate, from what was recorded in it."""
+    if not narrative.strip() and not decisions:
+        return Outcome.NOT_TAKEN
+    if any(not d.chairs_action and d.verb not in NOT_DECISIONS for d in decisions):
+        return Outcome.DECIDED
+    if any(d.chairs_action for d in decisions):
+        return Outcome.CHAIRS_ACTION
+    verbs = {d.verb for d in decisions}
+    if DecisionVerb.REFERRED in verbs:
+        return Outcome.REFERRED
+    if DecisionVerb.DEFERRED in verbs:
+        return Outcome.DEFERRED
+    return Outcome.INFORMATION
+
+
+def room_rows(record: MeetingRecord, people: Iterable[str]) -> list[Attendance]:
+    """The attendance rows of the given people (for the engine or a screen)."""
+    rows: Mapping[str, Attendance] = {row.person: row for row in record.attendance}
+    return [rows[p] for p in people if p in rows]
+
+
+__all__ = [
+    "LATEST",
+    "NOT_DECISIONS",
+    "MeetingQuorum",
+    "Outcome",
+    "Period",
+    "QuorumState",
+    "decision_flag",
+]

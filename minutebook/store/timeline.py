@@ -1,0 +1,140 @@
+"""The timeline of each meeting: its events, written as they happen and never rewritten
+(docs/timeline.md). A correction is one more event; the event it corrects stays."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from minutebook.domain.meeting import Attendance, Meeting
+from minutebook.domain.room import RoomChange
+from minutebook.domain.timeline import Event, EventKind, Phase
+from minutebook.store.base import StoreBase
+from minutebook.store.errors import Conflict, StoreError
+from minutebook.store.rows import from_row, to_row
+
+
+class TimelineRepository(StoreBase):
+    """Reading a meeting's events, and adding to them inside the change they record."""
+
+    if TYPE_CHECKING:  # from the other repositories that `Store` joins with this one
+
+        def _unlocked(self, meeting_id: int) -> Meeting: ...
+
+    def timeline(self, meeting_id: int) -> list[Event]:
+        """Every event of the meeting, corrections included, in the order recorded."""
+        rows = self._rows(
+            "SELECT id, kind, item, phase, person, at, ref, note FROM timeline "
+            "WHERE meeting_id = ? ORDER BY id",
+            [meeting_id],
+        )
+        return [from_row(Event, row) for row in rows]
+
+    def _add_events(
+        self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
+    ) -> list[Event]:
+        """Write events (inside the caller's transaction); returns them with their ids."""
+        saved: list[Event] = []
+        for event in events:
+            row = to_row(event, exclude={"id"})
+            row["phase"] = int(event.phase)
+            cursor = self.db.execute(
+                "INSERT INTO timeline (meeting_id, kind, item, phase, person, at, ref, note, "
+                "recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    meeting_id,
+                    row["kind"],
+                    row["item"],
+                    row["phase"],
+                    row["person"],
+                    row["at"],
+                    row["ref"],
+                    row["note"],
+                    recorded,
+                ],
+            )
+            saved.append(event.model_copy(update={"id": cursor.lastrowid}))
+        return saved
+
+    def _correct(
+        self,
+        meeting_id: int,
+        kind: EventKind,
+        record: EventKind,
+        ref: int,
+        recorded: str | None,
+        note: str | None = None,
+    ) -> None:
+        """Add a correction (edited, deleted, restored) of the record `ref` of the kind
+        `record` to the timeline, pointing at the event that recorded it."""
+        found = self._rows(
+            "SELECT id, item FROM timeline WHERE meeting_id = ? AND kind = ? AND ref = ? "
+            "ORDER BY id LIMIT 1",
+            [meeting_id, record.value, ref],
+        )
+        item = found[0]["item"] if found else None
+        target = int(found[0]["id"]) if found else None
+        at = recorded[11:16] if recorded and len(recorded) >= 16 else None
+        self._add_events(
+            meeting_id,
+            [Event(kind=kind, item=item, ref=target, note=note, at=at)],
+            recorded,
+        )
+
+    def apply_room_change(
+        self, meeting_id: int, change: RoomChange, recorded: str | None = None
+    ) -> Attendance | None:
+        """Store one mark of the room in one transaction: the person's attendance row,
+        the events it adds and the marks it withdraws. Returns the row as stored."""
+        if change.needs_answer:
+            raise StoreError("the mark has a question to answer first")
+        with self.transaction():
+            self._unlocked(meeting_id)
+            row = self._store_row(meeting_id, change)
+            self._add_events(meeting_id, change.add, recorded)
+            self._add_events(
+                meeting_id,
+                [Event(kind=EventKind.WITHDRAWN, ref=ref) for ref in change.withdraw],
+                recorded,
+            )
+            return row
+
+    def _store_row(self, meeting_id: int, change: RoomChange) -> Attendance | None:
+        existing = self._rows(
+            "SELECT id FROM attendance WHERE meeting_id = ? AND person = ?",
+            [meeting_id, change.person],
+        )
+        if change.remove_row:
+            if existing:
+                self.db.execute("DELETE FROM attendance WHERE id = ?", [existing[0]["id"]])
+            return None
+        if change.row is None:
+            return None
+        # Through the model again: a row changed with model_copy is not validated.
+        row = Attendance.model_validate(change.row.model_dump() | {"meeting_id": meeting_id})
+        values: dict[str, Any] = to_row(row, exclude={"id"})
+        if existing:
+            self.db.table("attendance").update(existing[0]["id"], values)
+            return row.model_copy(update={"id": existing[0]["id"]})
+        cursor = self.db.table("attendance").insert(values)
+        return row.model_copy(update={"id": cursor.last_pk})
+
+    def add_to_room(
+        self, meeting_id: int, row: Attendance, arrival: Event, recorded: str | None = None
+    ) -> Attendance:
+        """Someone new in the room (an officer, an observer, a deputy): their row and
+        their arrival, together."""
+        with self.transaction():
+            self._unlocked(meeting_id)
+            if self._rows(
+                "SELECT 1 FROM attendance WHERE meeting_id = ? AND person = ?",
+                [meeting_id, row.person],
+            ):
+                raise Conflict("they are already recorded at this meeting")
+            saved = self._store_row(meeting_id, RoomChange(person=row.person, row=row))
+            self._add_events(meeting_id, [arrival], recorded)
+            assert saved is not None
+            return saved
+
+
+__all__ = ["Phase", "TimelineRepository"]
