@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from minutebook.domain import Action, Attendance, AttendanceStatus, Capacity, Decision, Mode
+from minutebook.application.capture import MeetingCapture
+from minutebook.domain import Action
+from minutebook.domain.room import Mark
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 
@@ -36,39 +38,18 @@ def seeded_store(demo_path: Path) -> Iterator[tuple[Store, int]]:
     """The demo database with the 20 September 2023 meeting part-minuted."""
     store = Store.open(demo_path)
     meeting_id = store.meeting_on("HCP", date(2023, 9, 20)).id or 0
-    for person, seat in (
-        ("marland", "S1"),
-        ("hopkins", "S2"),
-        ("bradburn", "S3"),
-        ("bracey", "S5"),
-        ("head", "S8"),
-    ):
-        store.add_attendance(meeting_id, Attendance(person=person, seats=(seat,)))
-    store.add_attendance(
-        meeting_id, Attendance(person="wilkinson", seats=("S18",), mode=Mode.REMOTE)
-    )
-    for person, seat in (("makarem", "S9"), ("cox", "S10")):
-        store.add_attendance(
-            meeting_id,
-            Attendance(person=person, seats=(seat,), status=AttendanceStatus.APOLOGIES),
-        )
-    store.add_attendance(
-        meeting_id, Attendance(person="blakesley", capacity=Capacity.DEPUTY, deputy_for=("S12",))
-    )
-    store.add_attendance(
-        meeting_id,
-        Attendance(person="carr", capacity=Capacity.OFFICER, role="Deputy Director Public Health"),
-    )
-    item1 = store.agenda(meeting_id)[0]
-    store.start_item(item1.id or 0, "14:00:00")
-    store.write_narrative(meeting_id, 1, NARRATIVE)
-    store.issue_minute_number(meeting_id, 1)
-    store.add_decision(meeting_id, 1, Decision(text="That the apologies and the deputy be noted."))
-    store.add_decision(
-        meeting_id,
-        1,
-        Decision(text="That Councillor Long be welcomed as an observer to the Partnership."),
-    )
+    capture = MeetingCapture(store, meeting_id, lambda: datetime(2023, 9, 20, 14, 0))
+    capture.take_up(1)
+    for person in ("marland", "hopkins", "bradburn", "bracey", "head"):
+        capture.mark(person, Mark.PRESENT, 1)
+    capture.mark("wilkinson", Mark.REMOTE, 1)
+    for person in ("makarem", "cox"):
+        capture.mark(person, Mark.APOLOGIES, 1)
+    capture.add_to_room("J Blakesley", "deputy", 1, deputy_for="S12")
+    capture.add_to_room("M Carr", "officer", 1, role="Deputy Director Public Health")
+    capture.write_narrative(1, NARRATIVE)
+    capture.decide(1, "That the apologies and the deputy be noted.")
+    capture.decide(1, "That Councillor Long be welcomed as an observer to the Partnership.")
     try:
         yield store, meeting_id
     finally:
@@ -106,10 +87,9 @@ def test_attendance_view_80x24(seeded_store: tuple[Store, int], snap_compare: An
 def test_live_screen_inquorate_80x24(seeded_store: tuple[Store, int], snap_compare: Any) -> None:
     """With only four counted (one quarter of 19 is 5) the status line says why."""
     store, meeting_id = seeded_store
-    row = next(r for r in store.attendance(meeting_id) if r.person == "head")
-    store.update_attendance(row.model_copy(update={"status": AttendanceStatus.APOLOGIES}))
-    row = next(r for r in store.attendance(meeting_id) if r.person == "blakesley")
-    store.update_attendance(row.model_copy(update={"status": AttendanceStatus.ABSENT}))
+    capture = MeetingCapture(store, meeting_id, lambda: NOW)
+    capture.mark("head", Mark.APOLOGIES, 1)
+    capture.mark("blakesley", Mark.ABSENT, 1)
     assert snap_compare(make_app(seeded_store), terminal_size=(80, 24), run_before=settle)
 
 
@@ -127,6 +107,8 @@ def test_live_screen_with_three_actions_80x24(
             Action(
                 committee="HCP",
                 meeting_date=date(2023, 9, 20),
+                meeting_id=meeting_id,
+                item=1,
                 minute="HCP8",
                 item_title="Welcome, Introductions and Apologies",
                 description=description,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from minutebook.domain import DecisionVerb
+from minutebook.application.capture import MeetingCapture
+from minutebook.domain.room import Mark
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
@@ -42,9 +44,15 @@ async def test_the_chairs_ruling_on_the_quorum_is_recorded_with_its_reason(
     from minutebook.tui.screens.live_dialogs import QuorumDialog
 
     meeting_id = demo_store.meeting_on("HCP", date(2023, 9, 20)).id or 0
+    capture = MeetingCapture(demo_store, meeting_id, lambda: NOW)
+    for person in ("marland", "hopkins"):
+        capture.mark(person, Mark.PRESENT, 1)
+    for person in ("bracey", "head"):
+        capture.mark(person, Mark.REMOTE, 1)  # remote members do not count at the HCP
     app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert "INQUORATE" in str(app.screen.query_one("#live-status").render())
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, QuorumDialog)
@@ -70,5 +78,6 @@ async def test_the_chairs_ruling_on_the_quorum_is_recorded_with_its_reason(
     minute = demo_store.minute_for(meeting_id, 1)
     assert minute is not None
     (decision,) = minute.decisions
-    assert (decision.verb, decision.flag) == (DecisionVerb.RESOLVED, None)
+    capture.refresh()
+    assert (decision.verb, capture.flag(decision, 1)) == (DecisionVerb.RESOLVED, None)
     assert demo_store.meeting_record(meeting_id).quorum_rulings == (ruling,)

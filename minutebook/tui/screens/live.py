@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.meeting import DecisionFlag, DecisionVerb, InterestCategory
+from minutebook.domain.meeting_quorum import NO_ATTENDANCE
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.recording import HANDLING_CHOICES, Handling
 from minutebook.store import StoreError
@@ -120,6 +121,7 @@ clock time. Every correction is kept in the meeting's timeline."""
         self._dirty_since_checkpoint = False
         self._loading = False
         self._confirm: tuple[str, str] | None = None  # a mark asked to be repeated
+        self._closing = False  # being taken down: save, but draw nothing
 
     # -- layout ------------------------------------------------------------------------
 
@@ -262,7 +264,7 @@ clock time. Every correction is kept in the meeting's timeline."""
         self._dirty_since_checkpoint = True
         if issued is not None:
             self._tell_number(issued.number, issued.after_later_meeting)
-        if self.is_mounted:
+        if not self._closing:
             if issued is not None:
                 self.refresh_agenda()
                 self.refresh_item()
@@ -294,7 +296,7 @@ clock time. Every correction is kept in the meeting's timeline."""
 
     def refresh_status(self) -> None:
         """Redraw the top line: the clock, saving, and the quorum at this item."""
-        if not self.is_mounted:
+        if self._closing:
             return
         capture = self.capture
         status = Text(no_wrap=True, overflow="ellipsis")
@@ -313,9 +315,9 @@ clock time. Every correction is kept in the meeting's timeline."""
         status.append(" · ")
         state = capture.quorum_at(self.current)
         if state.quorate is None:
-            status.append(
-                state.unknown.split(":")[0] if state.unknown else "no ToR in force", style="yellow"
-            )
+            nobody = state.unknown == NO_ATTENDANCE
+            unknown = "nobody marked yet (F2)" if nobody else "no ToR in force"
+            status.append(f"quorum: {unknown}", style="yellow")
         elif state.ruling is not None:
             words = "QUORATE" if state.quorate else "INQUORATE"
             status.append(f"{words} by the Chair's ruling (F6)", style="bold yellow")
@@ -786,5 +788,6 @@ clock time. Every correction is kept in the meeting's timeline."""
     def on_unmount(self) -> None:
         # Whatever closes the screen (quitting the app included), nothing stays unsaved;
         # the editor is kept by reference because it is no longer in the DOM by now.
+        self._closing = True
         self.save_now()
         self.app.store.checkpoint()
