@@ -472,7 +472,7 @@ async def test_a_declaration_takes_the_member_out_for_its_item_and_is_refused_tw
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await go_to_item(pilot, 2)
-        for attempt in range(2):
+        for _ in range(2):
             await pilot.press("f5")
             await pilot.pause()
             await set_value(pilot, "person", "bracey")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from minutebook.domain import DecisionVerb
 from minutebook.application.capture import MeetingCapture
+from minutebook.domain import DecisionVerb
 from minutebook.domain.room import Mark
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
