@@ -1,4 +1,4 @@
-"""Actions agreed at meetings and their tracker (DOMAIN.md 5).
+"""Actions agreed at meetings and their tracker (docs/actions.md).
 
 Both the original and every revised deadline are kept; only the committee closes an
 action. The RAG palette differs between bodies, so it is chosen per committee.

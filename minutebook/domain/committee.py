@@ -1,6 +1,6 @@
 """A committee and who sits on it: organisations, people and seats.
 
-A seat is a position on the committee, not a person (DOMAIN.md 2.2): it has a title, a
+A seat is a position on the committee, not a person (docs/quorum.md): it has a title, a
 holder (or is vacant), an organisation, tags such as ``chair`` or ``executive``, a
 voting flag and the people named as its deputies. One person may hold two seats and is
 still one person in every count. "Members" in the app are seats with their holders.
@@ -24,7 +24,7 @@ class HouseStyle(StrEnum):
 
 
 class NumberingReset(StrEnum):
-    """When a committee's minute numbers start again at 1 (DOMAIN.md 4.3)."""
+    """When a committee's minute numbers start again at 1 (docs/minutes.md)."""
 
     NEVER = "never"
     MUNICIPAL_YEAR = "municipal_year"  # council year from May
@@ -34,7 +34,7 @@ class NumberingReset(StrEnum):
 
 
 class RagPalette(StrEnum):
-    """Which RAG key the action tracker uses (DOMAIN.md 5)."""
+    """Which RAG key the action tracker uses (docs/actions.md)."""
 
     COUNCIL = "council"  # R / A / G / B (seed 001)
     NHS = "nhs"  # red / amber / green / blue / black escalated (seed 003)

@@ -1,6 +1,6 @@
 """A meeting and what is recorded at it: agenda, attendance, declarations, minutes.
 
-The vocabulary follows DOMAIN.md sections 1, 3 and 4. Agenda items are referred to by
+The vocabulary is that of docs/attendance.md, docs/declarations.md and docs/minutes.md. Agenda items are referred to by
 their agenda number (1, 2, 3 ...) since that is how the room speaks of them ("at item
 4"); minute numbers (HCP5) are issued separately by the committee's scheme.
 """
@@ -36,7 +36,7 @@ class Session(StrEnum):
 
 
 class MinutesStatus(StrEnum):
-    """The lifecycle of a meeting's minutes (DOMAIN.md 4.4)."""
+    """The lifecycle of a meeting's minutes (docs/lifecycle.md)."""
 
     DRAFT = "draft"
     CIRCULATED = "circulated"
@@ -51,7 +51,7 @@ class Purpose(StrEnum):
 
 
 class Capacity(StrEnum):
-    """The one capacity in which a person is at a meeting (DOMAIN.md 1)."""
+    """The one capacity in which a person is at a meeting (docs/attendance.md)."""
 
     MEMBER = "member"
     PARTICIPANT = "participant"  # non-voting member
@@ -83,7 +83,7 @@ class InterestCategory(StrEnum):
 
 
 class DecisionVerb(StrEnum):
-    """The fixed vocabulary of decisions (DOMAIN.md 4.2)."""
+    """The fixed vocabulary of decisions (docs/minutes.md)."""
 
     RESOLVED = "RESOLVED"
     RECOMMENDED = "RECOMMENDED"
@@ -122,7 +122,7 @@ class Meeting(DomainModel):
 
     @property
     def is_locked(self) -> bool:
-        """Signed minutes are never edited silently (DOMAIN.md 4.4)."""
+        """Signed minutes are never edited silently (docs/lifecycle.md)."""
         return self.status is MinutesStatus.SIGNED
 
 
@@ -233,7 +233,7 @@ class Minute(DomainModel):
 
 class QuorumRuling(DomainModel):
     """The Chair's ruling on an ambiguity in the quorum, recorded with its reason and
-    shown in the minutes (DOMAIN.md 2.3). It stands in for the engine's verdict at the
+    shown in the minutes (docs/quorum.md). It stands in for the engine's verdict at the
     opening (item None) or at one item."""
 
     id: int | None = None

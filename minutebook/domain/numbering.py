@@ -1,4 +1,4 @@
-"""Minute numbering by a committee's scheme (DOMAIN.md 4.3).
+"""Minute numbering by a committee's scheme (docs/minutes.md).
 
 A template with tokens (``{prefix}{seq}``, ``{seq}/{yy}``, ``{prefix} {yy}/{seq:03}``,
 ``{item}.{para}``) and a reset rule. The 13 June 2023 HCP meeting was the first of the

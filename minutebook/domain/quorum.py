@@ -1,10 +1,10 @@
-"""Terms of reference and the quorum rule, as data (DOMAIN.md 2.2).
+"""Terms of reference and the quorum rule, as data (docs/quorum.md).
 
 The quorum requirement is a tree. In files each node is a mapping with exactly one key
 naming its kind (``all``, ``any``, ``at_least``, ``count``, ``fraction``, ``role``,
 ``org_coverage``, ``share_of_present``, ``max``, ``min``), and the models below keep that
 shape so that a terms-of-reference file and the stored rule read the same. The policies
-are the questions a ToR's wording often leaves open; each has the default DOMAIN.md gives.
+are the questions a ToR's wording often leaves open; each has the default docs/quorum.md gives.
 
 Evaluating the tree against an attendance is the quorum engine's job; this module only
 holds and validates the rule.
@@ -208,7 +208,7 @@ class ConflictEffect(StrEnum):
 
 
 class Ruling(StrEnum):
-    """The Chair's decision on a declared interest (DOMAIN.md 3)."""
+    """The Chair's decision on a declared interest (docs/declarations.md)."""
 
     REMAIN = "remain"  # no action needed
     NO_VOTE = "no_vote"  # stay but take no part in the decision
@@ -254,7 +254,7 @@ class OnInquorate(DomainModel):
 
 
 class Policies(DomainModel):
-    """The answers to what a ToR's wording leaves open; defaults from DOMAIN.md 2.2."""
+    """The answers to what a ToR's wording leaves open; defaults from docs/quorum.md."""
 
     base: Base = Base.ESTABLISHMENT
     counting: Counting = Field(default_factory=Counting)

@@ -7,8 +7,8 @@
   "Where:" lines, then a numbered list, each item a heading with its papers ("Pages 13
   - 64") and its lead and purpose beneath.
 
-Confidential items follow the resolution to exclude the press and public (DOMAIN.md
-4.5, with the Act the house style uses) and are marked "(Confidential)".
+Confidential items follow the resolution to exclude the press and public
+(docs/confidentiality.md, with the Act the house style uses) and are marked "(Confidential)".
 """
 
 from __future__ import annotations

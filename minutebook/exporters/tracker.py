@@ -1,4 +1,4 @@
-"""The action tracker as a landscape Word document (DOMAIN.md 5).
+"""The action tracker as a landscape Word document (docs/actions.md).
 
 Two layouts, chosen by the committee's RAG palette:
 

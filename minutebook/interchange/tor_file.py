@@ -15,7 +15,7 @@ The format (JSON with the same structure is accepted too)::
     quorum:
       text: "5.5 For a meeting to be quorate ..."
       requirement: {all: [{role: {any_tags: [chair, vice_chair]}}, ...]}
-      policies: {...}                            # keys left out take DOMAIN.md defaults
+      policies: {...}                            # keys left out take the defaults (docs/quorum.md)
 
 Several versions may be given instead under ``versions:`` (each with ``version``,
 ``adopted`` and ``quorum``); a meeting is judged by the version in force on its date.

@@ -257,7 +257,7 @@ class CommitteeRepository(StoreBase):
         return tor
 
     def terms_in_force(self, code: str, day: date) -> TermsOfReference | None:
-        """The version a meeting on `day` is judged by (DOMAIN.md 2.3)."""
+        """The version a meeting on `day` is judged by (docs/quorum.md)."""
         return in_force_on(self.terms_of_reference(code), day)
 
     def import_terms(self, membership: Membership, versions: Sequence[TermsOfReference]) -> int:

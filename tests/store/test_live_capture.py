@@ -47,7 +47,7 @@ def test_an_empty_editor_makes_no_minute(committee_store: Store, meeting: Meetin
 def test_minute_numbers_follow_the_scheme_and_never_change(
     committee_store: Store, meeting: Meeting
 ) -> None:
-    """DOMAIN.md 4.3: HCP numbers run on through the municipal year and restart in May."""
+    """docs/minutes.md: HCP numbers run on through the municipal year and restart in May."""
     _agenda(committee_store, meeting)
     meeting_id = meeting.id or 0
     assert committee_store.issue_minute_number(meeting_id, 2) == "HCP1"

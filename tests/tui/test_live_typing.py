@@ -39,7 +39,7 @@ async def test_a_decision_is_typed_at_once_and_its_verb_can_lead_the_text(
 async def test_the_chairs_ruling_on_the_quorum_is_recorded_with_its_reason(
     demo_store: Store,
 ) -> None:
-    """DOMAIN.md 2.3: the Chair may rule on an ambiguity; the ruling and its reason are
+    """docs/quorum.md: the Chair may rule on an ambiguity; the ruling and its reason are
     recorded, shown, and decisions then follow it."""
     from minutebook.tui.screens.live_dialogs import QuorumDialog
 
