@@ -17,7 +17,7 @@ disk, so a killed app loses nothing and a power cut at most the last few seconds
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -31,16 +31,15 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from minutebook.application.capture import MeetingCapture, RecordLine
-from minutebook.domain.base import Refused, error_lines
-from minutebook.domain.meeting import DecisionFlag, DecisionVerb, InterestCategory
+from minutebook.domain.base import Refused
+from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import NO_ATTENDANCE
 from minutebook.domain.quorum import Ruling
-from minutebook.domain.recording import HANDLING_CHOICES, Handling
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
+from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.widgets.confirm import ConfirmScreen
-from minutebook.tui.widgets.form import FormField, FormScreen
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -146,6 +145,7 @@ clock time. Every correction is kept in the meeting's timeline."""
 
     def on_mount(self) -> None:
         self.capture = MeetingCapture(self.app.store, self.meeting_id, self.app.clock)
+        self.forms = LiveForms(self.app, self.capture, self.changed)
         if not self.capture.agenda:
             self.notify("This meeting has no agenda yet: add items first.", severity="warning")
         self.current = self.capture.resume_item()
@@ -353,135 +353,22 @@ clock time. Every correction is kept in the meeting's timeline."""
 
     # -- forms: each asks the capture service, and shows its refusal ----------------------
 
-    def _form(
-        self,
-        title: str,
-        fields: list[FormField],
-        values: dict[str, Any],
-        save: Any,
-        hint: str = "",
-        labels: dict[str, str] | None = None,
-    ) -> None:
-        def submit(values: dict[str, Any]) -> str | None:
-            try:
-                save(values)
-            except Refused as error:
-                return str(error)
-            except ValidationError as error:
-                return "\n".join(error_lines(error, labels=labels))
-            except StoreError as error:
-                return str(error)
-            return None
-
-        self.app.push_screen(
-            FormScreen(title, fields, values, submit, hint=hint),
-            lambda saved: self.changed() if saved else None,
-        )
-
-    # -- decisions --------------------------------------------------------------------------
+    # -- decisions, actions, declarations: forms that ask the capture service ----------
 
     def action_decision(self) -> None:
-        if self.current is None or self.locked:
-            return
-        self.save_now()
-        item = self.current
-        state = self.capture.quorum_at(item)
-        # The text comes first so the secretary can type at once; the verb defaults to
-        # RESOLVED, and typing "NOTED: ..." chooses it too.
-        fields = [
-            FormField("text", "Text", placeholder="That the Partnership ... (or NOTED: ...)"),
-            FormField(
-                "verb", "Decision", "select", options=[(v.value, v.value) for v in DecisionVerb]
-            ),
-        ]
-        values: dict[str, Any] = {"verb": DecisionVerb.RESOLVED.value}
-        hint = "Each point is numbered within the item: RESOLVED 1., 2., 3."
-        if state.inquorate:
-            fields.append(
-                FormField(
-                    "handling",
-                    "Because inquorate",
-                    "select",
-                    options=[(label, value.value) for label, value in HANDLING_CHOICES],
-                )
-            )
-            values["handling"] = Handling.NOTED.value
-            hint = (
-                f"The meeting is INQUORATE at this item ({state.reason}). No decision should "
-                "be taken: record it as noted or deferred, as Chair's action, or anyway "
-                "(minuted as taken while inquorate)."
-            )
-        self._form(
-            "Record a decision",
-            fields,
-            values,
-            lambda v: self.capture.decide(
-                item, v.get("text") or "", v.get("verb"), v.get("handling")
-            ),
-            hint=hint,
-            labels={"text": "Text", "verb": "Decision"},
-        )
-
-    # -- actions ------------------------------------------------------------------------------
-
-    def _action_fields(self) -> list[FormField]:
-        return [
-            FormField("description", "Action", placeholder="what is to be done"),
-            FormField("owner", "Owner", "select", options=self.capture.owners()),
-            FormField("due", "Due", placeholder="dd/mm/yyyy"),
-        ]
+        if self.current is not None and not self.locked:
+            self.save_now()
+            self.forms.decision(self.current)
 
     def action_action(self) -> None:
-        if self.current is None or self.locked:
-            return
-        self.save_now()
-        item = self.current
-        self._form(
-            "Record an action",
-            self._action_fields(),
-            {},
-            lambda v: self.capture.agree_action(
-                item, v.get("description") or "", v.get("owner"), v.get("due") or ""
-            ),
-        )
-
-    # -- declarations -----------------------------------------------------------------------
-
-    def _declaration_fields(self) -> list[FormField]:
-        agenda = [(f"{i.number} {i.title}"[:50], str(i.number)) for i in self.capture.agenda]
-        categories = [(c.value.replace("_", " ").capitalize(), c.value) for c in InterestCategory]
-        return [
-            FormField("person", "Who", "select", options=self.capture.declarers()),
-            FormField("item", "On item", "select", options=agenda),
-            FormField("category", "Interest", "select", options=categories),
-            FormField("nature", "Nature", placeholder="e.g. Director of a bidding company"),
-            FormField("ruling", "Chair's ruling", "select", options=RULING_CHOICES),
-        ]
+        if self.current is not None and not self.locked:
+            self.save_now()
+            self.forms.action(self.current)
 
     def action_declaration(self) -> None:
-        if self.current is None or self.locked:
-            return
-        self.save_now()
-        at_item = self.current
-        values = {
-            "item": str(at_item),
-            "category": InterestCategory.FINANCIAL.value,
-            "ruling": Ruling.LEAVE.value,
-        }
-        self._form(
-            "Declaration of interest",
-            self._declaration_fields(),
-            values,
-            lambda v: self.capture.declare(
-                v.get("person"),
-                int(v.get("item") or at_item),
-                v.get("category"),
-                v.get("nature") or "",
-                v.get("ruling"),
-                at_item,
-            ),
-            labels={"nature": "Nature"},
-        )
+        if self.current is not None and not self.locked:
+            self.save_now()
+            self.forms.declaration(self.current)
 
     # -- attendance ---------------------------------------------------------------------------
 
@@ -510,55 +397,13 @@ clock time. Every correction is kept in the meeting's timeline."""
         self.changed()
         return problems[0] if problems else f"{marked} marked present."
 
-    def add_other(self) -> None:
-        """Add an officer, observer, minute taker, participant or deputy to the room."""
-        seats = [
-            (f"{self.capture.name(s.holder) if s.holder else '(vacant)'} – {s.title}"[:50], s.id)
-            for s in self.capture.seats
-            if s.is_current
-        ]
-        fields = [
-            FormField("name", "Name"),
-            FormField(
-                "capacity",
-                "Capacity",
-                "select",
-                options=[
-                    ("officer / in attendance", "officer"),
-                    ("observer", "observer"),
-                    ("deputy for a member", "deputy"),
-                    ("minute taker", "minute_taker"),
-                    ("participant (non-voting)", "participant"),
-                ],
-            ),
-            FormField("role", "Role", placeholder="e.g. Head of Governance"),
-            FormField("deputy_for", "Deputising for", "select", options=seats),
-            FormField("remote", "Remote", "check"),
-        ]
-        item = self.current
-
-        def save(values: dict[str, Any]) -> None:
-            warnings = self.capture.add_to_room(
-                values.get("name") or "",
-                values.get("capacity") or "officer",
-                item,
-                role=values.get("role"),
-                deputy_for=values.get("deputy_for"),
-                remote=bool(values.get("remote")),
-            )
-            for warning in warnings:
-                # Said at once when the ToR will not count them, rather than only under F6.
-                self.notify(warning, severity="warning")
-
-        self._form("Add someone to the room", fields, {"capacity": "officer"}, save)
-
     def action_attendance(self) -> None:
         self.save_now()
         self.app.push_screen(
             AttendanceDialog(
                 lambda: self.capture.room(self.current),
                 self.mark,
-                self.add_other,
+                lambda: self.forms.add_to_room(self.current),
                 lambda: self.capture.summary(self.current),
                 self.everyone_present,
             ),
@@ -578,50 +423,8 @@ clock time. Every correction is kept in the meeting's timeline."""
         )
 
     def rule_on_quorum(self) -> None:
-        """Record the Chair's ruling where the terms of reference are ambiguous."""
-        if self.locked or self.current is None:
-            return
-        item = self.current
-        fields = [  # the reason first, so that it can be typed at once
-            FormField("reason", "Reason", placeholder="what was ambiguous, and why"),
-            FormField(
-                "quorate",
-                "The Chair rules",
-                "select",
-                options=[("the meeting is quorate", "yes"), ("the meeting is inquorate", "no")],
-            ),
-        ]
-        state = self.capture.quorum_at(item)
-        values = {"quorate": "no" if state.quorate else "yes"}
-
-        def submit(values: dict[str, Any]) -> str | None:
-            try:
-                self.capture.rule_on_quorum(
-                    item, values.get("quorate") == "yes", values.get("reason") or ""
-                )
-            except ValidationError as error:
-                return "\n".join(error_lines(error, labels={"reason": "Reason"}))
-            except StoreError as error:
-                return str(error)
-            return None
-
-        self.app.push_screen(
-            FormScreen(
-                f"The Chair's ruling on the quorum at item {item}",
-                fields,
-                values,
-                submit,
-                hint="Recorded with its reason and shown in the minutes. It stands while "
-                "the room is as it is now; the engine's own count stays visible with F6.",
-            ),
-            self._after_ruling,
-        )
-
-    def _after_ruling(self, saved: bool | None) -> None:
-        if saved:
-            if isinstance(self.app.screen, QuorumDialog):
-                self.app.pop_screen()  # its reasons are out of date now
-            self.changed()
+        if self.current is not None and not self.locked:
+            self.forms.ruling(self.current)
 
     # -- correcting the record ---------------------------------------------------------------
 
@@ -639,65 +442,7 @@ clock time. Every correction is kept in the meeting's timeline."""
             self.capture.delete(line)
 
     def _correct(self, line: RecordLine) -> None:
-        """Open a decision, action or declaration to correct it."""
-        capture = self.capture
-        if line.kind == "decision":
-            decision = next(
-                d for m in capture.record.minutes for d in m.decisions if d.id == line.row_id
-            )
-            self._form(
-                f"Correct a decision at item {line.item}",
-                [
-                    FormField("text", "Text"),
-                    FormField(
-                        "verb",
-                        "Decision",
-                        "select",
-                        options=[(v.value, v.value) for v in DecisionVerb],
-                    ),
-                ],
-                {"text": decision.text, "verb": decision.verb.value},
-                lambda v: capture.edit_decision(line.row_id, v.get("text") or "", v.get("verb")),
-                hint="The decision keeps its number and its place; what it said is kept too.",
-            )
-        elif line.kind == "action":
-            action = next(a for a in capture.actions if a.id == line.row_id)
-            self._form(
-                f"Correct action {action.number}",
-                self._action_fields(),
-                {
-                    "description": action.description,
-                    "owner": action.owner,
-                    "due": f"{action.due:%d/%m/%Y}" if action.due else "",
-                },
-                lambda v: capture.edit_action(
-                    line.row_id, v.get("description") or "", v.get("owner"), v.get("due") or ""
-                ),
-            )
-        elif line.kind == "declaration":
-            declaration = next(d for d in capture.record.declarations if d.id == line.row_id)
-            self._form(
-                "Correct a declaration of interest",
-                self._declaration_fields(),
-                {
-                    "person": declaration.person,
-                    "item": str(declaration.item),
-                    "category": declaration.category.value,
-                    "nature": declaration.nature,
-                    "ruling": declaration.ruling.value,
-                },
-                lambda v: capture.edit_declaration(
-                    line.row_id,
-                    v.get("person"),
-                    int(v.get("item") or declaration.item),
-                    v.get("category"),
-                    v.get("nature") or "",
-                    v.get("ruling"),
-                ),
-                labels={"nature": "Nature"},
-            )
-        else:
-            self.notify("A ruling is not corrected: delete it and record the Chair's ruling again.")
+        self.forms.correct(line)
 
     # -- the palette and the close ----------------------------------------------------------
 

@@ -1,0 +1,298 @@
+"""The forms of live capture: a decision, an action, a declaration, someone new in the
+room, the Chair's ruling on the quorum, and the correction of any of them.
+
+Each form gathers what the secretary types and hands it to the capture service
+(`minutebook.application.capture.MeetingCapture`); a refusal is shown under the fields
+with everything as typed. No rule is decided here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from minutebook.application.capture import MeetingCapture, RecordLine
+from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.meeting import DecisionVerb, InterestCategory
+from minutebook.domain.quorum import Ruling
+from minutebook.domain.recording import HANDLING_CHOICES, Handling
+from minutebook.store import StoreError
+from minutebook.tui.screens.live_dialogs import QuorumDialog
+from minutebook.tui.widgets.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+RULING_CHOICES = [
+    ("leaves the meeting for the item", Ruling.LEAVE.value),
+    ("stays, takes no part in the decision", Ruling.NO_VOTE.value),
+    ("no action needed", Ruling.REMAIN.value),
+]
+
+CAPACITY_CHOICES = [
+    ("officer / in attendance", "officer"),
+    ("observer", "observer"),
+    ("deputy for a member", "deputy"),
+    ("minute taker", "minute_taker"),
+    ("participant (non-voting)", "participant"),
+]
+
+VERB_CHOICES = [(v.value, v.value) for v in DecisionVerb]
+
+
+class LiveForms:
+    """Opens the forms of live capture over the screen, for one meeting."""
+
+    def __init__(self, app: App[Any], capture: MeetingCapture, changed: Callable[[], None]) -> None:
+        self.app = app
+        self.capture = capture
+        self.changed = changed
+
+    def _form(
+        self,
+        title: str,
+        fields: list[FormField],
+        values: dict[str, Any],
+        save: Callable[[dict[str, Any]], object],
+        hint: str = "",
+        labels: dict[str, str] | None = None,
+        then: Callable[[bool | None], None] | None = None,
+    ) -> None:
+        """Open a form whose Save hands the values to `save`; a refusal stays in it."""
+
+        def submit(values: dict[str, Any]) -> str | None:
+            try:
+                save(values)
+            except Refused as error:
+                return str(error)
+            except ValidationError as error:
+                return "\n".join(error_lines(error, labels=labels))
+            except StoreError as error:
+                return str(error)
+            return None
+
+        self.app.push_screen(
+            FormScreen(title, fields, values, submit, hint=hint),
+            then or (lambda saved: self.changed() if saved else None),
+        )
+
+    # -- decisions ----------------------------------------------------------------------
+
+    def decision(self, item: int) -> None:
+        """Record a decision at `item`; while inquorate the form asks how."""
+        state = self.capture.quorum_at(item)
+        # The text comes first so the secretary can type at once; the verb defaults to
+        # RESOLVED, and typing "NOTED: ..." chooses it too.
+        fields = [
+            FormField("text", "Text", placeholder="That the Partnership ... (or NOTED: ...)"),
+            FormField("verb", "Decision", "select", options=VERB_CHOICES),
+        ]
+        values: dict[str, Any] = {"verb": DecisionVerb.RESOLVED.value}
+        hint = "Each point is numbered within the item: RESOLVED 1., 2., 3."
+        if state.inquorate:
+            fields.append(
+                FormField(
+                    "handling",
+                    "Because inquorate",
+                    "select",
+                    options=[(label, value.value) for label, value in HANDLING_CHOICES],
+                )
+            )
+            values["handling"] = Handling.NOTED.value
+            hint = (
+                f"The meeting is INQUORATE at this item ({state.reason}). No decision should "
+                "be taken: record it as noted or deferred, as Chair's action, or anyway "
+                "(minuted as taken while inquorate)."
+            )
+        self._form(
+            "Record a decision",
+            fields,
+            values,
+            lambda v: self.capture.decide(
+                item, v.get("text") or "", v.get("verb"), v.get("handling")
+            ),
+            hint=hint,
+            labels={"text": "Text", "verb": "Decision"},
+        )
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _action_fields(self) -> list[FormField]:
+        return [
+            FormField("description", "Action", placeholder="what is to be done"),
+            FormField("owner", "Owner", "select", options=self.capture.owners()),
+            FormField("due", "Due", placeholder="dd/mm/yyyy"),
+        ]
+
+    def action(self, item: int) -> None:
+        self._form(
+            "Record an action",
+            self._action_fields(),
+            {},
+            lambda v: self.capture.agree_action(
+                item, v.get("description") or "", v.get("owner"), v.get("due") or ""
+            ),
+        )
+
+    # -- declarations -------------------------------------------------------------------
+
+    def _declaration_fields(self) -> list[FormField]:
+        agenda = [(f"{i.number} {i.title}"[:50], str(i.number)) for i in self.capture.agenda]
+        categories = [(c.value.replace("_", " ").capitalize(), c.value) for c in InterestCategory]
+        return [
+            FormField("person", "Who", "select", options=self.capture.declarers()),
+            FormField("item", "On item", "select", options=agenda),
+            FormField("category", "Interest", "select", options=categories),
+            FormField("nature", "Nature", placeholder="e.g. Director of a bidding company"),
+            FormField("ruling", "Chair's ruling", "select", options=RULING_CHOICES),
+        ]
+
+    def declaration(self, at_item: int) -> None:
+        """A declaration made while the meeting is at `at_item` (on any item)."""
+        values = {
+            "item": str(at_item),
+            "category": InterestCategory.FINANCIAL.value,
+            "ruling": Ruling.LEAVE.value,
+        }
+        self._form(
+            "Declaration of interest",
+            self._declaration_fields(),
+            values,
+            lambda v: self.capture.declare(
+                v.get("person"),
+                int(v.get("item") or at_item),
+                v.get("category"),
+                v.get("nature") or "",
+                v.get("ruling"),
+                at_item,
+            ),
+            labels={"nature": "Nature"},
+        )
+
+    # -- the room -----------------------------------------------------------------------
+
+    def add_to_room(self, item: int | None) -> None:
+        """An officer, observer, minute taker, participant or deputy arrives."""
+        seats = [
+            (f"{self.capture.name(s.holder) if s.holder else '(vacant)'} – {s.title}"[:50], s.id)
+            for s in self.capture.seats
+            if s.is_current
+        ]
+        fields = [
+            FormField("name", "Name"),
+            FormField("capacity", "Capacity", "select", options=CAPACITY_CHOICES),
+            FormField("role", "Role", placeholder="e.g. Head of Governance"),
+            FormField("deputy_for", "Deputising for", "select", options=seats),
+            FormField("remote", "Remote", "check"),
+        ]
+
+        def save(values: dict[str, Any]) -> None:
+            warnings = self.capture.add_to_room(
+                values.get("name") or "",
+                values.get("capacity") or "officer",
+                item,
+                role=values.get("role"),
+                deputy_for=values.get("deputy_for"),
+                remote=bool(values.get("remote")),
+            )
+            for warning in warnings:
+                # Said at once when the ToR will not count them, rather than only under F6.
+                self.app.notify(warning, severity="warning")
+
+        self._form("Add someone to the room", fields, {"capacity": "officer"}, save)
+
+    # -- the quorum ---------------------------------------------------------------------
+
+    def ruling(self, item: int) -> None:
+        """The Chair's ruling where the terms of reference are ambiguous."""
+        fields = [  # the reason first, so that it can be typed at once
+            FormField("reason", "Reason", placeholder="what was ambiguous, and why"),
+            FormField(
+                "quorate",
+                "The Chair rules",
+                "select",
+                options=[("the meeting is quorate", "yes"), ("the meeting is inquorate", "no")],
+            ),
+        ]
+        state = self.capture.quorum_at(item)
+
+        def after(saved: bool | None) -> None:
+            if saved:
+                if isinstance(self.app.screen, QuorumDialog):
+                    self.app.pop_screen()  # its reasons are out of date now
+                self.changed()
+
+        self._form(
+            f"The Chair's ruling on the quorum at item {item}",
+            fields,
+            {"quorate": "no" if state.quorate else "yes"},
+            lambda v: self.capture.rule_on_quorum(
+                item, v.get("quorate") == "yes", v.get("reason") or ""
+            ),
+            hint="Recorded with its reason and shown in the minutes. It stands while the "
+            "room is as it is now; the engine's own count stays visible with F6.",
+            labels={"reason": "Reason"},
+            then=after,
+        )
+
+    # -- corrections --------------------------------------------------------------------
+
+    def correct(self, line: RecordLine) -> None:
+        """Open a decision, action or declaration to correct it."""
+        capture = self.capture
+        if line.kind == "decision":
+            decision = next(
+                d for m in capture.record.minutes for d in m.decisions if d.id == line.row_id
+            )
+            self._form(
+                f"Correct a decision at item {line.item}",
+                [
+                    FormField("text", "Text"),
+                    FormField("verb", "Decision", "select", options=VERB_CHOICES),
+                ],
+                {"text": decision.text, "verb": decision.verb.value},
+                lambda v: capture.edit_decision(line.row_id, v.get("text") or "", v.get("verb")),
+                hint="The decision keeps its number and its place; what it said is kept too.",
+            )
+        elif line.kind == "action":
+            action = next(a for a in capture.actions if a.id == line.row_id)
+            self._form(
+                f"Correct action {action.number}",
+                self._action_fields(),
+                {
+                    "description": action.description,
+                    "owner": action.owner,
+                    "due": f"{action.due:%d/%m/%Y}" if action.due else "",
+                },
+                lambda v: capture.edit_action(
+                    line.row_id, v.get("description") or "", v.get("owner"), v.get("due") or ""
+                ),
+            )
+        elif line.kind == "declaration":
+            declaration = next(d for d in capture.record.declarations if d.id == line.row_id)
+            self._form(
+                "Correct a declaration of interest",
+                self._declaration_fields(),
+                {
+                    "person": declaration.person,
+                    "item": str(declaration.item),
+                    "category": declaration.category.value,
+                    "nature": declaration.nature,
+                    "ruling": declaration.ruling.value,
+                },
+                lambda v: capture.edit_declaration(
+                    line.row_id,
+                    v.get("person"),
+                    int(v.get("item") or declaration.item),
+                    v.get("category"),
+                    v.get("nature") or "",
+                    v.get("ruling"),
+                ),
+                labels={"nature": "Nature"},
+            )
+        else:
+            self.app.notify(
+                "A ruling is not corrected: delete it and record the Chair's ruling again."
+            )
