@@ -35,7 +35,12 @@ from minutebook.domain.meeting import (
 )
 from minutebook.domain.meeting_quorum import MeetingQuorum, QuorumState
 from minutebook.domain.quorum import Ruling, TermsOfReference
-from minutebook.domain.recording import action_problems, decision_from, declaration_problems
+from minutebook.domain.recording import (
+    action_problems,
+    decision_from,
+    declaration_problems,
+    item_problem,
+)
 from minutebook.domain.room import Mark, Room, deputy_problem, plan_mark, room_status
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.minutes import IssuedNumber
@@ -355,8 +360,7 @@ class MeetingCapture:
         self, item: int, text: str, verb: str | None = None, handling: str | None = None
     ) -> Decision:
         """Record a decision at `item`, asking `handling` when the meeting is inquorate."""
-        if self.locked:
-            raise Refused("These minutes are signed and locked.")
+        self._check_item(item)
         inquorate = self.quorum_at(item).inquorate
         decision = decision_from(text, verb, handling, inquorate)
         saved = self.store.add_decision(
@@ -387,6 +391,7 @@ class MeetingCapture:
     # -- actions ----------------------------------------------------------------------
 
     def agree_action(self, item: int, description: str, owner: str | None, due: str) -> Action:
+        self._check_item(item)
         problems, due_date = action_problems(description, owner, due, self.meeting.date)
         if problems:
             raise Refused("\n".join(problems))
@@ -590,6 +595,15 @@ class MeetingCapture:
         self.meeting = self.store.end_meeting(self.meeting_id, at)
         self.refresh()
         return self.meeting
+
+    def _check_item(self, item: int) -> None:
+        """Business is recorded at an item of the agenda that the meeting has taken up."""
+        if self.locked:
+            raise Refused("These minutes are signed and locked.")
+        taken = [i.number for i in self.agenda if i.started_at]
+        problem = item_problem(item, self.numbers, taken)
+        if problem:
+            raise Refused(problem[:1].upper() + problem[1:] + ".")
 
     def _time_at(self, item: int | None) -> str | None:
         """The clock time of something recorded now at `item`: none for a late record

@@ -1,6 +1,7 @@
 """The rules of recording business during a meeting: decisions, actions and declarations
 as the secretary types them (docs/minutes.md, docs/declarations.md, docs/quorum.md).
 
+- Decisions and actions are recorded at an item the meeting has taken up.
 - A decision typed as "NOTED: the update" takes its verb from its text.
 - While the meeting is inquorate, a decision is not simply recorded: the secretary
   chooses to record it as NOTED or DEFERRED instead, as Chair's action, or anyway (it is
@@ -42,6 +43,16 @@ HANDLING_CHOICES: tuple[tuple[str, Handling], ...] = (
     ("Chair's action, reported to next meeting", Handling.CHAIRS_ACTION),
     ("record anyway, minuted as taken while inquorate", Handling.ANYWAY),
 )
+
+
+def item_problem(item: int | None, agenda: Sequence[int], taken: Sequence[int]) -> str | None:
+    """Why business cannot be recorded at `item`: it is not on the agenda, or the
+    meeting has not taken it up (a decision on an item not taken is no record)."""
+    if item is None or item not in agenda:
+        return f"there is no agenda item {item}" if item is not None else "choose an item first"
+    if item not in taken:
+        return f"item {item} has not been taken up yet: go to it first"
+    return None
 
 
 def decision_from(text: str, verb: str | None, handling: str | None, inquorate: bool) -> Decision:

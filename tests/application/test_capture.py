@@ -254,3 +254,13 @@ def test_an_earlier_meeting_minuted_later_follows_on_and_says_so(
     issued = other.write_narrative(1, "July, item 1.")
     assert issued is not None and issued.number == "HCP10"
     assert issued.after_later_meeting == "20 September 2023"
+
+
+def test_business_is_recorded_only_at_an_item_taken_up(capture: MeetingCapture) -> None:
+    """Bad input: a decision on an item not taken, or not on the agenda, changes nothing."""
+    roll(capture, *FIVE)
+    with pytest.raises(Refused, match="not been taken up"):
+        capture.decide(6, "That the report be approved.")
+    with pytest.raises(Refused, match="no agenda item 42"):
+        capture.agree_action(42, "Write to the ICB", "bracey", "")
+    assert capture.minute(6) is None and capture.actions == []
