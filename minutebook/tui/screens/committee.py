@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedC
 from minutebook.domain import Committee, Meeting, Organisation, Person, Policies, Seat
 from minutebook.domain.base import error_lines
 from minutebook.domain.committee import KNOWN_TAGS
-from minutebook.domain.dates import long_date, parse_date, short_date
+from minutebook.domain.dates import long_date, meeting_date_problem, parse_date, short_date
 from minutebook.domain.quorum import describe_requirement
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.store import StoreError
@@ -49,7 +49,13 @@ MEMBER_LABELS = {
     "named_deputies": "Named deputies",
 }
 ORG_LABELS = {"id": "Short id", "name": "Name", "constituency": "Constituency"}
-MEETING_LABELS = {"date": "Date", "time": "Time", "venue": "Venue", "session": "Session"}
+MEETING_LABELS = {
+    "date": "Date",
+    "time": "Time",
+    "ended_at": "End time",
+    "venue": "Venue",
+    "session": "Session",
+}
 
 
 class CommitteeScreen(Screen[None]):
@@ -62,14 +68,24 @@ whether they vote, tags used by the quorum rule (chair, vice_chair, executive,
 non_executive, clinician, finance, councillor, external, partner), term of office and
 named deputies. A seat with no holder is a vacancy. **Organisations** are the bodies
 represented. **Terms of reference** shows the quorum rule in force and the policies that
-decide who counts. **Meetings** lists meetings; `Enter` opens one to build its agenda.
+decide who counts.
+
+**Meetings** lists meetings: `Enter` opens one to build its agenda, `a` adds one, `e`
+corrects the selected meeting's date, start time, end time (the one recorded live;
+blank clears it), venue and session, and `Delete` deletes a meeting that holds nothing
+but its agenda (one with minutes, attendance or anything recorded at it is refused, with
+the reason). A date before 1900 or more than five years ahead is refused as a slip, and
+so is a new date that would put minute numbers already issued in another numbering
+period. Times may be written 19:00, 1900 or 7pm. Signed minutes cannot be changed.
+
 `d` edits the committee's details: its name, house style, usual venue and the Word
 template (a .docx with the body's styles, header, footer and logo) its documents use."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="committee.back"),
         Binding("a", "add", "Add", id="committee.add"),
-        Binding("e", "edit", "Edit / open", id="committee.edit"),
+        Binding("e", "edit", "Edit", id="committee.edit"),
+        Binding("delete", "delete", "Delete", key_display="Del", id="committee.delete"),
         Binding("r", "retire", "Retire", id="committee.retire"),
         Binding("h", "toggle_retired", "Show retired", id="committee.show_retired"),
         Binding("1", "tab('members')", "Members", show=False, id="committee.tab_members"),
@@ -154,6 +170,8 @@ template (a .docx with the body's styles, header, footer and logo) its documents
             return tab in ("members", "organisations")
         if action == "add":
             return tab != "terms"
+        if action == "delete":
+            return tab == "meetings"
         return True
 
     # -- members -----------------------------------------------------------------------
@@ -549,13 +567,17 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
     # -- meetings --------------------------------------------------------------------------
 
-    def refresh_meetings(self) -> None:
+    def refresh_meetings(self, select: int | None = None) -> None:
+        """Fill the table again, keeping the cursor where it was or on meeting `select`
+        (a meeting whose date changed moves in the list)."""
         store = self.app.store
         table = self.query_one("#meetings-table", DataTable)
         keep = table.cursor_row
         table.clear()
         for meeting in store.meetings(self.code):
             items = len(store.agenda(meeting.id or 0))
+            if meeting.id == select:
+                keep = table.row_count
             table.add_row(
                 short_date(meeting.date),
                 meeting.time or "",
@@ -568,11 +590,20 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 
-    def add_meeting(self) -> None:
-        committee = self.app.store.committee(self.code)
+    def _meeting_fields(self, editing: bool) -> list[FormField]:
         fields = [
             FormField("date", "Date", placeholder="dd/mm/yyyy"),
-            FormField("time", "Time", placeholder="HH:MM, e.g. 14:00"),
+            # "Start time" beside the end time; a new meeting has only the one time.
+            FormField(
+                "time", "Start time" if editing else "Time", placeholder="HH:MM, e.g. 14:00 or 7pm"
+            ),
+        ]
+        if editing:
+            fields.append(
+                FormField("ended_at", "End time", placeholder="HH:MM; blank if not recorded")
+            )
+        return [
+            *fields,
             FormField("venue", "Venue"),
             FormField(
                 "session",
@@ -581,46 +612,133 @@ template (a .docx with the body's styles, header, footer and logo) its documents
                 options=[("Public", "public"), ("Private", "private")],
             ),
         ]
+
+    def add_meeting(self) -> None:
+        committee = self.app.store.committee(self.code)
         values = {"venue": committee.default_venue or "", "session": "public"}
         self.app.push_screen(
-            FormScreen("New meeting", fields, values, self._create_meeting),
+            FormScreen("New meeting", self._meeting_fields(False), values, self._create_meeting),
             self._meeting_created,
         )
 
-    def _create_meeting(self, values: dict[str, Any]) -> str | None:
-        # Every problem at once: a wrong date and a wrong time are both reported.
+    def _meeting_from_form(self, values: dict[str, Any], current: Meeting | None) -> Meeting | str:
+        """The meeting the form describes, or every problem with it at once (a wrong
+        date and a wrong time are both reported)."""
         problems: list[str] = []
         try:
             day = _date_field(values, "date")
             if day is None:
                 problems.append("Date: the meeting needs a date (dd/mm/yyyy)")
+            elif problem := meeting_date_problem(day, self.app.clock().date()):
+                problems.append(f"Date: {problem}")
         except ValueError as error:
             problems.append(str(error))
             day = None
+        fields: dict[str, Any] = {
+            "committee": self.code,
+            "date": day or (current.date if current else self.app.clock().date()),
+            "time": values["time"],
+            "venue": values["venue"],
+            "session": values["session"] or "public",
+        }
+        if current is not None:
+            fields = {**current.model_dump(), **fields, "ended_at": values["ended_at"]}
         try:
-            meeting = Meeting.model_validate(
-                {
-                    "committee": self.code,
-                    "date": day or self.app.clock().date(),
-                    "time": values["time"],
-                    "venue": values["venue"],
-                    "session": values["session"] or "public",
-                }
-            )
+            meeting = Meeting.model_validate(fields)
         except ValidationError as error:
-            problems += error_lines(error, labels=MEETING_LABELS)
+            labels = {**MEETING_LABELS, "time": "Start time"} if current else MEETING_LABELS
+            problems += error_lines(error, labels=labels)
         if problems:
             return "\n".join(problems)
+        return meeting
+
+    def _create_meeting(self, values: dict[str, Any]) -> str | None:
+        meeting = self._meeting_from_form(values, None)
+        if isinstance(meeting, str):
+            return meeting
         try:
             self._new_meeting = self.app.store.add_meeting(meeting)
         except StoreError as error:
-            return str(error)
+            return _sentence(error)
         return None
 
     def _meeting_created(self, saved: bool | None) -> None:
         if saved:
-            self.refresh_meetings()
+            self.refresh_meetings(select=self._new_meeting.id)
             self.open_meeting(self._new_meeting.id or 0)
+
+    def _selected_meeting(self) -> Meeting | None:
+        key = self._selected_key("#meetings-table")
+        if key is None:
+            self.notify("There are no meetings yet; press a to add one.")
+            return None
+        return self.app.store.meeting(int(key))
+
+    def edit_meeting(self) -> None:
+        """Correct the selected meeting's date, times, venue or session."""
+        meeting = self._selected_meeting()
+        if meeting is None:
+            return
+        if meeting.is_locked:
+            self.notify(
+                f"The minutes of the meeting of {long_date(meeting.date)} are signed and "
+                "locked; its details cannot be changed.",
+                severity="warning",
+            )
+            return
+        values = {
+            "date": short_date(meeting.date),
+            "time": meeting.time or "",
+            "ended_at": meeting.ended_at or "",
+            "venue": meeting.venue or "",
+            "session": meeting.session.value,
+        }
+        self.app.push_screen(
+            FormScreen(
+                f"The meeting of {long_date(meeting.date)}",
+                self._meeting_fields(True),
+                values,
+                lambda v: self._save_meeting(v, meeting),
+                hint="The end time is the one recorded live; leave it blank to clear it.",
+            ),
+            lambda saved: self.refresh_meetings(select=meeting.id) if saved else None,
+        )
+
+    def _save_meeting(self, values: dict[str, Any], current: Meeting) -> str | None:
+        meeting = self._meeting_from_form(values, current)
+        if isinstance(meeting, str):
+            return meeting
+        try:
+            saved = self.app.store.update_meeting(meeting)
+        except StoreError as error:
+            return _sentence(error)
+        when = long_date(saved.date) + (f" at {saved.time}" if saved.time else "")
+        self.notify(f"Saved the meeting of {when}.")
+        return None
+
+    def delete_meeting(self) -> None:
+        """Delete the selected meeting, asking first; the store refuses one that holds
+        anything but its agenda, and says what it holds."""
+        meeting = self._selected_meeting()
+        if meeting is None or meeting.id is None:
+            return
+        meeting_id = meeting.id
+        when = long_date(meeting.date)
+        items = len(self.app.store.agenda(meeting_id))
+        agenda = f" and its agenda of {items} item{'' if items == 1 else 's'}" if items else ""
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.delete_meeting(meeting_id)
+            except StoreError as error:
+                self.notify(_sentence(error), severity="error", timeout=10)
+                return
+            self.notify(f"Deleted the meeting of {when}.")
+            self.refresh_meetings()
+
+        self.app.push_screen(ConfirmScreen(f"Delete the meeting of {when}{agenda}?"), done)
 
     def open_meeting(self, meeting_id: int) -> None:
         from minutebook.tui.screens.meeting import MeetingScreen
@@ -645,6 +763,16 @@ template (a .docx with the body's styles, header, footer and logo) its documents
                 "New meeting",
                 "A meeting of this committee, then its agenda",
                 on_tab(self.action_tab, "meetings", self.add_meeting),
+            ),
+            (
+                "Edit meeting (e)",
+                "The selected meeting's date, start and end times, venue and session",
+                on_tab(self.action_tab, "meetings", self.edit_meeting),
+            ),
+            (
+                "Delete meeting (Del)",
+                "The selected meeting, if it holds nothing but its agenda",
+                on_tab(self.action_tab, "meetings", self.delete_meeting),
             ),
             (
                 "Edit terms of reference",
@@ -757,8 +885,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
                 if key := self._selected_key("#organisations-table"):
                     self.edit_organisation(key)
             case "meetings":
-                if key := self._selected_key("#meetings-table"):
-                    self.open_meeting(int(key))
+                self.edit_meeting()
             case "terms":
                 self.edit_terms()
 
@@ -766,6 +893,10 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         from minutebook.tui.screens.terms import TermsScreen
 
         self.app.push_screen(TermsScreen(self.code), lambda _: self.refresh_terms())
+
+    def action_delete(self) -> None:
+        if self.active_tab == "meetings":
+            self.delete_meeting()
 
     def action_retire(self) -> None:
         match self.active_tab:
@@ -790,8 +921,13 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self.app.pop_screen()
 
     @on(DataTable.RowSelected)
-    def _row_chosen(self) -> None:
-        self.action_edit()
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        # Enter opens a meeting (its agenda, attendance, minutes); `e` edits its details.
+        if event.data_table.id == "meetings-table":
+            if event.row_key.value is not None:
+                self.open_meeting(int(event.row_key.value))
+        else:
+            self.action_edit()
 
     def on_screen_resume(self) -> None:
         self.refresh_all()
@@ -808,6 +944,12 @@ def _date_field(values: dict[str, Any], key: str) -> date | None:
     except ValueError as error:
         label = {**MEMBER_LABELS, **MEETING_LABELS}.get(key, key)
         raise ValueError(f"{label}: {error}") from None
+
+
+def _sentence(error: Exception) -> str:
+    """The store's one-line reason as a sentence on its own."""
+    text = str(error)
+    return text[:1].upper() + text[1:]
 
 
 def _words(value: str) -> str:
