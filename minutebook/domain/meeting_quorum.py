@@ -190,7 +190,15 @@ class MeetingQuorum:
         return self.at(self.timeline.now_at(item))
 
     def opening(self) -> QuorumState:
-        return self.at(self.timeline.opening())
+        """The quorum at the opening: the room once the roll is taken, without the first
+        item's declarations (docs/quorum.md: "at the opening (without item conflicts)");
+        a member ruled out for item 1 is out from the start of item 1, not of the meeting."""
+        moment = self._moment_at(self.timeline.opening())
+        verdict = self._verdict(moment.present, None)
+        ruling = moment.state.ruling
+        if ruling is not None and verdict is not None and moment.state.verdict is not None:
+            ruling = ruling if _same_room(verdict, moment.state.verdict) else None
+        return QuorumState(verdict, ruling, self.unminuted)
 
     def present_at(self, position: Position) -> frozenset[str]:
         return self._moment_at(position).present
@@ -277,6 +285,11 @@ class MeetingQuorum:
     def _find_periods(self) -> Iterable[Period]:
         opening = self.timeline.opening()
         moments = [m for m in self._moments if m.position >= opening]
+        # The meeting opens before the first item's declarations apply (`opening`): a
+        # period that begins there only because of them began at item 1, not the start.
+        start = moments[0] if moments else None
+        if start is not None and start.position == opening:
+            start = replace(start, state=self.opening())
         index = 0
         while index < len(moments):
             if not moments[index].state.inquorate:
@@ -285,9 +298,10 @@ class MeetingQuorum:
             first = index
             while index < len(moments) and moments[index].state.inquorate:
                 index += 1
-            before = moments[first - 1] if first else None
+            from_start = first == 0 and start is not None and start.state.inquorate
+            before = moments[first - 1] if first else None if from_start else start
             after = moments[index] if index < len(moments) else None
-            yield self._period(moments[first], before, after, moments[first].position == opening)
+            yield self._period(moments[first], before, after, from_start)
 
     def _period(
         self, began: _Moment, before: _Moment | None, after: _Moment | None, from_start: bool

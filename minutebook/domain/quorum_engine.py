@@ -262,6 +262,7 @@ class QuorumEngine:
                 member_capacity = any(r.seats for r in rows)
 
             deputised = [s for info in rows for s in info.row.deputy_for]
+            claims: list[str] = []  # the seats this person covers, once they count
             if deputised:
                 usable: list[Seat] = []
                 for seat_id in dict.fromkeys(deputised):
@@ -282,7 +283,7 @@ class QuorumEngine:
                         )
                     )
                     usable = usable[: deputies.max_principals]
-                covered.update(seat.id for seat in usable)
+                claims = [seat.id for seat in usable]
                 for seat in usable:
                     # Offices such as chair are never inherited by a deputy.
                     tags = tags | (frozenset(seat.tags) - frozenset(deputies.excluded_tags))
@@ -340,8 +341,12 @@ class QuorumEngine:
                     excluded.append(Exclusion(key, f"{mode}: does not count at this committee"))
                     continue
                 if policies.remote.condition == "in_person_majority":
+                    covered.update(claims)
                     remote_pending.append((candidate, mode))
                     continue
+            # Only a deputy who counts covers the seat: one who cannot (remote where that
+            # does not count, conflicted) leaves it to another deputy for it.
+            covered.update(claims)
             counted.append(candidate)
 
         if remote_pending:

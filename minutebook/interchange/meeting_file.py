@@ -90,8 +90,13 @@ class MeetingFile:
     events: tuple[Event, ...] = ()
 
     def record(self, committee: str, day: dt.date) -> MeetingRecord:
-        """The meeting as a record, to ask its quorum at every item."""
-        items = self.items or tuple(sorted({d.item for d in self.declarations}))
+        """The meeting as a record, to ask its quorum at every item. Without an agenda,
+        the items the file names (declarations, arrivals, departures) stand in for it, in
+        number order, so that the timeline places each stay where it was."""
+        named = {d.item for d in self.declarations} | {
+            e.item for e in self.events if e.item is not None
+        }
+        items = self.items or tuple(sorted(named))
         return MeetingRecord(
             meeting=Meeting(committee=committee, date=day),
             agenda=tuple(
@@ -118,6 +123,7 @@ def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> Meetin
     seat_ids = {s.id for s in terms.membership.seats}
     attendance: dict[str, Attendance] = {}
     events: list[Event] = []
+    rows_sound = True  # every row's own span is possible (its items exist, in order)
     for i, row in enumerate(parsed.attendance):
         for seat in (*row.seats, *row.deputy_for):
             if seat not in seat_ids:
@@ -126,7 +132,9 @@ def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> Meetin
             value = getattr(row, key)
             if value is not None and numbers and value not in numbers:
                 problems.append(f"attendance[{i}].{key}: there is no agenda item {value}")
+                rows_sound = False
         if row.from_item and row.to_item and row.to_item < row.from_item:
+            rows_sound = False
             problems.append(
                 f"attendance[{i}]: leaves at item {row.to_item} before arriving at {row.from_item}"
             )
@@ -149,8 +157,12 @@ def read_meeting(text: str, terms: TermsFile, source: str = "meeting") -> Meetin
         if row.status is AttendanceStatus.PRESENT:
             events += span_events(person, row.from_item, row.to_item)
     events = [e.model_copy(update={"id": n}) for n, e in enumerate(events, start=1)]
-    if numbers:
-        problems += Timeline(numbers, events).problems(lambda key: ids.names.get(key, key))
+    if rows_sound:
+        # Each row is possible on its own (a row that is not is reported above, with its
+        # place, once); what is left is between the rows of one person: stays that
+        # overlap. Without an agenda, the items the rows name give the order.
+        order = numbers or sorted({e.item for e in events if e.item is not None})
+        problems += Timeline(order, events).problems(lambda key: ids.names.get(key, key))
     declarations: list[Declaration] = []
     for i, entry in enumerate(parsed.declarations):
         if numbers and entry.item not in numbers:

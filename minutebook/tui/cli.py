@@ -250,7 +250,7 @@ def quorum_check(tor_file: Path, meeting_file: Path, as_json: bool) -> None:
     day = meeting.date or version.adopted
     record = meeting.record(membership.committee.code, day)
     quorum = MeetingQuorum(record, version, membership.seats, membership.organisations)
-    opening = quorum.at(record.timeline.opening()).verdict
+    opening = quorum.opening().verdict
     verdicts = {
         item.number: verdict
         for item in record.agenda

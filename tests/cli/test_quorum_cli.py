@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def test_check_table_shows_the_inquorate_item_and_why(runner: CliRunner) -> None
     assert lines[0] == "People Board (example): terms of reference version 1"
     opening = next(line for line in lines if line.startswith("Opening"))
     assert "quorate" in opening and "INQUORATE" not in opening
+    # The opening is not item 1: it has no title of its own.
+    # Regression test: this once failed; the opening showed item 1's title.
+    assert opening.split() == ["Opening", "quorate", "4", "counted"]
+    item1 = next(line for line in lines if line.startswith("Item 1"))
+    assert item1.split()[2:] == ["quorate", "4", "counted", "Welcome", "and", "apologies"]
     item4 = next(line for line in lines if line.startswith("Item 4"))
     assert "INQUORATE" in item4 and "Staff bank contract" in item4
     assert sum("INQUORATE" in line for line in lines) == 1
@@ -103,9 +109,96 @@ def test_check_json_has_the_documented_shape(runner: CliRunner) -> None:
     assert {"person": "Gareth Lloyd", "reason": "conflicted on item 4: left the meeting"} in (
         item4["excluded"]
     )
-    assert "Sam Reed" in data["items"]["3"]["counted"]
-    assert "Sam Reed" not in data["items"]["5"]["counted"]
-    assert "Tom Hughes" in data["items"]["5"]["counted"]
+    # Sam Reed, "from item 3 to item 3", is in the room for item 3 only; Tom Hughes
+    # arrives for item 5.
+    assert [n for n, v in data["items"].items() if "Sam Reed" in v["counted"]] == ["3"]
+    assert [n for n, v in data["items"].items() if "Tom Hughes" in v["counted"]] == ["5"]
+    assert "Sam Reed" not in data["opening"]["counted"]
+
+
+def meeting_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "meeting.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_check_an_interest_on_the_first_item_leaves_the_opening_quorate(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """DOMAIN 2.3: the opening is checked without item conflicts. Gareth Lloyd leaves for
+    item 1 (a declared interest): the meeting opens quorate, is inquorate for item 1
+    and quorate again for item 2."""
+    # Regression test: this once failed; see the docstring for the rule.
+    path = meeting_file(
+        tmp_path,
+        """
+        date: 2022-09-01
+        agenda: [{item: 1, title: Staff bank contract}, {item: 2, title: Any other business}]
+        attendance:
+          - {person: Ruth Adebayo, seats: [S1]}
+          - {person: Gareth Lloyd, seats: [S4]}
+          - {person: Jo Park, seats: [S5]}
+          - {person: Ali Khan, seats: [S6]}
+        declarations:
+          - {person: Gareth Lloyd, item: 1, nature: Director of a bidding company, ruling: leave}
+        """,
+    )
+    result = check(runner, TOR, path, "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["opening"]["verdict"] == "quorate"
+    assert "Gareth Lloyd" in data["opening"]["counted"]
+    assert data["opening"]["excluded"] == []
+    assert data["items"]["1"]["verdict"] == "inquorate"
+    assert data["items"]["1"]["excluded"] == [
+        {"person": "Gareth Lloyd", "reason": "conflicted on item 1: left the meeting"}
+    ]
+    assert data["items"]["2"]["verdict"] == "quorate"
+
+
+def test_check_a_member_who_left_and_came_back(runner: CliRunner, tmp_path: Path) -> None:
+    """Two rows for Gareth Lloyd (to item 2, from item 4): out of the count for item 3
+    only, and one person in it otherwise."""
+    path = meeting_file(
+        tmp_path,
+        """
+        date: 2022-09-01
+        agenda: [{item: 1}, {item: 2}, {item: 3}, {item: 4}]
+        attendance:
+          - {person: Ruth Adebayo, seats: [S1]}
+          - {person: Gareth Lloyd, seats: [S4], to_item: 2}
+          - {person: Gareth Lloyd, seats: [S4], from_item: 4}
+          - {person: Jo Park, seats: [S5]}
+          - {person: Ali Khan, seats: [S6]}
+        """,
+    )
+    result = check(runner, TOR, path, "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    counted = {n: v["counted"] for n, v in data["items"].items()}
+    assert [n for n, people in counted.items() if "Gareth Lloyd" in people] == ["1", "2", "4"]
+    assert all(people.count("Gareth Lloyd") <= 1 for people in counted.values())
+    assert data["items"]["3"]["verdict"] == "inquorate"
+    assert data["items"]["4"]["verdict"] == "quorate"
+
+
+def test_check_rows_of_one_person_that_overlap(runner: CliRunner, tmp_path: Path) -> None:
+    path = meeting_file(
+        tmp_path,
+        """
+        agenda: [{item: 1}, {item: 2}, {item: 3}]
+        attendance:
+          - {person: Ruth Adebayo, seats: [S1]}
+          - {person: Gareth Lloyd, seats: [S4], to_item: 3}
+          - {person: Gareth Lloyd, seats: [S4], from_item: 2}
+        """,
+    )
+    assert_problem(
+        check(runner, TOR, path),
+        f"{path}: 1 problem(s)",
+        "Gareth Lloyd is already in the meeting at item 2: they cannot arrive again "
+        "without having left",
+    )
 
 
 def test_check_as_a_real_process(tmp_path: Path) -> None:

@@ -11,7 +11,14 @@ import pytest
 from minutebook.domain import forecast as forecast_module
 from minutebook.domain.committee import Organisation, Seat
 from minutebook.domain.forecast import expected_attendance, forecast
-from minutebook.domain.meeting import Attendance, Capacity, Mode
+from minutebook.domain.meeting import (
+    AgendaItem,
+    Attendance,
+    Capacity,
+    Meeting,
+    MeetingRecord,
+    Mode,
+)
 from minutebook.domain.quorum import QuorumRule
 from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.interchange.quorum_report import forecast_text
@@ -150,6 +157,37 @@ def test_remote_attendance_already_recorded_is_kept() -> None:
     rows = {r.person: r for r in expected_attendance(e, recorded)}
     assert rows["m1"].mode is Mode.REMOTE
     assert rows["m2"].capacity is Capacity.MEMBER and rows["m2"].seats == ("S5",)
+
+
+@pytest.mark.parametrize("remote_counts", [True, False])
+def test_a_member_who_said_they_would_join_remotely_is_forecast_as_remote(
+    remote_counts: bool,
+) -> None:
+    """m1 told the secretary before the meeting that they will join remotely: their row is
+    attending (expected) with mode remote, and nothing has happened in the room yet (no
+    arrival in the timeline). The forecast counts them as a remote member: counted where
+    the ToR counts remote attendance (People Board 5.3), not where it does not (a council
+    committee, Hertfordshire)."""
+    e = engine({"count": {"min": 6}}, board(), remote={"counts": remote_counts})
+    said = Attendance(person="m1", seats=("S4",), mode=Mode.REMOTE)
+    record = MeetingRecord(
+        meeting=Meeting(committee="X", date=ON),
+        agenda=(AgendaItem(number=1, title="Welcome"),),
+        attendance=(said,),
+    )
+    assert said.is_attending and record.events == () and not record.attended(said)
+    result = forecast(e, record.attendance)
+    assert result.expected == ("c", "d", "m1", "m2", "m3", "m4")
+    if remote_counts:
+        assert result.verdict.quorate and result.chase == ()
+        assert "m1" in result.verdict.counted
+    else:
+        assert not result.verdict.quorate
+        assert result.verdict.counted == ("c", "d", "m2", "m3", "m4")
+        assert [(x.person, x.reason) for x in result.verdict.excluded] == [
+            ("m1", "remote: does not count at this committee")
+        ]
+        assert result.chase is None  # nobody sent apologies: nobody to chase
 
 
 def test_people_not_holding_seats_are_not_listed_as_apologies() -> None:

@@ -12,6 +12,7 @@ leaving the room, seats not held on the day); they keep them fixed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -19,8 +20,21 @@ from typing import Any
 import pytest
 
 from minutebook.domain.committee import Organisation, Seat
-from minutebook.domain.meeting import Attendance, Declaration
-from minutebook.domain.quorum import FractionNode, QuorumRule, Rounding, in_force_on
+from minutebook.domain.meeting import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    MeetingRecord,
+)
+from minutebook.domain.meeting_quorum import NO_ATTENDANCE, MeetingQuorum
+from minutebook.domain.quorum import (
+    FractionNode,
+    QuorumRule,
+    Rounding,
+    TermsOfReference,
+    in_force_on,
+)
 from minutebook.domain.quorum_engine import (
     INQUORATE,
     QUORATE,
@@ -29,6 +43,7 @@ from minutebook.domain.quorum_engine import (
     Verdict,
     rounded,
 )
+from minutebook.domain.timeline import span_events
 from minutebook.seeds.loader import SeedCommittee, read_seed_file
 
 ON = date(2024, 5, 1)
@@ -96,6 +111,53 @@ def members(*people: str, **fields: Any) -> list[Attendance]:
 
 def deputy(person: str, *for_seats: str, **fields: Any) -> Attendance:
     return Attendance(person=person, capacity="deputy", deputy_for=for_seats, **fields)
+
+
+Span = tuple[int | None, int | None]
+
+
+def through_the_meeting(
+    requirement: dict[str, Any],
+    seats: list[Seat],
+    attendance: Sequence[Attendance],
+    items: Sequence[int],
+    declarations: Sequence[Declaration] = (),
+    spans: Mapping[str, Sequence[Span]] | None = None,
+    **policies: Any,
+) -> MeetingQuorum:
+    """The quorum through a meeting of agenda `items`. Everyone attending is in the room
+    from the start to the close, unless `spans` gives their stretches of presence as a
+    meeting file writes them: (from item, to item), inclusive, None for the start or the
+    close. Each stretch becomes an arrival and a departure in the meeting's timeline."""
+    spans = spans or {}
+    events = [
+        event
+        for row in attendance
+        if row.is_attending
+        for first, last in spans.get(row.person, [(None, None)])
+        for event in span_events(row.person, first, last)
+    ]
+    record = MeetingRecord(
+        meeting=Meeting(committee="X", date=ON),
+        agenda=tuple(AgendaItem(number=n, title=f"Item {n}") for n in items),
+        attendance=tuple(attendance),
+        declarations=tuple(declarations),
+        events=tuple(e.model_copy(update={"id": n}) for n, e in enumerate(events, start=1)),
+    )
+    terms = TermsOfReference(
+        version=1, adopted=date(2020, 1, 1), quorum=rule(requirement, **policies)
+    )
+    return MeetingQuorum(record, terms, seats, list(ORGS))
+
+
+def verdicts(quorum: MeetingQuorum) -> tuple[Verdict, dict[int, Verdict]]:
+    """The verdict at the opening and at each agenda item (where the quorum stands for
+    something recorded at the item now)."""
+    opening = quorum.opening().verdict
+    assert opening is not None
+    items = {n: quorum.at_item(n).verdict for n in quorum.timeline.items}
+    assert all(v is not None for v in items.values())
+    return opening, {n: v for n, v in items.items() if v is not None}
 
 
 def reasons(verdict: Verdict) -> dict[str, list[str]]:
@@ -449,9 +511,16 @@ def test_deputy_while_principal_present_is_excluded() -> None:
 def test_deputy_stops_counting_when_the_principal_arrives_late() -> None:
     """DOMAIN 2.2: a deputy covers an absent person and stops counting when the principal
     arrives (principal arrives at item 3)."""
-    e = engine({"count": {"min": 3}}, DEP_SEATS, deputies={"allowed": "named"})
-    attendance = [*members("ann", "cat"), member("bob", from_item=3), deputy("sam", "S2")]
-    opening, items = e.evaluate_meeting(attendance, [], [1, 2, 3, 4])
+    attendance = [*members("ann", "cat"), member("bob"), deputy("sam", "S2")]
+    quorum = through_the_meeting(
+        {"count": {"min": 3}},
+        DEP_SEATS,
+        attendance,
+        [1, 2, 3, 4],
+        spans={"bob": [(3, None)]},
+        deputies={"allowed": "named"},
+    )
+    opening, items = verdicts(quorum)
     assert opening.counted == ("ann", "cat", "sam")
     assert items[2].counted == ("ann", "cat", "sam")
     assert items[3].counted == ("ann", "bob", "cat")
@@ -559,6 +628,48 @@ def test_two_deputies_for_one_absent_member_count_once() -> None:
     v = e.evaluate([member("ann"), deputy("sam", "S2"), deputy("zed", "S2")])
     assert len(v.counted) == 2
     assert not v.quorate
+
+
+@pytest.mark.parametrize("remote_deputy", ["ada", "zoe"])
+def test_a_deputy_who_cannot_count_does_not_take_the_seat_from_one_who_can(
+    remote_deputy: str,
+) -> None:
+    """DOMAIN 2.2: "a deputy covers one absent person" and 2.1 (Hertfordshire): remote
+    attendance does not count at a council committee. Two deputies for one absent member,
+    one joining remotely: the one in the room counts for the seat, whatever their names
+    (people are taken in name order, so "ada" comes before "sam" and "zoe" after)."""
+    # Regression test: this once failed; see the docstring for the rule.
+    e = engine(
+        {"count": {"min": 3}}, DEP_SEATS, deputies={"allowed": "any"}, remote={"counts": False}
+    )
+    attendance = [
+        *members("ann", "cat"),
+        deputy("sam", "S2"),
+        deputy(remote_deputy, "S2", mode="remote"),
+    ]
+    v = e.evaluate(attendance)
+    assert v.quorate
+    assert v.counted == ("ann", "cat", "sam")
+    # ada is left out for joining remotely; zoe, taken after sam, for the seat sam covers.
+    assert set(reasons(v)) == {remote_deputy}
+
+
+def test_a_conflicted_deputy_leaves_the_seat_to_another_deputy() -> None:
+    """DOMAIN 2.1 conflicts (People Board 5.6): a deputy disqualified on an item no longer
+    counts; the seat they stood in for is still covered by the other deputy present."""
+    # Regression test: this once failed; see the docstring for the rule.
+    e = engine({"count": {"min": 3}}, DEP_SEATS, deputies={"allowed": "any"})
+    attendance = [*members("ann", "cat"), deputy("ada", "S2"), deputy("sam", "S2")]
+    declared = [Declaration(person="ada", item=4, nature="x", ruling="leave")]
+    v = e.evaluate(attendance, declared, 4)
+    assert v.quorate and v.counted == ("ann", "cat", "sam")
+    assert reasons(v) == {"ada": ["conflicted on item 4: left the meeting"]}
+    # At another item ada counts for the seat, and sam, the second deputy for it, not.
+    other = e.evaluate(attendance, declared, 5)
+    assert other.counted == ("ada", "ann", "cat")
+    assert reasons(other) == {
+        "sam": ["deputy for Director of Finance: already covered by another deputy"]
+    }
 
 
 # -- one person, two seats -------------------------------------------------------------------------
@@ -743,12 +854,30 @@ def test_conflict_only_affects_its_own_item_and_not_the_opening() -> None:
     still leaves the opening verdict quorate."""
     e = _conflict_engine(effect="exclude")
     declarations = [Declaration(person="m1", item=1, nature="x", ruling="leave")]
-    opening, items = e.evaluate_meeting(THREE, declarations, [1, 2])
+    assert e.evaluate(THREE, declarations).quorate  # item None: declarations ignored
+    assert not e.evaluate(THREE, declarations, 1).quorate
+    assert e.evaluate(THREE, declarations, 2).quorate
+    # Through the meeting: the opening is the room once the roll is taken, before the
+    # first item's declarations; the member is out for item 1 and back for item 2.
+    quorum = through_the_meeting(
+        {"count": {"min": 3}},
+        plain_seats(6),
+        THREE,
+        [1, 2],
+        declarations,
+        conflicts={"effect": "exclude"},
+    )
+    opening, items = verdicts(quorum)
     assert opening.quorate and opening.item is None
     assert opening.excluded == ()
     assert not items[1].quorate
+    assert reasons(items[1]) == {"m1": ["conflicted on item 1: left the meeting"]}
     assert items[2].quorate
-    assert e.evaluate(THREE, declarations).quorate  # item None: declarations ignored
+    # So the meeting was quorate at its start and became inquorate for item 1.
+    (period,) = quorum.periods()
+    assert not period.from_start
+    assert period.withdrew == ("m1",) and period.began_item == 1
+    assert period.returned == ("m1",) and period.restored_item == 2
 
 
 def test_conflict_deemed_present() -> None:
@@ -812,20 +941,34 @@ def test_two_declarations_by_one_member_on_one_item_strongest_ruling_wins() -> N
 def test_quorum_lost_mid_meeting() -> None:
     """People Board ToR 5.7 (seed 003): "If the quorum has not been reached ..." — checked at
     the start of each item (DOMAIN 2.3); a member leaving after item 3 loses the quorum."""
-    e = engine({"count": {"min": 3}}, plain_seats(6))
-    attendance = [*members("m1", "m2"), member("m3", to_item=3)]
-    opening, items = e.evaluate_meeting(attendance, [], [1, 2, 3, 4, 5])
+    quorum = through_the_meeting(
+        {"count": {"min": 3}},
+        plain_seats(6),
+        members("m1", "m2", "m3"),
+        [1, 2, 3, 4, 5],
+        spans={"m3": [(None, 3)]},
+    )
+    opening, items = verdicts(quorum)
     assert opening.quorate
     assert [items[i].quorate for i in (1, 2, 3, 4, 5)] == [True, True, True, False, False]
     assert texts(items[4]) == ["members counted: 2, need 3"]
     assert items[4].item == 4
+    # One inquorate period, from m3's departure at the end of item 3 to the close.
+    (period,) = quorum.periods()
+    assert period.left == ("m3",) and period.began_item == 3
+    assert period.restored_item is None and period.items == (4, 5)
 
 
 def test_late_arrival_counts_from_the_item_they_arrive_at() -> None:
     """DOMAIN 1: "a person can arrive late (at item 4)"; here at item 3."""
-    e = engine({"count": {"min": 3}}, plain_seats(6))
-    attendance = [*members("m1", "m2"), member("m3", from_item=3)]
-    opening, items = e.evaluate_meeting(attendance, [], [1, 2, 3, 4])
+    quorum = through_the_meeting(
+        {"count": {"min": 3}},
+        plain_seats(6),
+        members("m1", "m2", "m3"),
+        [1, 2, 3, 4],
+        spans={"m3": [(3, None)]},
+    )
+    opening, items = verdicts(quorum)
     assert not opening.quorate
     assert not items[2].quorate
     assert items[3].quorate and items[3].counted == ("m1", "m2", "m3")
@@ -833,14 +976,24 @@ def test_late_arrival_counts_from_the_item_they_arrive_at() -> None:
 
 
 def test_member_who_leaves_and_returns() -> None:
-    """DOMAIN 1: a person can "leave and return for one item (a conflict of interest)", seen
-    as two attendance rows; they count on either side of the gap, once."""
-    e = engine({"count": {"min": 3}}, plain_seats(6))
-    attendance = [*members("m1", "m2"), member("m3", to_item=4), member("m3", from_item=6)]
-    _, items = e.evaluate_meeting(attendance, [], [4, 5, 6])
+    """DOMAIN 1: a person can "leave and return for one item (a conflict of interest)":
+    one attendance row and two stays in the timeline (to the end of item 4, from the
+    start of item 6); they count on either side of the gap, once."""
+    quorum = through_the_meeting(
+        {"count": {"min": 3}},
+        plain_seats(6),
+        members("m1", "m2", "m3"),
+        [1, 2, 3, 4, 5, 6],
+        spans={"m3": [(None, 4), (6, None)]},
+    )
+    assert len(quorum.timeline.stays("m3")) == 2
+    _, items = verdicts(quorum)
     assert items[4].counted == ("m1", "m2", "m3")
     assert not items[5].quorate
     assert items[6].counted == ("m1", "m2", "m3")
+    (period,) = quorum.periods()
+    assert period.left == ("m3",) and period.returned == ("m3",)
+    assert period.items == (5,) and period.restored_item == 6
 
 
 def test_absent_and_apologies_are_not_present() -> None:
@@ -921,20 +1074,39 @@ def _seed_engine(seed: SeedCommittee, day: date) -> QuorumEngine:
     )
 
 
-@pytest.mark.parametrize("name", ["hcp.yaml", "icb.yaml", "pb.yaml"])
+def _seed_quorum(seed: SeedCommittee, record: MeetingRecord) -> MeetingQuorum:
+    """The quorum through a seeded meeting: its record (spans become the timeline's
+    arrivals and departures as the seed is read) against the ToR in force on its date."""
+    tor = in_force_on(seed.terms, record.meeting.date)
+    assert tor is not None, f"no terms of reference in force on {record.meeting.date}"
+    return MeetingQuorum(
+        record, tor, list(seed.membership.seats), list(seed.membership.organisations)
+    )
+
+
+@pytest.mark.parametrize("name", ["hcp.yaml", "icb.yaml"])
 def test_every_seeded_meeting_with_attendance_is_quorate_throughout(name: str) -> None:
     """Seed 001 (HCP 13 June 2023) and seed 003 (ICB 1 July 2022: "It was confirmed that the
     meeting was quorate"): each seeded meeting with attendance is quorate against the ToR in
-    force on its date, at the opening and at every agenda item."""
+    force on its date, at the opening and at every agenda item, with no inquorate period.
+    A seeded meeting still to come (no attendance yet) has no quorum to minute. (pb.yaml
+    has no meetings.)"""
     seed = read_seed_file(name)
+    held = [record for record in seed.meetings if record.attendance]
+    assert held
+    for record in held:
+        quorum = _seed_quorum(seed, record)
+        assert quorum.unminuted == ""
+        opening, items = verdicts(quorum)
+        assert opening.quorate, opening.summary()
+        assert sorted(items) == sorted(item.number for item in record.agenda)
+        assert all(v.quorate for v in items.values()), [v.summary() for v in items.values()]
+        assert quorum.periods() == ()
     for record in seed.meetings:
         if not record.attendance:
-            continue
-        e = _seed_engine(seed, record.meeting.date)
-        items = [item.number for item in record.agenda]
-        opening, verdicts = e.evaluate_meeting(record.attendance, record.declarations, items)
-        assert opening.quorate, opening.summary()
-        assert all(v.quorate for v in verdicts.values()), [v.summary() for v in verdicts.values()]
+            quorum = _seed_quorum(seed, record)
+            assert quorum.unminuted == NO_ATTENDANCE
+            assert quorum.opening().quorate is None and quorum.periods() == ()
 
 
 def test_hcp_13_june_2023_is_quorate_at_the_opening_and_every_item() -> None:
@@ -942,13 +1114,10 @@ def test_hcp_13_june_2023_is_quorate_at_the_opening_and_every_item() -> None:
     illustrative rule is one quarter of voting members in person (council committee)."""
     seed = read_seed_file("hcp.yaml")
     (record,) = [r for r in seed.meetings if r.meeting.date == date(2023, 6, 13)]
-    e = _seed_engine(seed, record.meeting.date)
-    opening, verdicts = e.evaluate_meeting(
-        record.attendance, record.declarations, [1, 2, 3, 4, 5, 6, 7]
-    )
+    opening, items = verdicts(_seed_quorum(seed, record))
     assert opening.quorate
-    assert sorted(verdicts) == [1, 2, 3, 4, 5, 6, 7]
-    assert all(v.quorate for v in verdicts.values())
+    assert sorted(items) == [1, 2, 3, 4, 5, 6, 7]
+    assert all(v.quorate for v in items.values())
     assert len(opening.counted) == 16  # 14 members and 2 named deputies
     assert {"blakesley", "nguyen"} <= set(opening.counted)
     assert not {"carr", "clayton", "long", "green", "wogan"} & set(opening.counted)

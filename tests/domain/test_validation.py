@@ -26,7 +26,10 @@ from minutebook.domain import (
     Seat,
     error_lines,
 )
-from minutebook.domain.base import clean_text
+from minutebook.domain.base import Refused, clean_text
+from minutebook.domain.dates import clock_time, meeting_date_problem
+from minutebook.domain.room import Mark, Room, plan_mark
+from minutebook.domain.timeline import Event, Timeline, span_events
 
 
 def _errors(model: type[BaseModel], data: dict[str, Any], prefix: str = "") -> list[str]:
@@ -207,19 +210,35 @@ def test_meeting_record_reports_deputy_for_a_seat_that_does_not_exist() -> None:
     assert record.problems_with(_membership()) == ["attendance of p2: seat 'S7' does not exist"]
 
 
+def _numbered(events: list[Event]) -> tuple[Event, ...]:
+    """Events with ids in the order recorded, as the store gives them."""
+    return tuple(e.model_copy(update={"id": n}) for n, e in enumerate(events, start=1))
+
+
 def test_meeting_record_reports_unknown_people_and_items_off_the_agenda() -> None:
     record = MeetingRecord(
         meeting=Meeting(committee="HCP", date=date(2023, 6, 13)),
         agenda=(AgendaItem(number=1, title="Welcome"), AgendaItem(number=2, title="BCF")),
-        attendance=(Attendance(person="p1", from_item=3),),
+        attendance=(Attendance(person="p1"),),
         declarations=(Declaration(person="stranger", item=2, nature="Employed by a provider"),),
         minutes=(Minute(item=5, number="HCP5"),),
+        events=_numbered(span_events("p1", 3, None)),  # "from item 3": not on the agenda
     )
     assert record.problems_with(_membership()) == [
-        "attendance of p1: no agenda item 3",
         "declaration: 'stranger' is not a known person",
         "minute HCP5: no agenda item 5",
+        "p1: there is no agenda item 3",
     ]
+
+
+def test_one_person_recorded_twice_is_reported() -> None:
+    """One row a person: leaving and coming back is two stays in the timeline."""
+    record = MeetingRecord(
+        meeting=Meeting(committee="HCP", date=date(2023, 6, 13)),
+        agenda=(AgendaItem(number=1, title="Welcome"),),
+        attendance=(Attendance(person="p1", seats=("S1",)), Attendance(person="p1")),
+    )
+    assert record.problems_with(_membership()) == ["attendance: 'p1' is recorded twice"]
 
 
 def test_consistent_meeting_record_has_no_problems() -> None:
@@ -259,36 +278,171 @@ def test_member_with_deputy_for_is_refused() -> None:
     assert lines == ["only a deputy deputises for a seat"]
 
 
-def test_leaving_before_arriving_is_refused() -> None:
-    lines = _errors(Attendance, {"person": "p1", "from_item": 4, "to_item": 2})
-    assert lines == ["leaves at item 2 before arriving at 4"]
+FIVE_ITEMS = (1, 2, 3, 4, 5)
 
 
-def test_present_at_follows_arrival_and_departure() -> None:
-    row = Attendance(person="p1", from_item=2, to_item=4)
-    assert [row.present_at(i) for i in range(1, 6)] == [False, True, True, True, False]
+def _agenda(numbers: tuple[int, ...] = FIVE_ITEMS) -> tuple[AgendaItem, ...]:
+    return tuple(AgendaItem(number=n, title=f"Item {n}") for n in numbers)
+
+
+def test_leaving_before_arriving_is_an_impossible_record() -> None:
+    """A span written backwards ("from item 4 to item 2") leaves at the end of item 2
+    before arriving at the start of item 4: the record says so, with the item."""
+    record = MeetingRecord(
+        meeting=Meeting(committee="HCP", date=date(2023, 6, 13)),
+        agenda=_agenda(),
+        attendance=(Attendance(person="p1", seats=("S1",)),),
+        events=_numbered(span_events("p1", 4, 2)),
+    )
+    assert record.problems_with(_membership()) == [
+        "p1 is not in the meeting at item 2: they cannot leave before arriving"
+    ]
+
+
+def test_arriving_twice_without_leaving_is_an_impossible_record() -> None:
+    """Two overlapping stays of one person (from the start, and again from item 3)."""
+    timeline = Timeline(
+        FIVE_ITEMS, _numbered([*span_events("p1", None, 4), *span_events("p1", 3, None)])
+    )
+    assert timeline.problems({"p1": "Pete Marland"}.get) == [
+        "Pete Marland is already in the meeting at item 3: they cannot arrive again "
+        "without having left"
+    ]
+    back_later = Timeline(
+        FIVE_ITEMS, _numbered([*span_events("p1", None, 2), *span_events("p1", 3, None)])
+    )
+    assert back_later.problems() == []
+
+
+def test_leaving_before_arriving_is_refused_when_marked() -> None:
+    """Live, the mark is refused before anything is stored, with what to do instead."""
+    timeline = Timeline(FIVE_ITEMS, ())
+    room = Room(timeline, [Attendance(person="p1", seats=("S1",))], name={"p1": "Pete"}.get)
+    with pytest.raises(Refused) as refused:
+        plan_mark(room, "p1", Mark.LEFT, 2)
+    assert str(refused.value) == (
+        "Pete is not recorded in the meeting at this item: mark them present first."
+    )
+
+
+def test_presence_follows_arrival_and_departure() -> None:
+    """A stay "from item 2 to item 4": in the room from the start of item 2 to the end
+    of item 4; the minutes say so by item."""
+    row = Attendance(person="p1", seats=("S1",))
+    record = MeetingRecord(
+        meeting=Meeting(committee="HCP", date=date(2023, 6, 13)),
+        agenda=_agenda(),
+        attendance=(row,),
+        events=_numbered(span_events("p1", 2, 4, "14:10", "15:05")),
+    )
+    timeline = record.timeline
+    assert [timeline.is_present("p1", timeline.now_at(i)) for i in FIVE_ITEMS] == [
+        False,
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert record.attended(row)
+    assert record.presence_notes("p1") == ["from item 2", "left after item 4"]
+    assert [m.at for m in timeline.marks("p1")] == ["14:10", "15:05"]
+
+
+def test_someone_who_sent_apologies_did_not_attend() -> None:
     apologies = Attendance(person="p1", status=AttendanceStatus.APOLOGIES)
-    assert not apologies.present_at(1)
+    assert not apologies.is_attending
+    record = MeetingRecord(
+        meeting=Meeting(committee="HCP", date=date(2023, 6, 13)),
+        agenda=_agenda(),
+        attendance=(apologies,),
+    )
+    assert not record.attended(apologies)
+    expected = Attendance(person="p1")  # attending, not yet arrived: expected
+    assert expected.is_attending and not record.attended(expected)
 
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("930", "09:30"), ("0930", "09:30"), ("9:30", "09:30"), ("14.05", "14:05"), (" ", None)],
+    [
+        ("930", "09:30"),
+        ("0930", "09:30"),
+        ("9:30", "09:30"),
+        ("14.05", "14:05"),
+        ("2pm", "14:00"),
+        ("2:30 pm", "14:30"),
+        ("12am", "00:00"),
+        ("12pm", "12:00"),
+        (" ", None),
+        (None, None),
+    ],
 )
-def test_clock_times_are_normalised(typed: str, stored: str | None) -> None:
-    assert Attendance(person="p1", arrived_at=typed).arrived_at == stored
+def test_clock_times_are_normalised(typed: str | None, stored: str | None) -> None:
+    assert clock_time(typed) == stored
+    # The same rule wherever a clock time is kept: an arrival's time, say.
+    assert Event(kind="arrived", person="p1", at=typed).at == stored
 
 
-@pytest.mark.parametrize("typed", ["25:00", "12:60", "noon", "12345"])
+@pytest.mark.parametrize("typed", ["25:00", "12:60", "noon", "12345", "13pm", "0am"])
 def test_impossible_clock_times_are_refused(typed: str) -> None:
-    (line,) = _errors(Attendance, {"person": "p1", "arrived_at": typed})
-    assert line == f"arrived_at: {typed!r} is not a time of day; use HH:MM, e.g. 14:30"
+    message = f"{typed!r} is not a time of day; use HH:MM, e.g. 14:30"
+    with pytest.raises(ValueError) as caught:
+        clock_time(typed)
+    assert str(caught.value) == message
+    (line,) = _errors(Event, {"kind": "arrived", "person": "p1", "at": typed})
+    assert line == f"at: {message}"
 
 
 def test_meeting_time_uses_the_same_clock_rule() -> None:
     assert Meeting(committee="HCP", date=date(2023, 6, 13), time="930").time == "09:30"
     (line,) = _errors(Meeting, {"committee": "HCP", "date": date(2023, 6, 13), "time": "25:00"})
     assert line.startswith("time: '25:00' is not a time of day")
+
+
+# -- meeting dates -------------------------------------------------------------------
+
+
+TODAY = date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [TODAY, date(2025, 3, 1), date(2029, 3, 1), date(1900, 1, 1), date(2023, 6, 13)],
+)
+def test_meeting_dates_from_1900_to_five_years_ahead_are_fine(day: date) -> None:
+    """Today, next year, five years to the day, and the past back to 1900."""
+    assert meeting_date_problem(day, TODAY) is None
+
+
+def test_a_meeting_before_1900_is_refused() -> None:
+    assert meeting_date_problem(date(1899, 12, 31), TODAY) == (
+        "31/12/1899 is before 1900; check the year"
+    )
+    assert meeting_date_problem(date(1023, 6, 13), TODAY) == (  # 1023 for 2023
+        "13/06/1023 is before 1900; check the year"
+    )
+
+
+def test_a_meeting_more_than_five_years_ahead_is_refused() -> None:
+    """13/06/2203 for 13/06/2023 is a typing slip, not a meeting."""
+    assert meeting_date_problem(date(2029, 3, 2), TODAY) == (
+        "02/03/2029 is more than 5 years ahead; check the year"
+    )
+    assert meeting_date_problem(date(2203, 6, 13), TODAY) == (
+        "13/06/2203 is more than 5 years ahead; check the year"
+    )
+
+
+def test_29_february() -> None:
+    """Five years after 29 February 2024 there is no 29 February: the last fine day is
+    28 February 2029. A meeting on a leap day itself is fine."""
+    leap_day = date(2024, 2, 29)
+    assert meeting_date_problem(leap_day, leap_day) is None
+    assert meeting_date_problem(date(2028, 2, 29), leap_day) is None
+    assert meeting_date_problem(date(2029, 2, 28), leap_day) is None
+    assert meeting_date_problem(date(2029, 3, 1), leap_day) == (
+        "01/03/2029 is more than 5 years ahead; check the year"
+    )
+    assert meeting_date_problem(date(2024, 2, 29), date(2023, 12, 1)) is None
 
 
 # -- text ----------------------------------------------------------------------------
