@@ -1,8 +1,9 @@
 """A meeting and what is recorded at it: agenda, attendance, declarations, minutes.
 
-The vocabulary is that of docs/attendance.md, docs/declarations.md and docs/minutes.md. Agenda items are referred to by
-their agenda number (1, 2, 3 ...) since that is how the room speaks of them ("at item
-4"); minute numbers (HCP5) are issued separately by the committee's scheme.
+The vocabulary is that of docs/attendance.md, docs/declarations.md and docs/minutes.md.
+Agenda items are referred to by their agenda number (1, 2, 3 ...) since that is how the
+room speaks of them ("at item 4"); minute numbers (HCP5) are issued separately by the
+committee's scheme.
 """
 
 from __future__ import annotations
