@@ -122,11 +122,13 @@ class Period:
     restored_item: int | None  # the item in which it came back; None: to the close
     restored_at: str | None
     arrived: tuple[str, ...]  # people whose arrival restored it
-    returned: tuple[str, ...]  # people back in the meeting (after leaving, or an interest)
+    returned: tuple[str, ...]  # people back in the meeting (after leaving, or withdrawing)
     closed_at: str | None  # when the meeting ended, for a period lasting to the close
     items: tuple[int, ...]  # the items whose business was done inside it
     outcomes: tuple[tuple[int, Outcome], ...]
     adjourned: bool  # nothing was taken after it began and the ToR says adjourn
+    took_part: tuple[str, ...] = ()  # stayed in, taking no part (an interest); count again
+    ruled_back: bool = False  # ended by the Chair's ruling (the minutes give its own words)
 
     def covers(self, position: Position) -> bool:
         return self.start <= position and (self.end is None or position < self.end)
@@ -318,6 +320,8 @@ class MeetingQuorum:
             began_at = began.state.ruling.recorded_at or began_at
         arrived: tuple[str, ...] = ()
         returned: tuple[str, ...] = ()
+        took_part: tuple[str, ...] = ()
+        ruled_back = False
         restored_at = None
         if after is not None:
             gained = (
@@ -325,8 +329,11 @@ class MeetingQuorum:
                 if after.state.verdict and began.state.verdict
                 else set()
             )
-            arrived, returned, _, restored_at = self._causes(after, sorted(gained), leaving=False)
-            if after.event is not None and after.event.kind is EventKind.RULED:
+            arrived, returned, took_part, restored_at = self._causes(
+                after, sorted(gained), leaving=False
+            )
+            ruled_back = after.event is not None and after.event.kind is EventKind.RULED
+            if ruled_back:
                 ruling = after.state.ruling
                 restored_at = (ruling.recorded_at if ruling else None) or restored_at
         start, end = began.position, after.position if after else None
@@ -357,6 +364,8 @@ class MeetingQuorum:
             items=items,
             outcomes=outcomes,
             adjourned=adjourned,
+            took_part=took_part,
+            ruled_back=ruled_back,
         )
 
     def _causes(
@@ -364,13 +373,15 @@ class MeetingQuorum:
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None]:
         """Of those who dropped out of (or came into) the count at `moment`: who left
         the meeting (or arrived for the first time); who withdrew for the item having
-        declared an interest (or came back, after leaving or after an interest); who
-        stayed but could take no part; and the clock time it happened, where known."""
+        declared an interest (or came back, after leaving or after withdrawing for the
+        item before); who stayed but could take no part (or, having stayed, can take
+        part again); and the clock time it happened, where known."""
         event = moment.event
         moved: list[str] = []
         withdrew: list[str] = []
         no_part: list[str] = []
         back: list[str] = []
+        part: list[str] = []
         times: list[str] = []
         if event is not None and event.person is not None and event.person in people:
             kind = EventKind.LEFT if leaving else EventKind.ARRIVED
@@ -390,30 +401,35 @@ class MeetingQuorum:
                     withdrew.append(person)
                 elif Ruling.NO_VOTE in rulings:
                     no_part.append(person)
-            elif self._declared_before(person, moment.item):
-                back.append(person)
-        if (withdrew or no_part or (back and not moved)) and started:
+            else:
+                ruled_out = self._ruled_out_before(person, moment.item)
+                if ruled_out is Ruling.LEAVE:
+                    back.append(person)
+                elif ruled_out is Ruling.NO_VOTE:
+                    part.append(person)
+        if (withdrew or no_part or ((back or part) and not moved)) and started:
             times.append(started)
         at = max(times) if times else None
         if leaving:
             return tuple(moved), tuple(withdrew), tuple(no_part), at
-        return tuple(moved), tuple(back), (), at
+        return tuple(moved), tuple(back), tuple(part), at
 
     def _returning(self, arrival: Event) -> bool:
         marks = self.timeline.marks(arrival.person or "")
         return any(m.kind is EventKind.LEFT for m in marks[: marks.index(arrival)])
 
-    def _declared_before(self, person: str, item: int | None) -> bool:
-        """Whether `person` was out of the count for the item before `item` for an
-        interest they declared on it (so is back for this one)."""
+    def _ruled_out_before(self, person: str, item: int | None) -> Ruling | None:
+        """How `person` was out of the count for the item before `item`, for an interest
+        they declared on it (so counts again for this one): LEAVE (out of the room) or
+        NO_VOTE (in the room, taking no part); None if they were not."""
         items = self.timeline.items
         if item not in items or items.index(item) == 0:
-            return False
+            return None
         previous = items[items.index(item) - 1]
-        return any(
-            d.person == person and d.ruling is not Ruling.REMAIN
-            for d in self._declared.get(previous, ())
-        )
+        rulings = {d.ruling for d in self._declared.get(previous, ()) if d.person == person}
+        if Ruling.LEAVE in rulings:
+            return Ruling.LEAVE
+        return Ruling.NO_VOTE if Ruling.NO_VOTE in rulings else None
 
     def _started(self, item: int | None) -> str | None:
         found: AgendaItem | None = self.record.item(item) if item is not None else None

@@ -388,10 +388,13 @@ def action_text(action: Action, owner: str) -> str:
     return f"{action.description.rstrip()} ({owner}{due})"
 
 
-def ruling_text(ruling: QuorumRuling, subject: str, inquorate: str, scope: str = "") -> str:
+def ruling_text(ruling: QuorumRuling, subject: str, inquorate: str) -> str:
     """The Chair's ruling on the quorum, with its time and reason (DOMAIN.md 2.3):
-    "The Chair ruled at 15:10 that the meeting was inquorate for this item: ...".
-    `inquorate` is the house style's word for the lack of a quorum."""
+    "The Chair ruled at 15:10 that the meeting was inquorate: ...", minuted at the
+    opening or under the item where it was made. It is not said to be "for this item":
+    a ruling stands for as long as nobody comes or goes (`MeetingQuorum`), and the
+    lines on the quorum after it say when that changed. `inquorate` is the house
+    style's word for the lack of a quorum."""
     state = "quorate" if ruling.quorate else inquorate
     when = f" at {ruling.recorded_at}" if ruling.recorded_at else ""
-    return f"The Chair ruled{when} that {subject} was {state}{scope}: {full_stop(ruling.reason)}"
+    return f"The Chair ruled{when} that {subject} was {state}: {full_stop(ruling.reason)}"

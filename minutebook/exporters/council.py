@@ -216,10 +216,13 @@ class _Writer:
                 self._exclusion()
                 excluded = True
             self.build.heading(minute_heading(minute, item), 2)
-            rulings = [] if confidential and self.public else self._rulings(minute.item)
-            for ruling in rulings:
-                self._quorum_line(ruling_text(ruling, "the meeting", "inquorate", " for this item"))
-            self._quorum_until(minute.item)
+            hidden = confidential and self.public
+            for ruling in [] if hidden else self._rulings(minute.item):
+                self._quorum_line(ruling_text(ruling, "the meeting", "inquorate"))
+            # The quorum's lines at a confidential item are part of its minute: they can
+            # name an interest declared on it. The public minutes leave them out, as
+            # they leave out its rulings (and as the NHS minutes leave out the item).
+            self._quorum_until(minute.item, shown=not hidden)
             if confidential and self.public:
                 self.build.paragraph(CONFIDENTIAL_NOTE, BODY)
                 continue
@@ -244,12 +247,14 @@ class _Writer:
             elif restored and period.restored_item is not None:
                 self._quorum_notes.setdefault(period.restored_item, []).append(restored)
 
-    def _quorum_until(self, item: int | None) -> None:
+    def _quorum_until(self, item: int | None, shown: bool = True) -> None:
         """The quorum notes due at or before agenda item `item`, or all that are left
         and the closing ones (None): a note due at an item with no minute comes at the
-        next minute."""
+        next minute. Not `shown`: they are taken off without being written."""
         due = sorted(k for k in self._quorum_notes if item is None or k <= item)
         texts = [text for key in due for text in self._quorum_notes.pop(key)]
+        if not shown:
+            return
         if item is None:
             texts += self._closing_notes
         for n, text in enumerate(texts, start=1):

@@ -98,7 +98,11 @@ def outcome_text(period: Period, parent: str | None) -> str:
 
 
 def restored_text(period: Period, name: Callable[[str], str]) -> str:
-    """ "Quorum was restored at 15:20 when Councillor D Hopkins joined the meeting." """
+    """ "Quorum was restored at 15:20 when Councillor D Hopkins joined the meeting.";
+    "... when M Bracey could take part again", for someone who stayed in the room but
+    took no part in the item before, having declared an interest in it."""
+    if period.ruled_back:
+        return ""  # the Chair's ruling that it was quorate, minuted where it was made
     if period.restored_item is None:
         if period.adjourned:
             return ""
@@ -108,5 +112,8 @@ def restored_text(period: Period, name: Callable[[str], str]) -> str:
         causes.append(f"{join([name(p) for p in period.arrived])} joined the meeting")
     if period.returned:
         causes.append(f"{join([name(p) for p in period.returned])} returned to the meeting")
+    if period.took_part:
+        # They stayed in the room for the item before: they did not "return".
+        causes.append(f"{join([name(p) for p in period.took_part])} could take part again")
     when = f" when {' and '.join(causes)}" if causes else ""
     return f"Quorum was restored{_at(period.restored_at)}{when}."

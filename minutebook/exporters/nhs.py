@@ -100,7 +100,6 @@ SECTIONS: tuple[tuple[str, frozenset[Capacity]], ...] = (
 in attendance, "Deputising for" their principal."""
 
 
-
 @dataclass(frozen=True)
 class _Row:
     """One line of an attendance table."""
@@ -259,28 +258,29 @@ REMAINED_INQUORATE = "The meeting remained inquorate for this item."
 
 
 def _item_quorum(snapshot: MinutesSnapshot, item: int) -> list[str]:
-    """The lines on the quorum at an item: the Chair's ruling on it; the return of the
-    quorum; the start of an inquorate period and what happened to its items; that the
-    meeting was still inquorate, or stayed so to the close."""
+    """The lines on the quorum at an item: the Chair's ruling on it; then, period by
+    period in the order they happened, the start of an inquorate period and what
+    happened to its items, that the meeting was still inquorate, and the return of the
+    quorum (after its start, where both fell in this item) or that it lasted to the
+    close."""
     lines = [
-        ruling_text(ruling, "the meeting for this item", "not quorate")
+        ruling_text(ruling, "the meeting", "not quorate")
         for ruling in snapshot.record.quorum_rulings
         if ruling.item == item
     ]
     name = partial(name_of, snapshot)
     parent = snapshot.membership.committee.parent_body
     for period in snapshot.quorum.periods():
-        if period.restored_item == item:
-            lines.append(restored_text(period, name))
         placed = minute_item(period)
+        last = period.items[-1] if period.items else placed
+        to_the_close = period.restored_item is None and item == last
         if item == placed:
             # An inquorate start is minuted in the quorum statement above the items.
             began = "" if period.from_start else began_text(period, name, with_reasons=True)
             lines += [text for text in (began, outcome_text(period, parent)) if text]
-        elif item in period.items:
+        elif item in period.items and period.restored_item != item and not to_the_close:
             lines.append(REMAINED_INQUORATE)
-        last = period.items[-1] if period.items else placed
-        if item == last and period.restored_item is None:
+        if period.restored_item == item or to_the_close:
             lines += [text for text in (restored_text(period, name),) if text]
     return lines
 
@@ -395,6 +395,10 @@ def _item_paragraphs(
         elif not declarations and minute is not None and "conflict" not in narrative.lower():
             # Only once the item was taken: an agenda not yet met declares nothing.
             out.append(NO_CONFLICTS)
+    if not public and snapshot.is_confidential(item.number):
+        # The confidential minutes have no declarations item, and the public one never
+        # names an interest declared on confidential business: it is minuted here.
+        out += [_declaration_text(snapshot, d) for d in declarations if d.item == item.number]
     out += [
         _left_for_item(snapshot, d)
         for d in declarations

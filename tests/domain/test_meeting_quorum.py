@@ -90,6 +90,42 @@ def test_a_member_ruled_out_for_an_item_is_out_for_all_of_it_and_back_for_the_ne
     assert period.restored_item == 5
 
 
+def test_someone_who_took_no_part_counts_again_without_having_returned() -> None:
+    """A member who stayed in the room for an item, taking no part for an interest,
+    counts again at the next item: the quorum is back because they can take part, not
+    because they returned (they never left; the minutes said "returned to the meeting").
+    One ruled to leave for the item did return."""
+    meeting = Builder().roll("p1", "p2", "p3")
+    meeting.at(2).declare("p3", 4, Ruling.NO_VOTE)
+    (period,) = meeting.quorum().periods()
+    assert period.no_part == ("p3",) and period.began_at == "14:04"
+    assert period.took_part == ("p3",) and period.returned == ()
+    assert period.restored_item == 5 and period.restored_at == "14:05"
+    left = Builder().roll("p1", "p2", "p3")
+    left.at(2).declare("p3", 4, Ruling.LEAVE)
+    (period,) = left.quorum().periods()
+    assert period.returned == ("p3",) and period.took_part == ()
+
+
+def test_a_period_ended_by_the_chairs_ruling_is_known_as_such() -> None:
+    """The minutes give a ruling in its own words where it was made; a period it ends
+    (like one it begins, `ruled`) needs no second line "Quorum was restored"."""
+    meeting = Builder().roll("p1", "p2", "p3")
+    meeting.at(4, "15:05").mark("p3", Mark.LEFT)
+    meeting.at(5, "15:06").rule(quorate=True, reason="p3's deputy is on the call")
+    (period,) = meeting.quorum().periods()
+    assert period.ruled_back and not period.ruled
+    assert period.restored_item == 5 and period.restored_at == "15:06"
+    meeting.at(6, "15:20").mark("p4", Mark.PRESENT)
+    (period,) = meeting.quorum().periods()  # the ruling still ends it: nothing new
+    assert period.ruled_back
+    arrival = Builder().roll("p1", "p2", "p3")
+    arrival.at(4, "15:05").mark("p3", Mark.LEFT)
+    arrival.at(5, "15:20").mark("p4", Mark.PRESENT)
+    (period,) = arrival.quorum().periods()
+    assert not period.ruled_back and period.arrived == ("p4",)
+
+
 def test_no_vote_takes_no_part_and_remain_changes_nothing() -> None:
     meeting = Builder().roll("p1", "p2", "p3", "p4")
     meeting.at(2).declare("p3", 3, Ruling.NO_VOTE)

@@ -40,11 +40,13 @@ def render_export(demo_reader: Store) -> Callable[[str, Path | None], Build]:
         what, style, *version = kind.split("-")
         code, day = codes[style]
         if what == "tracker":
+            # As `minutebook export tracker` makes it: the public tracker.
             return render_tracker(
                 demo_reader.actions(code),
                 demo_reader.committee(code),
                 demo_reader.people(),
                 template=template,
+                confidential=demo_reader.confidential_items(code),
             )
         if what == "agenda":
             meeting = demo_reader.meeting_on(code, next_meetings[style])

@@ -23,16 +23,17 @@ from minutebook.domain.meeting import (
     Attendance,
     Capacity,
     Decision,
-    DecisionFlag,
     Minute,
     MinutesStatus,
     Mode,
-    QuorumRuling,
 )
+from minutebook.domain.room import Mark
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.timeline import EventKind, span_events
 from minutebook.exporters.common import Build, ExportError, new_document, save_document
 from minutebook.exporters.council import render_council_minutes
 from minutebook.store import Store
+from tests.exporters.record import change, decide, mark, rule, span, with_fields
 
 PRESENT = (
     "Present: Councillors Marland (Chair), R Bradburn, Darlington and D Hopkins, "
@@ -112,14 +113,8 @@ def _header(document: Any) -> str:
     return " ".join(p.text for s in document.sections for p in s.header.paragraphs)
 
 
-def _change(snapshot: MinutesSnapshot, **record: Any) -> MinutesSnapshot:
-    """The snapshot with parts of its record replaced (model_copy skips validation,
-    so text the domain would have cleaned reaches the exporter as given)."""
-    return snapshot.model_copy(update={"record": snapshot.record.model_copy(update=record)})
-
-
 def _with_meeting(snapshot: MinutesSnapshot, **changes: Any) -> MinutesSnapshot:
-    return _change(snapshot, meeting=snapshot.record.meeting.model_copy(update=changes))
+    return change(snapshot, meeting=snapshot.record.meeting.model_copy(update=changes))
 
 
 def _section(texts: list[tuple[str, str]], heading: str) -> list[tuple[str, str]]:
@@ -253,12 +248,14 @@ def test_confidential_items_public_and_private(snapshot: MinutesSnapshot) -> Non
     secret = Action(
         committee="HCP",
         meeting_date=date(2023, 6, 13),
+        meeting_id=snapshot.record.meeting.id,
+        item=6,
         minute="HCP6",
         description="Brief the Bletchley town councils",
         owner="bracey",
     )
-    private = _change(snapshot, agenda=agenda)
-    private = private.model_copy(update={"actions": (*private.actions, secret)})
+    private = change(snapshot, agenda=agenda)
+    private = with_fields(private, actions=(*private.actions, secret))
     public = _texts(render_council_minutes(private).document)
     heading = public.index(("Heading 2", "HCP6 MK Deal Update"))
     assert public[heading - 3 : heading] == [
@@ -270,8 +267,9 @@ def test_confidential_items_public_and_private(snapshot: MinutesSnapshot) -> Non
     assert [style for style, _ in _section(public, "HCP6 MK Deal Update")] == ["Normal"]
     assert "considered in private session" in _section(public, "HCP6 MK Deal Update")[0][1]
     assert not any("Bletchley Town Councils" in text for _, text in public)
-    # An action on the confidential minute stays out of the public minutes.
+    # The actions agreed under the confidential item stay out of the public minutes.
     assert not any("Brief the Bletchley" in text for _, text in public)
+    assert not any(text.startswith("Action") for _, text in public)
 
     confidential = render_council_minutes(private, public=False).document
     assert _header(confidential) == "CONFIDENTIAL – DRAFT"
@@ -287,49 +285,90 @@ def test_confidential_items_public_and_private(snapshot: MinutesSnapshot) -> Non
 # ---------------------------------------------------------------------- live record
 
 
-def test_flagged_decisions_rulings_and_actions(snapshot: MinutesSnapshot) -> None:
-    minutes = list(snapshot.record.minutes)
-    minutes[1] = minutes[1].model_copy(
-        update={
-            "decisions": (Decision(text="That the report be noted", flag=DecisionFlag.INQUORATE),)
-        }
+def test_the_chairs_rulings_and_a_decision_taken_while_inquorate(
+    snapshot: MinutesSnapshot,
+) -> None:
+    """The Chair's rulings are minuted where they were made, with their time and reason.
+    A decision recorded after the Chair ruled the meeting inquorate is marked as taken
+    while inquorate: the mark follows from where it stands in the timeline, it is never
+    stored. The ruling stands while nobody comes or goes, here to the close."""
+    changed = rule(snapshot, None, True, "Two deputies counted", "14:02")
+    changed = rule(changed, 5, False, "The deputies may not vote on the ICB's plan.", "15:10")
+    changed = decide(changed, 5, Decision(text="That the report be noted"))
+    build = render_council_minutes(changed)
+    texts = _texts(build.document)
+    flat = [text for _, text in texts]
+    assert flat.index(
+        "The Chair ruled at 14:02 that the meeting was quorate: Two deputies counted."
+    ) < flat.index(HEADINGS[0])
+    hcp5 = [text for _, text in _section(texts, HEADINGS[4])]
+    assert hcp5[:2] == [
+        "The Chair ruled at 15:10 that the meeting was inquorate: The deputies may not vote "
+        "on the ICB's plan.",
+        "Items 5 and 6 were decided although the meeting was inquorate (the decisions are "
+        "marked as such); item 7 was taken for information only.",
+    ]
+    # HCP5's seeded points were recorded before the ruling; the new one after it.
+    assert RESOLVED[HEADINGS[4]][0] in hcp5
+    assert "That the report be noted (taken while the meeting was inquorate)" in hcp5
+    hcp6 = [text for _, text in _section(texts, HEADINGS[5])]
+    assert [
+        f"{point} (taken while the meeting was inquorate)" in hcp6
+        for point in RESOLVED[HEADINGS[5]]
+    ] == [True, True, True]
+    assert _section(texts, HEADINGS[6])[-1] == (
+        "Normal",
+        "The meeting remained inquorate until its close.",
     )
-    rulings = (
-        QuorumRuling(quorate=True, reason="Two deputies counted", recorded_at="14:02"),
-        QuorumRuling(item=5, quorate=False, reason="Three members had left.", recorded_at="15:10"),
-    )
-    action = Action(
+    assert build.warnings == []
+
+
+def test_actions_under_their_item_and_those_no_minute_holds(snapshot: MinutesSnapshot) -> None:
+    """An action agreed live is minuted under the item it was agreed under. The seed's
+    tracker cites HCP05 for the MK Deal, minuted HCP6: the demo ties those actions to
+    item 6. An imported action with no item, citing a minute number this meeting does
+    not have, is listed at the end, not lost."""
+    meeting = snapshot.record.meeting
+    live = Action(
         committee="HCP",
-        meeting_date=date(2023, 6, 13),
+        meeting_date=meeting.date,
+        meeting_id=meeting.id,
+        item=3,
         minute="HCP3",
         description="Circulate the tracker",
         owner="clayton",
         due=date(2023, 7, 1),
     )
-    changed = _change(snapshot, minutes=tuple(minutes), quorum_rulings=rulings)
-    changed = changed.model_copy(update={"actions": (*changed.actions, action)})
-    texts = _texts(render_council_minutes(changed).document)
-    flat = [text for _, text in texts]
-    assert "That the report be noted (taken while the meeting was inquorate)" in flat
-    assert flat.index(
-        "The Chair ruled at 14:02 that the meeting was quorate: Two deputies counted."
-    ) < flat.index(HEADINGS[0])
-    hcp5 = _section(texts, HEADINGS[4])
-    assert hcp5[0] == (
-        "Normal",
-        "The Chair ruled at 15:10 that the meeting was inquorate for this item: Three members "
-        "had left.",
+    imported = Action(
+        committee="HCP",
+        number=7,
+        meeting_date=meeting.date,
+        minute="HCP05",
+        item_title="THE MK DEAL",
+        description="Report on the Bletchley pilot",
+        owner="bracey",
     )
+    changed = with_fields(snapshot, actions=(*snapshot.actions, live, imported))
+    texts = _texts(render_council_minutes(changed).document)
     assert _section(texts, HEADINGS[2])[-1] == (
         "Normal",
         "Action: Circulate the tracker (A Clayton, by 1 July 2023)",
     )
-    # The seed's tracker cites HCP05, which is no minute of this meeting: listed at the
-    # end, with the tracker's action numbers.
-    unplaced = _section(texts, "Actions Agreed")
-    assert len(unplaced) == 2
-    assert unplaced[0][1].startswith("Action 1 (HCP05 THE MK DEAL): Agreed,")
-    assert unplaced[1][1].startswith("Action 2 (HCP05 THE MK DEAL): Agreed,")
+    assert [text for _, text in _section(texts, HEADINGS[5])[-2:]] == [
+        "Action 1: Agreed, the recommendation of the Joint Leadership Team to select "
+        "Bletchley as the area to pilot integrated neighbourhood working (M Bracey, by 20 "
+        "September 2023)",
+        "Action 2: Agreed, that the Joint Leadership Team undertake background work to "
+        "prepare for a potential start of the Bletchley pilot in September 2023 (M Bracey, "
+        "by 20 September 2023)",
+    ]
+    assert _section(texts, "Actions Agreed") == [
+        ("List Bullet", "Action 7 (HCP05 THE MK DEAL): Report on the Bletchley pilot (M Bracey)")
+    ]
+    # Without the imported action, every action has its minute: no such section.
+    assert ("Heading 2", "Actions Agreed") not in _texts(
+        render_council_minutes(with_fields(snapshot, actions=(*snapshot.actions, live))).document
+    )
 
 
 def test_actions_carry_the_tracker_number(snapshot: MinutesSnapshot) -> None:
@@ -338,12 +377,14 @@ def test_actions_carry_the_tracker_number(snapshot: MinutesSnapshot) -> None:
         committee="HCP",
         number=3,
         meeting_date=date(2023, 6, 13),
+        meeting_id=snapshot.record.meeting.id,
+        item=4,
         minute="HCP4",
         description="Update the register of interests",
         owner="heath",
         due=date(2023, 10, 1),
     )
-    changed = snapshot.model_copy(update={"actions": (*snapshot.actions, action)})
+    changed = with_fields(snapshot, actions=(*snapshot.actions, action))
     document = render_council_minutes(changed).document
     texts = _texts(document)
     assert _section(texts, HEADINGS[3])[-1] == (
@@ -354,17 +395,21 @@ def test_actions_carry_the_tracker_number(snapshot: MinutesSnapshot) -> None:
     assert paragraph.runs[0].text == "Action 3:" and paragraph.runs[0].bold
 
 
+def _present(snapshot: MinutesSnapshot) -> str:
+    texts = [p.text for p in render_council_minutes(snapshot).document.paragraphs]
+    return next(t for t in texts if t.startswith("Present:"))
+
+
 def test_attendance_movements_and_remote(snapshot: MinutesSnapshot) -> None:
-    rows = list(snapshot.record.attendance)
-    rows[1] = rows[1].model_copy(update={"from_item": 4})  # Cllr Bradburn
-    rows[4] = rows[4].model_copy(update={"to_item": 6, "mode": Mode.REMOTE})  # M Bracey
-    texts = [
-        p.text
-        for p in render_council_minutes(
-            _change(snapshot, attendance=tuple(rows))
-        ).document.paragraphs
-    ]
-    present = next(t for t in texts if t.startswith("Present:"))
+    """Presence as a meeting file writes it: Councillor Bradburn from item 4, M Bracey
+    (remote) to the end of item 6."""
+    changed = span(snapshot, "bradburn", 4, None)
+    changed = span(changed, "bracey", None, 6)
+    rows = tuple(
+        row.model_copy(update={"mode": Mode.REMOTE}) if row.person == "bracey" else row
+        for row in changed.record.attendance
+    )
+    present = _present(change(changed, attendance=rows))
     assert "R Bradburn (from item 4), Darlington" in present
     assert (
         "M Bracey (Chief Executive, Milton Keynes City Council) (attended remotely) "
@@ -372,27 +417,52 @@ def test_attendance_movements_and_remote(snapshot: MinutesSnapshot) -> None:
     )
 
 
+def test_departures_and_returns_marked_live(snapshot: MinutesSnapshot) -> None:
+    """Marked live at the item being taken: a departure is "(left during item 4)", a
+    departure and return "(left during item 4 and returned during item 5)", each stay
+    in turn; a span's "(left after item 6)" is as it was. No clock time is printed."""
+    changed = mark(snapshot, "darlington", Mark.LEFT, 4, "14:40")
+    changed = mark(changed, "hopkins", Mark.LEFT, 4, "14:42")
+    changed = mark(changed, "hopkins", Mark.BACK, 5, "14:55")
+    changed = mark(changed, "heath", Mark.LEFT, 2, "14:10")
+    changed = mark(changed, "heath", Mark.BACK, 3, "14:20")
+    changed = mark(changed, "heath", Mark.LEFT, 6, "15:30")
+    changed = span(changed, "bracey", None, 6)
+    present = _present(changed)
+    assert present.startswith(
+        "Present: Councillors Marland (Chair), R Bradburn, Darlington (left during item 4) "
+        "and D Hopkins, (Vice-Chair) (left during item 4 and returned during item 5), "
+        "M Bracey (Chief Executive, Milton Keynes City Council) (left after item 6), "
+    )
+    assert (
+        "M Heath (Director of Children's Services, Milton Keynes City Council) (left during "
+        "item 2 and returned during item 3) (left during item 6)" in present
+    )
+    assert not any(time in present for time in ("14:40", "14:42", "14:55", "15:30"))
+    # Sixteen members, five needed: the meeting stayed quorate; nothing else is said.
+    texts = [p.text for p in render_council_minutes(changed).document.paragraphs]
+    assert not any("quorate" in text or "Quorum" in text for text in texts)
+
+
 def test_arrival_clock_times_are_not_minuted(snapshot: MinutesSnapshot) -> None:
     """Live capture times everyone's arrival; the minutes say only who came late, by
     item, and who left, as seed 001 would: never "(arrived at 14:02)"."""
-    rows = [
-        row.model_copy(update={"arrived_at": "14:02"}) if row.is_present else row
-        for row in snapshot.record.attendance
-    ]
-    for index, row in enumerate(rows):
-        if row.person == "marland":
-            rows[index] = row.model_copy(update={"to_item": 6, "left_at": "15:40"})
-        elif row.person == "hopkins":
-            rows[index] = row.model_copy(update={"from_item": 3, "arrived_at": "14:30"})
-    texts = [
-        p.text
-        for p in render_council_minutes(
-            _change(snapshot, attendance=tuple(rows))
-        ).document.paragraphs
-    ]
+    timed = tuple(
+        event.model_copy(update={"at": "14:02"}) if event.kind is EventKind.ARRIVED else event
+        for event in snapshot.record.events
+    )
+    changed = change(snapshot, events=timed)
+    changed = span(changed, "marland", None, 6, "14:02", "15:40")
+    changed = span(changed, "hopkins", 3, None, "14:30")
+    changed = mark(changed, "bradburn", Mark.LEFT, 5, "15:05")
+    texts = [p.text for p in render_council_minutes(changed).document.paragraphs]
     assert not any("arrived at" in text for text in texts)
+    assert not any(time in text for text in texts for time in ("14:02", "14:30", "15:05"))
     present = next(t for t in texts if t.startswith("Present:"))
-    assert present.startswith("Present: Councillors Marland (Chair) (left after item 6), ")
+    assert present.startswith(
+        "Present: Councillors Marland (Chair) (left after item 6), R Bradburn (left during "
+        "item 5), "
+    )
     assert "D Hopkins, (Vice-Chair) (from item 3), M Bracey" in present
 
 
@@ -413,8 +483,10 @@ def test_bad_text_empty_items_and_a_member_without_role(
         Attendance(person="nobody", capacity=Capacity.MEMBER),  # no seat, no role
         Attendance(person="ghost", capacity=Capacity.OFFICER, role="Clerk\x0c \U0001f4dd"),
     )
-    changed = _change(snapshot, minutes=minutes, attendance=rows, quorum_rulings=())
-    changed = changed.model_copy(update={"people": (*changed.people, nobody), "actions": ()})
+    roll = [*span_events("nobody", None, None), *span_events("ghost", None, None)]
+    events = tuple(event.model_copy(update={"id": n}) for n, event in enumerate(roll, 1))
+    changed = change(snapshot, minutes=minutes, attendance=rows, quorum_rulings=(), events=events)
+    changed = with_fields(changed, people=(*changed.people, nobody), actions=())
     document = _reopen(render_council_minutes(changed), tmp_path)
     texts = [p.text for p in document.paragraphs]
     assert "Present: A Example" in texts
@@ -422,14 +494,15 @@ def test_bad_text_empty_items_and_a_member_without_role(
     assert "HCP1 Budget update \U0001f600 caf\u00e9" in texts
     assert "Minutes" in texts  # the empty item takes its agenda title
     assert "HCP9 Item 99" in texts
-    assert "Noted  the item" in texts
+    # One member with no seat, five needed: the point is marked as the record makes it.
+    assert "Noted  the item (taken while the meeting was inquorate)" in texts
     assert not any(ch in "".join(texts) for ch in "\x00\x07\x0b\x0c\x1b\x1f")
 
 
 def test_long_paragraphs_render(snapshot: MinutesSnapshot, tmp_path: Path) -> None:
     long_text = "A very long paragraph. " * 5000
     minutes = (Minute(item=1, number="HCP1", heading="Long", narrative=long_text),)
-    document = _reopen(render_council_minutes(_change(snapshot, minutes=minutes)), tmp_path)
+    document = _reopen(render_council_minutes(change(snapshot, minutes=minutes)), tmp_path)
     assert any(len(p.text) > 100_000 for p in document.paragraphs)
 
 

@@ -12,6 +12,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
+from minutebook.domain.actions import Action
 from minutebook.store import Store
 from minutebook.tui.cli import main
 
@@ -44,6 +45,52 @@ def test_export_tracker_default_name(
     assert out.strip() == f"Wrote {expected.name}"
     document = docx.Document(str(expected))
     assert document.paragraphs[0].text.startswith(heading)
+
+
+def test_export_tracker_leaves_confidential_actions_out_unless_asked(
+    runner: CliRunner, demo_path: Path, tmp_path: Path
+) -> None:
+    """The tracker is public by default: the actions agreed under a confidential item
+    (here the MK Deal, item 6 of 13 June 2023, made confidential) are left out;
+    --confidential gives them all, in a file named as such, CONFIDENTIAL on each page."""
+    store = Store.open(demo_path)
+    try:
+        meeting_id = store.meeting_on("HCP", date(2023, 6, 13)).id or 0
+        item = next(i for i in store.agenda(meeting_id) if i.number == 6)
+        store.update_agenda_item(item.model_copy(update={"confidential": True}))
+        store.add_action(
+            Action(
+                committee="HCP",
+                meeting_date=date(2023, 6, 13),
+                meeting_id=meeting_id,
+                item=3,
+                minute="HCP3",
+                description="Circulate the tracker",
+                owner="clayton",
+            )
+        )
+    finally:
+        store.close()
+    today = date.today().isoformat()
+
+    def actions(path: Path) -> tuple[list[str], str]:
+        document = docx.Document(str(path))
+        rows = [row.cells[4].text for t in document.tables[1:] for row in t.rows[1:]]
+        header = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
+        return rows, header
+
+    status, out, err = _run(runner, demo_path, "tracker", "--committee", "HCP")
+    public = tmp_path / f"HCP decision tracker {today}.docx"
+    assert (status, err, out.strip()) == (0, "", f"Wrote {public.name}")
+    assert actions(public) == (["Circulate the tracker"], "")
+
+    status, out, err = _run(runner, demo_path, "tracker", "--committee", "HCP", "--confidential")
+    private = tmp_path / f"HCP confidential decision tracker {today}.docx"
+    assert (status, err, out.strip()) == (0, "", f"Wrote {private.name}")
+    rows, header = actions(private)
+    assert len(rows) == 3 and "Circulate the tracker" in rows
+    assert sum(row.startswith("Agreed, ") for row in rows) == 2  # actions 1 and 2 (HCP05)
+    assert header == "CONFIDENTIAL"
 
 
 @pytest.mark.parametrize(

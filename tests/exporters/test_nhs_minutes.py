@@ -28,13 +28,15 @@ from minutebook.domain.meeting import (
     Declaration,
     Minute,
     MinutesStatus,
-    QuorumRuling,
 )
 from minutebook.domain.quorum import Ruling
+from minutebook.domain.room import Mark
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.timeline import EventKind
 from minutebook.exporters.common import save_document
 from minutebook.exporters.nhs import QUORATE_STATEMENT, render_nhs_minutes
 from minutebook.store import Store
+from tests.exporters.record import change, declare, mark, rule, span, started, without
 
 # Seed 003, draft minutes of 1 July 2022: the attendance tables as printed (roles that
 # wrap over two lines in the seed's table are joined), in the seed's order.
@@ -147,7 +149,7 @@ def _tables_by_heading(document: Document) -> dict[str, Table]:
 
 
 def _with(snapshot: MinutesSnapshot, **record: Any) -> MinutesSnapshot:
-    return snapshot.model_copy(update={"record": snapshot.record.model_copy(update=record)})
+    return change(snapshot, **record)
 
 
 def _text(document: Document) -> str:
@@ -303,12 +305,12 @@ def test_confidential_minutes_without_confidential_business(snapshot: MinutesSna
 
 
 def test_inquorate_meeting_is_minuted(snapshot: MinutesSnapshot) -> None:
-    few = tuple(
-        row
+    others = [
+        row.person
         for row in snapshot.record.attendance
-        if row.capacity is not Capacity.MEMBER or row.person in {"makarem", "cox"}
-    )
-    build = render_nhs_minutes(_with(snapshot, attendance=few))
+        if row.capacity is Capacity.MEMBER and row.person not in {"makarem", "cox"}
+    ]
+    build = render_nhs_minutes(without(snapshot, others))
     text = _text(build.document)
     assert "The meeting was not quorate at its start" in text
     # What happened is minuted from what was recorded (decisions were), not from the
@@ -320,10 +322,8 @@ def test_inquorate_meeting_is_minuted(snapshot: MinutesSnapshot) -> None:
 
 
 def test_chairs_ruling_stands_for_the_verdict(snapshot: MinutesSnapshot) -> None:
-    ruling = QuorumRuling(
-        quorate=True, reason="Partner members joined by telephone", recorded_at="09:05"
-    )
-    text = _text(render_nhs_minutes(_with(snapshot, quorum_rulings=(ruling,))).document)
+    ruled = rule(snapshot, None, True, "Partner members joined by telephone", "09:05")
+    text = _text(render_nhs_minutes(ruled).document)
     assert (
         "The Chair ruled at 09:05 that the meeting was quorate: "
         "Partner members joined by telephone." in text
@@ -331,42 +331,63 @@ def test_chairs_ruling_stands_for_the_verdict(snapshot: MinutesSnapshot) -> None
 
 
 def test_declaration_and_leaving_for_an_item(snapshot: MinutesSnapshot) -> None:
+    """A member ruled to leave is out for the whole item: they left when it was taken up
+    and came back when the next one was (the items' start times, recorded live)."""
     declaration = Declaration(
         person="harrison",
         item=8,
         nature="Chief Executive of a provider named in the plan",
         ruling=Ruling.LEAVE,
-        left_at="09:30",
-        returned_at="09:40",
     )
-    rows = _tables_by_heading(
-        render_nhs_minutes(_with(snapshot, declarations=(declaration,))).document
-    )["Minutes"].rows
+    declared = declare(started(snapshot, {8: "09:30", 9: "09:40"}), declaration, at_item=2)
+    rows = _tables_by_heading(render_nhs_minutes(declared).document)["Minutes"].rows
     assert "Joe Harrison declared a financial interest in item 8" in rows[2].cells[1].text
     assert (
         "Joe Harrison left the meeting at 09:30 for this item, having declared an interest, "
         "and returned at 09:40." in rows[8].cells[1].text
     )
+    # Seventeen voting members, ten needed: one out for item 8 leaves it quorate.
+    assert "inquorate" not in _text(render_nhs_minutes(declared).document)
 
 
 def test_arrival_clock_times_are_not_minuted(snapshot: MinutesSnapshot) -> None:
     """Everyone's arrival is timed live; the tables name late arrivals by item only."""
-    rows = tuple(
-        row.model_copy(
-            update={"arrived_at": "09:01"}
-            if row.person != "harrison"
-            else {"from_item": 4, "arrived_at": "09:20", "to_item": 8, "left_at": "09:40"}
-        )
-        if row.is_present
-        else row
-        for row in snapshot.record.attendance
+    timed = tuple(
+        event.model_copy(update={"at": "09:01"}) if event.kind is EventKind.ARRIVED else event
+        for event in snapshot.record.events
     )
-    document = render_nhs_minutes(_with(snapshot, attendance=rows)).document
+    changed = span(_with(snapshot, events=timed), "harrison", 4, 8, "09:20", "09:40")
+    document = render_nhs_minutes(changed).document
     assert "arrived at" not in _text(document)
     assert "09:01" not in _text(document) and "09:20" not in _text(document)
     members = _rows(_tables_by_heading(document)["Members"])
     names = [r[0] for r in members if r[0].startswith("Joe Harrison")]
     assert names == ["Joe Harrison (from item 4; left after item 8)"]
+
+
+def test_departures_and_returns_marked_live(snapshot: MinutesSnapshot) -> None:
+    """Marked live at the item being taken: "left during item 4", a departure and return
+    "left during item 4 and returned during item 5", several in turn; a span written
+    in a meeting file keeps "left after item 6". No clock time is printed."""
+    changed = mark(snapshot, "graves", Mark.LEFT, 4, "09:12")
+    changed = mark(changed, "church", Mark.LEFT, 4, "09:13")
+    changed = mark(changed, "church", Mark.BACK, 5, "09:18")
+    changed = mark(changed, "porter", Mark.LEFT, 2, "09:04")
+    changed = mark(changed, "porter", Mark.BACK, 3, "09:06")
+    changed = mark(changed, "porter", Mark.LEFT, 9, "09:38")
+    changed = span(changed, "shah", None, 6)
+    document = render_nhs_minutes(changed).document
+    names = {r[0].split(" (")[0]: r[0] for r in _rows(_tables_by_heading(document)["Members"])}
+    assert names["Ross Graves"] == "Ross Graves (left during item 4)"
+    assert names["Laura Church"] == "Laura Church (left during item 4 and returned during item 5)"
+    assert names["Robin Porter"] == (
+        "Robin Porter (left during item 2 and returned during item 3; left during item 9)"
+    )
+    assert names["Mahesh Shah"] == "Mahesh Shah (left after item 6)"
+    text = _text(document)
+    assert not any(time in text for time in ("09:12", "09:13", "09:18", "09:38"))
+    # Ten voting members were needed and at least fourteen stayed: quorate throughout.
+    assert "inquorate" not in text and text.count(QUORATE_STATEMENT) == 1
 
 
 # -- bad input ----------------------------------------------------------------------------
@@ -379,9 +400,8 @@ def test_control_characters_empty_items_and_no_role(snapshot: MinutesSnapshot) -
     )
     minutes = (*(m for m in snapshot.record.minutes if m.item not in (3, 9)), dirty)
     stranger = Attendance(person="summers", capacity=Capacity.OBSERVER)
-    build = render_nhs_minutes(
-        _with(snapshot, minutes=minutes, attendance=(*snapshot.record.attendance, stranger))
-    )
+    changed = _with(snapshot, minutes=minutes, attendance=(*snapshot.record.attendance, stranger))
+    build = render_nhs_minutes(span(changed, "summers", None, None))
     tables = _tables_by_heading(build.document)
     rows = _rows(tables["Minutes"])
     assert rows[3][1] == "Matters Arising\nBad text here 🙂"
