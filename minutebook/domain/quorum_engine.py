@@ -1,4 +1,4 @@
-"""The quorum engine: is the meeting quorate now, and if not, why not (DOMAIN.md 2.3).
+"""The quorum engine: is the meeting quorate now, and if not, why not (docs/quorum.md).
 
 Given the committee's seats and organisations, its quorum rule and policies, who is in
 the room at a moment (their capacity, mode, whom they deputise for) and the declarations

@@ -281,7 +281,7 @@ def save_document(build: Build, path: Path, *, overwrite: bool = False) -> Path:
 DRAFT = "DRAFT"
 CONFIDENTIAL = "CONFIDENTIAL"
 NO_CONFLICTS = "No conflicts of interest were declared."
-"""Minuted when no interest was declared (DOMAIN.md 3)."""
+"""Minuted when no interest was declared (docs/declarations.md)."""
 
 INTEREST_WORDS: dict[InterestCategory, str] = {
     InterestCategory.FINANCIAL: "a financial interest",
@@ -299,7 +299,7 @@ PRIVATE_SESSION_NHS = (
     "prejudicial to the public interest, Section 1(2), Public Bodies (Admission to "
     "Meetings) Act 1960."
 )
-"""Seed 003's resolution to exclude the press and public (DOMAIN.md 4.5): proposed on
+"""Seed 003's resolution to exclude the press and public (docs/confidentiality.md): proposed on
 the agenda ("resolves"), minuted ("resolved")."""
 
 
@@ -389,7 +389,7 @@ def action_text(action: Action, owner: str) -> str:
 
 
 def ruling_text(ruling: QuorumRuling, subject: str, inquorate: str) -> str:
-    """The Chair's ruling on the quorum, with its time and reason (DOMAIN.md 2.3):
+    """The Chair's ruling on the quorum, with its time and reason (docs/quorum.md):
     "The Chair ruled at 15:10 that the meeting was inquorate: ...", minuted at the
     opening or under the item where it was made. It is not said to be "for this item":
     a ruling stands for as long as nobody comes or goes (`MeetingQuorum`), and the

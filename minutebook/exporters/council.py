@@ -1,6 +1,6 @@
 """Formal minutes in the council house style (seed 001, minutes of 13 June 2023).
 
-The structure is DOMAIN.md 4.1 as seed 001 lays it out:
+The structure is docs/minutes.md as seed 001 lays it out:
 
 - the title block: the body's name (Heading 1), "Minutes of the meeting held on 13 June
   2023 at 14:00", DRAFT in the header until the minutes are approved, CONFIDENTIAL in

@@ -1,6 +1,6 @@
 """Formal minutes in the NHS board house style (seed 003, Board of the BLMK ICB, 1 July 2022).
 
-The layout, in the order of DOMAIN.md 4.1:
+The layout, in the order of docs/minutes.md:
 
 - the title block: "Minutes of the <body>", then Date, Time, Venue and the session;
 - attendance tables (Name | Role | Initials) for Members, Participants, In attendance
@@ -418,7 +418,8 @@ def _is_declarations_item(item: AgendaItem) -> bool:
 
 
 def _declaration_text(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
-    """Who, which item, the nature of the interest and the Chair's decision (DOMAIN.md 3)."""
+    """Who, which item, the nature of the interest and the Chair's decision
+    (docs/declarations.md)."""
     who = name_of(snapshot, declaration.person)
     text = (
         f"{who} declared {INTEREST_WORDS[declaration.category]} in item {declaration.item}: "
