@@ -16,6 +16,9 @@ from minutebook.store.base import StoreBase
 from minutebook.store.errors import NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
 
+_PLACE = ("committee", "number", "meeting_date", "meeting_id", "item")
+"""What an edit of an action never changes: where it was agreed, and its number."""
+
 
 class ActionRepository(StoreBase):
     """A committee's actions and their updates."""
@@ -93,19 +96,21 @@ class ActionRepository(StoreBase):
         it said before is kept in its meeting's timeline."""
         if action.id is None:
             raise StoreError("the action has not been saved yet")
-        try:
-            checked = Action.model_validate(action.model_dump())
-        except ValidationError as error:
-            raise StoreError("; ".join(error_lines(error))) from None
         with self.transaction() as db:
             rows = self._rows("SELECT * FROM actions WHERE id = ?", [action.id])
             if not rows:
                 raise NotFound(f"there is no action {action.id}")
             before = from_row(Action, rows[0], updates=[])
+            # Where it was agreed stays: its committee, number, meeting and item.
+            place = {k: getattr(before, k) for k in _PLACE}
+            try:
+                checked = Action.model_validate(action.model_dump() | place)
+            except ValidationError as error:
+                raise StoreError("; ".join(error_lines(error))) from None
             self.person(checked.owner)
             if before.meeting_id is not None:
                 self._unlocked(before.meeting_id)
-            values = to_row(checked, exclude={"id", "updates", "number", "committee"})
+            values = to_row(checked, exclude={"id", "updates", *_PLACE})
             db.table("actions").update(action.id, values)
             if before.meeting_id is not None:
                 due = f", due {before.due:%d/%m/%Y}" if before.due else ""
@@ -117,7 +122,7 @@ class ActionRepository(StoreBase):
                     recorded,
                     note=f"was: {before.description} ({before.owner}{due})",
                 )
-        return checked.model_copy(update={"number": before.number})
+        return checked
 
     def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]:
         """The actions agreed at this meeting (or those deleted from it)."""

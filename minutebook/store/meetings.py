@@ -102,7 +102,27 @@ class MeetingRepository(StoreBase):
             # Through the model again: a meeting changed with model_copy is not validated.
             checked = _validated(Meeting, meeting)
             db.table("meetings").update(meeting.id, to_row(checked, exclude={"id"}))
+            if meeting.date != current.date:
+                self._move_actions(meeting.id, meeting.date)
         return checked
+
+    def _move_actions(self, meeting_id: int, day: date) -> None:
+        """The actions agreed at a meeting carry its date (the tracker prints it), so
+        they follow a new date; one due before it is refused (due before agreed)."""
+        early = self._rows(
+            "SELECT number, due FROM actions WHERE meeting_id = ? AND due < ? ORDER BY due, number",
+            [meeting_id, day.isoformat()],
+        )
+        if early:
+            raise Conflict(
+                f"action {early[0]['number']} agreed at this meeting is due on "
+                f"{long_date(date.fromisoformat(early[0]['due']))}, before "
+                f"{long_date(day)}; change its due date first"
+            )
+        self.db.execute(
+            "UPDATE actions SET meeting_date = ? WHERE meeting_id = ?",
+            [day.isoformat(), meeting_id],
+        )
 
     def _check_numbering_period(self, meeting: Meeting, day: date) -> None:
         """Refuse a new date that would put the minute numbers already issued to this
@@ -137,8 +157,8 @@ class MeetingRepository(StoreBase):
                 ("attendance", "attendance or apologies"),
                 ("declarations", "declarations of interest"),
                 ("quorum_rulings", "rulings on the quorum"),
-                ("timeline", "a record of what happened at it"),
                 ("actions", "actions"),
+                ("timeline", "a record of what happened at it"),
             ):
                 if self._rows(f"SELECT 1 FROM {table} WHERE meeting_id = ? LIMIT 1", [meeting_id]):
                     raise Conflict(
@@ -384,7 +404,13 @@ class MeetingRepository(StoreBase):
         self._set_deleted("declarations", EventKind.DECLARED, declaration_id, recorded)
 
     def restore_declaration(self, declaration_id: int, recorded: str | None = None) -> None:
-        self._set_deleted("declarations", EventKind.DECLARED, declaration_id, None, recorded)
+        """Bring back a deleted declaration, unless the same interest has been declared
+        again since (it would be minuted twice)."""
+        with self.transaction():
+            rows = self._rows("SELECT * FROM declarations WHERE id = ?", [declaration_id])
+            if rows:
+                self._refuse_repeat(int(rows[0]["meeting_id"]), from_row(Declaration, rows[0]))
+            self._set_deleted("declarations", EventKind.DECLARED, declaration_id, None, recorded)
 
     def add_quorum_ruling(
         self, meeting_id: int, ruling: QuorumRuling, recorded: str | None = None
@@ -524,10 +550,15 @@ class MeetingRepository(StoreBase):
                 db.table("attendance").insert(
                     to_row(row.model_copy(update={"meeting_id": meeting_id}), exclude={"id"})
                 )
+            # The marks as they stand: one withdrawn in the record (made by mistake) is
+            # not copied, or it would count again without its withdrawal.
+            withdrawn = record.timeline.withdrawn
             marks = [
                 e.model_copy(update={"id": None})
                 for e in record.events
-                if e.person and e.kind in (EventKind.ARRIVED, EventKind.LEFT)
+                if e.person
+                and e.kind in (EventKind.ARRIVED, EventKind.LEFT)
+                and (e.id is None or e.id not in withdrawn)
             ]
             self._add_events(meeting_id, marks)
             for declaration in record.declarations:

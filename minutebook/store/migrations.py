@@ -372,10 +372,11 @@ def _meeting_events(conn: Any, meeting_id: int) -> None:
             events.append(("arrived", from_item, 0, person, arrived_at, None, None))
             if to_item is not None:
                 events.append(("left", to_item, 2, person, left_at, None, None))
-    for declaration_id, item in conn.execute(
-        "SELECT id, item FROM declarations WHERE meeting_id = ? ORDER BY id", [meeting_id]
+    for declaration_id, item, person in conn.execute(
+        "SELECT id, item, person FROM declarations WHERE meeting_id = ? ORDER BY id",
+        [meeting_id],
     ):
-        events.append(("declared", item, 1, None, None, declaration_id, None))
+        events.append(("declared", item, 1, person, None, declaration_id, None))
     for ruling_id, item, recorded_at in conn.execute(
         "SELECT id, item, recorded_at FROM quorum_rulings WHERE meeting_id = ? ORDER BY id",
         [meeting_id],
@@ -422,6 +423,13 @@ def _number_periods(conn: Any) -> None:
         "WHERE minutes.number IS NOT NULL ORDER BY minutes.id"
     ).fetchall()
     taken: dict[tuple[str, str], dict[str, int | None]] = {}
+    # The actions citing each meeting's minute numbers, as they were before any changes.
+    cited: dict[tuple[int, str], list[int]] = {}
+    for action_id, meeting_id, minute in conn.execute(
+        "SELECT id, meeting_id, minute FROM actions WHERE meeting_id IS NOT NULL "
+        "AND minute IS NOT NULL"
+    ):
+        cited.setdefault((meeting_id, str(minute).casefold()), []).append(action_id)
     for minute_id, number, item, meeting_id, committee, day in rows:
         template, prefix, reset = schemes[committee]
         period = _period_key(reset, date.fromisoformat(day), meeting_id)
@@ -429,18 +437,39 @@ def _number_periods(conn: Any) -> None:
         seq = _seq_of(template, prefix, number, item, day, reset, len(issued) + 200)
         if number in issued:
             # Issued twice by an earlier version: the later minute takes the next free
-            # number (this is the only time a number changes).
-            seq = max((s or 0 for s in issued.values()), default=0) + 1
-            while True:
-                number = _format(template, prefix, seq, item, day, reset)
-                if number not in issued:
-                    break
-                seq += 1
+            # number (this is the only time a number changes), and the actions that
+            # cite it follow it.
+            free = _next_free(template, prefix, issued, item, day, reset)
+            if free is None:
+                # The template has no place in the period to move on ("{item}" with a
+                # yearly reset): the number stays as printed, unique within its meeting.
+                period = f"meeting {meeting_id}"
+                issued = taken.setdefault((committee, period), {})
+            else:
+                seq, renumbered = free
+                for action_id in cited.get((meeting_id, str(number).casefold()), []):
+                    conn.execute(
+                        "UPDATE actions SET minute = ? WHERE id = ?", [renumbered, action_id]
+                    )
+                number = renumbered
         issued[number] = seq
         conn.execute(
             "UPDATE minutes SET committee = ?, period = ?, seq = ?, number = ? WHERE id = ?",
             [committee, period, seq, number, minute_id],
         )
+
+
+def _next_free(
+    template: str, prefix: str, issued: dict[str, int | None], item: int, day: str, reset: str
+) -> tuple[int, str] | None:
+    """The next place in the period after every issued one whose number is not issued
+    yet, with that number; None if the template writes no other number."""
+    first = max((s or 0 for s in issued.values()), default=0) + 1
+    for seq in range(first, first + len(issued) + 1):
+        number = _format(template, prefix, seq, item, day, reset)
+        if number and number not in issued:
+            return seq, number
+    return None
 
 
 def _period_key(reset: str, day: date, meeting_id: int) -> str:

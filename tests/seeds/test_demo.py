@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from minutebook.domain import Committee, DecisionVerb
+from minutebook.domain.timeline import EventKind
 from minutebook.seeds import build_demo_database
 from minutebook.seeds.loader import DEMO_FILES, read_seed_file
 from minutebook.store import Store, StoreError
@@ -52,12 +53,37 @@ def test_hcp_13_june_2023_minutes(demo_file: Path) -> None:
         known = {p.id for p in store.people()}
         assert {a.person for a in record.attendance} <= known
         assert len(record.agenda) == 7
+        # Everyone the papers list as present was there from the opening: an arrival at
+        # the roll each, no late arrivals or departures to minute, nothing impossible.
+        attending = [a for a in record.attendance if a.is_attending]
+        assert attending and all(record.attended(a) for a in attending)
+        assert all(record.presence_notes(a.person) == [] for a in attending)
+        assert record.timeline.people() == [a.person for a in attending]
+        assert not any(record.attended(a) for a in record.attendance if not a.is_attending)
+        assert record.timeline.problems() == []
+        # Each decision has its place in the timeline, at its item.
+        placed = {(e.ref, e.item) for e in record.events if e.kind is EventKind.DECIDED}
+        assert placed == {(d.id, m.item) for m in record.minutes for d in m.decisions}
 
 
 def test_demo_actions(demo_file: Path) -> None:
     with Store.open(demo_file) as store:
         assert len(store.actions("HCP")) == 2
         assert len(store.actions("ICB")) == 3
+        # The HCP tracker's two rows are the 13 June 2023 MK Deal decision (item 6, which
+        # the tracker cites as HCP05), tied to that meeting and placed in its timeline.
+        june = store.meeting_on("HCP", date(2023, 6, 13))
+        actions = store.meeting_actions(june)
+        assert [(a.number, a.meeting_id, a.item) for a in actions] == [
+            (1, june.id, 6),
+            (2, june.id, 6),
+        ]
+        placed = [
+            (e.ref, e.item) for e in store.timeline(june.id or 0) if e.kind is EventKind.ACTION
+        ]
+        assert placed == [(a.id, 6) for a in actions]
+        icb = store.meeting_on("ICB", date(2022, 7, 1))
+        assert [a.number for a in store.meeting_actions(icb)] == [1, 2, 3]
 
 
 def test_building_again_over_a_demo_database_works(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from minutebook.domain.timeline import EventKind, Phase
 from minutebook.seeds import SeedError
 from minutebook.seeds.loader import load_seed, parse_committee
 from minutebook.store import Conflict, Store
@@ -136,3 +137,44 @@ def test_load_seed_writes_everything_and_a_second_load_changes_nothing(store: St
         load_seed(store, seed)
     assert len(store.meetings("TST")) == 1
     assert len(store.actions("TST")) == 1
+
+
+def test_when_someone_was_in_the_room_becomes_their_arrival_and_departure(store: Store) -> None:
+    """The papers say when someone came late or left early ("from item 2", "left after
+    item 2"): it becomes their arrival at the start of item 2 and their departure at its
+    end, in the meeting's timeline; their attendance row keeps only their place."""
+    data = copy.deepcopy(SMALL)
+    data["meetings"][0]["attendance"] = [
+        {"person": "chair", "seats": ["S1"], "to_item": 1, "left_at": "1420"},
+        {"person": "dep", "capacity": "deputy", "deputy_for": ["S1"], "from_item": 2},
+        {"person": "clerk", "capacity": "minute_taker", "status": "apologies", "from_item": 2},
+    ]
+    seed = parse_committee(data, "small.yaml")
+    (parsed,) = seed.meetings
+    assert [(a.person, a.status.value) for a in parsed.attendance] == [
+        ("chair", "present"),
+        ("dep", "present"),
+        ("clerk", "apologies"),
+    ]
+    load_seed(store, seed)
+    (meeting,) = store.meetings("TST")
+    record = store.meeting_record(meeting.id or 0)
+    assert [(e.kind, e.person, e.item, e.phase, e.at) for e in record.events] == [
+        (EventKind.ARRIVED, "chair", None, Phase.START, None),
+        (EventKind.LEFT, "chair", 1, Phase.END, "14:20"),
+        (EventKind.ARRIVED, "dep", 2, Phase.START, None),
+        (EventKind.DECIDED, None, 2, Phase.DURING, None),
+        (EventKind.ACTION, None, None, Phase.DURING, None),  # the file names no item
+    ]
+    assert record.presence_notes("chair") == ["left after item 1"]
+    assert record.presence_notes("dep") == ["from item 2"]
+    assert record.presence_notes("clerk") == []  # apologies: never in the room
+    assert record.timeline.problems() == []
+
+
+def test_a_span_that_makes_an_impossible_record_names_the_meeting() -> None:
+    data = _bad(["meetings", 0, "attendance", 0, "from_item"], 9)
+    with pytest.raises(SeedError) as caught:
+        parse_committee(data, "small.yaml")
+    assert str(caught.value).startswith("small.yaml: meetings[0]: ")
+    assert "there is no agenda item 9" in str(caught.value)

@@ -27,9 +27,12 @@ from minutebook.domain import (
     Mode,
     Person,
     Purpose,
+    QuorumRuling,
     Seat,
 )
 from minutebook.domain.quorum import Ruling
+from minutebook.domain.room import Mark, Room, RoomChange, plan_mark
+from minutebook.domain.timeline import Event, EventKind, Phase, span_events
 from minutebook.store import Conflict, NotFound, Store, StoreError
 
 TITLES = ("Welcome and apologies", "Minutes of the last meeting", "Better Care Fund", "AOB")
@@ -55,7 +58,17 @@ def _titles(store: Store, meeting_id: int) -> list[tuple[int, str]]:
 
 def _snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the tables a meeting owns, to compare before and after."""
-    tables = ("meetings", "agenda_items", "attendance", "declarations", "minutes", "decisions")
+    tables = (
+        "meetings",
+        "agenda_items",
+        "attendance",
+        "declarations",
+        "minutes",
+        "decisions",
+        "quorum_rulings",
+        "actions",
+        "timeline",
+    )
     return {t: store.db.conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in tables}
 
 
@@ -127,22 +140,30 @@ def test_update_agenda_item_keeps_its_number(
     assert stored.confidential and stored.purpose is Purpose.DECISION
 
 
+def _span(
+    store: Store,
+    mid: int,
+    person: str,
+    first: int | None,
+    last: int | None,
+    capacity: Capacity = Capacity.MEMBER,
+) -> None:
+    """Someone in the room from the start of item `first` to the end of item `last`
+    (None: from the opening, to the close), as a meeting file or the papers say it."""
+    row = Attendance(person=person, capacity=capacity)
+    change = RoomChange(person=person, row=row, add=tuple(span_events(person, first, last)))
+    store.apply_room_change(mid, change)
+
+
 def _refer_to_items(store: Store, mid: int) -> None:
-    """Minutes on items 1 and 3, a declaration on item 3, someone arriving at 3 and
-    leaving after 4, someone leaving after 2."""
+    """Minutes on items 1 and 3 with a decision on 3, a declaration on item 3, someone
+    arriving at 3 and leaving after 4, someone leaving after 2."""
     store.save_minute(mid, Minute(item=1, number="HCP1", heading="Welcome"))
-    store.save_minute(
-        mid,
-        Minute(
-            item=3,
-            number="HCP3",
-            heading="BCF",
-            decisions=(Decision(text="That the plan be approved."),),
-        ),
-    )
+    store.save_minute(mid, Minute(item=3, number="HCP3", heading="BCF"))
+    store.add_decision(mid, 3, Decision(text="That the plan be approved."))
     store.add_declaration(mid, Declaration(person="ian", item=3, nature="Employed by a provider"))
-    store.add_attendance(mid, Attendance(person="ian", from_item=3, to_item=4))
-    store.add_attendance(mid, Attendance(person="kim", capacity=Capacity.MINUTE_TAKER, to_item=2))
+    _span(store, mid, "ian", 3, 4)
+    _span(store, mid, "kim", None, 2, Capacity.MINUTE_TAKER)
 
 
 def test_moving_an_item_moves_its_references(
@@ -160,9 +181,13 @@ def test_moving_an_item_moves_its_references(
     ]
     assert {m.heading: m.item for m in people.minutes(mid)} == {"Welcome": 1, "BCF": 2}
     assert [d.item for d in people.declarations(mid)] == [2]
-    ian, kim = people.attendance(mid)
-    assert (ian.from_item, ian.to_item) == (2, 4)
-    assert (kim.from_item, kim.to_item) == (None, 3)  # left after old item 2, now item 3
+    record = people.meeting_record(mid)
+    assert record.presence_notes("ian") == ["from item 2", "left after item 4"]
+    # Left after old item 2, which is now item 3.
+    assert record.presence_notes("kim") == ["left after item 3"]
+    placed = {e.kind: e.item for e in record.events if e.person is None or e.ref is not None}
+    assert placed == {EventKind.DECIDED: 2, EventKind.DECLARED: 2}
+    assert record.timeline.problems() == []
 
 
 def test_moving_down_and_past_the_ends(
@@ -190,19 +215,38 @@ def test_deleting_an_item_renumbers_later_items_and_their_references(
         people.delete_agenda_item(agenda[1].id or 0)
 
 
-@pytest.mark.parametrize("referrer", ["minute", "declaration", "arrival", "departure"])
+@pytest.mark.parametrize(
+    "referrer", ["minute", "decision", "declaration", "arrival", "departure", "ruling", "action"]
+)
 def test_deleting_a_referenced_item_is_refused_and_changes_nothing(
     people: Store, meeting: Meeting, agenda: list[AgendaItem], referrer: str
 ) -> None:
     mid = meeting.id or 0
     if referrer == "minute":
         people.save_minute(mid, Minute(item=2, narrative="Approved as a correct record."))
+    elif referrer == "decision":
+        people.add_decision(mid, 2, Decision(text="That the minutes be approved."))
     elif referrer == "declaration":
         people.add_declaration(mid, Declaration(person="ian", item=2, nature="Spouse employed"))
     elif referrer == "arrival":
-        people.add_attendance(mid, Attendance(person="ian", from_item=2))
+        _span(people, mid, "ian", 2, None)
+    elif referrer == "departure":
+        _span(people, mid, "ian", None, 2)
+    elif referrer == "ruling":
+        people.add_quorum_ruling(
+            mid, QuorumRuling(item=2, quorate=True, reason="The deputy counts")
+        )
     else:
-        people.add_attendance(mid, Attendance(person="ian", to_item=2))
+        people.add_action(
+            Action(
+                committee="HCP",
+                meeting_date=meeting.date,
+                meeting_id=mid,
+                item=2,
+                description="Circulate the minutes",
+                owner="kim",
+            )
+        )
     before = _snapshot(people)
     with pytest.raises(Conflict, match="item 2 already has"):
         people.delete_agenda_item(agenda[1].id or 0)
@@ -212,7 +256,7 @@ def test_deleting_a_referenced_item_is_refused_and_changes_nothing(
 # -- attendance, declarations, minutes -----------------------------------------------
 
 
-def test_attendance_round_trip(people: Store, meeting: Meeting) -> None:
+def test_attendance_round_trip(people: Store, meeting: Meeting, agenda: list[AgendaItem]) -> None:
     mid = meeting.id or 0
     row = Attendance(
         person="ian",
@@ -220,17 +264,30 @@ def test_attendance_round_trip(people: Store, meeting: Meeting) -> None:
         mode=Mode.REMOTE,
         deputy_for=("S1",),
         role="Deputy for the Chair",
-        from_item=2,
-        arrived_at="1410",
         note="Joined by video",
     )
-    saved = people.add_attendance(mid, row)
+    arrival = Event(kind=EventKind.ARRIVED, person="ian", item=2, at="1410")
+    saved = people.add_to_room(mid, row, arrival, "2023-06-13T14:10:00")
     assert saved.id is not None and saved.meeting_id == mid
     assert people.attendance(mid) == [saved]
-    assert saved.arrived_at == "14:10"
+    # When they came is the timeline's, its clock time stored as one.
+    (stored,) = people.timeline(mid)
+    assert (stored.kind, stored.person, stored.item, stored.at) == (
+        EventKind.ARRIVED,
+        "ian",
+        2,
+        "14:10",
+    )
+    assert people.meeting_record(mid).presence_notes("ian") == ["from item 2"]
+    # One row a person: a second is refused, and so is a second arrival through add_to_room.
+    with pytest.raises(Conflict, match="already recorded"):
+        people.add_attendance(mid, Attendance(person="ian"))
+    with pytest.raises(Conflict, match="already recorded"):
+        people.add_to_room(mid, Attendance(person="ian"), arrival)
+    assert people.attendance(mid) == [saved] and len(people.timeline(mid)) == 1
 
 
-def test_declaration_round_trip(people: Store, meeting: Meeting) -> None:
+def test_declaration_round_trip(people: Store, meeting: Meeting, agenda: list[AgendaItem]) -> None:
     mid = meeting.id or 0
     saved = people.add_declaration(
         mid,
@@ -239,11 +296,21 @@ def test_declaration_round_trip(people: Store, meeting: Meeting) -> None:
             item=3,
             nature="Director of a care provider",
             ruling=Ruling.LEAVE,
-            left_at="14:40",
-            returned_at="15:05",
         ),
+        declared_at=1,
+        at="14:02",
+        recorded="2023-06-13T14:02:30",
     )
     assert people.declarations(mid) == [saved]
+    # Declared at item 1 (the agenda's item for declarations), on item 3.
+    (event,) = people.timeline(mid)
+    assert (event.kind, event.item, event.person, event.ref, event.at) == (
+        EventKind.DECLARED,
+        1,
+        "ian",
+        saved.id,
+        "14:02",
+    )
 
 
 def test_minute_with_decisions_round_trip_and_replacement(people: Store, meeting: Meeting) -> None:
@@ -294,11 +361,12 @@ def test_meeting_record_round_trip(
         "declaration: 'ian' is not a known person",
     ]  # membership only names seat holders and deputies
 
+    # A copy in the next municipal year: in this one, HCP1 and HCP3 are already issued.
     copy = people.add_meeting_record(
         MeetingRecord.model_validate(
             {
                 **record.model_dump(),
-                "meeting": {**record.meeting.model_dump(), "date": date(2023, 7, 11)},
+                "meeting": {**record.meeting.model_dump(), "date": date(2024, 7, 9)},
             }
         )
     )
@@ -306,10 +374,74 @@ def test_meeting_record_round_trip(
     again = people.meeting_record(copy.id or 0)
     assert [(i.number, i.title) for i in again.agenda] == [(i.number, i.title) for i in agenda]
     assert [m.decisions for m in again.minutes][1][0].text == "That the plan be approved."
-    assert [(a.person, a.from_item, a.to_item) for a in again.attendance] == [
-        ("ian", 3, 4),
-        ("kim", None, 2),
+    assert [(a.person, a.capacity) for a in again.attendance] == [
+        ("ian", Capacity.MEMBER),
+        ("kim", Capacity.MINUTE_TAKER),
     ]
+    assert again.presence_notes("ian") == ["from item 3", "left after item 4"]
+    assert again.presence_notes("kim") == ["left after item 2"]
+    (declaration,) = again.declarations
+    (decision,) = again.minutes[1].decisions
+    placed = {(e.kind, e.item, e.ref) for e in again.events if e.ref is not None}
+    assert placed == {
+        (EventKind.DECLARED, 3, declaration.id),
+        (EventKind.DECIDED, 3, decision.id),
+    }
+    assert again.timeline.problems() == []
+
+
+def test_a_stored_record_keeps_the_chairs_rulings(
+    people: Store, meeting: Meeting, agenda: list[AgendaItem]
+) -> None:
+    """Finding 6: a meeting stored whole (the demo, an import) kept no quorum rulings."""
+    record = MeetingRecord(
+        meeting=Meeting(committee="HCP", date=date(2023, 9, 20)),
+        agenda=tuple(agenda),
+        quorum_rulings=(
+            QuorumRuling(item=None, quorate=True, reason="Quorate as the Chair reads 4.2"),
+            QuorumRuling(
+                item=3, quorate=False, reason="The deputy does not count", recorded_at="1526"
+            ),
+        ),
+    )
+    saved = people.add_meeting_record(record)
+    mid = saved.id or 0
+    rulings = people.quorum_rulings(mid)
+    assert [(r.item, r.quorate, r.reason, r.recorded_at) for r in rulings] == [
+        (None, True, "Quorate as the Chair reads 4.2", None),
+        (3, False, "The deputy does not count", "15:26"),
+    ]
+    ruled = [e for e in people.timeline(mid) if e.kind is EventKind.RULED]
+    assert [(e.item, e.phase, e.ref, e.at) for e in ruled] == [
+        (None, Phase.DURING, rulings[0].id, None),
+        (3, Phase.DURING, rulings[1].id, "15:26"),
+    ]
+    assert people.meeting_record(mid).quorum_rulings == tuple(rulings)
+
+
+def test_a_stored_record_leaves_out_withdrawn_marks(
+    people: Store, meeting: Meeting, agenda: list[AgendaItem]
+) -> None:
+    """A departure marked by mistake and withdrawn (undo) is not brought back when the
+    record is stored again: copied without its withdrawal it would count."""
+    mid = meeting.id or 0
+
+    def mark(person: str, key: Mark, item: int) -> None:
+        record = people.meeting_record(mid)
+        room = Room(record.timeline, record.attendance, live_item=item)
+        people.apply_room_change(mid, plan_mark(room, person, key, item))
+
+    mark("ian", Mark.PRESENT, 1)
+    mark("ian", Mark.LEFT, 2)
+    mark("ian", Mark.UNDO, 2)
+    record = people.meeting_record(mid)
+    assert record.presence_notes("ian") == []
+    copy = people.add_meeting_record(
+        record.model_copy(update={"meeting": record.meeting.model_copy(update={"id": None})})
+    )
+    again = people.meeting_record(copy.id or 0)
+    assert again.presence_notes("ian") == []
+    assert [(e.kind, e.item) for e in again.events] == [(EventKind.ARRIVED, 1)]
 
 
 # -- locking -------------------------------------------------------------------------
