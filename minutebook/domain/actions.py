@@ -101,3 +101,18 @@ class Action(DomainModel):
                 f"RAG {self.rag!r} is not one of {', '.join([*COUNCIL_RAG, *NHS_RAG])}"
             )
         return self
+
+
+def cited_item(reference: str | None, numbers: dict[str, int], agenda: list[int]) -> int | None:
+    """The agenda item an action's minute reference names, for an action recorded
+    without its item (an imported tracker): the item whose minute has that number ("HCP6",
+    in any case), else the item with that agenda number ("4", "4."), else none. An action
+    is then minuted under that item, and is confidential if the item is
+    (docs/actions.md)."""
+    text = (reference or "").strip().rstrip(".").casefold()
+    if not text:
+        return None
+    found = {number.casefold(): item for number, item in numbers.items()}.get(text)
+    if found is not None:
+        return found
+    return int(text) if text.isdigit() and int(text) in agenda else None

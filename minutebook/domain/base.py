@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -47,6 +49,20 @@ class DomainModel(BaseModel):
         if isinstance(data, dict):
             return {k: clean_text(v) if isinstance(v, str) else v for k, v in data.items()}
         return data
+
+
+class DerivingModel(DomainModel):
+    """A model that derives values from its fields once (``functools.cached_property``,
+    e.g. a meeting's timeline). A copy made with ``model_copy(update=...)`` derives them
+    again from its own fields, rather than carrying the original's over."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        for klass in type(self).__mro__:
+            for name, value in vars(klass).items():
+                if isinstance(value, cached_property):
+                    copied.__dict__.pop(name, None)
+        return copied
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

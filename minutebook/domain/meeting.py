@@ -14,7 +14,14 @@ from functools import cached_property
 
 from pydantic import Field, field_validator, model_validator
 
-from minutebook.domain.base import Code, DomainModel, Name, OptionalName, blank_to_none
+from minutebook.domain.base import (
+    Code,
+    DerivingModel,
+    DomainModel,
+    Name,
+    OptionalName,
+    blank_to_none,
+)
 from minutebook.domain.committee import Membership
 from minutebook.domain.dates import clock_time
 from minutebook.domain.quorum import Ruling
@@ -247,7 +254,7 @@ class QuorumRuling(DomainModel):
     _time = field_validator("recorded_at", mode="before")(clock_time)
 
 
-class MeetingRecord(DomainModel):
+class MeetingRecord(DerivingModel):
     """Everything recorded of one meeting: what exporters and checks work from."""
 
     meeting: Meeting

@@ -133,6 +133,12 @@ class Period:
     def covers(self, position: Position) -> bool:
         return self.start <= position and (self.end is None or position < self.end)
 
+    @property
+    def placed_item(self) -> int | None:
+        """The item under whose minute the period is written: the first item it covers,
+        else the item during which it began."""
+        return self.items[0] if self.items else self.began_item
+
 
 @dataclass(frozen=True)
 class _Moment:

@@ -11,15 +11,15 @@ from functools import cached_property
 from pydantic import Field
 
 from minutebook.domain.actions import Action
-from minutebook.domain.base import DomainModel
+from minutebook.domain.base import DerivingModel
 from minutebook.domain.committee import Membership, Person
 from minutebook.domain.confidentiality import is_confidential
 from minutebook.domain.meeting import Meeting, MeetingRecord
-from minutebook.domain.meeting_quorum import MeetingQuorum
+from minutebook.domain.meeting_quorum import MeetingQuorum, Period
 from minutebook.domain.quorum import TermsOfReference
 
 
-class MinutesSnapshot(DomainModel):
+class MinutesSnapshot(DerivingModel):
     """A meeting with its committee, everyone it names, its actions and its ToR."""
 
     membership: Membership
@@ -42,6 +42,15 @@ class MinutesSnapshot(DomainModel):
         return MeetingQuorum(
             self.record, self.terms, self.membership.seats, self.membership.organisations
         )
+
+    def periods(self, *, public: bool) -> tuple[Period, ...]:
+        """The inquorate periods a document may word: a public one leaves out a period
+        that began under confidential business (docs/confidentiality.md); its start,
+        its end and what became of its items are in the confidential minutes."""
+        periods = self.quorum.periods()
+        if not public:
+            return periods
+        return tuple(p for p in periods if not self.is_confidential(p.placed_item))
 
     def is_confidential(self, item: int | None) -> bool:
         """Whether business at this item of the meeting is confidential."""

@@ -66,7 +66,6 @@ from minutebook.exporters.common import (
 )
 from minutebook.exporters.inquorate import (
     began_text,
-    minute_item,
     outcome_text,
     restored_text,
 )
@@ -236,8 +235,8 @@ class _Writer:
         its start and what happened to its items under the first item it covers (at the
         opening, 0, if it began there); the return of the quorum under the item where it
         came back, or after the last minute if it lasted to the close."""
-        for period in self.quorum.periods():
-            start = 0 if period.from_start else minute_item(period) or 0
+        for period in self.snapshot.periods(public=self.public):
+            start = 0 if period.from_start else period.placed_item or 0
             began = began_text(period, self._display, with_reasons=False)
             outcome = outcome_text(period, self.committee.parent_body)
             self._quorum_notes.setdefault(start, []).extend(t for t in (began, outcome) if t)

@@ -26,11 +26,6 @@ OUTCOME_WORDS: dict[Outcome, str] = {
 }
 
 
-def minute_item(period: Period) -> int | None:
-    """The item under whose minute a period's start is written: the first item it
-    covers, else the item during which it began."""
-    return period.items[0] if period.items else period.began_item
-
 
 # -- the words -------------------------------------------------------------------------------
 

@@ -72,7 +72,6 @@ from minutebook.exporters.common import (
 )
 from minutebook.exporters.inquorate import (
     began_text,
-    minute_item,
     outcome_text,
     restored_text,
 )
@@ -257,7 +256,7 @@ def _quorum_statement(build: Build, snapshot: MinutesSnapshot) -> str:
 REMAINED_INQUORATE = "The meeting remained inquorate for this item."
 
 
-def _item_quorum(snapshot: MinutesSnapshot, item: int) -> list[str]:
+def _item_quorum(snapshot: MinutesSnapshot, item: int, public: bool) -> list[str]:
     """The lines on the quorum at an item: the Chair's ruling on it; then, period by
     period in the order they happened, the start of an inquorate period and what
     happened to its items, that the meeting was still inquorate, and the return of the
@@ -270,8 +269,8 @@ def _item_quorum(snapshot: MinutesSnapshot, item: int) -> list[str]:
     ]
     name = partial(name_of, snapshot)
     parent = snapshot.membership.committee.parent_body
-    for period in snapshot.quorum.periods():
-        placed = minute_item(period)
+    for period in snapshot.periods(public=public):
+        placed = period.placed_item
         last = period.items[-1] if period.items else placed
         to_the_close = period.restored_item is None and item == last
         if item == placed:
@@ -342,7 +341,7 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
             dict.fromkeys(_owner_mark(snapshot, a.owner, people_in_tables) for a in actions)
         )
         cells = table.add_row((number, "", owners))
-        quorum_lines = _item_quorum(snapshot, item.number)
+        quorum_lines = _item_quorum(snapshot, item.number, public)
         paragraphs = _item_paragraphs(snapshot, item, minute, actions, body, letters, public)
         if not paragraphs and not quorum_lines:
             paragraphs.append(NOTHING_MINUTED)

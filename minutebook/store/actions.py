@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from minutebook.domain import Action, Committee, Meeting, Person
+from minutebook.domain.actions import cited_item
 from minutebook.domain.base import error_lines
 from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.base import StoreBase
@@ -78,6 +79,8 @@ class ActionRepository(StoreBase):
                 )
                 if found:
                     action = action.model_copy(update={"meeting_id": int(found[0]["id"])})
+            if action.meeting_id is not None and action.item is None:
+                action = action.model_copy(update={"item": self._cited_item(action)})
             table = db.table("actions")
             table.insert(to_row(action, exclude={"id", "updates"}))
             action_id = table.last_pk
@@ -90,6 +93,24 @@ class ActionRepository(StoreBase):
                     recorded,
                 )
             return action.model_copy(update={"id": action_id})
+
+    def _cited_item(self, action: Action) -> int | None:
+        """The item of its meeting an action's minute reference names (an imported
+        tracker records the reference, not the item)."""
+        numbers = {
+            str(r["number"]): int(r["item"])
+            for r in self._rows(
+                "SELECT number, item FROM minutes WHERE meeting_id = ? AND number IS NOT NULL",
+                [action.meeting_id],
+            )
+        }
+        agenda = [
+            int(r["number"])
+            for r in self._rows(
+                "SELECT number FROM agenda_items WHERE meeting_id = ?", [action.meeting_id]
+            )
+        ]
+        return cited_item(action.minute, numbers, agenda)
 
     def edit_action(self, action: Action, recorded: str | None = None) -> Action:
         """Correct an action (what, who, by when); its number and its place stay, and what

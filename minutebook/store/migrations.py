@@ -190,7 +190,7 @@ def lookup_indexes(db: Database) -> None:
 
 @migrations(name="0003_policies_confirmed")
 def policies_confirmed(db: Database) -> None:
-    """Whether the secretary has confirmed a ToR version's policies (DOMAIN.md 2.2:
+    """Whether the secretary has confirmed a ToR version's policies (docs/quorum.md:
     defaults fill what the wording leaves open, and the secretary confirms them)."""
     db.execute(
         "ALTER TABLE terms_of_reference ADD COLUMN policies_confirmed INTEGER NOT NULL DEFAULT 0"
@@ -209,14 +209,14 @@ def live_capture(db: Database) -> None:
 
 @migrations(name="0005_decision_flags")
 def decision_flags(db: Database) -> None:
-    """A decision recorded while the meeting was inquorate is flagged (DOMAIN.md 2.3),
+    """A decision recorded while the meeting was inquorate is flagged (docs/quorum.md),
     as is one taken by Chair's action instead."""
     db.execute("ALTER TABLE decisions ADD COLUMN flag TEXT")
 
 
 @migrations(name="0006_quorum_rulings")
 def quorum_rulings(db: Database) -> None:
-    """The Chair's rulings on an ambiguous quorum, with the reason (DOMAIN.md 2.3)."""
+    """The Chair's rulings on an ambiguous quorum, with the reason (docs/quorum.md)."""
     db.execute(
         """CREATE TABLE quorum_rulings (
             id INTEGER PRIMARY KEY,
@@ -312,7 +312,7 @@ def timeline(db: Database) -> None:
 
 def _link_actions(conn: Any, meeting_id: int, committee: str, day: str) -> None:
     """Tie each action agreed at the meeting to it, and to its item where its minute
-    reference names one of the meeting's minutes."""
+    reference names one of the meeting's minutes, or (a bare "4") one of its items."""
     numbers = {
         str(number).casefold(): item
         for item, number in conn.execute(
@@ -325,8 +325,17 @@ def _link_actions(conn: Any, meeting_id: int, committee: str, day: str) -> None:
         "AND meeting_id IS NULL",
         [committee, day],
     ).fetchall()
+    agenda = {
+        int(number)
+        for (number,) in conn.execute(
+            "SELECT number FROM agenda_items WHERE meeting_id = ?", [meeting_id]
+        )
+    }
     for action_id, minute in rows:
-        item = numbers.get(str(minute or "").casefold())
+        reference = str(minute or "").strip().rstrip(".").casefold()
+        item = numbers.get(reference)
+        if item is None and reference.isdigit() and int(reference) in agenda:
+            item = int(reference)
         conn.execute(
             "UPDATE actions SET meeting_id = ?, item = ? WHERE id = ?",
             [meeting_id, item, action_id],

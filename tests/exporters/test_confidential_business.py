@@ -213,6 +213,14 @@ def test_the_public_council_minutes_do_not_name_an_interest_through_the_quorum(
     public = _council(snapshot, public=True)
     assert _section(public, "HCP6 MK Deal Update") == [CONFIDENTIAL_NOTE]
     assert not _anywhere(public, "declared an interest")
+    # Nor does the return of the quorum at the next, public, item give it away.
+    restored = "Quorum was restored at 15:40 when M Bracey returned to the meeting."
+    assert _anywhere(_council(snapshot, public=False), restored)
+    assert not _anywhere(public, "Quorum was restored")
+    nhs_public = " ".join(
+        t for paragraphs, _ in _nhs_rows(snapshot, public=True).values() for t in paragraphs
+    )
+    assert "inquorate" not in nhs_public and "Quorum was restored" not in nhs_public
 
 
 # -- NHS minutes ---------------------------------------------------------------------------
@@ -249,7 +257,7 @@ def icb(demo_store: Store) -> MinutesSnapshot:
     return store.minutes_snapshot(meeting_id)
 
 
-def _rows(snapshot: MinutesSnapshot, public: bool) -> dict[str, list[Any]]:
+def _nhs_rows(snapshot: MinutesSnapshot, public: bool) -> dict[str, list[Any]]:
     """Each item row's cells as text (number, paragraphs of the item, action)."""
     table = render_nhs_minutes(snapshot, public=public).document.tables[-2]
     return {
@@ -259,7 +267,7 @@ def _rows(snapshot: MinutesSnapshot, public: bool) -> dict[str, list[Any]]:
 
 
 def test_the_public_nhs_minutes_leave_out_confidential_business(icb: MinutesSnapshot) -> None:
-    rows = _rows(icb, public=True)
+    rows = _nhs_rows(icb, public=True)
     declarations = rows["2."][0]
     assert (
         f"Mahesh Shah declared a financial interest in item 4: {SHAH_INTEREST}. The Chair "
@@ -273,7 +281,7 @@ def test_the_public_nhs_minutes_leave_out_confidential_business(icb: MinutesSnap
 
 
 def test_the_confidential_nhs_minutes_hold_it(icb: MinutesSnapshot) -> None:
-    rows = _rows(icb, public=False)
+    rows = _nhs_rows(icb, public=False)
     assert list(rows) == ["", "8."]  # the exclusion of the press and public, then item 8
     paragraphs, owners = rows["8."]
     # No declarations item here: the interest is minuted with the business it is on.
@@ -288,3 +296,23 @@ def test_the_confidential_nhs_minutes_hold_it(icb: MinutesSnapshot) -> None:
     assert paragraphs[-1] == f"Action 4: {ICB_SECRET} (Ross Graves)"
     assert owners.endswith("RG")
     assert not any(SHAH_INTEREST in text for text in paragraphs)
+
+
+def test_imported_actions_are_tied_to_the_item_their_reference_names(
+    demo_store: Store,
+) -> None:
+    """The demo ICB tracker cites minutes "4", "6" and "8" (the Board numbers its minutes
+    by item): each action is tied to that item, so making item 8 confidential keeps its
+    action out of the public tracker."""
+    meeting_id = demo_store.meeting_on("ICB", ICB_DAY).id or 0
+    assert [(a.minute, a.item) for a in demo_store.actions("ICB")] == [
+        ("4", 4),
+        ("6", 6),
+        ("8", 8),
+    ]
+    _make_confidential(demo_store, meeting_id, 8)
+    snapshot = demo_store.minutes_snapshot(meeting_id)
+    public = _tracked(render_tracker(snapshot))
+    secret = next(a.description for a in demo_store.actions("ICB") if a.item == 8)
+    assert not any(secret[:40] in text for text in public)
+    assert any(secret[:40] in text for text in _tracked(render_tracker(snapshot, public=False)))
