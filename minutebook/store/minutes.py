@@ -97,6 +97,7 @@ class MinuteRepository(StoreBase):
             row = to_row(saved, exclude={"id", "decisions"})
             if saved.number:
                 row |= self._numbering(meeting_id, saved.number, saved.item)
+                self._refuse_repeated_number(row)
             if saved.id is None:
                 table = db.table("minutes")
                 table.insert(row)
@@ -113,6 +114,22 @@ class MinuteRepository(StoreBase):
                 )
                 decisions.append(decision.model_copy(update={"id": cursor.lastrowid}))
         return saved.model_copy(update={"decisions": tuple(decisions)})
+
+    def _refuse_repeated_number(self, row: dict[str, Any]) -> None:
+        """A minute number already issued in the committee's period is refused with a
+        message (the schema would refuse it too, without one)."""
+        clash = self._rows(
+            "SELECT meetings.date FROM minutes JOIN meetings ON meetings.id = minutes.meeting_id "
+            "WHERE minutes.committee = ? AND minutes.period = ? AND minutes.number = ? "
+            "AND NOT (minutes.meeting_id = ? AND minutes.item = ?)",
+            [row["committee"], row["period"], row["number"], row["meeting_id"], row["item"]],
+        )
+        if clash:
+            raise Conflict(
+                f"minute number {row['number']} is already used by the meeting of "
+                f"{long_date(date.fromisoformat(clash[0]['date']))}: numbers never repeat "
+                "within a numbering period"
+            )
 
     def _numbering(self, meeting_id: int, number: str, item: int) -> dict[str, Any]:
         """The columns that keep a minute number unique in its committee's period."""

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
+from minutebook.domain.base import error_lines
 from minutebook.domain.meeting import Attendance, Meeting
 from minutebook.domain.room import RoomChange
 from minutebook.domain.timeline import Event, EventKind, Phase
@@ -111,7 +114,10 @@ class TimelineRepository(StoreBase):
         if change.row is None:
             return None
         # Through the model again: a row changed with model_copy is not validated.
-        row = Attendance.model_validate(change.row.model_dump() | {"meeting_id": meeting_id})
+        try:
+            row = Attendance.model_validate(change.row.model_dump() | {"meeting_id": meeting_id})
+        except ValidationError as error:
+            raise StoreError("; ".join(error_lines(error))) from None
         values: dict[str, Any] = to_row(row, exclude={"id"})
         if existing:
             self.db.table("attendance").update(existing[0]["id"], values)

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from minutebook.domain import AgendaItem, Meeting
-from minutebook.store import Store
+from minutebook.domain import AgendaItem, Meeting, Minute
+from minutebook.store import Conflict, Store
 from minutebook.store.minutes import IssuedNumber
 
 JULY = date(2023, 7, 11)
@@ -99,3 +99,15 @@ def test_per_meeting_numbering_never_clashes_between_meetings(demo_store: Store)
         assert demo_store.issue_minute_number(meeting_id, 2) == IssuedNumber("2")
         assert demo_store.issue_minute_number(meeting_id, 1) == IssuedNumber("1")
     assert _numbers(demo_store, "ICB").count("1") == 3
+
+
+def test_a_record_carrying_a_number_already_used_is_refused_with_a_message(
+    demo_store: Store,
+) -> None:
+    """An import (or the demo papers) cannot bring in a number the period already has."""
+    july = _meeting(demo_store, "HCP", JULY)
+    before = _numbers(demo_store, "HCP")
+    with pytest.raises(Conflict, match="HCP3 is already used by the meeting of 13 June 2023"):
+        demo_store.save_minute(july, Minute(item=1, number="HCP3", narrative="Copied."))
+    assert _numbers(demo_store, "HCP") == before
+    assert demo_store.minute_for(july, 1) is None
