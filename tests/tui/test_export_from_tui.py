@@ -56,8 +56,6 @@ async def test_minutes_are_exported_to_the_chosen_folder(demo_store: Store, tmp_
 async def test_the_minutes_tab_shows_declarations_and_scrolls_at_once(
     demo_store: Store, tmp_path: Path
 ) -> None:
-    from textual.widgets import Markdown
-
     from minutebook.domain import Attendance, Declaration
     from minutebook.domain.quorum import Ruling
 
@@ -77,9 +75,11 @@ async def test_the_minutes_tab_shows_declarations_and_scrolls_at_once(
         await pilot.pause()
         # The arrows and PageDown reach the text without a Tab first.
         assert app.focused is not None and app.focused.id == "minutes-scroll"
-        text = app.screen.query_one("#minutes-text", Markdown).source
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        text = screen.shown["minutes"]
     assert (
-        "*Declared:* Mac Heath, financial interest (Governor of MKUH); "
+        "Declared: Mac Heath, financial interest (Governor of MKUH); "
         "the Chair's ruling: left the meeting for the item"
     ) in text
     assert text.index("Declared:") < text.index("The Partnership discussed the plan.")

@@ -1,22 +1,37 @@
-"""One meeting: its agenda (built and reordered here), attendance and minutes so far.
+"""One meeting: its agenda (built and reordered here), apologies with the quorum
+forecast, and the minutes recorded so far.
 
 Live capture during the meeting (attendance as people arrive, the quorum, minutes,
-declarations and actions as they happen) gets its own screen, opened from here with
-``L``; until it exists this screen shows what has been recorded.
+declarations and actions as they happen) has its own screen, opened from here with
+``l``.
+
+The Attendance and Minutes tabs are each one rich renderable in one `Static`, built the
+first time the tab is shown and again when the record changes: a meeting of 25 minuted
+items drawn as a Markdown widget per paragraph (about 700 widgets) took over a second to
+open. The Minutes tab is one `Text`: rich's `Markdown` draws it in about the same time
+but takes ten times as long to build, and would read a narrative's "*" or "1." as
+formatting, where the record is shown as typed. The Attendance tab's lists are grids,
+so that a wrapped line hangs under the name rather than under the bullet.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from minutebook.domain import (
     Action,
@@ -25,7 +40,12 @@ from minutebook.domain import (
     AttendanceStatus,
     Capacity,
     MeetingRecord,
+    Mode,
+    Organisation,
+    Person,
     Purpose,
+    Seat,
+    TermsOfReference,
 )
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
@@ -33,7 +53,6 @@ from minutebook.domain.forecast import forecast
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.quorum import Ruling
-from minutebook.domain.quorum_engine import QuorumEngine
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
@@ -63,6 +82,36 @@ ITEM_LABELS = {
 }
 
 
+RECORD_TABS = ("attendance", "minutes")
+"""The tabs drawn from the meeting's record (the agenda tab is its own table)."""
+
+
+@dataclass
+class RecordReading:
+    """The meeting as read for one refresh of the record tabs: one `meeting_record` and
+    the committee's people, seats, organisations, terms and the meeting's actions."""
+
+    record: MeetingRecord
+    people: dict[str, Person]
+    seats: list[Seat]
+    organisations: list[Organisation]
+    terms: TermsOfReference | None
+    actions: list[Action]
+
+    @cached_property
+    def quorum(self) -> MeetingQuorum:
+        """Built once per reading, when a tab first needs it."""
+        return MeetingQuorum(self.record, self.terms, self.seats, self.organisations)
+
+    def name(self, person: str) -> str:
+        found = self.people.get(person)
+        return found.display_name if found else person
+
+    def is_planned(self, row: Attendance) -> bool:
+        """Expected (marked present before the meeting) and not yet in the room."""
+        return row.is_attending and not self.record.timeline.marks(row.person)
+
+
 class MeetingScreen(Screen[None]):
     """A meeting's agenda, attendance and minutes."""
 
@@ -78,6 +127,10 @@ information), planned minutes, a confidential flag (Part II) and a paper referen
 quorate if everyone else comes, and whom to chase if not; once people are marked present
 it shows the quorum at the opening. **Minutes** shows what has been recorded. Signed
 minutes are locked. `l` opens live capture: the meeting as it happens."""
+
+    DEFAULT_CSS = """
+    MeetingScreen #attendance-text, MeetingScreen #minutes-text { padding: 0 1; }
+    """
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="meeting.back"),
@@ -102,43 +155,51 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        # Kept as they change, so that `check_action` (asked on every footer redraw)
+        # neither queries the screen nor reads the database.
+        self.locked = False
+        self.active_tab = "agenda"
+        self._reading: RecordReading | None = None
+        self._stale: set[str] = set(RECORD_TABS)
+        self.shown: dict[str, str] = {}
+        """Each record tab's text as last drawn, in plain words."""
 
     def compose(self) -> ComposeResult:
         store = self.app.store
         meeting = store.meeting(self.meeting_id)
+        self.locked = meeting.is_locked
         committee = store.committee(meeting.committee)
         when = long_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
+        self.agenda_table = ListTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+        self.attendance_scroll = VerticalScroll(id="attendance-scroll")
+        self.minutes_scroll = VerticalScroll(id="minutes-scroll")
+        self.attendance_text = Static(id="attendance-text")
+        self.minutes_text = Static(id="minutes-text")
+        self.tabs = TabbedContent(initial="agenda", id="tabs")
         yield Header()
         yield Static(
             f"{committee.code} · {when} · {meeting.status.value}",
             classes="screen-title",
             id="meeting-title",
         )
-        with TabbedContent(initial="agenda", id="tabs"):
+        with self.tabs:
             with TabPane("1 Agenda", id="agenda"):
-                yield ListTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("2 Attendance", id="attendance"), VerticalScroll(id="attendance-scroll"):
-                yield Markdown(id="attendance-text")
-            with TabPane("3 Minutes", id="minutes"), VerticalScroll(id="minutes-scroll"):
-                yield Markdown(id="minutes-text")
+                yield self.agenda_table
+            with TabPane("2 Attendance", id="attendance"), self.attendance_scroll:
+                yield self.attendance_text
+            with TabPane("3 Minutes", id="minutes"), self.minutes_scroll:
+                yield self.minutes_text
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#agenda-table", DataTable).add_columns(
-            "No.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper"
-        )
+        self.agenda_table.add_columns("No.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper")
         self.refresh_agenda()
-        self.refresh_record()
-        self.query_one("#agenda-table", DataTable).focus()
-
-    @property
-    def locked(self) -> bool:
-        return self.app.store.meeting(self.meeting_id).is_locked
+        # The record tabs are read and drawn when first shown (`show_record`).
+        self.agenda_table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        tabs = self.query("#tabs")
-        active = self.query_one("#tabs", TabbedContent).active if tabs else "agenda"
         # Keys for another tab are hidden; on signed (locked) minutes they are greyed.
+        active = self.active_tab
         if action in ("add_item", "edit_item", "move", "delete_item"):
             return (None if self.locked else True) if active == "agenda" else False
         if action == "apologies":
@@ -146,20 +207,27 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         return True
 
     def action_tab(self, tab: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab
+        # Drawn before the switch, so that the first frame of the tab shows its text.
+        self._set_active(tab)
+        self.tabs.active = tab
         # Focus the tab's content, so that the arrows and PageDown scroll it at once.
-        focus = {"agenda": "#agenda-table", "attendance": "#attendance-scroll"}
-        self.query_one(focus.get(tab, "#minutes-scroll")).focus()
-        self.refresh_bindings()
+        focus = {"agenda": self.agenda_table, "attendance": self.attendance_scroll}
+        focus.get(tab, self.minutes_scroll).focus()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self) -> None:
-        self.refresh_bindings()
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        self._set_active(event.pane.id or "agenda")
+
+    def _set_active(self, tab: str) -> None:
+        if tab != self.active_tab:
+            self.active_tab = tab
+            self.refresh_bindings()
+        self.show_record()
 
     # -- agenda --------------------------------------------------------------------------
 
     def refresh_agenda(self, select_number: int | None = None) -> None:
-        table = self.query_one("#agenda-table", DataTable)
+        table = self.agenda_table
         keep = table.cursor_row
         table.clear()
         agenda = self.app.store.agenda(self.meeting_id)
@@ -179,7 +247,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
     def _selected_item(self) -> AgendaItem | None:
-        table = self.query_one("#agenda-table", DataTable)
+        table = self.agenda_table
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
@@ -332,7 +400,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                     on_tab(self.action_tab, "agenda", lambda: self.action_move(1)),
                 ),
                 (
-                    "Record apologies",
+                    "Record apologies (p)",
                     "From a member, updating the quorum forecast",
                     on_tab(self.action_tab, "attendance", self.action_apologies),
                 ),
@@ -457,191 +525,300 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     # -- the record so far ------------------------------------------------------------------
 
+    def refresh_record(self) -> None:
+        """The record changed: the tab in view is read and drawn again now, the other
+        when it is next shown."""
+        self._reading = None
+        self._stale = set(RECORD_TABS)
+        self.show_record()
+
+    def read_record(self) -> RecordReading:
+        """The meeting as it stands, read once per refresh."""
+        if self._reading is None:
+            store = self.app.store
+            record = store.meeting_record(self.meeting_id)
+            meeting = record.meeting
+            self._reading = RecordReading(
+                record=record,
+                people={p.id: p for p in store.people()},
+                seats=store.seats(meeting.committee),
+                organisations=store.organisations(meeting.committee),
+                terms=store.terms_in_force(meeting.committee, meeting.date),
+                actions=store.meeting_actions(meeting),
+            )
+            if meeting.is_locked != self.locked:
+                self.locked = meeting.is_locked
+                self.refresh_bindings()
+        return self._reading
+
+    def show_record(self) -> None:
+        """Draw the record tab in view if it has not been drawn since the record changed."""
+        tab = self.active_tab
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        reading = self.read_record()
+        page = attendance_page(reading) if tab == "attendance" else minutes_page(reading)
+        self.shown[tab] = page.plain
+        view = self.attendance_text if tab == "attendance" else self.minutes_text
+        view.update(page.renderable())
+
+    def _members(self, reading: RecordReading) -> list[tuple[str, str]]:
+        """The members in post on the meeting's date, as a form's choices, each with
+        whether they sent apologies."""
+        meeting = reading.record.meeting
+        options = []
+        for seat in reading.seats:
+            if seat.holder and seat.in_post_on(meeting.date) and seat.holder in reading.people:
+                row = reading.record.row_of(seat.holder)
+                words = ""
+                if row is not None and not row.is_attending:
+                    words = " (apologies sent)"
+                options.append((f"{reading.name(seat.holder)}{words}"[:60], seat.holder))
+        return list(dict.fromkeys(options))
+
     def action_apologies(self) -> None:
         """Record apologies from a member (or withdraw them), then re-forecast."""
         store = self.app.store
-        meeting = store.meeting(self.meeting_id)
-        people = {p.id: p for p in store.people()}
-        recorded = {r.person: r for r in store.attendance(self.meeting_id)}
-        options = []
-        for seat in store.seats(meeting.committee):
-            if seat.holder and seat.in_post_on(meeting.date) and seat.holder in people:
-                row = recorded.get(seat.holder)
-                state = " (apologies sent)" if row and not row.is_attending else ""
-                options.append((f"{people[seat.holder].display_name}{state}"[:60], seat.holder))
-        fields = [FormField("person", "Member", "select", options=options)]
+        reading = self.read_record()
+        recorded = {r.person: r for r in reading.record.attendance}
+        fields = [FormField("person", "Member", "select", options=self._members(reading))]
 
         def record(values: dict[str, Any]) -> str | None:
             person = values.get("person")
             if not person:
                 return "Choose the member who sent apologies."
             row = recorded.get(person)
+            name = reading.name(person)
             try:
                 if row is not None and row.id is not None:
                     if row.is_attending:
                         return "That member is recorded as present; live capture changes that."
                     store.remove_attendance(row.id)
-                    self.notify(f"Apologies from {people[person].display_name} withdrawn.")
+                    self.notify(f"Apologies from {name} withdrawn.")
                 else:
-                    seats = tuple(
-                        s.id for s in store.seats(meeting.committee) if s.holder == person
-                    )
+                    seats = tuple(s.id for s in reading.seats if s.holder == person)
                     store.add_attendance(
                         self.meeting_id,
                         Attendance(person=person, status=AttendanceStatus.APOLOGIES, seats=seats),
                     )
-                    self.notify(f"Apologies from {people[person].display_name} recorded.")
+                    self.notify(f"Apologies from {name} recorded.")
             except StoreError as error:
                 return str(error)
             return None
 
         self.app.push_screen(
-            FormScreen(
-                "Apologies (choose again to withdraw them)",
-                fields,
-                {},
-                record,
-            ),
+            FormScreen("Apologies (choose again to withdraw them)", fields, {}, record),
             lambda saved: self.refresh_record() if saved else None,
         )
 
-    def quorum_outlook(self, record: MeetingRecord) -> str:
-        """The opening verdict once people are marked present; before that, the forecast
-        from the apologies received (docs/quorum.md, and the secretary's day, story 1)."""
-        store = self.app.store
-        meeting = record.meeting
-        terms = store.terms_in_force(meeting.committee, meeting.date)
-        if terms is None:
-            return "**Quorum:** no terms of reference in force on this date."
-        seats = store.seats(meeting.committee)
-        organisations = store.organisations(meeting.committee)
-        names = {p.id: p.display_name for p in store.people()}
-        quorum = MeetingQuorum(record, terms, seats, organisations)
-        if not quorum.unminuted:
-            opening = quorum.opening()
-            state = "quorate" if opening.quorate else "INQUORATE"
-            counted = len(opening.verdict.counted) if opening.verdict else 0
-            lines = [f"**Quorum at the opening:** {state}, {counted} counted."]
-            lines += [f"- {f.text}" for f in (opening.verdict.failed if opening.verdict else ())]
-            return "\n".join(lines)
-        engine = QuorumEngine(terms.quorum, seats, organisations, meeting.date)
-        outlook = forecast(engine, record.attendance)
-        lines = [
-            f"**Forecast** (apologies from {len(outlook.sent_apologies)}; "
-            "press `p` to record apologies): "
-            + (
-                f"quorate if everyone else comes ({len(outlook.verdict.counted)} expected)."
-                if outlook.verdict.quorate
-                else "INQUORATE even if everyone else comes."
-            )
-        ]
-        lines += [f"- {f.text}" for f in outlook.verdict.failed]
-        if outlook.chase:
-            lines.append("**Chase:** " + ", ".join(names.get(p, p) for p in outlook.chase))
-        elif outlook.chase is None:
-            lines.append("Even with everyone who sent apologies it would not be quorate.")
-        return "\n".join(lines)
 
-    def refresh_record(self) -> None:
-        record = self.app.store.meeting_record(self.meeting_id)
-        people = {p.id: p for p in self.app.store.people()}
-        seats = {s.id: s for s in self.app.store.seats(record.meeting.committee)}
+# -- the record tabs, drawn as text -------------------------------------------------------
 
-        def who(row: Attendance) -> str:
-            person = people.get(row.person)
-            name = person.display_name if person else row.person
-            extras = []
-            if row.role:
-                extras.append(row.role)
-            elif row.seats and row.seats[0] in seats:
-                extras.append(seats[row.seats[0]].title)
-            if row.deputy_for:
-                principals = [seats[s].holder for s in row.deputy_for if s in seats]
-                names = [people[p].display_name for p in principals if p and p in people]
-                extras.append("deputising for " + ", ".join(names or list(row.deputy_for)))
-            if row.is_attending and row.mode.value != "in_person":
-                extras.append(row.mode.value.replace("_", " "))
-            if row.note:
-                extras.append(row.note)
-            extras += record.presence_notes(row.person)
-            return name + (f" ({'; '.join(extras)})" if extras else "")
+BULLET = "  • "
 
-        lines: list[str] = [self.quorum_outlook(record), ""]
-        if not record.attendance:
-            lines.append("No attendance recorded yet.")
-        present = [r for r in record.attendance if record.attended(r)]
-        expected = [r for r in record.attendance if r.is_attending and not record.attended(r)]
-        for capacity, heading in CAPACITY_HEADINGS.items():
-            rows = [r for r in present if r.capacity is capacity]
-            if rows:
-                lines += [f"**{heading}**", ""] + [f"- {who(r)}" for r in rows] + [""]
-        if expected:
-            lines += ["**Expected**", ""] + [f"- {who(r)}" for r in expected] + [""]
-        for status, heading in (
-            (AttendanceStatus.APOLOGIES, "Apologies"),
-            (AttendanceStatus.ABSENT, "Absent"),
-        ):
-            rows = [r for r in record.attendance if r.status is status]
-            if rows:
-                lines += [f"**{heading}**", ""] + [f"- {who(r)}" for r in rows] + [""]
-        self.query_one("#attendance-text", Markdown).update("\n".join(lines))
 
-        titles = {i.number: i.title for i in record.agenda}
-        quorum = MeetingQuorum(
-            record,
-            self.app.store.terms_in_force(record.meeting.committee, record.meeting.date),
-            list(seats.values()),
-            self.app.store.organisations(record.meeting.committee),
+class Page:
+    """One record tab's content, built line by line into one rich renderable: runs of
+    lines are one `Text`. With `hanging`, a list is a grid whose wrapped lines hang
+    under their text rather than under the bullet (the Attendance tab's long titles);
+    without, it is more lines of the same `Text`, which draws in about half the time (the
+    Minutes tab, hundreds of lines). `plain` is the same content as plain text."""
+
+    def __init__(self, hanging: bool) -> None:
+        self.hanging = hanging
+        self.parts: list[RenderableType] = []
+        self._run: list[Text] = []
+        self._plain: list[str] = []
+
+    def line(self, *parts: str | tuple[str, str] | Text) -> None:
+        text = Text.assemble(*parts)
+        self._run.append(text)
+        self._plain.append(text.plain)
+
+    def blank(self) -> None:
+        self.line()
+
+    def items(self, entries: Sequence[Text | str], marks: Sequence[str] | None = None) -> None:
+        """A list: `marks` before each entry (numbers), else bullets."""
+        labels = list(marks) if marks is not None else [BULLET] * len(entries)
+        if not self.hanging:
+            for label, entry in zip(labels, entries, strict=True):
+                self.line(label, entry)
+            return
+        if not entries:
+            return
+        self._flush()
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for label, entry in zip(labels, entries, strict=True):
+            grid.add_row(label, entry)
+            self._plain.append(label + (entry.plain if isinstance(entry, Text) else entry))
+        self.parts.append(grid)
+
+    def _flush(self) -> None:
+        if self._run:
+            self.parts.append(Text("\n").join(self._run))
+            self._run = []
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(self._plain).rstrip()
+
+    def renderable(self) -> RenderableType:
+        while self._run and not self._run[-1]:
+            self._run.pop()
+        self._flush()
+        return self.parts[0] if len(self.parts) == 1 else Group(*self.parts)
+
+
+def _outlook(page: Page, reading: RecordReading) -> None:
+    """The opening verdict once people are marked present; before that, the forecast
+    from the apologies received (docs/quorum.md, and the secretary's day, story 1)."""
+    record = reading.record
+    if reading.terms is None:
+        page.line(("Quorum:", "bold"), " no terms of reference in force on this date.")
+        return
+    quorum = reading.quorum
+    if not quorum.unminuted:
+        opening = quorum.opening()
+        state = "quorate" if opening.quorate else "INQUORATE"
+        counted = len(opening.verdict.counted) if opening.verdict else 0
+        page.line(("Quorum at the opening:", "bold"), f" {state}, {counted} counted.")
+        page.items([f.text for f in (opening.verdict.failed if opening.verdict else ())])
+        return
+    assert quorum.engine is not None  # there are terms
+    outlook = forecast(quorum.engine, record.attendance)
+    verdict = outlook.verdict
+    page.line(
+        ("Forecast", "bold"),
+        f" (apologies from {len(outlook.sent_apologies)}; press p to record apologies): ",
+        f"quorate if everyone else comes ({len(verdict.counted)} expected)."
+        if verdict.quorate
+        else "INQUORATE even if everyone else comes.",
+    )
+    page.items([f.text for f in verdict.failed])
+    if outlook.chase:
+        page.line(("Chase:", "bold"), " " + ", ".join(reading.name(p) for p in outlook.chase))
+    elif outlook.chase is None:
+        page.line("Even with everyone who sent apologies it would not be quorate.")
+
+
+def attendance_page(reading: RecordReading) -> Page:
+    """The Attendance tab: the quorum, then who attended by capacity (with their late
+    arrivals and departures), who is expected, apologies and absences."""
+    record = reading.record
+    seats = {s.id: s for s in reading.seats}
+
+    def who(row: Attendance) -> str:
+        extras = []
+        if row.role:
+            extras.append(row.role)
+        elif row.seats and row.seats[0] in seats:
+            extras.append(seats[row.seats[0]].title)
+        if row.deputy_for:
+            principals = [seats[s].holder for s in row.deputy_for if s in seats]
+            names = [reading.name(p) for p in principals if p and p in reading.people]
+            extras.append("deputising for " + ", ".join(names or list(row.deputy_for)))
+        if row.is_attending and row.mode is not Mode.IN_PERSON:
+            extras.append(row.mode.value.replace("_", " "))
+        if row.note:
+            extras.append(row.note)
+        extras += record.presence_notes(row.person)
+        return reading.name(row.person) + (f" ({'; '.join(extras)})" if extras else "")
+
+    def section(heading: str, rows: Sequence[Attendance]) -> None:
+        if rows:
+            page.line((heading, "bold"))
+            page.items([who(r) for r in rows])
+            page.blank()
+
+    page = Page(hanging=True)
+    _outlook(page, reading)
+    page.blank()
+    if not record.attendance:
+        page.line("No attendance recorded yet.")
+    present = [r for r in record.attendance if record.attended(r)]
+    for capacity, heading in CAPACITY_HEADINGS.items():
+        section(heading, [r for r in present if r.capacity is capacity])
+    section("Expected", [r for r in record.attendance if r.is_attending and not record.attended(r)])
+    for status, heading in (
+        (AttendanceStatus.APOLOGIES, "Apologies"),
+        (AttendanceStatus.ABSENT, "Absent"),
+    ):
+        section(heading, [r for r in record.attendance if r.status is status])
+    return page
+
+
+def minutes_page(reading: RecordReading) -> Page:
+    """The Minutes tab: the record as taken, item by item: declarations, the narrative
+    as typed, decisions with their flag, and actions; rulings on the quorum first."""
+    record = reading.record
+    quorum = reading.quorum
+    titles = {i.number: i.title for i in record.agenda}
+    actions_by_item: dict[str, list[Action]] = {}
+    for action in reading.actions:
+        actions_by_item.setdefault(str(action.item or action.minute or ""), []).append(action)
+    page = Page(hanging=False)
+    page.line(
+        (
+            "The record as taken. The Word minutes (x) word the attendance, the "
+            "declarations and the quorum in the committee's house style.",
+            "italic",
         )
-        actions_by_minute: dict[str, list[Action]] = {}
-        for action in self.app.store.meeting_actions(record.meeting):
-            actions_by_minute.setdefault(str(action.item or action.minute or ""), []).append(action)
-        minute_lines: list[str] = [
-            "*The record as taken. The Word minutes (x) word the attendance, the "
-            "declarations and the quorum in the committee's house style.*",
-            "",
-        ]
-        declared: dict[int, list[str]] = {}
-        for declaration in record.declarations:
-            name = people[declaration.person].display_name if declaration.person in people else ""
-            declared.setdefault(declaration.item, []).append(
-                f"*Declared:* {name}, {declaration.category.value.replace('_', ' ')} interest "
-                f"({declaration.nature}); the Chair's ruling: {RULING_WORDS[declaration.ruling]}"
+    )
+    page.blank()
+    declared: dict[int, list[tuple[str, str]]] = {}
+    for declaration in record.declarations:
+        name = reading.name(declaration.person) if declaration.person in reading.people else ""
+        declared.setdefault(declaration.item, []).append(
+            (
+                f"{name}, {declaration.category.value.replace('_', ' ')} interest "
+                f"({declaration.nature}); the Chair's ruling: ",
+                RULING_WORDS[declaration.ruling],
             )
-        for ruling in record.quorum_rulings:
-            where = f"item {ruling.item}" if ruling.item else "the opening"
-            words = "quorate" if ruling.quorate else "inquorate"
-            minute_lines += [
-                f"*The Chair ruled the meeting {words} at {where}"
-                f"{' (' + ruling.recorded_at + ')' if ruling.recorded_at else ''}: "
-                f"{ruling.reason}*",
-                "",
-            ]
-        if not record.minutes:
-            minute_lines.append("No minutes recorded yet.")
-        for minute in record.minutes:
-            heading = minute.heading or titles.get(minute.item, "")
-            minute_lines += [f"### {minute.number or ''} {heading}".strip(), ""]
-            for line in declared.get(minute.item, []):
-                minute_lines += [line, ""]
-            minute_lines += [minute.narrative, ""]
-            verbs = list(dict.fromkeys(d.verb.value for d in minute.decisions))
-            for verb in verbs:
-                points = [d for d in minute.decisions if d.verb.value == verb]
-                minute_lines += [f"**{verb}:**", ""]
-                minute_lines += [
-                    f"{n}. {d.text}" + _flag_words(quorum.flag(d, minute.item))
-                    for n, d in enumerate(points, start=1)
-                ] + [""]
-            actions = actions_by_minute.get(str(minute.item), [])
-            for action in actions:
-                due = f", by {action.due:%d/%m/%Y}" if action.due else ""
-                owner = people[action.owner].display_name if action.owner in people else ""
-                minute_lines += [
-                    f"*Action {action.number}:* {action.description} ({owner}{due})",
-                    "",
-                ]
-        self.query_one("#minutes-text", Markdown).update("\n".join(minute_lines))
+        )
+    for ruling in record.quorum_rulings:
+        where = f"item {ruling.item}" if ruling.item else "the opening"
+        words = "quorate" if ruling.quorate else "inquorate"
+        when = f" ({ruling.recorded_at})" if ruling.recorded_at else ""
+        page.line(
+            (f"The Chair ruled the meeting {words} at {where}{when}: {ruling.reason}", "italic")
+        )
+        page.blank()
+    if not record.minutes:
+        page.line("No minutes recorded yet.")
+    for minute in record.minutes:
+        heading = minute.heading or titles.get(minute.item, "")
+        page.line((f"{minute.number or ''} {heading}".strip(), "bold underline"))
+        page.blank()
+        for words, ruling_words in declared.get(minute.item, []):
+            page.line(("Declared:", "italic"), " ", words, ruling_words)
+            page.blank()
+        if minute.narrative.strip():
+            page.line(minute.narrative.strip())
+            page.blank()
+        verbs = list(dict.fromkeys(d.verb.value for d in minute.decisions))
+        for verb in verbs:
+            points = [d for d in minute.decisions if d.verb.value == verb]
+            page.line((f"{verb}:", "bold"))
+            page.items(
+                [
+                    Text.assemble(d.text, (_flag_words(quorum.flag(d, minute.item)), "italic"))
+                    for d in points
+                ],
+                marks=[f"{n}. " for n in range(1, len(points) + 1)],
+            )
+            page.blank()
+        for action in actions_by_item.get(str(minute.item), []):
+            due = f", by {action.due:%d/%m/%Y}" if action.due else ""
+            owner = reading.name(action.owner) if action.owner in reading.people else ""
+            page.line(
+                (f"Action {action.number}:", "italic"), f" {action.description} ({owner}{due})"
+            )
+            page.blank()
+    return page
 
 
 RULING_WORDS = {
@@ -653,7 +830,7 @@ RULING_WORDS = {
 
 def _flag_words(flag: DecisionFlag | None) -> str:
     if flag is DecisionFlag.INQUORATE:
-        return " *(taken while the meeting was inquorate)*"
+        return " (taken while the meeting was inquorate)"
     if flag is DecisionFlag.CHAIRS_ACTION:
-        return " *(Chair's action)*"
+        return " (Chair's action)"
     return ""
