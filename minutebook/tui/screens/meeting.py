@@ -1,5 +1,5 @@
-"""One meeting: its agenda (built and reordered here), apologies with the quorum
-forecast, and the minutes recorded so far.
+"""One meeting: its agenda (built and reordered here), apologies and planned remote
+attendance with the quorum forecast, and the minutes recorded so far.
 
 Live capture during the meeting (attendance as people arrive, the quorum, minutes,
 declarations and actions as they happen) has its own screen, opened from here with
@@ -123,10 +123,14 @@ arrivals recorded against them move with them), `Delete` removes an item that no
 refers to yet. Each item has a title, lead, purpose (decision / discussion /
 information), planned minutes, a confidential flag (Part II) and a paper reference.
 `1`, `2`, `3` switch between the tabs. **Attendance** shows who has sent apologies
-(`p` records or withdraws them) with the quorum forecast: whether the meeting will be
-quorate if everyone else comes, and whom to chase if not; once people are marked present
-it shows the quorum at the opening. **Minutes** shows what has been recorded. Signed
-minutes are locked. `l` opens live capture: the meeting as it happens."""
+(`p` records or withdraws them) and who will join remotely (`r` records a member's
+planned remote attendance with a note, such as "joining by video from London", or
+withdraws it), with the quorum forecast: whether the meeting will be quorate if
+everyone else comes, and whom to chase if not. A remote attendance counts only where
+the terms of reference say so; the forecast names whoever it does not count. Once
+people are marked present it shows the quorum at the opening; live capture marks when
+each expected member actually arrives. **Minutes** shows what has been recorded.
+Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     DEFAULT_CSS = """
     MeetingScreen #attendance-text, MeetingScreen #minutes-text { padding: 0 1; }
@@ -143,6 +147,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         ),
         Binding("delete", "delete_item", "Remove", key_display="Del", id="meeting.delete_item"),
         Binding("p", "apologies", "Apologies", id="meeting.apologies"),
+        Binding("r", "remote", "Remote", id="meeting.remote"),
         Binding("x", "export", "Export", id="meeting.export"),
         Binding("1", "tab('agenda')", "Agenda", show=False, id="meeting.tab_agenda"),
         Binding("2", "tab('attendance')", "Attendance", show=False, id="meeting.tab_attendance"),
@@ -202,7 +207,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
         active = self.active_tab
         if action in ("add_item", "edit_item", "move", "delete_item"):
             return (None if self.locked else True) if active == "agenda" else False
-        if action == "apologies":
+        if action in ("apologies", "remote"):
             return (None if self.locked else True) if active == "attendance" else False
         return True
 
@@ -404,6 +409,12 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                     "From a member, updating the quorum forecast",
                     on_tab(self.action_tab, "attendance", self.action_apologies),
                 ),
+                (
+                    "Record a planned remote attendance (r)",
+                    "A member who will join remotely, with a note; the forecast counts "
+                    "it where the terms of reference do",
+                    on_tab(self.action_tab, "attendance", self.action_remote),
+                ),
             ]
         return commands
 
@@ -565,7 +576,7 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     def _members(self, reading: RecordReading) -> list[tuple[str, str]]:
         """The members in post on the meeting's date, as a form's choices, each with
-        whether they sent apologies."""
+        what is recorded for them: apologies sent, or joining remotely."""
         meeting = reading.record.meeting
         options = []
         for seat in reading.seats:
@@ -574,6 +585,8 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
                 words = ""
                 if row is not None and not row.is_attending:
                     words = " (apologies sent)"
+                elif row is not None and reading.is_planned(row) and row.mode is not Mode.IN_PERSON:
+                    words = " (joining remotely)"
                 options.append((f"{reading.name(seat.holder)}{words}"[:60], seat.holder))
         return list(dict.fromkeys(options))
 
@@ -592,10 +605,23 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
             name = reading.name(person)
             try:
                 if row is not None and row.id is not None:
-                    if row.is_attending:
+                    if row.is_attending and not reading.is_planned(row):
                         return "That member is recorded as present; live capture changes that."
-                    store.remove_attendance(row.id)
-                    self.notify(f"Apologies from {name} withdrawn.")
+                    if row.is_attending:
+                        # Expected (a planned remote attendance): they cannot come after all.
+                        store.update_attendance(
+                            row.model_copy(
+                                update={
+                                    "status": AttendanceStatus.APOLOGIES,
+                                    "mode": Mode.IN_PERSON,
+                                    "note": None,
+                                }
+                            )
+                        )
+                        self.notify(f"Apologies from {name} recorded, instead of joining remotely.")
+                    else:
+                        store.remove_attendance(row.id)
+                        self.notify(f"Apologies from {name} withdrawn.")
                 else:
                     seats = tuple(s.id for s in reading.seats if s.holder == person)
                     store.add_attendance(
@@ -609,6 +635,61 @@ minutes are locked. `l` opens live capture: the meeting as it happens."""
 
         self.app.push_screen(
             FormScreen("Apologies (choose again to withdraw them)", fields, {}, record),
+            lambda saved: self.refresh_record() if saved else None,
+        )
+
+    def action_remote(self) -> None:
+        """Record that a member will join remotely, with a note ("joining by video from
+        London"), or withdraw it; then re-forecast. It is an expected attendance: a row
+        marked present and remote with no arrival, which live capture completes when
+        they join (the forecast counts it as remote, where the terms of reference do)."""
+        store = self.app.store
+        reading = self.read_record()
+        recorded = {r.person: r for r in reading.record.attendance}
+        fields = [
+            FormField("person", "Member", "select", options=self._members(reading)),
+            FormField("note", "Note", placeholder="e.g. joining by video from London"),
+        ]
+
+        def record(values: dict[str, Any]) -> str | None:
+            person = values.get("person")
+            if not person:
+                return "Choose the member who will join remotely."
+            note = str(values.get("note") or "").strip() or None
+            row = recorded.get(person)
+            name = reading.name(person)
+            try:
+                if row is not None and row.id is not None:
+                    if row.is_attending and not reading.is_planned(row):
+                        return "That member is recorded in the meeting; live capture changes that."
+                    if row.is_attending and row.mode is not Mode.IN_PERSON:
+                        store.remove_attendance(row.id)
+                        self.notify(f"{name}'s planned remote attendance withdrawn.")
+                        return None
+                    store.update_attendance(
+                        row.model_copy(
+                            update={
+                                "status": AttendanceStatus.PRESENT,
+                                "mode": Mode.REMOTE,
+                                "note": note,
+                            }
+                        )
+                    )
+                    instead = "" if row.is_attending else ", instead of their apologies"
+                    self.notify(f"{name} will join remotely{instead}.")
+                else:
+                    seats = tuple(s.id for s in reading.seats if s.holder == person)
+                    store.add_attendance(
+                        self.meeting_id,
+                        Attendance(person=person, mode=Mode.REMOTE, seats=seats, note=note),
+                    )
+                    self.notify(f"{name} will join remotely.")
+            except (StoreError, ValidationError) as error:
+                return str(error)
+            return None
+
+        self.app.push_screen(
+            FormScreen("Joining remotely (choose again to withdraw it)", fields, {}, record),
             lambda saved: self.refresh_record() if saved else None,
         )
 
@@ -675,7 +756,8 @@ class Page:
 
 def _outlook(page: Page, reading: RecordReading) -> None:
     """The opening verdict once people are marked present; before that, the forecast
-    from the apologies received (docs/quorum.md, and the secretary's day, story 1)."""
+    from the apologies received and the remote attendance planned (docs/quorum.md, and
+    the secretary's day, story 1)."""
     record = reading.record
     if reading.terms is None:
         page.line(("Quorum:", "bold"), " no terms of reference in force on this date.")
@@ -690,15 +772,27 @@ def _outlook(page: Page, reading: RecordReading) -> None:
         return
     assert quorum.engine is not None  # there are terms
     outlook = forecast(quorum.engine, record.attendance)
+    remote = [
+        r.person for r in record.attendance if r.is_attending and r.mode is not Mode.IN_PERSON
+    ]
+    joining = f", {len(remote)} joining remotely" if remote else ""
     verdict = outlook.verdict
     page.line(
         ("Forecast", "bold"),
-        f" (apologies from {len(outlook.sent_apologies)}; press p to record apologies): ",
+        f" (apologies from {len(outlook.sent_apologies)}{joining}; "
+        "p records apologies, r a remote attendance): ",
         f"quorate if everyone else comes ({len(verdict.counted)} expected)."
         if verdict.quorate
         else "INQUORATE even if everyone else comes.",
     )
-    page.items([f.text for f in verdict.failed])
+    page.items(
+        [f.text for f in verdict.failed]
+        + [
+            f"Not counted: {reading.name(e.person)}, {e.reason}"
+            for e in verdict.excluded
+            if e.person in remote
+        ]
+    )
     if outlook.chase:
         page.line(("Chase:", "bold"), " " + ", ".join(reading.name(p) for p in outlook.chase))
     elif outlook.chase is None:
