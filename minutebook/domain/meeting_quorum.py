@@ -24,7 +24,7 @@ the command line all ask `MeetingQuorum`; none of them works it out again.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -489,12 +489,6 @@ def _outcome(narrative: str, decisions: Sequence[Decision]) -> Outcome:
     if DecisionVerb.DEFERRED in verbs:
         return Outcome.DEFERRED
     return Outcome.INFORMATION
-
-
-def room_rows(record: MeetingRecord, people: Iterable[str]) -> list[Attendance]:
-    """The attendance rows of the given people (for the engine or a screen)."""
-    rows: Mapping[str, Attendance] = {row.person: row for row in record.attendance}
-    return [rows[p] for p in people if p in rows]
 
 
 __all__ = [
