@@ -8,6 +8,7 @@ still one person in every count. "Members" in the app are seats with their holde
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
 
@@ -52,6 +53,14 @@ KNOWN_TAGS: tuple[str, ...] = (
     "partner",
 )
 """Seat tags the quorum rules of real bodies refer to; committees may add their own."""
+
+
+def unusual_tags(tags: Iterable[str]) -> list[str]:
+    """The tags in `tags` that no quorum preset uses (not in `KNOWN_TAGS`). A committee
+    may have tags of its own, so they are allowed; but one a rule relies on and spelt
+    wrong ("chiar") would quietly count nobody, so the secretary is asked to check it
+    (docs/members.md)."""
+    return [tag for tag in tags if tag not in KNOWN_TAGS]
 
 
 class NumberingScheme(DomainModel):
@@ -249,3 +258,32 @@ def membership_problems(
             if deputy not in person_ids:
                 problems.append(f"seat {seat.id}: deputy {deputy!r} is not a known person")
     return problems
+
+
+# -- who a typed name means --------------------------------------------------------------
+
+
+def name_key(name: str) -> str:
+    """What makes two names, as typed, the same person's: they differ only in upper and
+    lower case, or in spaces before or after ("ann lee " is Ann Lee; "Ann M Lee" is not)
+    (docs/members.md)."""
+    return name.strip().casefold()
+
+
+def people_by_name(people: Iterable[Person]) -> dict[str, Person]:
+    """The people known to Minutebook, to be found by a name as typed (`name_key`); of
+    two people with the same name, the later in `people` is the one found."""
+    return {name_key(person.name): person for person in people}
+
+
+def holder_named(name: str, current: Person | None, known: Mapping[str, Person]) -> Person | None:
+    """The known person meant by `name` typed as a seat's holder, or None for someone
+    new (docs/members.md).
+
+    The seat's current holder (`current`) if it is their name; otherwise whoever is
+    known by that name (`known`, from `people_by_name`). A name other than the current
+    holder's is a new holder for the seat, not a rename: the person who held the seat
+    keeps their own name, in the list of people and in every past minute."""
+    if current is not None and name_key(current.name) == name_key(name):
+        return current
+    return known.get(name_key(name))

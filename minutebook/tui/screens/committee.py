@@ -4,58 +4,39 @@ Each tab is a table. The same keys work on every tab and mean the obvious thing 
 ``a`` adds, ``e`` or Enter edits or opens, ``r`` retires. Retired members and
 organisations stay in the record (past minutes refer to them) and are hidden unless
 ``h`` shows them.
+
+The screen holds the tabs, tables, forms and keys, and no rule: what a form asks is
+carried out by `application.committee.CommitteeSetup` (a member's holder and deputies
+matched to known people, a meeting's date and times checked, ...), and a refusal is
+shown in the form as the service words it (docs/architecture.md).
 """
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from minutebook.domain import Committee, Meeting, Organisation, Person, Policies, Seat
-from minutebook.domain.base import error_lines
+from minutebook.application.committee import CommitteeSetup
+from minutebook.domain import Meeting, Organisation, Seat
+from minutebook.domain.base import Refused
 from minutebook.domain.committee import KNOWN_TAGS
-from minutebook.domain.dates import long_date, meeting_date_problem, parse_date, short_date
-from minutebook.domain.quorum import describe_requirement
-from minutebook.domain.quorum_engine import QuorumEngine
-from minutebook.store import StoreError
+from minutebook.domain.dates import long_date, short_date
 from minutebook.tui.commands import PaletteCommand, on_tab
-from minutebook.tui.screens.committees import COMMITTEE_LABELS, HOUSE_STYLES
+from minutebook.tui.screens.committees import HOUSE_STYLES
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
+from minutebook.tui.widgets.terms_text import TermsText
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
-
-MEMBER_LABELS = {
-    "name": "Name",
-    "honorific": "Title",
-    "initials": "Initials",
-    "title": "Role",
-    "org": "Organisation",
-    "tags": "Tags",
-    "term_from": "Term from",
-    "term_to": "Term to",
-    "named_deputies": "Named deputies",
-}
-ORG_LABELS = {"id": "Short id", "name": "Name", "constituency": "Constituency"}
-MEETING_LABELS = {
-    "date": "Date",
-    "time": "Time",
-    "ended_at": "End time",
-    "venue": "Venue",
-    "session": "Session",
-}
 
 
 class CommitteeScreen(Screen[None]):
@@ -102,6 +83,12 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self.code = code
         self.show_retired = False
 
+    @property
+    def setup(self) -> CommitteeSetup:
+        """The service that carries out what the forms and keys ask (it keeps no state,
+        so one made for each request sees the store as it is)."""
+        return CommitteeSetup(self.app.store, self.code, self.app.clock)
+
     # -- layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -115,7 +102,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
             with TabPane("2 Organisations", id="organisations"):
                 yield ListTable(id="organisations-table", cursor_type="row", zebra_stripes=True)
             with TabPane("3 Terms of reference", id="terms"), VerticalScroll(id="terms-scroll"):
-                yield Markdown(id="terms-text")
+                yield TermsText(id="terms-text")
             with TabPane("4 Meetings", id="meetings"):
                 yield ListTable(id="meetings-table", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
@@ -177,32 +164,19 @@ template (a .docx with the body's styles, header, footer and logo) its documents
     # -- members -----------------------------------------------------------------------
 
     def refresh_members(self) -> None:
-        store = self.app.store
         table = self.query_one("#members-table", DataTable)
         keep = table.cursor_row
         table.clear()
-        people = {p.id: p for p in store.people()}
-        for seat in store.seats(self.code):
-            if not seat.is_current and not self.show_retired:
-                continue
-            holder = people.get(seat.holder) if seat.holder else None
-            name = holder.display_name if holder else "(vacant)"
-            style = "dim" if not seat.is_current or holder is None else ""
-            if not seat.is_current:
-                name += f" (retired {short_date(seat.retired_on)})"
-            term = ""
-            if seat.term_from or seat.term_to:
-                term = f"{short_date(seat.term_from) or '…'}–{short_date(seat.term_to) or ''}"
-            deputies = ", ".join(people[d].name if d in people else d for d in seat.named_deputies)
+        for row in self.setup.members(self.show_retired):
             table.add_row(
-                Text(name, style=style),
-                seat.title,
-                seat.org or "",
-                "yes" if seat.voting else "no",
-                ", ".join(seat.tags),
-                term,
-                deputies,
-                key=seat.id,
+                Text(row.name, style="dim" if row.dim else ""),
+                row.role,
+                row.org,
+                row.votes,
+                row.tags,
+                row.term,
+                row.deputies,
+                key=row.key,
             )
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
@@ -210,33 +184,8 @@ template (a .docx with the body's styles, header, footer and logo) its documents
     @on(DataTable.RowHighlighted, "#members-table")
     def _show_member(self, event: DataTable.RowHighlighted) -> None:
         """The whole of the highlighted member, since the table is cut at 80 columns."""
-        detail = self.query_one("#member-detail", Static)
         seat_id = event.row_key.value if event.row_key else None
-        store = self.app.store
-        seat = next((s for s in store.seats(self.code) if s.id == seat_id), None)
-        if seat is None:
-            detail.update("")
-            return
-        org = next((o for o in store.organisations(self.code) if o.id == seat.org), None)
-        parts = [seat.title]
-        if org:
-            parts.append(org.name)
-        parts.append("voting" if seat.voting else "non-voting")
-        if seat.tags:
-            parts.append("tags: " + ", ".join(seat.tags))
-        if seat.term_from or seat.term_to:
-            parts.append(
-                f"term {short_date(seat.term_from) or '…'} to {short_date(seat.term_to) or 'open'}"
-            )
-        if seat.named_deputies:
-            names = []
-            for deputy in seat.named_deputies:
-                try:
-                    names.append(store.person(deputy).display_name)
-                except StoreError:
-                    names.append(deputy)
-            parts.append("deputies: " + ", ".join(names))
-        detail.update(Text(f"Seat {seat.id}: " + " · ".join(parts)))
+        self.query_one("#member-detail", Static).update(Text(self.setup.member_detail(seat_id)))
 
     def _member_fields(self) -> list[FormField]:
         orgs = [
@@ -268,24 +217,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self._open_member_form("Add a member", values, seat=None)
 
     def edit_member(self, seat_id: str) -> None:
-        store = self.app.store
-        seat = next(s for s in store.seats(self.code) if s.id == seat_id)
-        people = {p.id: p for p in store.people()}
-        holder = people.get(seat.holder) if seat.holder else None
-        values = {
-            "name": holder.name if holder else "",
-            "honorific": holder.honorific if holder else "",
-            "initials": holder.initials if holder else "",
-            "title": seat.title,
-            "org": seat.org,
-            "voting": seat.voting,
-            "tags": ", ".join(seat.tags),
-            "term_from": short_date(seat.term_from),
-            "term_to": short_date(seat.term_to),
-            "deputies": ", ".join(
-                people[d].name if d in people else d for d in seat.named_deputies
-            ),
-        }
+        seat, values = self.setup.member_values(seat_id)
         self._open_member_form(f"Edit member – seat {seat.id}", values, seat=seat)
 
     def _open_member_form(self, title: str, values: dict[str, Any], seat: Seat | None) -> None:
@@ -302,73 +234,18 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         )
 
     def _save_member(self, values: dict[str, Any], existing: Seat | None) -> str | None:
-        """Validate the form through the domain models and save seat and holder at once."""
-        store = self.app.store
         try:
-            people = store.people()
-            by_name = {p.name.casefold(): p for p in people}
-            by_id = {p.id: p for p in people}
-            name = (values["name"] or "").strip()
-            holder: Person | None = None
-            if name:
-                current = by_id.get(existing.holder) if existing and existing.holder else None
-                if current is not None and current.name.casefold() != name.casefold():
-                    current = None  # a new holder for the seat, not a rename
-                match = current or by_name.get(name.casefold())
-                holder = Person.model_validate(
-                    {
-                        "id": match.id if match else store.new_person_id(name),
-                        "name": name,
-                        "honorific": values["honorific"],
-                        "initials": values["initials"],
-                        "email": match.email if match else None,
-                    }
-                )
-            deputies: list[Person] = []
-            new_people: list[Person] = []
-            for deputy_name in _split(values["deputies"]):
-                found = by_name.get(deputy_name.casefold())
-                if found is None:
-                    found = Person(id=store.new_person_id(deputy_name), name=deputy_name)
-                    by_name[deputy_name.casefold()] = found
-                    new_people.append(found)
-                deputies.append(found)
-            seat = Seat.model_validate(
-                {
-                    "id": existing.id if existing else store.new_seat_id(self.code),
-                    "title": values["title"],
-                    "holder": holder.id if holder else None,
-                    "org": values["org"],
-                    "tags": _split(values["tags"]),
-                    "voting": values["voting"],
-                    "named_deputies": [d.id for d in deputies],
-                    "term_from": _date_field(values, "term_from"),
-                    "term_to": _date_field(values, "term_to"),
-                    "retired_on": existing.retired_on if existing else None,
-                }
-            )
-            if existing:
-                store.save_member(self.code, seat, holder, new_people)
-            else:
-                store.add_member(self.code, seat, holder, new_people)
-        except ValidationError as error:
-            return "\n".join(error_lines(error, labels=MEMBER_LABELS))
-        except (ValueError, StoreError) as error:
+            saved = self.setup.save_member(existing, **values)
+        except Refused as error:
             return str(error)
-        unusual = [t for t in seat.tags if t not in KNOWN_TAGS]
-        if unusual:
-            self.notify(
-                f"Tag {', '.join(unusual)} is not one the quorum presets use "
-                f"({', '.join(KNOWN_TAGS)}); check the spelling if a rule relies on it.",
-                severity="warning",
-                timeout=8,
-            )
-        self.notify(f"Saved {holder.display_name if holder else 'vacant seat'} ({seat.title}).")
+        if saved.warning:
+            self.notify(saved.warning, severity="warning", timeout=8)
+        self.notify(saved.said)
         return None
 
     def retire_member(self, seat_id: str) -> None:
         seat = next(s for s in self.app.store.seats(self.code) if s.id == seat_id)
-        today = self.app.clock().date()
+        today = self.setup.today()
         holder = (
             self.app.store.person(seat.holder).display_name if seat.holder else "the vacant seat"
         )
@@ -376,7 +253,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
             def reinstate(yes: bool | None) -> None:
                 if yes:
-                    self.app.store.retire_seat(self.code, seat_id, None)
+                    self.setup.reinstate_member(seat_id)
                     self.notify(f"Reinstated {holder} ({seat.title}).")
                     self.refresh_members()
 
@@ -387,7 +264,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.app.store.retire_seat(self.code, seat_id, today)
+                self.setup.retire_member(seat_id, today)
                 self.notify(f"Retired {holder} from {today:%d/%m/%Y}.")
                 self.refresh_members()
 
@@ -451,23 +328,8 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
     def _save_org(self, values: dict[str, Any], existing: Organisation | None) -> str | None:
         try:
-            if existing and (values["id"] or "").strip() != existing.id:
-                return f"The id of an organisation cannot change (it stays {existing.id})."
-            org = Organisation.model_validate(
-                {
-                    "id": values["id"],
-                    "name": values["name"],
-                    "constituency": values["constituency"],
-                    "retired_on": existing.retired_on if existing else None,
-                }
-            )
-            if existing:
-                self.app.store.update_organisation(self.code, org)
-            else:
-                self.app.store.add_organisation(self.code, org)
-        except ValidationError as error:
-            return "\n".join(error_lines(error, labels=ORG_LABELS))
-        except StoreError as error:
+            org = self.setup.save_organisation(existing, **values)
+        except Refused as error:
             return str(error)
         self.notify(f"Saved {org.name}.")
         return None
@@ -478,14 +340,14 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
             def reinstate(yes: bool | None) -> None:
                 if yes:
-                    self.app.store.retire_organisation(self.code, org_id, None)
+                    self.setup.reinstate_organisation(org_id)
                     self.notify(f"Reinstated {org.name}.")
                     self.refresh_organisations()
 
             self.app.push_screen(ConfirmScreen(f"{org.name} is retired. Reinstate it?"), reinstate)
             return
-        today = self.app.clock().date()
-        members = [s for s in self.app.store.seats(self.code) if s.is_current and s.org == org_id]
+        today = self.setup.today()
+        members = self.setup.members_of(org_id)
         warning = (
             f"\n\n{len(members)} current member(s) belong to it; their seats stay until "
             "you retire or move them."
@@ -495,7 +357,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.app.store.retire_organisation(self.code, org_id, today)
+                self.setup.retire_organisation(org_id, today)
                 self.notify(f"Retired {org.name}.")
                 self.refresh_organisations()
 
@@ -509,61 +371,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
     # -- terms of reference --------------------------------------------------------------
 
     def refresh_terms(self) -> None:
-        store = self.app.store
-        versions = store.terms_of_reference(self.code)
-        today = self.app.clock().date()
-        current = store.terms_in_force(self.code, today) or (versions[-1] if versions else None)
-        if current is None:
-            text = "No terms of reference recorded yet for this committee."
-        else:
-            seats = [s for s in store.seats(self.code) if s.is_current]
-            policies = current.quorum.policies
-            engine = QuorumEngine(
-                current.quorum, store.seats(self.code), store.organisations(self.code), today
-            )
-            lines = [
-                f"## Terms of reference, version {current.version} "
-                f"(adopted {long_date(current.adopted)})",
-                "",
-            ]
-            if not current.policies_confirmed:
-                lines += [
-                    "> **Policies not yet confirmed.** The ToR wording leaves some of these "
-                    "questions open and defaults fill them; press `e` to review and confirm "
-                    "each answer.",
-                    "",
-                ]
-            if current.illustrative:
-                lines += [
-                    f"> **Illustrative:** {current.note or 'not taken from a published ToR.'}",
-                    "",
-                ]
-            elif current.note:
-                lines += [f"> {current.note}", ""]
-            lines += [
-                f"**Quorum rule:** {describe_requirement(current.quorum.requirement)}",
-                "",
-                f"**Voting seats:** {sum(1 for s in seats if s.voting)} "
-                f"({sum(1 for s in seats if s.voting and s.holder)} filled)",
-                "",
-                f"**Today ({short_date(today)}):**",
-                "",
-                *(f"- {line}" for line in engine.preview()),
-                "",
-                "**Policies** (what the wording leaves open):",
-                "",
-                *(f"- {name}: **{setting}**" for name, setting in _policy_rows(policies)),
-            ]
-            if current.meetings_per_year:
-                lines.append(f"- Meetings a year: **{current.meetings_per_year}**")
-            if current.quorum.text:
-                lines += ["", "### The wording", "", current.quorum.text]
-            if len(versions) > 1:
-                lines += ["", "### Versions", ""] + [
-                    f"- version {v.version}, adopted {long_date(v.adopted)}" for v in versions
-                ]
-            text = "\n".join(lines)
-        self.query_one("#terms-text", Markdown).update(text)
+        self.query_one("#terms-text", TermsText).show(self.setup.terms_in_view())
 
     # -- meetings --------------------------------------------------------------------------
 
@@ -621,45 +429,11 @@ template (a .docx with the body's styles, header, footer and logo) its documents
             self._meeting_created,
         )
 
-    def _meeting_from_form(self, values: dict[str, Any], current: Meeting | None) -> Meeting | str:
-        """The meeting the form describes, or every problem with it at once (a wrong
-        date and a wrong time are both reported)."""
-        problems: list[str] = []
-        try:
-            day = _date_field(values, "date")
-            if day is None:
-                problems.append("Date: the meeting needs a date (dd/mm/yyyy)")
-            elif problem := meeting_date_problem(day, self.app.clock().date()):
-                problems.append(f"Date: {problem}")
-        except ValueError as error:
-            problems.append(str(error))
-            day = None
-        fields: dict[str, Any] = {
-            "committee": self.code,
-            "date": day or (current.date if current else self.app.clock().date()),
-            "time": values["time"],
-            "venue": values["venue"],
-            "session": values["session"] or "public",
-        }
-        if current is not None:
-            fields = {**current.model_dump(), **fields, "ended_at": values["ended_at"]}
-        try:
-            meeting = Meeting.model_validate(fields)
-        except ValidationError as error:
-            labels = {**MEETING_LABELS, "time": "Start time"} if current else MEETING_LABELS
-            problems += error_lines(error, labels=labels)
-        if problems:
-            return "\n".join(problems)
-        return meeting
-
     def _create_meeting(self, values: dict[str, Any]) -> str | None:
-        meeting = self._meeting_from_form(values, None)
-        if isinstance(meeting, str):
-            return meeting
         try:
-            self._new_meeting = self.app.store.add_meeting(meeting)
-        except StoreError as error:
-            return _sentence(error)
+            self._new_meeting = self.setup.add_meeting(**values)
+        except Refused as error:
+            return str(error)
         return None
 
     def _meeting_created(self, saved: bool | None) -> None:
@@ -686,18 +460,11 @@ template (a .docx with the body's styles, header, footer and logo) its documents
                 severity="warning",
             )
             return
-        values = {
-            "date": short_date(meeting.date),
-            "time": meeting.time or "",
-            "ended_at": meeting.ended_at or "",
-            "venue": meeting.venue or "",
-            "session": meeting.session.value,
-        }
         self.app.push_screen(
             FormScreen(
                 f"The meeting of {long_date(meeting.date)}",
                 self._meeting_fields(True),
-                values,
+                self.setup.meeting_values(meeting),
                 lambda v: self._save_meeting(v, meeting),
                 hint="The end time is the one recorded live; leave it blank to clear it.",
             ),
@@ -705,13 +472,10 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         )
 
     def _save_meeting(self, values: dict[str, Any], current: Meeting) -> str | None:
-        meeting = self._meeting_from_form(values, current)
-        if isinstance(meeting, str):
-            return meeting
         try:
-            saved = self.app.store.update_meeting(meeting)
-        except StoreError as error:
-            return _sentence(error)
+            saved = self.setup.edit_meeting(current, **values)
+        except Refused as error:
+            return str(error)
         when = long_date(saved.date) + (f" at {saved.time}" if saved.time else "")
         self.notify(f"Saved the meeting of {when}.")
         return None
@@ -731,9 +495,9 @@ template (a .docx with the body's styles, header, footer and logo) its documents
             if not yes:
                 return
             try:
-                self.app.store.delete_meeting(meeting_id)
-            except StoreError as error:
-                self.notify(_sentence(error), severity="error", timeout=10)
+                self.setup.delete_meeting(meeting_id)
+            except Refused as error:
+                self.notify(str(error), severity="error", timeout=10)
                 return
             self.notify(f"Deleted the meeting of {when}.")
             self.refresh_meetings()
@@ -830,34 +594,10 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         )
 
     def _save_details(self, values: dict[str, Any]) -> str | None:
-        current = self.app.store.committee(self.code)
-        template = str(values.get("word_template") or "").strip()
-        if template:
-            template = str(Path(template).expanduser().resolve())
+        changes = {key: value for key, value in values.items() if key != "code"}  # read-only
         try:
-            committee = Committee.model_validate(
-                {
-                    **current.model_dump(),
-                    "name": values["name"],
-                    "parent_body": values["parent_body"],
-                    "house_style": values["house_style"] or current.house_style.value,
-                    "default_venue": values["default_venue"],
-                    "word_template": template,
-                }
-            )
-        except ValidationError as error:
-            return "\n".join(error_lines(error, labels=COMMITTEE_LABELS))
-        if committee.word_template:
-            # Refuse a template that would make every export fail, while the path is in view.
-            from minutebook.exporters.common import ExportError, new_document
-
-            try:
-                new_document(Path(committee.word_template))
-            except ExportError as error:
-                return f"Word template: {error}"
-        try:
-            self.app.store.update_committee(committee)
-        except StoreError as error:
+            self.setup.save_details(**changes)
+        except Refused as error:
             return str(error)
         return None
 
@@ -931,43 +671,3 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
     def on_screen_resume(self) -> None:
         self.refresh_all()
-
-
-def _split(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
-
-
-def _date_field(values: dict[str, Any], key: str) -> date | None:
-    """Read a date field, naming the field if it is not a date."""
-    try:
-        return parse_date(values.get(key) or "")
-    except ValueError as error:
-        label = {**MEMBER_LABELS, **MEETING_LABELS}.get(key, key)
-        raise ValueError(f"{label}: {error}") from None
-
-
-def _sentence(error: Exception) -> str:
-    """The store's one-line reason as a sentence on its own."""
-    text = str(error)
-    return text[:1].upper() + text[1:]
-
-
-def _words(value: str) -> str:
-    return value.replace("_", " ")
-
-
-def _policy_rows(policies: Policies) -> list[tuple[str, str]]:
-    """The quorum policies as the secretary would read them out."""
-    deputies = policies.deputies
-    deputy_text = _words(deputies.allowed.value)
-    if deputies.allowed.value != "none":
-        deputy_text += f"; they {'count' if deputies.counts else 'do not count'} for quorum"
-    return [
-        ("Fractions are of", f"{_words(policies.base.value)} seats"),
-        ("Who counts", _words(policies.counting.who_counts.value)),
-        ("Deputies", deputy_text),
-        ("Remote attendance counts", "yes" if policies.remote.counts else "no"),
-        ("Conflicted members", _words(policies.conflicts.effect.value)),
-        ("If inquorate at the start", _words(policies.on_inquorate.at_start.value)),
-        ("If quorum is lost", _words(policies.on_inquorate.mid_meeting.value)),
-    ]

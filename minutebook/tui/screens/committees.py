@@ -26,16 +26,6 @@ EMPTY_HINT = (
 )
 
 
-COMMITTEE_LABELS = {
-    "code": "Code",
-    "name": "Name",
-    "parent_body": "Reports to",
-    "house_style": "House style",
-    "default_venue": "Usual venue",
-    "numbering": "Minute numbers",
-    "word_template": "Word template",
-}
-
 HOUSE_STYLES = [("Council (paragraphs, RESOLVED)", "council"), ("NHS board (tables)", "nhs")]
 
 
@@ -137,6 +127,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
     def _create(self, values: dict[str, Any]) -> str | None:
         from pydantic import ValidationError
 
+        from minutebook.application.committee import COMMITTEE_LABELS
         from minutebook.domain import Committee, error_lines
 
         try:
