@@ -144,6 +144,11 @@ class MeetingCapture:
 
     # -- where the meeting has got to -------------------------------------------------
 
+    @property
+    def on_the_day(self) -> bool:
+        """Live on the meeting's own day: what is recorded carries the clock time."""
+        return self.meeting.timed_on(self.clock().date())
+
     def resume_item(self) -> int | None:
         """Where to pick up: the furthest item taken, else the first."""
         return self.live_item() or (self.numbers[0] if self.numbers else None)
@@ -159,6 +164,8 @@ class MeetingCapture:
         """The meeting is at item `number`: its start is timed the first time."""
         item = self.item(number)
         if item is None or item.id is None or item.started_at or self.locked:
+            return
+        if not self.on_the_day:  # not live: there is no time to give it
             return
         self.store.start_item(item.id, self.now(seconds=True))
         self.refresh()
@@ -192,7 +199,7 @@ class MeetingCapture:
             self.record.attendance,
             seats_held=lambda person: holders.get(person, ()),
             name=self.name,
-            clock=self.now(),
+            clock=self.now() if self.on_the_day else None,
             live_item=self.live_item(),
         )
 
@@ -597,17 +604,21 @@ class MeetingCapture:
         return self.meeting
 
     def _check_item(self, item: int) -> None:
-        """Business is recorded at an item of the agenda that the meeting has taken up."""
+        """Business is recorded at an item of the agenda that the meeting has taken up
+        (any item, when the meeting is minuted on another day than its own)."""
         if self.locked:
             raise Refused("These minutes are signed and locked.")
-        taken = [i.number for i in self.agenda if i.started_at]
+        taken = [i.number for i in self.agenda if i.started_at or not self.on_the_day]
         problem = item_problem(item, self.numbers, taken)
         if problem:
             raise Refused(problem[:1].upper() + problem[1:] + ".")
 
     def _time_at(self, item: int | None) -> str | None:
-        """The clock time of something recorded now at `item`: none for a late record
-        at an item before the one the meeting has reached."""
+        """The clock time of something recorded now at `item`: none on another day than
+        the meeting's, and none for a late record at an item before the one the meeting
+        has reached."""
+        if not self.on_the_day:
+            return None
         live = self.live_item()
         if live is None or item is None or item not in self.numbers or live not in self.numbers:
             return self.now()

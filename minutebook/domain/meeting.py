@@ -128,6 +128,12 @@ class Meeting(DomainModel):
             raise ValueError("minutes cannot be approved before the meeting took place")
         return self
 
+    def timed_on(self, today: dt.date) -> bool:
+        """Whether what is recorded today carries the clock time: only on the meeting's
+        own day. Minuting a meeting on another day (typing up notes afterwards, trying
+        the demo) records what happened at which item, but no times (docs/timeline.md)."""
+        return today == self.date
+
     @property
     def is_locked(self) -> bool:
         """Signed minutes are never edited silently (docs/lifecycle.md)."""

@@ -243,10 +243,11 @@ class MeetingQuorum:
 
     def _walk(self) -> list[_Moment]:
         """Every point at which the quorum can change or is asked about: each event, the
-        start of each item (its declarations apply) and "now" in it, in order."""
+        start of each item the meeting reached (its declarations apply) and "now" in it,
+        in order."""
         timeline = self.timeline
         points: list[tuple[Position, int | None, Event | None]] = [((-2, 0, 0), None, None)]
-        for item in (None, *timeline.items):
+        for item in (None, *self._reached()):
             points.append((timeline.start_of(item), item, None))
             points.append((timeline.now_at(item), item, None))
         points += [(timeline.position(e), e.item, e) for e in timeline.active]
@@ -275,6 +276,21 @@ class MeetingQuorum:
             state = QuorumState(verdict, standing[0] if standing else None, self.unminuted)
             moments.append(_Moment(position, item, event, room, state))
         return moments
+
+    def _reached(self) -> tuple[int, ...]:
+        """The items the meeting reached. A meeting minuted live (its items have start
+        times) reached the furthest item taken up or holding anything; the items after it
+        were not taken, so nothing happened at them (a member out for an interest on the
+        last item taken did not come back at the next). A record made otherwise (a
+        meeting file, the demo papers) describes the whole agenda."""
+        items = self.timeline.items
+        if not any(item.started_at for item in self.record.agenda):
+            return items
+        held = {item.number for item in self.record.agenda if item.started_at}
+        held |= {e.item for e in self.timeline.active if e.item is not None}
+        held |= {m.item for m in self.record.minutes}
+        last = max((items.index(n) for n in held if n in items), default=-1)
+        return items[: last + 1]
 
     def _verdict(self, room: frozenset[str], item: int | None) -> Verdict | None:
         if self.engine is None:

@@ -180,3 +180,29 @@ def test_a_record_without_its_timeline_places_the_decision_at_the_end_of_its_ite
     meeting.mark("p3", Mark.LEFT)
     quorum = meeting.quorum()
     assert quorum.flag(decision, 4) is DecisionFlag.INQUORATE  # at the end, after p3 left
+
+
+def test_a_meeting_that_ended_at_an_item_does_not_recover_at_the_items_after() -> None:
+    """From a new user's trial: a member out for an interest on item 6, the last item
+    taken before the close, was minuted as returning at item 7, which was never taken."""
+    meeting = Builder(items=9).roll("p1", "p2", "p3")
+    meeting.agenda = [
+        i.model_copy(update={"started_at": i.started_at if i.number <= 6 else None})
+        for i in meeting.agenda
+    ]
+    meeting.at(2).declare("p3", 6, Ruling.LEAVE)
+    meeting.at(6).note("The item was discussed.")
+    (period,) = meeting.quorum().periods()
+    assert period.withdrew == ("p3",) and period.restored_item is None and period.end is None
+    # It lasted to the close: item 6 was taken for information, the rest never were.
+    assert period.outcomes == (
+        (6, Outcome.INFORMATION),
+        (7, Outcome.NOT_TAKEN),
+        (8, Outcome.NOT_TAKEN),
+        (9, Outcome.NOT_TAKEN),
+    )
+    # A record of the whole agenda (no item timed: a meeting file, the demo papers) is
+    # read to its end: the member is back for item 7.
+    meeting.agenda = [i.model_copy(update={"started_at": None}) for i in meeting.agenda]
+    (period,) = meeting.quorum().periods()
+    assert period.restored_item == 7 and period.returned == ("p3",)

@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from minutebook.domain.base import Refused
-from minutebook.domain.meeting import Attendance, AttendanceStatus, DecisionVerb, Declaration
+from minutebook.domain.meeting import (
+    Attendance,
+    AttendanceStatus,
+    DecisionVerb,
+    Declaration,
+    Meeting,
+)
 from minutebook.domain.recording import (
     action_problems,
     decision_from,
@@ -76,3 +82,9 @@ def test_business_is_recorded_at_an_item_taken_up() -> None:
     assert item_problem(3, [1, 2, 3], [1, 2, 3]) is None
     assert "not been taken up" in (item_problem(3, [1, 2, 3], [1, 2]) or "")
     assert "no agenda item 7" in (item_problem(7, [1, 2, 3], [1, 2, 3]) or "")
+
+
+def test_only_the_meetings_own_day_is_timed() -> None:
+    meeting = Meeting(committee="HCP", date=date(2023, 9, 20))
+    assert meeting.timed_on(date(2023, 9, 20))
+    assert not meeting.timed_on(date(2023, 9, 21))

@@ -578,6 +578,16 @@ async def test_quitting_straight_after_typing_keeps_the_words(
     assert app.return_code in (0, None)
     minute = demo_store.minute_for(meeting_id, 1)
     assert minute is not None and minute.narrative == "The last words"
+    # Quitting before the editor has even told the screen of the last keys (as a quick
+    # Ctrl+Q in a real terminal does): the words are still saved.
+    again = make_app(demo_store, meeting_id)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        editor = live(again).query_one("#live-narrative", TextArea)
+        editor.insert(" and more")  # its Changed message is still queued ...
+        again.exit()  # ... when the app quits
+    minute = demo_store.minute_for(meeting_id, 1)
+    assert minute is not None and minute.narrative == "The last words and more"
 
 
 async def test_close_and_reopen_everything_is_there_exactly_as_typed(
@@ -614,9 +624,35 @@ async def test_leaving_live_capture_asks_whether_the_meeting_has_ended(
         await pilot.press("escape")  # stay
         await pilot.pause()
         live(app)
-        await pilot.press("f10")
+        await pilot.press("escape")  # Escape leaves live capture as F10 does
         await pilot.pause()
-        await pilot.press("y")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("Y")  # the question says "Y", so a capital answers it too
         await pilot.pause()
         assert not isinstance(app.screen, LiveMeetingScreen)
     assert demo_store.meeting(meeting_id).ended_at == "14:05"
+
+
+async def test_a_meeting_minuted_on_another_day_is_recorded_without_clock_times(
+    demo_store: Store, meeting_id: int
+) -> None:
+    """Typing up a past meeting (or trying the demo) today: marks, decisions and rulings
+    go in at their item, but today's clock is not when they happened."""
+    later = datetime(2023, 9, 21, 10, 0)
+    app = MinutebookApp(demo_store, clock=lambda: later, open_meeting=meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await mark(pilot, "marland", "p")
+        await go_to_item(pilot, 4)
+        await record_decision(pilot, "That the report be noted.", verb="NOTED")
+        await pilot.press("f10")  # nothing to ask: now is not when it ended
+        await pilot.pause()
+        assert not isinstance(app.screen, (LiveMeetingScreen, ConfirmScreen))
+    record = demo_store.meeting_record(meeting_id)
+    assert all(event.at is None for event in record.events)
+    assert all(item.started_at is None for item in record.agenda)
+    assert record.meeting.ended_at is None
+    minute = demo_store.minute_for(meeting_id, 4)
+    assert minute is not None and [d.text for d in minute.decisions] == [
+        "That the report be noted."
+    ]

@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 
 from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.domain.base import Refused
+from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import NO_ATTENDANCE
 from minutebook.domain.quorum import Ruling
@@ -89,12 +90,15 @@ deletes it, and a deleted one can be brought back. `Ctrl+Z` undoes typing. `F10`
 leaves live capture and asks whether the meeting has ended: its end time goes into the
 minutes. The top line shows the clock, the quorum at this item and whether everything
 is saved. Recording a decision while the meeting is inquorate asks first, and offers
-NOTED, DEFERRED or Chair's action instead.
+NOTED, DEFERRED or Chair's action instead, or to record it anyway (the minutes then mark
+it as taken while inquorate). `Esc` leaves live capture as `F10` does.
 
 Marks are made at the item being taken: someone who leaves while item 4 is taken is
 minuted as leaving during item 4, and is not counted for what is decided after. Going
 back to an earlier item (`F7`) and marking there records it in that item, without a
-clock time. Every correction is kept in the meeting's timeline."""
+clock time. Every correction is kept in the meeting's timeline. A meeting minuted on
+another day than its own (notes typed up afterwards) is recorded item by item, without
+clock times."""
 
     BINDINGS = [
         Binding("f2", "attendance", "Room", priority=True, id="live.attendance"),
@@ -107,6 +111,7 @@ clock time. Every correction is kept in the meeting's timeline."""
         Binding("f8", "item(1)", "Next", priority=True, id="live.next_item"),
         Binding("f9", "records", "Fix", priority=True, show=False, id="live.recover"),
         Binding("f10", "close", "Close", priority=True, id="live.close"),
+        Binding("escape", "close", "Close", show=False, id="live.escape"),
     ]
 
     app: MinutebookApp
@@ -121,6 +126,7 @@ clock time. Every correction is kept in the meeting's timeline."""
         self._loading = False
         self._confirm: tuple[str, str] | None = None  # a mark asked to be repeated
         self._closing = False  # being taken down: save, but draw nothing
+        self._saved_text = ""  # the narrative as last loaded or written
 
     # -- layout ------------------------------------------------------------------------
 
@@ -148,6 +154,13 @@ clock time. Every correction is kept in the meeting's timeline."""
         self.forms = LiveForms(self.app, self.capture, self.changed)
         if not self.capture.agenda:
             self.notify("This meeting has no agenda yet: add items first.", severity="warning")
+        elif not self.capture.on_the_day and not self.locked:
+            self.notify(
+                f"This meeting was held on {long_date(self.capture.meeting.date)}, not today: "
+                "what you record goes in at its item, without clock times. Its start and end "
+                "times can be set on the committee's Meetings tab (e).",
+                timeout=10,
+            )
         self.current = self.capture.resume_item()
         self.show_item()
         self.set_interval(CHECKPOINT_EVERY, self.checkpoint)
@@ -168,7 +181,8 @@ clock time. Every correction is kept in the meeting's timeline."""
         self.capture.take_up(self.current)
         minute = self.capture.minute(self.current)
         self._loading = True
-        self.editor.load_text(minute.narrative if minute else "")
+        self._saved_text = minute.narrative if minute else ""
+        self.editor.load_text(self._saved_text)
         # Coming back to an item is to add to it: the cursor goes after what is there.
         self.editor.move_cursor(self.editor.document.end)
         self.editor.disabled = self.locked
@@ -253,13 +267,19 @@ clock time. Every correction is kept in the meeting's timeline."""
         """Write the narrative being typed (just after the first unsaved key, on any
         move, and when the screen is taken down)."""
         self._save_timer = None
-        if not self._pending or self.current is None:
+        text = self.editor.text
+        # Compared with what was last saved, not only on the pending flag: when the app
+        # quits straight after a keystroke, the editor holds the text before its
+        # Changed message has been handled.
+        if self.current is None or text == self._saved_text:
+            self._pending = False
             return
         try:
-            issued = self.capture.write_narrative(self.current, self.editor.text)
+            issued = self.capture.write_narrative(self.current, text)
         except StoreError as error:
             self.notify(f"Not saved: {error}", severity="error")
             return
+        self._saved_text = text
         self._pending = False
         self._dirty_since_checkpoint = True
         if issued is not None:
@@ -489,7 +509,8 @@ clock time. Every correction is kept in the meeting's timeline."""
         goes into the minutes); a meeting already ended, or signed, is simply left."""
         self.save_now()
         self.checkpoint()
-        if self.capture.meeting.ended_at or self.locked:
+        if self.capture.meeting.ended_at or self.locked or not self.capture.on_the_day:
+            # Not on the meeting's day, now is not when it ended: nothing to ask.
             self.dismiss(None)
             return
         clock = self.app.clock().strftime("%H:%M")

@@ -156,18 +156,28 @@ class LiveForms:
             "category": InterestCategory.FINANCIAL.value,
             "ruling": Ruling.LEAVE.value,
         }
-        self._form(
-            "Declaration of interest",
-            self._declaration_fields(),
-            values,
-            lambda v: self.capture.declare(
+
+        def save(v: dict[str, Any]) -> None:
+            declared = self.capture.declare(
                 v.get("person"),
                 int(v.get("item") or at_item),
                 v.get("category"),
                 v.get("nature") or "",
                 v.get("ruling"),
                 at_item,
-            ),
+            )
+            # It shows under its item, which may not be the one in view: say it is kept.
+            ruling = dict((value, label) for label, value in RULING_CHOICES)[declared.ruling]
+            self.app.notify(
+                f"Declared: {self.capture.name(declared.person)} on item {declared.item} "
+                f"({ruling}). F9 corrects it."
+            )
+
+        self._form(
+            "Declaration of interest",
+            self._declaration_fields(),
+            values,
+            save,
             labels={"nature": "Nature"},
         )
 

@@ -24,8 +24,9 @@ class ConfirmScreen(ModalScreen[bool | None]):
     """
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n", "answer(False)", "No", id="confirm.no"),
+        # Capitals too: the question says "Y / N", and that is what people press.
+        Binding("y,Y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,N", "answer(False)", "No", id="confirm.no"),
         Binding("escape", "escape", "Back", id="confirm.escape"),
     ]
 
