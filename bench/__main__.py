@@ -1,7 +1,9 @@
 """Benchmarks of the foundation, each against a bare baseline measured in the same run.
 
 - building the demo database (three committees from YAML) and opening it;
-- the app's first screen, headless, against a bare Textual app showing a DataTable.
+- the app's first screen, headless, against a bare Textual app showing a DataTable;
+- then the quorum (bench/quorum.py), the meeting screen on a minuted 25-item meeting
+  (bench/meeting.py), live capture (bench/live.py) and the Word exports (bench/export.py).
 
 These machines are noisy, so each figure is the median of several runs and is printed
 beside its baseline rather than checked against a fixed number.
@@ -21,6 +23,7 @@ from textual.widgets import DataTable, Footer, Header
 
 from bench.export import main as export_benchmark
 from bench.live import main as live_benchmark
+from bench.meeting import main as meeting_benchmark
 from bench.quorum import main as quorum_benchmark
 from minutebook.seeds import build_demo_database
 from minutebook.store import DatabaseFile, Store
@@ -89,5 +92,6 @@ def main() -> None:
 if __name__ == "__main__":
     main()
     quorum_benchmark()
+    meeting_benchmark()
     live_benchmark()
     export_benchmark()
