@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from minutebook.domain.committee import Organisation, Seat
@@ -146,7 +146,14 @@ class _Moment:
     item: int | None
     event: Event | None  # what happened here; None: the start of an item, or "now" in it
     present: frozenset[str]
-    state: QuorumState
+    index: int
+    owner: MeetingQuorum = field(compare=False, repr=False)
+    fixed: QuorumState | None = None
+
+    @property
+    def state(self) -> QuorumState:
+        """The quorum here, worked out when first asked (most points never are)."""
+        return self.fixed if self.fixed is not None else self.owner._state(self.index)
 
 
 class MeetingQuorum:
@@ -182,6 +189,7 @@ class MeetingQuorum:
         for declaration in record.declarations:
             self._declared.setdefault(declaration.item, []).append(declaration)
         self._verdicts: dict[tuple[frozenset[str], int | None], Verdict] = {}
+        self._ruled: dict[int, QuorumState] | None = None
         self._moments = self._walk()
         self._keys = [m.position for m in self._moments]
         self._periods: tuple[Period, ...] | None = None
@@ -244,7 +252,8 @@ class MeetingQuorum:
     def _walk(self) -> list[_Moment]:
         """Every point at which the quorum can change or is asked about: each event, the
         start of each item the meeting reached (its declarations apply) and "now" in it,
-        in order."""
+        in order, with who is in the room there. The verdicts are worked out when asked
+        for (`_state`): the roll alone is dozens of points nobody asks about."""
         timeline = self.timeline
         points: list[tuple[Position, int | None, Event | None]] = [((-2, 0, 0), None, None)]
         for item in (None, *self._reached()):
@@ -253,16 +262,46 @@ class MeetingQuorum:
         points += [(timeline.position(e), e.item, e) for e in timeline.active]
         points.sort(key=lambda point: point[0])
         present: set[str] = set()
-        standing: tuple[QuorumRuling, Verdict] | None = None
         moments: list[_Moment] = []
-        for position, item, event in points:
+        for index, (position, item, event) in enumerate(points):
             if event is not None and event.person is not None:
                 if event.kind is EventKind.ARRIVED:
                     present.add(event.person)
                 elif event.kind is EventKind.LEFT:
                     present.discard(event.person)
-            room = frozenset(present)
-            verdict = self._verdict(room, item)
+            moments.append(_Moment(position, item, event, frozenset(present), index, self))
+        return moments
+
+    def _state(self, index: int) -> QuorumState:
+        """The quorum at moment `index`: the engine's verdict for its room and item, and
+        the Chair's ruling standing there. A ruling stands from where it was made while
+        the room is unchanged, so from the first ruling on the moments are walked in
+        order, once."""
+        if self._ruled is None:
+            self._ruled = self._walk_rulings()
+        if index in self._ruled:
+            return self._ruled[index]
+        moment = self._moments[index]
+        return QuorumState(self._verdict(moment.present, moment.item), None, self.unminuted)
+
+    def _walk_rulings(self) -> dict[int, QuorumState]:
+        first = next(
+            (
+                m.index
+                for m in self._moments
+                if m.event is not None
+                and m.event.kind is EventKind.RULED
+                and (m.event.ref or -1) in self._rulings
+            ),
+            None,
+        )
+        states: dict[int, QuorumState] = {}
+        if first is None:
+            return states
+        standing: tuple[QuorumRuling, Verdict] | None = None
+        for moment in self._moments[first:]:
+            event = moment.event
+            verdict = self._verdict(moment.present, moment.item)
             if event is not None and event.kind is EventKind.RULED and verdict is not None:
                 ruling = self._rulings.get(event.ref or -1)
                 if ruling is not None:
@@ -273,9 +312,10 @@ class MeetingQuorum:
                 and not _same_room(verdict, standing[1])
             ):
                 standing = None
-            state = QuorumState(verdict, standing[0] if standing else None, self.unminuted)
-            moments.append(_Moment(position, item, event, room, state))
-        return moments
+            states[moment.index] = QuorumState(
+                verdict, standing[0] if standing else None, self.unminuted
+            )
+        return states
 
     def _reached(self) -> tuple[int, ...]:
         """The items the meeting reached. A meeting minuted live (its items have start
@@ -313,7 +353,7 @@ class MeetingQuorum:
         # period that begins there only because of them began at item 1, not the start.
         start = moments[0] if moments else None
         if start is not None and start.position == opening:
-            start = replace(start, state=self.opening())
+            start = replace(start, fixed=self.opening())
         index = 0
         while index < len(moments):
             if not moments[index].state.inquorate:

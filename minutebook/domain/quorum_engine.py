@@ -150,6 +150,9 @@ class QuorumEngine:
         for seat in self.seats.values():
             if seat.holder is not None and seat.in_post_on(on):
                 self.seats_held.setdefault(seat.holder, []).append(seat)
+        # What each attendance row brings to the count, worked out once per row: a
+        # meeting's quorum asks the engine about many rooms made of the same rows.
+        self._resolved: dict[int, tuple[Attendance, _Row]] = {}
 
     # -- the base of fractions ----------------------------------------------------------
 
@@ -211,26 +214,31 @@ class QuorumEngine:
         for row in attendance:
             if row.status is not AttendanceStatus.PRESENT:
                 continue
-            named = [self.seats[s] for s in dict.fromkeys(row.seats) if s in self.seats]
-            # A seat counts for the person who holds it on the day, in their term.
-            seats = tuple(s for s in named if s.holder == row.person and s.in_post_on(self.on))
-            unheld = tuple(s.id for s in named if s not in seats)
-            if not named and row.capacity is Capacity.MEMBER:
-                seats = tuple(self.seats_held.get(row.person, ()))
-            people.setdefault(row.person, []).append(
-                _Row(
-                    row=row,
-                    seats=seats,
-                    tags=frozenset(t for seat in seats for t in seat.tags),
-                    orgs=frozenset(seat.org for seat in seats if seat.org),
-                    voting=any(seat.voting for seat in seats),
-                    in_person=row.mode is Mode.IN_PERSON,
-                    unheld=unheld,
-                )
-            )
+            known = self._resolved.get(id(row))
+            if known is None or known[0] is not row:
+                known = (row, self._resolve(row))
+                self._resolved[id(row)] = known
+            people.setdefault(row.person, []).append(known[1])
         # People in a fixed order, so that which deputy covers a seat, and so the
         # verdict, never depends on the order the rows were recorded in.
         return dict(sorted(people.items()))
+
+    def _resolve(self, row: Attendance) -> _Row:
+        named = [self.seats[s] for s in dict.fromkeys(row.seats) if s in self.seats]
+        # A seat counts for the person who holds it on the day, in their term.
+        seats = tuple(s for s in named if s.holder == row.person and s.in_post_on(self.on))
+        unheld = tuple(s.id for s in named if s not in seats)
+        if not named and row.capacity is Capacity.MEMBER:
+            seats = tuple(self.seats_held.get(row.person, ()))
+        return _Row(
+            row=row,
+            seats=seats,
+            tags=frozenset(t for seat in seats for t in seat.tags),
+            orgs=frozenset(seat.org for seat in seats if seat.org),
+            voting=any(seat.voting for seat in seats),
+            in_person=row.mode is Mode.IN_PERSON,
+            unheld=unheld,
+        )
 
     def _who_counts(
         self, present: dict[str, list[_Row]], rulings: dict[str, str], item: int | None
