@@ -115,7 +115,11 @@ def _plan(room: Room, person: str, mark: Mark, item: int | None, confirmed: bool
             seats = room.seats_held(person)
             new = Attendance(person=person, capacity=Capacity.MEMBER, seats=seats, mode=mode)
             return _checked(room, RoomChange(row=new, add=(arrival(),)))
-        changed = row.model_copy(update={"status": AttendanceStatus.PRESENT, "mode": mode})
+        update: dict[str, object] = {"status": AttendanceStatus.PRESENT, "mode": mode}
+        if not timeline.marks(person) and row.mode is not mode:
+            # Expected to join one way, arrived the other: the plan's note is out of date.
+            update["note"] = None
+        changed = row.model_copy(update=update)
         if here:
             if row.mode is mode:
                 raise Refused(f"{who} is already recorded {_mode_words(mode)} at this item.")
@@ -262,3 +266,61 @@ def deputy_problem(
     ):
         return "is present; a deputy stands in only for an absent member"
     return None
+
+
+class Ahead(StrEnum):
+    """What the secretary records of a member before the meeting."""
+
+    APOLOGIES = "apologies"
+    REMOTE = "remote"  # will join remotely (with a note, e.g. "joining by video")
+
+
+def plan_ahead(room: Room, person: str, ahead: Ahead, note: str | None = None) -> RoomChange:
+    """Apologies or a planned remote attendance, recorded before the meeting (the
+    meeting screen's Attendance tab); the same again withdraws it.
+
+    - Apologies from a member expected to join remotely replace that plan; a remote
+      attendance planned for someone who sent apologies replaces the apologies.
+    - Someone recorded in the meeting (an arrival marked) is live capture's to change.
+    - A remote attendance is planned before the meeting: once it has begun, how someone
+      attends is marked as they join (F2). Apologies received during or after the
+      meeting can still be recorded for someone not marked."""
+    row = room.row(person)
+    who = room.name(person)
+    marked = bool(room.timeline.marks(person))
+    if row is not None and row.is_attending and marked:
+        raise Refused(f"{who} is recorded in the meeting; live capture (F2) changes that.")
+    if ahead is Ahead.REMOTE and room.timeline.people():
+        raise Refused(
+            "The meeting has begun: how someone attends is marked as they join, in live "
+            "capture (F2)."
+        )
+    seats = room.seats_held(person)
+    if ahead is Ahead.APOLOGIES:
+        if row is None:
+            new = Attendance(person=person, seats=seats, status=AttendanceStatus.APOLOGIES)
+            return RoomChange(person=person, row=new, said=f"Apologies from {who} recorded.")
+        if not row.is_attending:
+            return RoomChange(
+                person=person, remove_row=True, said=f"Apologies from {who} withdrawn."
+            )
+        changed = row.model_copy(
+            update={"status": AttendanceStatus.APOLOGIES, "mode": Mode.IN_PERSON, "note": None}
+        )
+        return RoomChange(
+            person=person,
+            row=changed,
+            said=f"Apologies from {who} recorded, instead of joining remotely.",
+        )
+    if row is not None and row.is_attending and row.mode is not Mode.IN_PERSON:
+        return RoomChange(
+            person=person, remove_row=True, said=f"{who}'s planned remote attendance withdrawn."
+        )
+    if row is None:
+        new = Attendance(person=person, seats=seats, mode=Mode.REMOTE, note=note)
+        return RoomChange(person=person, row=new, said=f"{who} will join remotely.")
+    changed = row.model_copy(
+        update={"status": AttendanceStatus.PRESENT, "mode": Mode.REMOTE, "note": note}
+    )
+    instead = "" if row.is_attending else ", instead of their apologies"
+    return RoomChange(person=person, row=changed, said=f"{who} will join remotely{instead}.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from minutebook.domain.meeting import AttendanceStatus
-from minutebook.domain.room import Mark, Refused, plan_mark, room_status
+from minutebook.domain.room import Ahead, Mark, Refused, plan_ahead, plan_mark, room_status
 from minutebook.domain.timeline import EventKind, Phase, Timeline, presence_notes, span_events
 from tests.domain.builder import Builder
 
@@ -163,3 +163,36 @@ def test_the_timeline_finds_impossible_records() -> None:
         ],
     )
     assert any("cannot arrive again" in p for p in timeline.problems())
+
+
+def test_before_the_meeting_apologies_and_remote_attendance_replace_each_other() -> None:
+    meeting = Builder().roll()
+    meeting.apply(plan_ahead(meeting.room(), "p1", Ahead.REMOTE, "joining by video"))
+    row = meeting.record.row_of("p1")
+    assert row is not None and row.mode.value == "remote" and row.note == "joining by video"
+    assert not meeting.record.attended(row)  # expected, not yet in the room
+    change = meeting.apply(plan_ahead(meeting.room(), "p1", Ahead.APOLOGIES))
+    assert "instead of joining remotely" in change.said
+    assert meeting.record.row_of("p1").status is AttendanceStatus.APOLOGIES  # type: ignore[union-attr]
+    change = meeting.apply(plan_ahead(meeting.room(), "p1", Ahead.REMOTE))
+    assert "instead of their apologies" in change.said
+    meeting.apply(plan_ahead(meeting.room(), "p1", Ahead.REMOTE))  # again: withdrawn
+    assert meeting.record.row_of("p1") is None
+    meeting.apply(plan_ahead(meeting.room(), "p2", Ahead.APOLOGIES))
+    meeting.apply(plan_ahead(meeting.room(), "p2", Ahead.APOLOGIES))  # again: withdrawn
+    assert meeting.record.row_of("p2") is None
+
+
+def test_once_the_meeting_has_begun_live_capture_marks_how_people_attend() -> None:
+    meeting = Builder()
+    meeting.apply(plan_ahead(meeting.room(), "p3", Ahead.REMOTE, "joining by video"))
+    meeting.roll("p1", "p2")
+    with pytest.raises(Refused, match="recorded in the meeting"):
+        plan_ahead(meeting.room(), "p1", Ahead.APOLOGIES)
+    with pytest.raises(Refused, match="has begun"):
+        plan_ahead(meeting.room(), "p4", Ahead.REMOTE)
+    meeting.apply(plan_ahead(meeting.room(), "p4", Ahead.APOLOGIES))  # still recorded
+    # The one expected remotely comes in person after all: the plan's note goes.
+    meeting.mark("p3", Mark.PRESENT)
+    row = meeting.record.row_of("p3")
+    assert row is not None and row.mode.value == "in_person" and row.note is None

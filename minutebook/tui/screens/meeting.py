@@ -47,12 +47,13 @@ from minutebook.domain import (
     Seat,
     TermsOfReference,
 )
-from minutebook.domain.base import error_lines
+from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.forecast import forecast
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.quorum import Ruling
+from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
@@ -592,60 +593,49 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     def action_apologies(self) -> None:
         """Record apologies from a member (or withdraw them), then re-forecast."""
-        store = self.app.store
         reading = self.read_record()
-        recorded = {r.person: r for r in reading.record.attendance}
         fields = [FormField("person", "Member", "select", options=self._members(reading))]
 
         def record(values: dict[str, Any]) -> str | None:
             person = values.get("person")
             if not person:
                 return "Choose the member who sent apologies."
-            row = recorded.get(person)
-            name = reading.name(person)
-            try:
-                if row is not None and row.id is not None:
-                    if row.is_attending and not reading.is_planned(row):
-                        return "That member is recorded as present; live capture changes that."
-                    if row.is_attending:
-                        # Expected (a planned remote attendance): they cannot come after all.
-                        store.update_attendance(
-                            row.model_copy(
-                                update={
-                                    "status": AttendanceStatus.APOLOGIES,
-                                    "mode": Mode.IN_PERSON,
-                                    "note": None,
-                                }
-                            )
-                        )
-                        self.notify(f"Apologies from {name} recorded, instead of joining remotely.")
-                    else:
-                        store.remove_attendance(row.id)
-                        self.notify(f"Apologies from {name} withdrawn.")
-                else:
-                    seats = tuple(s.id for s in reading.seats if s.holder == person)
-                    store.add_attendance(
-                        self.meeting_id,
-                        Attendance(person=person, status=AttendanceStatus.APOLOGIES, seats=seats),
-                    )
-                    self.notify(f"Apologies from {name} recorded.")
-            except StoreError as error:
-                return str(error)
-            return None
+            return self._ahead(reading, person, Ahead.APOLOGIES)
 
         self.app.push_screen(
             FormScreen("Apologies (choose again to withdraw them)", fields, {}, record),
             lambda saved: self.refresh_record() if saved else None,
         )
 
+    def _ahead(
+        self, reading: RecordReading, person: str, ahead: Ahead, note: str | None = None
+    ) -> str | None:
+        """Record apologies or a planned remote attendance by the domain's rules
+        (`room.plan_ahead`); the refusal, if any, for the form."""
+        held: dict[str, tuple[str, ...]] = {}
+        for seat in reading.seats:
+            if seat.holder:
+                held[seat.holder] = (*held.get(seat.holder, ()), seat.id)
+        room = Room(
+            reading.record.timeline,
+            reading.record.attendance,
+            seats_held=lambda p: held.get(p, ()),
+            name=reading.name,
+        )
+        try:
+            change = plan_ahead(room, person, ahead, note)
+            self.app.store.apply_room_change(self.meeting_id, change)
+        except (Refused, StoreError) as error:
+            return str(error)
+        self.notify(change.said)
+        return None
+
     def action_remote(self) -> None:
         """Record that a member will join remotely, with a note ("joining by video from
         London"), or withdraw it; then re-forecast. It is an expected attendance: a row
         marked present and remote with no arrival, which live capture completes when
         they join (the forecast counts it as remote, where the terms of reference do)."""
-        store = self.app.store
         reading = self.read_record()
-        recorded = {r.person: r for r in reading.record.attendance}
         fields = [
             FormField("person", "Member", "select", options=self._members(reading)),
             FormField("note", "Note", placeholder="e.g. joining by video from London"),
@@ -656,37 +646,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             if not person:
                 return "Choose the member who will join remotely."
             note = str(values.get("note") or "").strip() or None
-            row = recorded.get(person)
-            name = reading.name(person)
-            try:
-                if row is not None and row.id is not None:
-                    if row.is_attending and not reading.is_planned(row):
-                        return "That member is recorded in the meeting; live capture changes that."
-                    if row.is_attending and row.mode is not Mode.IN_PERSON:
-                        store.remove_attendance(row.id)
-                        self.notify(f"{name}'s planned remote attendance withdrawn.")
-                        return None
-                    store.update_attendance(
-                        row.model_copy(
-                            update={
-                                "status": AttendanceStatus.PRESENT,
-                                "mode": Mode.REMOTE,
-                                "note": note,
-                            }
-                        )
-                    )
-                    instead = "" if row.is_attending else ", instead of their apologies"
-                    self.notify(f"{name} will join remotely{instead}.")
-                else:
-                    seats = tuple(s.id for s in reading.seats if s.holder == person)
-                    store.add_attendance(
-                        self.meeting_id,
-                        Attendance(person=person, mode=Mode.REMOTE, seats=seats, note=note),
-                    )
-                    self.notify(f"{name} will join remotely.")
-            except (StoreError, ValidationError) as error:
-                return str(error)
-            return None
+            return self._ahead(reading, person, Ahead.REMOTE, note)
 
         self.app.push_screen(
             FormScreen("Joining remotely (choose again to withdraw it)", fields, {}, record),
