@@ -58,7 +58,7 @@ async def test_the_chairs_ruling_on_the_quorum_is_recorded_with_its_reason(
         assert isinstance(app.screen, QuorumDialog)
         await pilot.press("c")
         await pilot.pause()
-        await pilot.press(*"Two members present by video; the ToR is silent on remote")
+        await pilot.press(*"Two by video")
         await pilot.press("ctrl+s")
         await pilot.pause()
         screen = app.screen
@@ -68,12 +68,12 @@ async def test_the_chairs_ruling_on_the_quorum_is_recorded_with_its_reason(
         # With the ruling, a decision is recorded without the inquorate question.
         await pilot.press("f3")
         await pilot.pause()
-        await pilot.press(*"That the report be received.")
+        await pilot.press(*"Received.")
         await pilot.press("ctrl+s")
         await pilot.pause()
     (ruling,) = demo_store.quorum_rulings(meeting_id)
     assert ruling.item == 1 and ruling.quorate is True
-    assert ruling.reason.startswith("Two members present by video")
+    assert ruling.reason == "Two by video"
     assert ruling.recorded_at == "14:05"
     minute = demo_store.minute_for(meeting_id, 1)
     assert minute is not None
