@@ -348,7 +348,9 @@ def main() -> None:
     people = [Person(id=f"p{i}", name=f"Person Number{i}") for i in range(20)]
 
     def tracker(rows: list[Action]) -> None:
-        _save(render_tracker(rows, committee, people, as_of=date(2024, 1, 10)))
+        _save(render_tracker(
+                rows, committee, people, as_of=date(2024, 1, 10), confidential=frozenset()
+            ))
 
     def meeting_export(render: Callable[[MinutesSnapshot], Build]) -> None:
         # A fresh copy, as each export reads one: it derives its timeline and quorum again.

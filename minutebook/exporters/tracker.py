@@ -191,7 +191,7 @@ def render_tracker(
     template: Path | None = None,
     *,
     as_of: date | None = None,
-    confidential: ConfidentialItems = frozenset(),
+    confidential: ConfidentialItems | None = None,
     public: bool = True,
 ) -> Build:
     """The committee's tracker, landscape, in the layout of its RAG palette.
@@ -201,16 +201,19 @@ def render_tracker(
     `as_of` is the date the tracker is presented (default today). The public tracker
     leaves out every action agreed under a confidential item (`confidential`: the
     committee's confidential items); ``public=False`` keeps them and says CONFIDENTIAL
-    at the top of every page.
+    at the top of every page. A public tracker from a list of actions must be told
+    which items are confidential: left out, every action would be shown.
     """
     if isinstance(actions, MinutesSnapshot):
         snapshot = actions
         committee = committee or snapshot.membership.committee
         people = [*snapshot.people, *snapshot.membership.people]
         as_of = as_of or snapshot.record.meeting.date
-        confidential = confidential or snapshot.confidential
+        confidential = snapshot.confidential if confidential is None else confidential
         actions = snapshot.open_actions
     if public:
+        if confidential is None:
+            raise TypeError("a public tracker needs the committee's confidential items")
         actions = public_actions(actions, confidential)
     if committee is None:
         raise TypeError("render_tracker needs the committee when given a list of actions")

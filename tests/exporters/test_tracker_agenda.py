@@ -21,6 +21,9 @@ from minutebook.exporters.common import Build, save_document
 from minutebook.exporters.tracker import COUNCIL_COLUMNS, NHS_COLUMNS, render_tracker
 from minutebook.store import Store
 
+NONE: frozenset[tuple[int, int]] = frozenset()
+"""No confidential items: these trackers hold only public business."""
+
 COUNCIL = Committee(code="HCP", name="Health and Care Partnership", rag_palette=RagPalette.COUNCIL)
 NHS = Committee(
     code="ICB",
@@ -76,7 +79,7 @@ def _header_marked(table: docx.table.Table) -> bool:
 
 @pytest.fixture
 def council_doc(tmp_path: Path) -> docx.document.Document:
-    build = render_tracker(ACTIONS, COUNCIL, PEOPLE, as_of=date(2023, 9, 20))
+    build = render_tracker(ACTIONS, COUNCIL, PEOPLE, as_of=date(2023, 9, 20), confidential=NONE)
     assert build.warnings == []
     return _reopen(build, tmp_path)
 
@@ -132,7 +135,9 @@ def test_nhs_tracker_layout(tmp_path: Path) -> None:
         _action(2, committee="ICB", rag="green", status=ActionStatus.COMPLETE_PROPOSE_CLOSURE),
         _action(3, committee="ICB", rag="black", status=ActionStatus.OUTSTANDING),
     ]
-    document = _reopen(render_tracker(actions, NHS, PEOPLE, as_of=date(2022, 7, 18)), tmp_path)
+    document = _reopen(
+        render_tracker(actions, NHS, PEOPLE, as_of=date(2022, 7, 18), confidential=NONE), tmp_path
+    )
     text = [p.text for p in document.paragraphs]
     assert text[0] == "Meeting of the Board of the Integrated Care Board - Action Tracker"
     assert "Information accurate to 18 July 2022" in text and "Key" in text
@@ -158,13 +163,13 @@ def test_tracker_from_a_snapshot_and_unknown_owner(demo_reader: Store, tmp_path:
     assert "Information accurate to 29 July 2022" in [p.text for p in document.paragraphs]
     rows = _texts(document.tables[1])
     assert [row[5] for row in rows[1:]] == ["Maria Wogan", "Maria Wogan", "Michelle Summers"]
-    build = render_tracker([_action(1, owner="nobody")], COUNCIL, PEOPLE)
+    build = render_tracker([_action(1, owner="nobody")], COUNCIL, PEOPLE, confidential=NONE)
     assert build.warnings == ["no full name for nobody; the tracker shows the person's id"]
 
 
 def test_many_rows(tmp_path: Path) -> None:
     actions = [_action(n, rag="RAGB"[n % 4]) for n in range(1, 301)]
-    document = _reopen(render_tracker(actions, COUNCIL, PEOPLE), tmp_path)
+    document = _reopen(render_tracker(actions, COUNCIL, PEOPLE, confidential=NONE), tmp_path)
     rows = document.tables[1].rows
     assert len(rows) == 301  # "B" is no further action, but open until the committee closes it
     assert [rows[n].cells[0].text for n in (1, 300)] == ["1", "300"]
@@ -242,9 +247,16 @@ def test_awkward_text_in_cells(tmp_path: Path) -> None:
         date=date(2023, 9, 1), text="Line one\nLine two\tafter a tab 🙂 " + "x" * 4000
     )
     action = _action(1, description="  padded\x07 bell", updates=(update,))
-    document = _reopen(render_tracker([action], COUNCIL, PEOPLE), tmp_path)
+    document = _reopen(render_tracker([action], COUNCIL, PEOPLE, confidential=NONE), tmp_path)
     row = document.tables[1].rows[1]
     assert row.cells[4].text == "padded bell"  # trimmed and control characters dropped
     position = row.cells[8]
     assert position.text.startswith("01/09/2023: Line one\nLine two\tafter a tab 🙂 xxx")
     assert position._tc.xpath(".//w:br") and position._tc.xpath(".//w:tab")
+
+
+def test_a_public_tracker_from_a_list_must_be_told_what_is_confidential() -> None:
+    """Left out, every action would be shown: the call is refused rather than leak."""
+    with pytest.raises(TypeError, match="confidential items"):
+        render_tracker(ACTIONS, COUNCIL, PEOPLE)
+    assert render_tracker(ACTIONS, COUNCIL, PEOPLE, public=False).document is not None

@@ -83,3 +83,37 @@ async def test_the_minutes_tab_shows_declarations_and_scrolls_at_once(
         "the Chair's ruling: left the meeting for the item"
     ) in text
     assert text.index("Declared:") < text.index("The Partnership discussed the plan.")
+
+
+async def test_the_apps_public_tracker_leaves_out_confidential_actions(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """The tracker exported from a meeting knows which business is confidential."""
+    meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
+    item = next(i for i in demo_store.agenda(meeting_id) if i.number == 6)
+    demo_store.update_agenda_item(item.model_copy(update={"confidential": True}))
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
+    out = tmp_path / "exports"
+    out.mkdir()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting_id))
+        await pilot.pause()
+        for what in ("tracker", "confidential_tracker"):
+            await pilot.press("x")
+            await pilot.pause()
+            app.screen.query_one("#field-folder", Input).value = str(out)
+            app.screen.query_one("#field-what", Select).value = what
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    def text(pattern: str) -> str:
+        (path,) = out.glob(pattern)
+        cells = [c.text for t in docx.Document(str(path)).tables for r in t.rows for c in r.cells]
+        return " ".join(cells)
+
+    # The seeded tracker's two actions were agreed under item 6, now confidential.
+    assert "Bletchley" not in text("HCP action tracker *.docx")
+    assert "Bletchley" in text("HCP confidential action tracker *.docx")

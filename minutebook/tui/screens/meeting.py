@@ -432,7 +432,8 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                     ("formal minutes (public)", "minutes"),
                     ("confidential minutes", "confidential"),
                     ("agenda", "agenda"),
-                    ("action tracker", "tracker"),
+                    ("action tracker (public)", "tracker"),
+                    ("confidential action tracker", "confidential_tracker"),
                 ],
             ),
             FormField("folder", "Into the folder"),
@@ -466,6 +467,8 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             f"{meeting.date.isoformat()} ({state}).docx",
             "agenda": f"{committee.code} agenda {meeting.date.isoformat()}.docx",
             "tracker": f"{committee.code} action tracker {calendar.today().isoformat()}.docx",
+            "confidential_tracker": f"{committee.code} confidential action tracker "
+            f"{calendar.today().isoformat()}.docx",
         }
         target = folder / names[what]
         if target.exists() and values.get("replace") != "yes":
@@ -502,12 +505,9 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             else:
                 from minutebook.exporters.tracker import render_tracker
 
+                # From the snapshot, so that it knows which business is confidential.
                 build = render_tracker(
-                    snapshot.open_actions,
-                    committee,
-                    snapshot.people,
-                    template,
-                    as_of=calendar.today(),
+                    snapshot, template=template, as_of=calendar.today(), public=what == "tracker"
                 )
             save_document(build, target, overwrite=True)
         except (ExportError, OSError, ValueError) as error:
