@@ -5,27 +5,16 @@ Live capture during the meeting (attendance as people arrive, the quorum, minute
 declarations and actions as they happen) has its own screen, opened from here with
 ``l``.
 
-The Attendance and Minutes tabs are each one rich renderable in one `Static`, built the
-first time the tab is shown and again when the record changes: a meeting of 25 minuted
-items drawn as a Markdown widget per paragraph (about 700 widgets) took over a second to
-open. The Minutes tab is one `Text`: rich's `Markdown` draws it in about the same time
-but takes ten times as long to build, and would read a narrative's "*" or "1." as
-formatting, where the record is shown as typed. The Attendance tab's lists are grids,
-so that a wrapped line hangs under the name rather than under the bullet.
+The Attendance and Minutes tabs are drawn as text (`meeting_pages`), each built the first
+time the tab is shown and again when the record changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,45 +23,23 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from minutebook.domain import (
-    Action,
     AgendaItem,
-    Attendance,
-    AttendanceStatus,
-    Capacity,
-    MeetingRecord,
     Mode,
-    Organisation,
-    Person,
     Purpose,
-    Seat,
-    TermsOfReference,
 )
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import long_date
-from minutebook.domain.forecast import forecast
-from minutebook.domain.meeting import DecisionFlag
-from minutebook.domain.meeting_quorum import MeetingQuorum
-from minutebook.domain.quorum import Ruling
 from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
+from minutebook.tui.screens.meeting_pages import RecordReading, attendance_page, minutes_page
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
-
-CAPACITY_HEADINGS = {
-    Capacity.MEMBER: "Members",
-    Capacity.PARTICIPANT: "Participants",
-    Capacity.DEPUTY: "Deputies",
-    Capacity.OFFICER: "In attendance",
-    Capacity.OBSERVER: "Observers",
-    Capacity.MINUTE_TAKER: "Minutes",
-}
-
 
 ITEM_LABELS = {
     "title": "Title",
@@ -85,32 +52,6 @@ ITEM_LABELS = {
 
 RECORD_TABS = ("attendance", "minutes")
 """The tabs drawn from the meeting's record (the agenda tab is its own table)."""
-
-
-@dataclass
-class RecordReading:
-    """The meeting as read for one refresh of the record tabs: one `meeting_record` and
-    the committee's people, seats, organisations, terms and the meeting's actions."""
-
-    record: MeetingRecord
-    people: dict[str, Person]
-    seats: list[Seat]
-    organisations: list[Organisation]
-    terms: TermsOfReference | None
-    actions: list[Action]
-
-    @cached_property
-    def quorum(self) -> MeetingQuorum:
-        """Built once per reading, when a tab first needs it."""
-        return MeetingQuorum(self.record, self.terms, self.seats, self.organisations)
-
-    def name(self, person: str) -> str:
-        found = self.people.get(person)
-        return found.display_name if found else person
-
-    def is_planned(self, row: Attendance) -> bool:
-        """Expected (marked present before the meeting) and not yet in the room."""
-        return row.is_attending and not self.record.timeline.marks(row.person)
 
 
 class MeetingScreen(Screen[None]):
@@ -652,239 +593,3 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             FormScreen("Joining remotely (choose again to withdraw it)", fields, {}, record),
             lambda saved: self.refresh_record() if saved else None,
         )
-
-
-# -- the record tabs, drawn as text -------------------------------------------------------
-
-BULLET = "  • "
-
-
-class Page:
-    """One record tab's content, built line by line into one rich renderable: runs of
-    lines are one `Text`. With `hanging`, a list is a grid whose wrapped lines hang
-    under their text rather than under the bullet (the Attendance tab's long titles);
-    without, it is more lines of the same `Text`, which draws in about half the time (the
-    Minutes tab, hundreds of lines). `plain` is the same content as plain text."""
-
-    def __init__(self, hanging: bool) -> None:
-        self.hanging = hanging
-        self.parts: list[RenderableType] = []
-        self._run: list[Text] = []
-        self._plain: list[str] = []
-
-    def line(self, *parts: str | tuple[str, str] | Text) -> None:
-        text = Text.assemble(*parts)
-        self._run.append(text)
-        self._plain.append(text.plain)
-
-    def blank(self) -> None:
-        self.line()
-
-    def items(self, entries: Sequence[Text | str], marks: Sequence[str] | None = None) -> None:
-        """A list: `marks` before each entry (numbers), else bullets."""
-        labels = list(marks) if marks is not None else [BULLET] * len(entries)
-        if not self.hanging:
-            for label, entry in zip(labels, entries, strict=True):
-                self.line(label, entry)
-            return
-        if not entries:
-            return
-        self._flush()
-        grid = Table.grid()
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        for label, entry in zip(labels, entries, strict=True):
-            grid.add_row(label, entry)
-            self._plain.append(label + (entry.plain if isinstance(entry, Text) else entry))
-        self.parts.append(grid)
-
-    def _flush(self) -> None:
-        if self._run:
-            self.parts.append(Text("\n").join(self._run))
-            self._run = []
-
-    @property
-    def plain(self) -> str:
-        return "\n".join(self._plain).rstrip()
-
-    def renderable(self) -> RenderableType:
-        while self._run and not self._run[-1]:
-            self._run.pop()
-        self._flush()
-        return self.parts[0] if len(self.parts) == 1 else Group(*self.parts)
-
-
-def _outlook(page: Page, reading: RecordReading) -> None:
-    """The opening verdict once people are marked present; before that, the forecast
-    from the apologies received and the remote attendance planned (docs/quorum.md, and
-    the secretary's day, story 1)."""
-    record = reading.record
-    if reading.terms is None:
-        page.line(("Quorum:", "bold"), " no terms of reference in force on this date.")
-        return
-    quorum = reading.quorum
-    if not quorum.unminuted:
-        opening = quorum.opening()
-        state = "quorate" if opening.quorate else "INQUORATE"
-        counted = len(opening.verdict.counted) if opening.verdict else 0
-        page.line(("Quorum at the opening:", "bold"), f" {state}, {counted} counted.")
-        page.items([f.text for f in (opening.verdict.failed if opening.verdict else ())])
-        return
-    assert quorum.engine is not None  # there are terms
-    outlook = forecast(quorum.engine, record.attendance)
-    remote = [
-        r.person for r in record.attendance if r.is_attending and r.mode is not Mode.IN_PERSON
-    ]
-    joining = f", {len(remote)} joining remotely" if remote else ""
-    verdict = outlook.verdict
-    page.line(
-        ("Forecast", "bold"),
-        f" (apologies from {len(outlook.sent_apologies)}{joining}; "
-        "p records apologies, r a remote attendance): ",
-        f"quorate if everyone else comes ({len(verdict.counted)} expected)."
-        if verdict.quorate
-        else "INQUORATE even if everyone else comes.",
-    )
-    page.items(
-        [f.text for f in verdict.failed]
-        + [
-            f"Not counted: {reading.name(e.person)}, {e.reason}"
-            for e in verdict.excluded
-            if e.person in remote
-        ]
-    )
-    if outlook.chase:
-        page.line(("Chase:", "bold"), " " + ", ".join(reading.name(p) for p in outlook.chase))
-    elif outlook.chase is None:
-        page.line("Even with everyone who sent apologies it would not be quorate.")
-
-
-def attendance_page(reading: RecordReading) -> Page:
-    """The Attendance tab: the quorum, then who attended by capacity (with their late
-    arrivals and departures), who is expected, apologies and absences."""
-    record = reading.record
-    seats = {s.id: s for s in reading.seats}
-
-    def who(row: Attendance) -> str:
-        extras = []
-        if row.role:
-            extras.append(row.role)
-        elif row.seats and row.seats[0] in seats:
-            extras.append(seats[row.seats[0]].title)
-        if row.deputy_for:
-            principals = [seats[s].holder for s in row.deputy_for if s in seats]
-            names = [reading.name(p) for p in principals if p and p in reading.people]
-            extras.append("deputising for " + ", ".join(names or list(row.deputy_for)))
-        if row.is_attending and row.mode is not Mode.IN_PERSON:
-            extras.append(row.mode.value.replace("_", " "))
-        if row.note:
-            extras.append(row.note)
-        extras += record.presence_notes(row.person)
-        return reading.name(row.person) + (f" ({'; '.join(extras)})" if extras else "")
-
-    def section(heading: str, rows: Sequence[Attendance]) -> None:
-        if rows:
-            page.line((heading, "bold"))
-            page.items([who(r) for r in rows])
-            page.blank()
-
-    page = Page(hanging=True)
-    _outlook(page, reading)
-    page.blank()
-    if not record.attendance:
-        page.line("No attendance recorded yet.")
-    present = [r for r in record.attendance if record.attended(r)]
-    for capacity, heading in CAPACITY_HEADINGS.items():
-        section(heading, [r for r in present if r.capacity is capacity])
-    section("Expected", [r for r in record.attendance if r.is_attending and not record.attended(r)])
-    for status, heading in (
-        (AttendanceStatus.APOLOGIES, "Apologies"),
-        (AttendanceStatus.ABSENT, "Absent"),
-    ):
-        section(heading, [r for r in record.attendance if r.status is status])
-    return page
-
-
-def minutes_page(reading: RecordReading) -> Page:
-    """The Minutes tab: the record as taken, item by item: declarations, the narrative
-    as typed, decisions with their flag, and actions; rulings on the quorum first."""
-    record = reading.record
-    quorum = reading.quorum
-    titles = {i.number: i.title for i in record.agenda}
-    actions_by_item: dict[str, list[Action]] = {}
-    for action in reading.actions:
-        actions_by_item.setdefault(str(action.item or action.minute or ""), []).append(action)
-    page = Page(hanging=False)
-    page.line(
-        (
-            "The record as taken. The Word minutes (x) word the attendance, the "
-            "declarations and the quorum in the committee's house style.",
-            "italic",
-        )
-    )
-    page.blank()
-    declared: dict[int, list[tuple[str, str]]] = {}
-    for declaration in record.declarations:
-        name = reading.name(declaration.person) if declaration.person in reading.people else ""
-        declared.setdefault(declaration.item, []).append(
-            (
-                f"{name}, {declaration.category.value.replace('_', ' ')} interest "
-                f"({declaration.nature}); the Chair's ruling: ",
-                RULING_WORDS[declaration.ruling],
-            )
-        )
-    for ruling in record.quorum_rulings:
-        where = f"item {ruling.item}" if ruling.item else "the opening"
-        words = "quorate" if ruling.quorate else "inquorate"
-        when = f" ({ruling.recorded_at})" if ruling.recorded_at else ""
-        page.line(
-            (f"The Chair ruled the meeting {words} at {where}{when}: {ruling.reason}", "italic")
-        )
-        page.blank()
-    if not record.minutes:
-        page.line("No minutes recorded yet.")
-    for minute in record.minutes:
-        heading = minute.heading or titles.get(minute.item, "")
-        page.line((f"{minute.number or ''} {heading}".strip(), "bold underline"))
-        page.blank()
-        for words, ruling_words in declared.get(minute.item, []):
-            page.line(("Declared:", "italic"), " ", words, ruling_words)
-            page.blank()
-        if minute.narrative.strip():
-            page.line(minute.narrative.strip())
-            page.blank()
-        verbs = list(dict.fromkeys(d.verb.value for d in minute.decisions))
-        for verb in verbs:
-            points = [d for d in minute.decisions if d.verb.value == verb]
-            page.line((f"{verb}:", "bold"))
-            page.items(
-                [
-                    Text.assemble(d.text, (_flag_words(quorum.flag(d, minute.item)), "italic"))
-                    for d in points
-                ],
-                marks=[f"{n}. " for n in range(1, len(points) + 1)],
-            )
-            page.blank()
-        for action in actions_by_item.get(str(minute.item), []):
-            due = f", by {action.due:%d/%m/%Y}" if action.due else ""
-            owner = reading.name(action.owner) if action.owner in reading.people else ""
-            page.line(
-                (f"Action {action.number}:", "italic"), f" {action.description} ({owner}{due})"
-            )
-            page.blank()
-    return page
-
-
-RULING_WORDS = {
-    Ruling.REMAIN: "remained, no action needed",
-    Ruling.NO_VOTE: "remained, taking no part in the decision",
-    Ruling.LEAVE: "left the meeting for the item",
-}
-
-
-def _flag_words(flag: DecisionFlag | None) -> str:
-    if flag is DecisionFlag.INQUORATE:
-        return " (taken while the meeting was inquorate)"
-    if flag is DecisionFlag.CHAIRS_ACTION:
-        return " (Chair's action)"
-    return ""
