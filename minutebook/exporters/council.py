@@ -234,16 +234,20 @@ class _Writer:
         """What is minuted of each inquorate period, by the agenda item it goes under:
         its start and what happened to its items under the first item it covers (at the
         opening, 0, if it began there); the return of the quorum under the item where it
-        came back, or after the last minute if it lasted to the close."""
+        came back, or after the last minute if it lasted to the close. A line due under
+        an item with no minute comes under the next one, and then says its item ("During
+        item 5, quorum was restored ...")."""
+        minuted = {m.item for m in self.record.minutes}
         for period in self.snapshot.periods(public=self.public):
             start = 0 if period.from_start else period.placed_item or 0
-            began = began_text(period, self._display, with_reasons=False)
+            began = _during(start, began_text(period, self._display, False), minuted)
             outcome = outcome_text(period, self.committee.parent_body)
             self._quorum_notes.setdefault(start, []).extend(t for t in (began, outcome) if t)
             restored = restored_text(period, self._display)
             if restored and period.restored_item is None:
                 self._closing_notes.append(restored)
             elif restored and period.restored_item is not None:
+                restored = _during(period.restored_item, restored, minuted)
                 self._quorum_notes.setdefault(period.restored_item, []).append(restored)
 
     def _quorum_until(self, item: int | None, shown: bool = True) -> None:
@@ -579,6 +583,14 @@ def _blocks(narrative: str) -> list[str]:
     if current:
         blocks.append(current)
     return [" ".join(block) for block in blocks]
+
+
+def _during(item: int, text: str, minuted: set[int]) -> str:
+    """ "During item 5, quorum was restored ...": a quorum line that will stand under
+    another item's minute (its own item has none) says which item it happened at."""
+    if not text or item == 0 or item in minuted:
+        return text
+    return f"During item {item}, {text[:1].lower()}{text[1:]}"
 
 
 def _placed(action: Action, minute: Minute) -> bool:

@@ -14,11 +14,12 @@ item 4", `span`) or a mark made live at the item being taken ("left during item 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 
+from minutebook.application.capture import MeetingCapture
 from minutebook.domain.meeting import (
     AttendanceStatus,
     Capacity,
@@ -615,3 +616,23 @@ def test_item_lists_and_notes() -> None:
     assert item_list([3, 6, 7]) == "items 3, 6 and 7"
     assert with_note("Approve the policy;", "a note") == "Approve the policy (a note);"
     assert with_note("That the report be noted", "a note") == "That the report be noted (a note)"
+
+
+def test_a_quorum_line_under_another_items_minute_says_its_item(demo_store: Store) -> None:
+    """From a new user's trial: the quorum came back at item 5, which has no minute, so
+    the line stands under item 6's and says it happened during item 5."""
+    meeting_id = demo_store.meeting_on("HCP", date(2023, 9, 20)).id or 0
+    capture = MeetingCapture(demo_store, meeting_id, lambda: datetime(2023, 9, 21, 10, 0))
+    for person in ("marland", "hopkins", "bradburn", "darlington", "bracey"):
+        capture.mark(person, Mark.PRESENT, 1)
+    capture.write_narrative(4, "The report was presented.")
+    capture.mark("bracey", Mark.LEFT, 4)
+    capture.mark("bracey", Mark.BACK, 5)
+    capture.write_narrative(6, "The Chair thanked members.")
+    snapshot = demo_store.minutes_snapshot(meeting_id)
+    text = [p.text for p in render_council_minutes(snapshot).document.paragraphs]
+    heading = next(i for i, t in enumerate(text) if t.endswith("Health Inequalities Funding"))
+    assert text[heading + 1] == (
+        "During item 5, quorum was restored when M Bracey returned to the meeting."
+    )
+    assert "The meeting became inquorate when M Bracey left the meeting." in text
