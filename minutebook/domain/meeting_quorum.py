@@ -130,6 +130,8 @@ class Period:
     took_part: tuple[str, ...] = ()  # stayed in, taking no part (an interest); count again
     ruled_back: bool = False  # ended by the Chair's ruling (the minutes give its own words)
 
+    rest_of: tuple[int, ...] = ()  # items decided on before it began: only their rest in it
+
     def covers(self, position: Position) -> bool:
         return self.start <= position and (self.end is None or position < self.end)
 
@@ -399,7 +401,7 @@ class MeetingQuorum:
                 ruling = after.state.ruling
                 restored_at = (ruling.recorded_at if ruling else None) or restored_at
         start, end = began.position, after.position if after else None
-        items, outcomes = self._business(start, end)
+        items, outcomes, rest = self._business(start, end)
         conflict = bool(withdrew or no_part) and not left
         adjourned = (
             after is None
@@ -425,6 +427,7 @@ class MeetingQuorum:
             closed_at=record.meeting.ended_at if after is None else None,
             items=items,
             outcomes=outcomes,
+            rest_of=rest,
             adjourned=adjourned,
             took_part=took_part,
             ruled_back=ruled_back,
@@ -499,10 +502,11 @@ class MeetingQuorum:
 
     def _business(
         self, start: Position, end: Position | None
-    ) -> tuple[tuple[int, ...], tuple[tuple[int, Outcome], ...]]:
+    ) -> tuple[tuple[int, ...], tuple[tuple[int, Outcome], ...], tuple[int, ...]]:
         """The items whose business was done inside the period, and what became of each:
         an item with a decision inside it, or one with no decision outside it that was
-        still inquorate at its end."""
+        still inquorate at its end; and of those, the items already decided on before
+        the period began (only the rest of them was done inside it)."""
         timeline = self.timeline
 
         def inside(position: Position) -> bool:
@@ -510,6 +514,7 @@ class MeetingQuorum:
 
         minutes = {m.item: m for m in self.record.minutes}
         covered: list[tuple[int, Outcome]] = []
+        rest: list[int] = []
         for number in timeline.items:
             minute = minutes.get(number)
             decisions = minute.decisions if minute else ()
@@ -518,7 +523,9 @@ class MeetingQuorum:
             outside = [d for d, place in places if not inside(place)]
             if within or (not outside and inside(timeline.now_at(number))):
                 covered.append((number, _outcome(minute.narrative if minute else "", within)))
-        return tuple(n for n, _ in covered), tuple(covered)
+                if within and any(place < start for _, place in places):
+                    rest.append(number)
+        return tuple(n for n, _ in covered), tuple(covered), tuple(rest)
 
     def _policy(self, conflict: bool) -> InquorateAction | None:
         if self.terms is None:

@@ -74,7 +74,8 @@ def began_text(period: Period, name: Callable[[str], str], with_reasons: bool) -
 
 def outcome_text(period: Period, parent: str | None) -> str:
     """ "Items 6 and 7 were taken for information only; item 8 was deferred." ("" when
-    no item's business was done while inquorate.)"""
+    no item's business was done while inquorate.) An item decided on before the quorum
+    was lost is "the rest of item 4"."""
     if not period.outcomes:
         return ""
     if period.adjourned:
@@ -86,8 +87,18 @@ def outcome_text(period: Period, parent: str | None) -> str:
     clauses = []
     for result, numbers in grouped.items():
         words = OUTCOME_WORDS[result].format(parent=parent or "the parent body")
+        parts: list[str] = []
+        run: list[int] = []
+        for number in numbers:
+            if number in period.rest_of:
+                parts += [item_list(run)] if run else []
+                parts.append(f"the rest of item {number}")
+                run = []
+            else:
+                run.append(number)
+        parts += [item_list(run)] if run else []
         verb = "were" if len(numbers) > 1 else "was"
-        clauses.append(f"{item_list(numbers)} {verb} {words}")
+        clauses.append(f"{join(parts)} {verb} {words}")
     return _sentence("; ".join(clauses))
 
 

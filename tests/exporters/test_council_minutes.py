@@ -305,8 +305,9 @@ def test_the_chairs_rulings_and_a_decision_taken_while_inquorate(
     assert hcp5[:2] == [
         "The Chair ruled at 15:10 that the meeting was inquorate: The deputies may not vote "
         "on the ICB's plan.",
-        "Items 5 and 6 were decided although the meeting was inquorate (the decisions are "
-        "marked as such); item 7 was taken for information only.",
+        # HCP5's seeded points were decided before the ruling: only its rest was not.
+        "The rest of item 5 and item 6 were decided although the meeting was inquorate (the "
+        "decisions are marked as such); item 7 was taken for information only.",
     ]
     # HCP5's seeded points were recorded before the ruling; the new one after it.
     assert RESOLVED[HEADINGS[4]][0] in hcp5

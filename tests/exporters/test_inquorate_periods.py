@@ -482,7 +482,9 @@ def test_nhs_departure_and_return_marked_live(snapshots: dict[str, MinutesSnapsh
     rows, warnings = _item_rows(decide(snapshot, 6, late))
     assert rows["6."][1:3] == [
         f"The meeting became inquorate at 09:25 when Joe Harrison left the meeting {COUNTED_NINE}.",
-        "Item 6 was decided although the meeting was inquorate (the decisions are marked as such).",
+        # The seeded decisions of item 6 were taken before he left: only its rest was not.
+        "The rest of item 6 was decided although the meeting was inquorate (the decisions "
+        "are marked as such).",
     ]
     assert f"The Board resolved that the scheme of delegation be adopted {MARKED_NHS}" in rows["6."]
     assert (
@@ -626,7 +628,9 @@ def test_a_quorum_line_under_another_items_minute_says_its_item(demo_store: Stor
     for person in ("marland", "hopkins", "bradburn", "darlington", "bracey"):
         capture.mark(person, Mark.PRESENT, 1)
     capture.write_narrative(4, "The report was presented.")
+    capture.decide(4, "That the report be approved.")
     capture.mark("bracey", Mark.LEFT, 4)
+    capture.decide(4, "That the risk register be approved.", handling="noted")
     capture.mark("bracey", Mark.BACK, 5)
     capture.write_narrative(6, "The Chair thanked members.")
     snapshot = demo_store.minutes_snapshot(meeting_id)
@@ -636,3 +640,5 @@ def test_a_quorum_line_under_another_items_minute_says_its_item(demo_store: Stor
         "During item 5, quorum was restored when M Bracey returned to the meeting."
     )
     assert "The meeting became inquorate when M Bracey left the meeting." in text
+    # Item 4 was decided on before the quorum was lost: only its rest was inquorate.
+    assert "The rest of item 4 was taken for information only." in text
