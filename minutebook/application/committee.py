@@ -416,6 +416,18 @@ class CommitteeSetup:
             raise Refused(_sentence(error)) from None
 
     @staticmethod
+    def details_values(committee: Committee) -> dict[str, Any]:
+        """The committee's details as its form shows them."""
+        return {
+            "code": committee.code,
+            "name": committee.name,
+            "parent_body": committee.parent_body or "",
+            "house_style": committee.house_style.value,
+            "default_venue": committee.default_venue or "",
+            "word_template": committee.word_template or "",
+        }
+
+    @staticmethod
     def meeting_values(meeting: Meeting) -> dict[str, Any]:
         """The values a meeting's form opens with (the words `edit_meeting` takes)."""
         return {

@@ -29,9 +29,9 @@ from minutebook.domain.base import Refused
 from minutebook.domain.committee import KNOWN_TAGS
 from minutebook.domain.dates import long_date, short_date
 from minutebook.tui.commands import PaletteCommand, on_tab
-from minutebook.tui.screens.committees import HOUSE_STYLES
+from minutebook.tui.screens import committee_forms
 from minutebook.tui.widgets.confirm import ConfirmScreen
-from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.form import FormScreen
 from minutebook.tui.widgets.tables import ListTable
 from minutebook.tui.widgets.terms_text import TermsText
 
@@ -187,25 +187,6 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         seat_id = event.row_key.value if event.row_key else None
         self.query_one("#member-detail", Static).update(Text(self.setup.member_detail(seat_id)))
 
-    def _member_fields(self) -> list[FormField]:
-        orgs = [
-            (f"{o.id} – {o.name}"[:60], o.id)
-            for o in self.app.store.organisations(self.code)
-            if o.is_current
-        ]
-        return [
-            FormField("name", "Name", placeholder="forename surname; blank for a vacancy"),
-            FormField("honorific", "Title", placeholder="Councillor, Dr, Professor …"),
-            FormField("initials", "Initials", placeholder="as printed in NHS minutes"),
-            FormField("title", "Role", placeholder="e.g. Director of Public Health"),
-            FormField("org", "Organisation", "select", options=orgs),
-            FormField("voting", "Voting member", "check"),
-            FormField("tags", "Tags", placeholder="e.g. chair, executive (comma separated)"),
-            FormField("term_from", "Term from", placeholder="dd/mm/yyyy"),
-            FormField("term_to", "Term to", placeholder="dd/mm/yyyy"),
-            FormField("deputies", "Named deputies", placeholder="names, comma separated"),
-        ]
-
     def _selected_key(self, table_id: str) -> str | None:
         table = self.query_one(table_id, DataTable)
         if table.row_count == 0:
@@ -225,7 +206,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self.app.push_screen(
             FormScreen(
                 title,
-                self._member_fields(),
+                committee_forms.member_fields(self.app.store.organisations(self.code)),
                 values,
                 lambda v: self._save_member(v, seat),
                 hint=hint,
@@ -291,22 +272,11 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 
-    def _org_fields(self, editing: bool) -> list[FormField]:
-        return [
-            FormField("id", "Short id", placeholder="e.g. MKCC", read_only=editing),
-            FormField("name", "Name", placeholder="e.g. Milton Keynes City Council"),
-            FormField(
-                "constituency",
-                "Constituency",
-                placeholder="grouping used by quorum rules, e.g. ics_org",
-            ),
-        ]
-
     def add_organisation(self) -> None:
         self.app.push_screen(
             FormScreen(
                 "Add an organisation",
-                self._org_fields(False),
+                committee_forms.organisation_fields(False),
                 {},
                 lambda v: self._save_org(v, None),
             ),
@@ -319,7 +289,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self.app.push_screen(
             FormScreen(
                 f"Edit organisation {org.id}",
-                self._org_fields(True),
+                committee_forms.organisation_fields(True),
                 values,
                 lambda v: self._save_org(v, org),
             ),
@@ -398,34 +368,13 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 
-    def _meeting_fields(self, editing: bool) -> list[FormField]:
-        fields = [
-            FormField("date", "Date", placeholder="dd/mm/yyyy"),
-            # "Start time" beside the end time; a new meeting has only the one time.
-            FormField(
-                "time", "Start time" if editing else "Time", placeholder="HH:MM, e.g. 14:00 or 7pm"
-            ),
-        ]
-        if editing:
-            fields.append(
-                FormField("ended_at", "End time", placeholder="HH:MM; blank if not recorded")
-            )
-        return [
-            *fields,
-            FormField("venue", "Venue"),
-            FormField(
-                "session",
-                "Session",
-                "select",
-                options=[("Public", "public"), ("Private", "private")],
-            ),
-        ]
-
     def add_meeting(self) -> None:
         committee = self.app.store.committee(self.code)
         values = {"venue": committee.default_venue or "", "session": "public"}
         self.app.push_screen(
-            FormScreen("New meeting", self._meeting_fields(False), values, self._create_meeting),
+            FormScreen(
+                "New meeting", committee_forms.meeting_fields(False), values, self._create_meeting
+            ),
             self._meeting_created,
         )
 
@@ -463,7 +412,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self.app.push_screen(
             FormScreen(
                 f"The meeting of {long_date(meeting.date)}",
-                self._meeting_fields(True),
+                committee_forms.meeting_fields(True),
                 self.setup.meeting_values(meeting),
                 lambda v: self._save_meeting(v, meeting),
                 hint="The end time is the one recorded live; leave it blank to clear it.",
@@ -568,26 +517,8 @@ template (a .docx with the body's styles, header, footer and logo) its documents
     def action_details(self) -> None:
         """Name, reporting line, house style, usual venue and the Word template."""
         committee = self.app.store.committee(self.code)
-        fields = [
-            FormField("code", "Code", read_only=True),
-            FormField("name", "Name"),
-            FormField("parent_body", "Reports to"),
-            FormField("house_style", "House style", "select", options=HOUSE_STYLES),
-            FormField("default_venue", "Usual venue"),
-            FormField(
-                "word_template",
-                "Word template",
-                placeholder="path to a .docx; blank for Minutebook's own",
-            ),
-        ]
-        values = {
-            "code": committee.code,
-            "name": committee.name,
-            "parent_body": committee.parent_body or "",
-            "house_style": committee.house_style.value,
-            "default_venue": committee.default_venue or "",
-            "word_template": committee.word_template or "",
-        }
+        fields = committee_forms.details_fields()
+        values = self.setup.details_values(committee)
         self.app.push_screen(
             FormScreen(f"{committee.name}: details", fields, values, self._save_details),
             lambda saved: self._details_saved() if saved else None,

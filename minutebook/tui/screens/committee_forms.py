@@ -1,0 +1,74 @@
+"""The fields of the committee screen's forms: a member, an organisation, a meeting and
+the committee's own details. What is typed into them is carried out, and checked, by
+`minutebook.application.committee.CommitteeSetup`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from minutebook.domain.committee import Organisation
+from minutebook.tui.screens.committees import HOUSE_STYLES
+from minutebook.tui.widgets.form import FormField
+
+
+def member_fields(organisations: Sequence[Organisation]) -> list[FormField]:
+    orgs = [(f"{o.id} – {o.name}"[:60], o.id) for o in organisations if o.is_current]
+    return [
+        FormField("name", "Name", placeholder="forename surname; blank for a vacancy"),
+        FormField("honorific", "Title", placeholder="Councillor, Dr, Professor …"),
+        FormField("initials", "Initials", placeholder="as printed in NHS minutes"),
+        FormField("title", "Role", placeholder="e.g. Director of Public Health"),
+        FormField("org", "Organisation", "select", options=orgs),
+        FormField("voting", "Voting member", "check"),
+        FormField("tags", "Tags", placeholder="e.g. chair, executive (comma separated)"),
+        FormField("term_from", "Term from", placeholder="dd/mm/yyyy"),
+        FormField("term_to", "Term to", placeholder="dd/mm/yyyy"),
+        FormField("deputies", "Named deputies", placeholder="names, comma separated"),
+    ]
+
+
+def organisation_fields(editing: bool) -> list[FormField]:
+    return [
+        FormField("id", "Short id", placeholder="e.g. MKCC", read_only=editing),
+        FormField("name", "Name", placeholder="e.g. Milton Keynes City Council"),
+        FormField(
+            "constituency",
+            "Constituency",
+            placeholder="grouping used by quorum rules, e.g. ics_org",
+        ),
+    ]
+
+
+def meeting_fields(editing: bool) -> list[FormField]:
+    fields = [
+        FormField("date", "Date", placeholder="dd/mm/yyyy"),
+        # "Start time" beside the end time; a new meeting has only the one time.
+        FormField(
+            "time", "Start time" if editing else "Time", placeholder="HH:MM, e.g. 14:00 or 7pm"
+        ),
+    ]
+    if editing:
+        fields.append(FormField("ended_at", "End time", placeholder="HH:MM; blank if not recorded"))
+    return [
+        *fields,
+        FormField("venue", "Venue"),
+        FormField(
+            "session", "Session", "select", options=[("Public", "public"), ("Private", "private")]
+        ),
+    ]
+
+
+def details_fields() -> list[FormField]:
+    """Name, reporting line, house style, usual venue and the Word template."""
+    return [
+        FormField("code", "Code", read_only=True),
+        FormField("name", "Name"),
+        FormField("parent_body", "Reports to"),
+        FormField("house_style", "House style", "select", options=HOUSE_STYLES),
+        FormField("default_venue", "Usual venue"),
+        FormField(
+            "word_template",
+            "Word template",
+            placeholder="path to a .docx; blank for Minutebook's own",
+        ),
+    ]
