@@ -4,7 +4,6 @@ so they can be recovered."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -29,18 +28,6 @@ class ActionRepository(StoreBase):
         def committee(self, code: str) -> Committee: ...
         def person(self, person_id: str) -> Person: ...
         def _unlocked(self, meeting_id: int) -> Meeting: ...
-        def _add_events(
-            self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
-        ) -> list[Event]: ...
-        def _correct(
-            self,
-            meeting_id: int,
-            kind: EventKind,
-            record: EventKind,
-            ref: int,
-            recorded: str | None,
-            note: str | None = None,
-        ) -> None: ...
 
     def actions(self, code: str) -> list[Action]:
         rows = self._rows(

@@ -1,16 +1,19 @@
 """What every part of the store shares: the open connection, transactions, the row
-reader, settings and checkpoints. The repositories (committees, meetings, minutes,
-actions) build on `StoreBase`, and `Store` joins them."""
+reader, settings, checkpoints, and adding events to a meeting's timeline inside the
+change they record. The repositories (committees, meetings, minutes, actions, the
+timeline) build on `StoreBase`, and `Store` joins them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from sqlite_utils import Database
 
+from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.database_file import DatabaseFile
+from minutebook.store.rows import to_row
 
 
 class StoreBase:
@@ -49,6 +52,59 @@ class StoreBase:
         cursor = self.db.execute(sql, params)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    # -- the timeline, written within each change it records (docs/timeline.md) ---------
+
+    def _add_events(
+        self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
+    ) -> list[Event]:
+        """Write events (inside the caller's transaction); returns them with their ids."""
+        saved: list[Event] = []
+        for event in events:
+            row = to_row(event, exclude={"id"})
+            row["phase"] = int(event.phase)
+            cursor = self.db.execute(
+                "INSERT INTO timeline (meeting_id, kind, item, phase, person, at, ref, note, "
+                "recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    meeting_id,
+                    row["kind"],
+                    row["item"],
+                    row["phase"],
+                    row["person"],
+                    row["at"],
+                    row["ref"],
+                    row["note"],
+                    recorded,
+                ],
+            )
+            saved.append(event.model_copy(update={"id": cursor.lastrowid}))
+        return saved
+
+    def _correct(
+        self,
+        meeting_id: int,
+        kind: EventKind,
+        record: EventKind,
+        ref: int,
+        recorded: str | None,
+        note: str | None = None,
+    ) -> None:
+        """Add a correction (edited, deleted, restored) of the record `ref` of the kind
+        `record` to the timeline, pointing at the event that recorded it."""
+        found = self._rows(
+            "SELECT id, item FROM timeline WHERE meeting_id = ? AND kind = ? AND ref = ? "
+            "ORDER BY id LIMIT 1",
+            [meeting_id, record.value, ref],
+        )
+        item = found[0]["item"] if found else None
+        target = int(found[0]["id"]) if found else None
+        at = recorded[11:16] if recorded and len(recorded) >= 16 else None
+        self._add_events(
+            meeting_id,
+            [Event(kind=kind, item=item, ref=target, note=note, at=at)],
+            recorded,
+        )
 
     def checkpoint(self) -> None:
         """Make everything committed so far safe on disk against a power cut.

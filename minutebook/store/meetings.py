@@ -4,7 +4,6 @@ interest, quorum rulings, and the whole record of a meeting read or stored at on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -49,18 +48,6 @@ class MeetingRepository(StoreBase):
         def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]: ...
         def timeline(self, meeting_id: int) -> list[Event]: ...
         def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
-        def _add_events(
-            self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
-        ) -> list[Event]: ...
-        def _correct(
-            self,
-            meeting_id: int,
-            kind: EventKind,
-            record: EventKind,
-            ref: int,
-            recorded: str | None,
-            note: str | None = None,
-        ) -> None: ...
 
     # -- meetings and agendas ----------------------------------------------------------
 

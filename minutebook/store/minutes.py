@@ -4,7 +4,6 @@ issued by the committee's scheme; decisions are deleted so they can be recovered
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -55,18 +54,6 @@ class MinuteRepository(StoreBase):
         def committee(self, code: str) -> Committee: ...
         def meeting(self, meeting_id: int) -> Meeting: ...
         def _unlocked(self, meeting_id: int) -> Meeting: ...
-        def _add_events(
-            self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
-        ) -> list[Event]: ...
-        def _correct(
-            self,
-            meeting_id: int,
-            kind: EventKind,
-            record: EventKind,
-            ref: int,
-            recorded: str | None,
-            note: str | None = None,
-        ) -> None: ...
 
     def minutes(self, meeting_id: int) -> list[Minute]:
         rows = self._rows("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY item", [meeting_id])

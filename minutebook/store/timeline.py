@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -32,57 +31,6 @@ class TimelineRepository(StoreBase):
             [meeting_id],
         )
         return [from_row(Event, row) for row in rows]
-
-    def _add_events(
-        self, meeting_id: int, events: Sequence[Event], recorded: str | None = None
-    ) -> list[Event]:
-        """Write events (inside the caller's transaction); returns them with their ids."""
-        saved: list[Event] = []
-        for event in events:
-            row = to_row(event, exclude={"id"})
-            row["phase"] = int(event.phase)
-            cursor = self.db.execute(
-                "INSERT INTO timeline (meeting_id, kind, item, phase, person, at, ref, note, "
-                "recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    meeting_id,
-                    row["kind"],
-                    row["item"],
-                    row["phase"],
-                    row["person"],
-                    row["at"],
-                    row["ref"],
-                    row["note"],
-                    recorded,
-                ],
-            )
-            saved.append(event.model_copy(update={"id": cursor.lastrowid}))
-        return saved
-
-    def _correct(
-        self,
-        meeting_id: int,
-        kind: EventKind,
-        record: EventKind,
-        ref: int,
-        recorded: str | None,
-        note: str | None = None,
-    ) -> None:
-        """Add a correction (edited, deleted, restored) of the record `ref` of the kind
-        `record` to the timeline, pointing at the event that recorded it."""
-        found = self._rows(
-            "SELECT id, item FROM timeline WHERE meeting_id = ? AND kind = ? AND ref = ? "
-            "ORDER BY id LIMIT 1",
-            [meeting_id, record.value, ref],
-        )
-        item = found[0]["item"] if found else None
-        target = int(found[0]["id"]) if found else None
-        at = recorded[11:16] if recorded and len(recorded) >= 16 else None
-        self._add_events(
-            meeting_id,
-            [Event(kind=kind, item=item, ref=target, note=note, at=at)],
-            recorded,
-        )
 
     def apply_room_change(
         self, meeting_id: int, change: RoomChange, recorded: str | None = None
