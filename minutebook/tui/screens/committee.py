@@ -63,7 +63,7 @@ period. Times may be written 19:00, 1900 or 7pm. Signed minutes cannot be change
 template (a .docx with the body's styles, header, footer and logo) its documents use."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="committee.back"),
+        Binding("escape", "app.pop_screen", "Back", id="committee.back"),
         Binding("a", "add", "Add", id="committee.add"),
         Binding("e", "edit", "Edit", id="committee.edit"),
         Binding("delete", "delete", "Delete", key_display="Del", id="committee.delete"),
@@ -582,14 +582,8 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self.show_retired = not self.show_retired
         self.refresh_members()
         self.refresh_organisations()
-        self.notify(
-            "Showing retired members and organisations."
-            if self.show_retired
-            else "Hiding retired members and organisations."
-        )
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+        shown = "Showing" if self.show_retired else "Hiding"
+        self.notify(f"{shown} retired members and organisations.")
 
     @on(DataTable.RowSelected)
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
