@@ -35,7 +35,6 @@ from minutebook.domain.base import Refused
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import NO_ATTENDANCE
-from minutebook.domain.quorum import Ruling
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
@@ -57,12 +56,6 @@ FLAG_WORDS = {
     DecisionFlag.INQUORATE: "  [taken while inquorate]",
     DecisionFlag.CHAIRS_ACTION: "  [Chair's action]",
 }
-
-RULING_CHOICES = [
-    ("leaves the meeting for the item", Ruling.LEAVE.value),
-    ("stays, takes no part in the decision", Ruling.NO_VOTE.value),
-    ("no action needed", Ruling.REMAIN.value),
-]
 
 
 class MinuteEditor(TextArea):
