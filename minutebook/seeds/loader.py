@@ -35,7 +35,7 @@ from minutebook.domain import (
 from minutebook.domain.base import error_lines
 from minutebook.domain.timeline import span_events
 from minutebook.store import Store, StoreError
-from minutebook.store.opening import acquire_lock, check_existing, read_setting
+from minutebook.store.opening import acquire_lock, check_existing, database_path, read_setting
 
 DEMO_FILES: tuple[str, ...] = ("hcp.yaml", "icb.yaml", "pb.yaml")
 
@@ -209,7 +209,7 @@ def build_demo_database(path: Path, *, force: bool = False) -> list[str]:
     new file is built beside the target and renamed over it only when complete, so an
     interrupted build never leaves a half database behind.
     """
-    path = Path(path).expanduser()
+    path = database_path(Path(path))  # never a device or pipe, and through a link
     if path.exists() and path.stat().st_size > 0 and not force:
         try:
             check_existing(path)

@@ -39,6 +39,8 @@ class StoreBase:
         # A reader's transaction is a plain one: it must never hold the write lock that
         # a Minutebook window with the same file open needs for its next keystroke.
         conn.execute("BEGIN" if self.file.read_only else "BEGIN IMMEDIATE")
+        if self.file.stamp is not None and not self.file.read_only:
+            conn.execute(self.file.stamp)  # this session's number, in what it logs
         try:
             yield self.db
         except BaseException:

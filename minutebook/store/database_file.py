@@ -12,6 +12,7 @@ to date is migrated through the full store straight away.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import sys
 from datetime import date
@@ -20,7 +21,15 @@ from typing import TYPE_CHECKING
 
 from minutebook.domain.summaries import CommitteeSummary
 from minutebook.store.errors import StoreError
-from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET, acquire_lock, check_existing
+from minutebook.store.opening import (
+    KNOWN_STEPS,
+    MIGRATION_SET,
+    acquire_lock,
+    check_existing,
+    check_log,
+    database_path,
+    try_lock,
+)
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -56,11 +65,13 @@ class DatabaseFile:
         self._lock = lock
         self.read_only = read_only
         self._store: Store | None = None
+        self.stamp: str | None = None
+        """Run in every write transaction: this session's number in the logged header."""
 
     @classmethod
     def open(cls, path: Path | str) -> DatabaseFile:
         """Open (creating if needed) the database at `path`, refusing unsafe files."""
-        path = Path(path).expanduser()
+        path = database_path(Path(path))
         check_existing(path)
         if not path.parent.exists():
             try:
@@ -69,38 +80,51 @@ class DatabaseFile:
                 raise StoreError(
                     f"cannot create the folder {path.parent}: {error.strerror}"
                 ) from error
+        had_lock_file = Path(f"{path}.lock").exists()
         lock = acquire_lock(path)
         conn: sqlite3.Connection | None = None
         try:
+            check_log(path)  # what SQLite would replay, checked before it can
             conn = sqlite3.connect(str(path))
             database = cls(conn, path, lock)
             database._configure()
+            database._new_session()
             if not database._up_to_date():
                 database.store()  # a new or older file: migrate it before anything reads it
         except BaseException as error:
             if conn is not None:
                 conn.close()
             lock.release()
+            if not had_lock_file and conn is None:
+                Path(f"{path}.lock").unlink(missing_ok=True)  # refused before opening
             if isinstance(error, sqlite3.Error):
-                raise StoreError(f"cannot open {path}: {error}") from error
+                raise StoreError(f"cannot open {path}: {sqlite_reason(error)}") from error
             raise
         return database
 
     @classmethod
     def open_to_read(cls, path: Path | str) -> DatabaseFile:
         """Open an existing database only to read it (an export, a forecast), even while
-        a Minutebook window has it open: no lock is taken and nothing can be written.
+        a Minutebook window has it open: no lock is kept and nothing can be written.
         Under WAL the reader sees every change committed before it began, and the
-        window's own writes never wait for it."""
+        window's own writes never wait for it. With no window open, a log left beside
+        the file is checked first, as on opening it for writing."""
         path = Path(path).expanduser()
-        check_existing(path)
-        if not path.is_file():
+        if not path.exists():
             raise StoreError(f"there is no Minutebook database at {path}")
+        path = database_path(path)
+        check_existing(path)
+        lock = try_lock(path)
+        if lock is not None:  # no window has it: a log beside it is left over, not live
+            try:
+                check_log(path)
+            finally:
+                lock.release()
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error as error:
-            raise StoreError(f"cannot read {path}: {error}") from error
+            raise StoreError(f"cannot read {path}: {sqlite_reason(error)}") from error
         database = cls(conn, path, read_only=True)
         if not database._up_to_date():
             conn.close()
@@ -131,14 +155,36 @@ class DatabaseFile:
             conn.execute("PRAGMA checkpoint_fullfsync = ON")
         conn.execute("PRAGMA foreign_keys = ON")
 
+    def _new_session(self) -> None:
+        """Stamp a new session number in the file's header, written straight into the
+        file (not the log) so that it is there before this session logs anything; every
+        change this session logs carries it (`stamp`), and `check_log` compares the two.
+        If another program is reading the file the old number is kept: only the check is
+        weaker, never the data."""
+        conn = self.conn
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")  # folds the log into the file
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "delete":
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute(f"PRAGMA user_version = {secrets.randbelow(2**31 - 2) + 1}")
+        except sqlite3.OperationalError:
+            pass  # a reader holds the file; keep the stamp it has
+        finally:
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA journal_mode = WAL")
+        number = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        self.stamp = f"PRAGMA user_version = {number}"
+
     def _up_to_date(self) -> bool:
         try:
             rows = self.conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
                 [MIGRATION_SET],
             ).fetchall()
-        except sqlite3.OperationalError:
-            return False  # no migrations table yet: a new file
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):
+                return False  # no migrations table yet: a new file
+            raise StoreError(f"cannot read {self.path}: {sqlite_reason(error)}") from error
         return tuple(row[0] for row in rows) == KNOWN_STEPS
 
     def store(self) -> Store:
@@ -184,3 +230,15 @@ class DatabaseFile:
         finally:
             if self._lock is not None:
                 self._lock.release()
+
+
+def sqlite_reason(error: sqlite3.Error) -> str:
+    """An SQLite error in a secretary's words where it has some."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL:
+        return "the disk is full; free some space and try again"
+    if code == sqlite3.SQLITE_READONLY:
+        return "the file or its folder is read-only"
+    if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR:
+        return f"the disk could not be written or read ({error})"
+    return str(error)

@@ -217,7 +217,11 @@ def demo(ctx: click.Context, db_path: Path | None, fresh: bool, no_open: bool, f
 @click.pass_context
 def live(ctx: click.Context, code: str, day: datetime) -> None:
     """Open a meeting straight into live capture."""
-    run_app(_database(ctx), (code, day))
+    path = _database(ctx)
+    if path.expanduser().is_file() and path.expanduser().stat().st_size == 0:
+        # Opening would write a whole new schema into the file only to refuse it.
+        _fail(f"{path} is empty: there is no meeting in it to capture")
+    run_app(path, (code, day))
 
 
 @main.group()
