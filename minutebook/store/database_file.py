@@ -34,6 +34,7 @@ from minutebook.store.opening import (
 if TYPE_CHECKING:
     from filelock import FileLock
 
+    from minutebook.store.health import Health
     from minutebook.store.store import Store
 
 BUSY_TIMEOUT_MS = 250
@@ -218,6 +219,15 @@ class DatabaseFile:
             )
             for code, name, style, members, coming in rows
         ]
+
+    def health(self) -> Health:
+        """What `minutebook check` reports (store.health)."""
+        from minutebook.store.health import Health, check_health
+
+        try:
+            return check_health(self.conn)
+        except sqlite3.DatabaseError as error:
+            return Health(problems=[f"the file cannot be read through: {error}"])
 
     # -- closing -----------------------------------------------------------------------
 

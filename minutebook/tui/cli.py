@@ -617,5 +617,8 @@ def write_file_atomically(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
+# The database file's own commands (backup, restore, check) live in a module of their own.
+from minutebook.tui import cli_files  # noqa: E402,F401
+
 if __name__ == "__main__":
     main()
