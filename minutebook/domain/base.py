@@ -39,7 +39,9 @@ class Refused(ValueError):
 
 
 class DomainModel(BaseModel):
-    """Base of all domain models: unknown fields are errors, instances are immutable."""
+    """Base of all domain models: unknown fields are errors, instances are immutable,
+    and every change is validated: a model changed with ``model_copy(update=...)`` is
+    built again through its validators, so no path can make an impossible record."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -50,11 +52,22 @@ class DomainModel(BaseModel):
             return {k: clean_text(v) if isinstance(v, str) else v for k, v in data.items()}
         return data
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with `update`, the changed model, validated as a new one would be.
+
+        Pydantic's own ``model_copy(update=...)`` takes the update on trust: an attendance
+        row changed that way could say a member deputises for a seat, be stored, and
+        then be refused every time the meeting is read. Raises ``ValidationError``."""
+        if not update:
+            return super().model_copy(deep=deep)
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        return type(self).model_validate(fields | dict(update))
+
 
 class DerivingModel(DomainModel):
     """A model that derives values from its fields once (``functools.cached_property``,
-    e.g. a meeting's timeline). A copy made with ``model_copy(update=...)`` derives them
-    again from its own fields, rather than carrying the original's over."""
+    e.g. a meeting's timeline). A copy derives them again from its own fields, rather
+    than carrying the original's over."""
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         copied = super().model_copy(update=update, deep=deep)

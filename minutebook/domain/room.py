@@ -30,7 +30,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from minutebook.domain.base import Refused
+from pydantic import ValidationError
+
+from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.meeting import Attendance, AttendanceStatus, Capacity, Mode
 from minutebook.domain.timeline import Event, EventKind, Phase, Timeline
 
@@ -119,11 +121,11 @@ def _plan(room: Room, person: str, mark: Mark, item: int | None, confirmed: bool
         if not timeline.marks(person) and row.mode is not mode:
             # Expected to join one way, arrived the other: the plan's note is out of date.
             update["note"] = None
-        changed = row.model_copy(update=update)
+        changed = _changed(row, who, update)
         if here:
             if row.mode is mode:
                 raise Refused(f"{who} is already recorded {_mode_words(mode)} at this item.")
-            return RoomChange(row=Attendance.model_validate(changed.model_dump()))
+            return RoomChange(row=changed)
         later = timeline.next_mark_after(person, now)
         before = timeline.last_mark_before(person, now)
         if later is not None and later.kind is EventKind.ARRIVED and later.id is not None:
@@ -187,7 +189,7 @@ def _plan(room: Room, person: str, mark: Mark, item: int | None, confirmed: bool
                     f"{key} again to record {status.value} for the whole meeting."
                 )
             )
-        changed = row.model_copy(update={"status": status})
+        changed = _changed(row, who, {"status": status})
         return _checked(
             room, RoomChange(row=changed, withdraw=tuple(m.id for m in marks if m.id is not None))
         )
@@ -214,6 +216,16 @@ def _plan(room: Room, person: str, mark: Mark, item: int | None, confirmed: bool
             ),
         )
     raise Refused(f"unknown mark {mark!r}")
+
+
+def _changed(row: Attendance, who: str, update: dict[str, object]) -> Attendance:
+    """The person's row with the mark's change, validated like any row: a row the change
+    would make impossible is refused with the model's words, and nothing is stored."""
+    try:
+        return row.model_copy(update=update)
+    except ValidationError as error:
+        problem = error_lines(error)[0]
+        raise Refused(f"{who}'s attendance cannot be changed so: {problem}.") from None
 
 
 def _checked(room: Room, change: RoomChange) -> RoomChange:
@@ -304,8 +316,8 @@ def plan_ahead(room: Room, person: str, ahead: Ahead, note: str | None = None) -
             return RoomChange(
                 person=person, remove_row=True, said=f"Apologies from {who} withdrawn."
             )
-        changed = row.model_copy(
-            update={"status": AttendanceStatus.APOLOGIES, "mode": Mode.IN_PERSON, "note": None}
+        changed = _changed(
+            row, who, {"status": AttendanceStatus.APOLOGIES, "mode": Mode.IN_PERSON, "note": None}
         )
         return RoomChange(
             person=person,
@@ -319,8 +331,8 @@ def plan_ahead(room: Room, person: str, ahead: Ahead, note: str | None = None) -
     if row is None:
         new = Attendance(person=person, seats=seats, mode=Mode.REMOTE, note=note)
         return RoomChange(person=person, row=new, said=f"{who} will join remotely.")
-    changed = row.model_copy(
-        update={"status": AttendanceStatus.PRESENT, "mode": Mode.REMOTE, "note": note}
+    changed = _changed(
+        row, who, {"status": AttendanceStatus.PRESENT, "mode": Mode.REMOTE, "note": note}
     )
     instead = "" if row.is_attending else ", instead of their apologies"
     return RoomChange(person=person, row=changed, said=f"{who} will join remotely{instead}.")

@@ -485,10 +485,9 @@ class MeetingRepository(StoreBase):
     def end_meeting(self, meeting_id: int, at: str | None) -> Meeting:
         """Record the clock time ("HH:MM") the meeting ended; None reopens it."""
         with self.transaction():
-            meeting = self._unlocked(meeting_id).model_copy(update={"ended_at": at})
             # Through the model, so that "4.05pm" is stored as "16:05" and nonsense refused.
             try:
-                checked = Meeting.model_validate(meeting.model_dump())
+                checked = self._unlocked(meeting_id).model_copy(update={"ended_at": at})
             except ValidationError as error:
                 raise StoreError("; ".join(error_lines(error))) from None
             self.db.execute(
@@ -611,7 +610,8 @@ class MeetingRepository(StoreBase):
 
 
 def _validated(cls: type[M], model: M) -> M:
-    """A model changed with model_copy, validated again before it is stored."""
+    """A model as the store is given it, validated again before it is stored (one built
+    with ``model_construct``, or read from an older file, may not have been)."""
     try:
         return cls.model_validate(model.model_dump())
     except ValidationError as error:

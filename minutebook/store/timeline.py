@@ -61,9 +61,8 @@ class TimelineRepository(StoreBase):
             return None
         if change.row is None:
             return None
-        # Through the model again: a row changed with model_copy is not validated.
-        try:
-            row = Attendance.model_validate(change.row.model_dump() | {"meeting_id": meeting_id})
+        try:  # the row placed in its meeting, validated as every change of a model is
+            row = change.row.model_copy(update={"meeting_id": meeting_id})
         except ValidationError as error:
             raise StoreError("; ".join(error_lines(error))) from None
         values: dict[str, Any] = to_row(row, exclude={"id"})
