@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 from minutebook import __version__
 from minutebook.store.database_file import DatabaseFile
 from minutebook.store.paths import data_folder
+from minutebook.tui.backup_keeper import BackupKeeper
 from minutebook.tui.screens.committees import CommitteesScreen
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.discard import QUIT_KEYS, QUIT_QUESTION, typed_input_in
@@ -111,6 +112,7 @@ class MinutebookApp(App[None]):
         self.open_meeting = open_meeting
         self._quit_question: ConfirmScreen | None = None
         self._typing_heap_frozen = False
+        self.backups = BackupKeeper(self, self.database, self.refresh_backup_status)
 
     @property
     def store(self) -> Store:
@@ -121,8 +123,7 @@ class MinutebookApp(App[None]):
         keymap = load_keymap()
         if keymap:
             self.set_keymap(keymap)
-        if self.database.is_demo:
-            self.sub_title = f"v{__version__} · demo database"
+        self.refresh_backup_status()
         self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.open_meeting is not None:
             # Straight into the meeting: the committees list is built only on the way out.
@@ -137,8 +138,19 @@ class MinutebookApp(App[None]):
         self.call_after_refresh(self._settle)
 
     def _settle(self) -> None:
-        """Once the first screen is up, load the rest of Minutebook beside it."""
+        """Once the first screen is up, load the rest of Minutebook beside it, and make
+        the opening backup (tui.backup_keeper)."""
         self.run_worker(_load_the_rest, name="preload", thread=True, exit_on_error=False)
+        self.backups.start()
+
+    def refresh_backup_status(self) -> None:
+        """The header's subtitle: the version, the demo, and when the last backup was made."""
+        parts = [f"v{__version__}"]
+        if self.database.is_demo:
+            parts.append("demo database")
+        if self.backups.status():
+            parts.append(self.backups.status())
+        self.sub_title = " · ".join(parts)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "preload" and event.state is WorkerState.SUCCESS:

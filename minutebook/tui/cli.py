@@ -133,10 +133,19 @@ def run_app(path: Path, meeting: tuple[str, datetime] | None = None) -> None:
     # `demo --no-open` answer at once.
     from minutebook.tui.app import MinutebookApp
 
+    app = MinutebookApp(database, open_meeting=meeting_id)
     try:
-        MinutebookApp(database, open_meeting=meeting_id).run()
+        app.run()
     finally:
+        changed = app.backups.changed_since_last()
         database.close()
+    if changed:  # the closing backup, once the file is closed and its log folded in
+        from minutebook.store.backups import make_backup
+
+        try:
+            make_backup(database.path or path, reason="close")
+        except StoreError as error:
+            click.echo(f"minutebook: warning: the closing backup failed: {error}", err=True)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
+import types
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from minutebook.domain import Committee
-from minutebook.store import Store
+from minutebook.store import DatabaseFile, Store
+from minutebook.store.backups import backups_of
+from minutebook.tui.backup_keeper import BackupKeeper
 from minutebook.tui.cli import main
 
 
@@ -82,3 +87,29 @@ def test_check_and_backup_refuse_a_missing_database(runner: CliRunner, tmp_path:
         assert result.exit_code == 2
         assert "no Minutebook database" in result.output
         assert "Traceback" not in result.output
+
+
+def test_closing_the_app_backs_up_what_changed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _database(tmp_path / "m.db", "HCP")
+
+    class SecretaryAddsACommittee:
+        """Stands in for the app: changes the file, then quits."""
+
+        def __init__(self, database: DatabaseFile, open_meeting: int | None = None) -> None:
+            self.database = database
+            self.backups = BackupKeeper(None, database, lambda: None)  # type: ignore[arg-type]
+
+        def run(self) -> None:
+            self.database.store().add_committee(Committee(code="ICB", name="Board"))
+
+    fake = types.ModuleType("minutebook.tui.app")
+    fake.MinutebookApp = SecretaryAddsACommittee  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "minutebook.tui.app", fake)
+    result = runner.invoke(main, ["--db", str(path)])
+    assert result.exit_code == 0, result.output
+    (closing,) = backups_of(path)
+    assert closing.reason == "close"
+    with Store.open(closing.path) as copy:
+        assert sorted(c.code for c in copy.committees()) == ["HCP", "ICB"]
