@@ -14,7 +14,7 @@ A write-ahead log (``-wal``) left beside the file is what SQLite will read next,
 is checked as well, on a scratch copy, before anything is written: a log left by another
 copy of the database (a backup put back beside a crash's log) is refused rather than
 replayed into the file. Each session stamps its own number in the file's header at
-opening and in every change it logs (docs/saving.md explains the stamp).
+opening and in every change it logs (docs/database-file.md explains the stamp).
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ def try_lock(path: Path) -> FileLock | None:
 
 STAMP_OFFSET = 60
 """Where SQLite keeps `PRAGMA user_version` in the file's header: Minutebook's session
-stamp (docs/saving.md)."""
+stamp (docs/database-file.md)."""
 
 
 def log_path(path: Path) -> Path:

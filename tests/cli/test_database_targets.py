@@ -1,5 +1,5 @@
 """Commands never open, hang on or replace what is not a regular database file, and a
-refused command leaves the file as it was (docs/saving.md)."""
+refused command leaves the file as it was (docs/database-file.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Verified rolling backups, putting one back, and the health check (docs/saving.md)."""
+"""Verified rolling backups, putting one back, and the health check (docs/database-file.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The database file is opened only as what it is: a log left by another copy is refused
 rather than replayed, a second window is refused whatever name it uses, and nothing that
-is not a regular file is ever opened or replaced (docs/saving.md)."""
+is not a regular file is ever opened or replaced (docs/database-file.md)."""
 
 from __future__ import annotations
 
