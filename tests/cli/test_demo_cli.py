@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from minutebook.domain import Committee
 from minutebook.store import DatabaseFile, Store, demo_database
+from minutebook.tui.backup_keeper import BackupKeeper
 from minutebook.tui.cli import main
 
 CODES = ["HCP", "ICB", "PB"]
@@ -31,6 +32,7 @@ def opened(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         def __init__(self, database: DatabaseFile, **_: object) -> None:
             assert database.path is not None
             started.append(database.path)
+            self.backups = BackupKeeper(None, database, lambda: None)  # type: ignore[arg-type]
 
         def run(self) -> None:
             pass
