@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo run test lint bench clean
+.PHONY: demo run test lint bench soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: lint
 ## bench: the speed benchmarks, printing their figures
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
+
+## soak: SIGKILL in the middle of every kind of change, 300 trials (about 10 minutes)
+soak: $(VENV)/.test-installed
+	$(BIN)/python -m bench.soak
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -17,24 +17,20 @@ failure; set ``MINUTEBOOK_KILL_SEED`` to replay one.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import random
 import shutil
-import signal
 import sqlite3
 import statistics
 import string
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from bench.soak import Terminal  # the same pseudo-terminal driver as the kill soak
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="needs a POSIX pseudo-terminal and SIGKILL"
@@ -116,68 +112,6 @@ class Round:
         )
 
 
-class Terminal:
-    """The app running on a pseudo-terminal, its output drained by a thread."""
-
-    def __init__(self, db: Path) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-        env |= {
-            "TERM": "xterm-256color",
-            "COLUMNS": "80",
-            "LINES": "24",
-            # Nobody's own key remapping may interfere.
-            "MINUTEBOOK_KEYS": str(db.with_name("no-keys.yaml")),
-        }
-        command = [sys.executable, "-m", "minutebook", "--db", str(db), "live"]
-        self.process = subprocess.Popen(
-            [*command, "--committee", "HCP", "--date", "2023-09-20"],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=db.parent,
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(slave)
-        self.master = master
-        self.output = bytearray()
-        self.drawn = threading.Event()
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        # The app must never block writing to its terminal, or typing would stall.
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            with self._lock:
-                self.output += chunk
-                if b"saved" in self.output:
-                    self.drawn.set()
-
-    def type(self, char: str) -> None:
-        os.write(self.master, char.encode("ascii"))
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-        self._reader.join(timeout=5)
-        os.close(self.master)
-
-    def screen(self) -> bytes:
-        with self._lock:
-            return bytes(self.output[-3000:])
-
-
 def saved_length(conn: sqlite3.Connection) -> int:
     row = conn.execute(NARRATIVE_SQL.replace("m.narrative", "length(m.narrative)")).fetchone()
     return int(row[0] or 0) if row else 0
@@ -217,7 +151,7 @@ def play(seed: int, source: Path, folder: Path) -> Round:
                 if now >= kill_at:
                     break
                 if index < len(text) and now >= next_key:
-                    terminal.type(text[index])
+                    terminal.send(text[index])
                     game.sent.append(time.monotonic())
                     next_key += gaps[index]
                     index += 1
