@@ -42,7 +42,8 @@ from minutebook.domain.meeting import (
 )
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.timeline import Event, Timeline, span_events
-from minutebook.interchange.tor_file import FileError, PersonIds, TermsFile, load_data
+from minutebook.interchange.reading import FileError, load_data
+from minutebook.interchange.tor_file import PersonIds, TermsFile
 
 
 class AgendaEntry(DomainModel):

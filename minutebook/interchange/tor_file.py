@@ -44,23 +44,10 @@ from minutebook.domain.base import (
     slug,
 )
 from minutebook.domain.quorum import POLICY_SECTIONS, QuorumRule, in_force_on
+from minutebook.interchange.reading import FileError, load_data
 
 FAR_PAST = date(1900, 1, 1)
 """The adoption date of a version that does not say: in force for every meeting."""
-
-
-class FileError(Exception):
-    """A file could not be used; `problems` lists each with its place in the file."""
-
-    def __init__(self, source: str, problems: Sequence[str]) -> None:
-        self.source = source
-        self.problems = list(problems)
-        super().__init__(f"{source}: " + "; ".join(self.problems))
-
-    def report(self) -> str:
-        """Every problem on its own line, for a terminal."""
-        lines = [f"{self.source}: {len(self.problems)} problem(s)"]
-        return "\n".join([*lines, *(f"  {p}" for p in self.problems)])
 
 
 class SeatEntry(DomainModel):
@@ -140,17 +127,6 @@ class TermsFile:
                 self.source, [f"no version was in force on {day} (first adopted {first})"]
             )
         return version
-
-
-def load_data(text: str, source: str) -> Any:
-    """Parse YAML (which also reads JSON), with a clear message on a syntax error."""
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise FileError(source, [f"{where}not valid YAML ({problem})"]) from None
 
 
 class PersonIds:

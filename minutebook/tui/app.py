@@ -51,11 +51,13 @@ def load_keymap() -> dict[str, str]:
     path = keymap_file()
     if not path.is_file():
         return {}
-    import yaml  # only when there is a keymap to read: it costs start-up time
+    # Only when there is a keymap to read (YAML costs start-up time); the careful reader
+    # of every secretary's file: no aliases, no runaway nesting, nothing huge.
+    from minutebook.interchange.reading import FileError, load_data, read_file
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = load_data(read_file(path), str(path))
+    except FileError:
         return {}
     if not isinstance(data, dict):
         return {}

@@ -114,3 +114,19 @@ async def test_unconfirmed_policies_are_flagged_until_saved(
         await pilot.pause()
         assert "Policies not yet confirmed" not in committee.query_one("#terms-text").source  # type: ignore[attr-defined]
     assert app_store.terms_of_reference("PAR")[-1].policies_confirmed is True
+
+
+async def test_a_rule_with_aliases_or_deep_nesting_is_explained(app: MinutebookApp) -> None:
+    """The rule typed in the app is read as carefully as a ToR file: an alias bomb
+    would otherwise freeze the screen, and deep nesting crash it."""
+    bomb = "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\n" + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_terms(pilot)
+        for text, message in ((bomb, "aliases (*name) are not accepted"), ("[" * 3000, "nested")):
+            screen.query_one("#requirement", TextArea).text = text
+            await pilot.pause()
+            errors = str(screen.query_one("#terms-errors", Static).render())
+            assert errors.startswith("rule: line ") and message in errors

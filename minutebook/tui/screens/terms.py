@@ -30,6 +30,7 @@ from minutebook.domain.dates import parse_date, short_date
 from minutebook.domain.presets import PRESETS, preset
 from minutebook.domain.quorum import QuorumRule
 from minutebook.domain.quorum_engine import QuorumEngine
+from minutebook.interchange.reading import FileError, load_data
 from minutebook.store import StoreError
 from minutebook.tui.widgets.discard import DiscardGuard
 
@@ -280,11 +281,10 @@ without saving; if you have changed anything it asks first."""
         """The rule as the form stands; raises ValueError with readable lines."""
         text = self.query_one("#requirement", TextArea).text
         try:
-            requirement = yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark else ""
-            raise ValueError(f"rule: {where}not valid YAML") from None
+            # The same careful reader as a ToR file's: no aliases, no runaway nesting.
+            requirement = load_data(text, "rule")
+        except FileError as error:
+            raise ValueError(f"rule: {error.problems[0]}") from None
         policies = json.loads(json.dumps(self.policies))
         for key, _label, _options in QUESTIONS:
             select = self.query_one("#q-" + key.replace(".", "-"), Select)
@@ -328,8 +328,8 @@ without saving; if you have changed anything it asks first."""
         """Use one rounding for every fraction in the rule, rewriting its YAML."""
         area = self.query_one("#requirement", TextArea)
         try:
-            requirement = yaml.safe_load(area.text)
-        except yaml.YAMLError:
+            requirement = load_data(area.text, "rule")
+        except FileError:
             return  # the preview already says the YAML is broken
         if _roundings(requirement) != {rounding}:
             _set_rounding(requirement, rounding)
