@@ -7,14 +7,13 @@ Exporters fill a template using named styles only, so a committee's own template
 fonts, header, footer and logo) gives its house look. A style the template lacks falls
 back to a built-in one with a warning, never a crash. Every document is numbered "Page
 N of M" in its footer, after whatever the template's footer holds. Documents are saved
-to a temporary name beside the target and renamed, so a failed export never leaves half
-a file.
+to a temporary name beside the target and put in place, so a failed export never leaves
+half a file; where an export may be written is `exporters.output`'s rule.
 python-docx is imported here, not by the app at start-up (it costs about 50 ms).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -36,13 +35,10 @@ from minutebook.domain.committee import Committee, Person, Seat
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import InterestCategory, Meeting, MinutesStatus, QuorumRuling
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.exporters.output import ExportError, write_output
 
 LANGUAGE = "en-GB"
 """Published UK minutes declare their language (public sector accessibility regulations)."""
-
-
-class ExportError(Exception):
-    """The export cannot be made; the message says exactly why."""
 
 
 @dataclass
@@ -256,24 +252,13 @@ def set_properties(build: Build, title: str, subject: str = "") -> None:
             lang.set(qn("w:val"), LANGUAGE)
 
 
-def save_document(build: Build, path: Path, *, overwrite: bool = False) -> Path:
-    """Save under a temporary name beside `path`, then rename: never half a file."""
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise ExportError(f"{path} exists; choose another name or allow overwriting")
-    if not path.parent.is_dir():
-        raise ExportError(f"the folder {path.parent} does not exist")
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        build.document.save(str(temporary))
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
+def save_document(
+    build: Build, path: Path, *, overwrite: bool = False, database: Path | None = None
+) -> Path:
+    """Save where exports may be written (`exporters.output`): under a temporary name
+    beside `path`, then put in place, never half a file; an existing file only with
+    `overwrite`, and never the database in use (`database`) or any other."""
+    return write_output(Path(path), build.document.save, overwrite=overwrite, database=database)
 
 
 # -- what both house styles of minutes share ------------------------------------------------

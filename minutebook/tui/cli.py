@@ -7,9 +7,9 @@ one from a newer version) print one line and exit non-zero; they never show a tr
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -341,13 +341,11 @@ def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) 
     if output is None:
         click.echo(text, nl=False)
         return
-    if output.exists() and not force:
-        _fail(f"{output} exists; use --force to overwrite it")
-    try:
-        write_file_atomically(output, text)
-    except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror or error}")
-    click.echo(f"Wrote {output}")
+    from minutebook.exporters.output import write_text
+
+    with _output_refusals():
+        written = write_text(output, text, overwrite=force, database=_database_in_use())
+    click.echo(f"Wrote {written}")
 
 
 @tor.command("import")
@@ -569,33 +567,49 @@ def _export(
     committee: Committee,
     template: Path | None,
 ) -> None:
-    """Check the target first (never overwrite without --force), build with --template
-    or else the committee's own template, print the template's warnings to stderr,
-    save atomically, say where."""
-    from minutebook.exporters.common import ExportError, committee_template, save_document
+    """Check the target first (exporters.output: never over a database, a device or an
+    existing file without --force), build with --template or else the committee's own
+    template, print the template's warnings to stderr, save, say where."""
+    from minutebook.exporters.common import committee_template, save_document
+    from minutebook.exporters.output import check_target
 
-    output = output.expanduser()
-    if output.exists() and not force:
-        _fail(f"{output} exists; use --force to overwrite it")
-    if not output.parent.is_dir():
-        _fail(f"the folder {output.parent} does not exist")
-    try:
+    database = _database_in_use()
+    with _output_refusals():
+        target = check_target(output, overwrite=force, database=database)
         build = render(committee_template(committee, template))
         for warning in build.warnings:
             click.echo(f"minutebook: warning: {warning}", err=True)
-        save_document(build, output, overwrite=force)
+        save_document(build, target, overwrite=force, database=database)
+    click.echo(f"Wrote {target}")
+
+
+def _database_in_use() -> Path:
+    """The database the current command uses, which no output may replace."""
+    return _database(click.get_current_context(), must_exist=False).expanduser()
+
+
+@contextmanager
+def _output_refusals() -> Iterator[None]:
+    """An output that may not or cannot be written: one line, naming --force where it
+    would help, exit 2."""
+    from minutebook.exporters.output import ExportError, TargetExists
+
+    try:
+        yield
+    except TargetExists as error:
+        _fail(f"{error.path} exists; use --force to overwrite it")
     except ExportError as error:
         _fail(str(error))
-    click.echo(f"Wrote {output}")
 
 
 def _read_text(path: Path) -> str:
+    """A ToR or meeting file's text, or one line saying why it cannot be read."""
+    from minutebook.interchange.reading import FileError, read_file
+
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        _fail(f"{path} is not a text file (YAML or JSON expected)")
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror}")
+        return read_file(path)
+    except FileError as error:
+        _fail(f"{path} {error.problems[0]}")
     return ""
 
 
@@ -611,19 +625,6 @@ def _open_store(ctx: click.Context, *, to_write: bool = False) -> Store:
     except StoreError as error:
         _fail(str(error))
         raise
-
-
-def write_file_atomically(path: Path, text: str) -> None:
-    """Write to a temporary name beside `path`, then rename: never a half file."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        with temporary.open("w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 # The database file's own commands (backup, restore, check) live in a module of their own.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
 import docx
+import pytest
 from textual.widgets import Input, Select, Static
 
 from minutebook.store import Store
@@ -117,3 +119,62 @@ async def test_the_apps_public_tracker_leaves_out_confidential_actions(
     # The seeded tracker's two actions were agreed under item 6, now confidential.
     assert "Bletchley" not in text("HCP action tracker *.docx")
     assert "Bletchley" in text("HCP confidential action tracker *.docx")
+
+
+async def test_the_app_never_replaces_a_file_made_while_it_exported(
+    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With "stop and say so", a file of the same name that another export puts there
+    while this one is being written is kept, not silently replaced."""
+    from minutebook.exporters import output
+
+    meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
+    out = tmp_path / "exports"
+    out.mkdir()
+    target = out / "HCP minutes 2023-06-13 (draft).docx"
+    real_fsync = os.fsync
+
+    def another_export_meanwhile(descriptor: int) -> None:
+        if not target.exists():
+            target.write_bytes(b"the other export")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(output.os, "fsync", another_export_meanwhile)
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting_id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#field-folder", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert target.read_bytes() == b"the other export"
+    assert [p.name for p in out.iterdir()] == [target.name]
+
+
+async def test_the_app_refuses_a_folder_where_the_document_would_go(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
+    out = tmp_path / "exports"
+    (out / "HCP minutes 2023-06-13 (draft).docx").mkdir(parents=True)
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting_id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#field-folder", Input).value = str(out)
+        app.screen.query_one("#field-replace", Select).value = "yes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "is a folder, not a file" in str(
+            app.screen.query_one("#form-errors", Static).render()
+        )
+    assert (out / "HCP minutes 2023-06-13 (draft).docx").is_dir()

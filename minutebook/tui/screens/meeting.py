@@ -31,6 +31,7 @@ from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.exporters.output import ExportError, TargetExists, check_target
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens.meeting_pages import RecordReading, attendance_page, minutes_page
@@ -411,23 +412,31 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             "confidential_tracker": f"{committee.code} confidential action tracker "
             f"{calendar.today().isoformat()}.docx",
         }
-        target = folder / names[what]
-        if target.exists() and values.get("replace") != "yes":
+        replace = values.get("replace") == "yes"
+        try:
+            target = check_target(
+                folder / names[what], overwrite=replace, database=self.app.database.path
+            )
+        except TargetExists:
             return (
-                f"{target.name} already exists in that folder; "
+                f"{names[what]} already exists in that folder; "
                 "choose 'replace it' or another folder"
             )
+        except ExportError as error:
+            return str(error)
         # The snapshot is read here, on the app's thread; the worker only renders and saves.
         snapshot = store.minutes_snapshot(self.meeting_id)
-        self.export_in_background(what, snapshot, target)
+        self.export_in_background(what, snapshot, target, replace)
         self.notify(f"Exporting {names[what]} …")
         return None
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def export_in_background(self, what: str, snapshot: MinutesSnapshot, target: Path) -> None:
+    def export_in_background(
+        self, what: str, snapshot: MinutesSnapshot, target: Path, replace: bool
+    ) -> None:
         from datetime import date as calendar
 
-        from minutebook.exporters.common import ExportError, committee_template, save_document
+        from minutebook.exporters.common import committee_template, save_document
 
         committee = snapshot.membership.committee
         try:
@@ -450,7 +459,9 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                 build = render_tracker(
                     snapshot, template=template, as_of=calendar.today(), public=what == "tracker"
                 )
-            save_document(build, target, overwrite=True)
+            # Checked again as it is put in place: a file of that name made meanwhile
+            # (another export) is replaced only if the secretary said so.
+            save_document(build, target, overwrite=replace, database=self.app.database.path)
         except (ExportError, OSError, ValueError) as error:
             self.app.call_from_thread(
                 self.notify, f"Export failed: {error}", severity="error", timeout=10
