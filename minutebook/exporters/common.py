@@ -25,9 +25,11 @@ import docx
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
@@ -157,9 +159,64 @@ def new_document(template: Path | None = None) -> Build:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    drop_external_links(document)
     build = Build(document)
     number_pages(build)
     return build
+
+
+_LINK_NAMESPACES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "urn:schemas-microsoft-com:office:office",  # VML's o:relid
+)
+
+
+def drop_external_links(document: DocumentObject) -> None:
+    """Leave out of the document every link to an outside file that the template
+    brought: an attached template on a server (Word fetches it on opening), linked
+    pictures, linked objects, frames. Only hyperlinks still in the text are kept (a web
+    address in the footer is text the committee chose, fetched only when clicked).
+    What referred to a dropped link goes too: an element whose id it was (the
+    ``w:attachedTemplate``), or else the attribute (a picture's ``r:link``)."""
+    package = document.part.package
+    for rid in [rid for rid, rel in package.rels.items() if rel.is_external]:
+        del package.rels[rid]
+    for part in package.iter_parts():
+        external = [rid for rid, rel in part.rels.items() if rel.is_external]
+        if not external:
+            continue
+        element = getattr(part, "_element", None)
+        if element is None:  # a part python-docx keeps as bytes (webSettings.xml)
+            try:
+                element = parse_xml(part.blob)
+            except Exception:  # not XML: nothing in it can refer to the link
+                element = None
+        for rid in external:
+            uses = [] if element is None else _uses_of(element, rid)
+            if part.rels[rid].reltype == RT.HYPERLINK and uses:
+                continue
+            for attribute_owner, attribute in uses:
+                if etree.QName(attribute).localname in ("id", "relid"):
+                    parent = attribute_owner.getparent()
+                    if parent is not None:
+                        parent.remove(attribute_owner)
+                else:
+                    del attribute_owner.attrib[attribute]
+            del part.rels[rid]
+        if element is not None and not hasattr(part, "_element"):
+            part._blob = etree.tostring(
+                element, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+
+
+def _uses_of(element: Any, rid: str) -> list[tuple[Any, str]]:
+    """(element, attribute name) for each attribute that names relationship `rid`."""
+    return [
+        (owner, name)
+        for owner in element.iter()
+        for name, value in owner.attrib.items()
+        if value == rid and etree.QName(name).namespace in _LINK_NAMESPACES
+    ]
 
 
 _PAGE_FIELD = re.compile(r"\bPAGE\b", re.IGNORECASE)
