@@ -5,14 +5,16 @@ timeline) build on `StoreBase`, and `Store` joins them."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from sqlite_utils import Database
 
 from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.database_file import DatabaseFile
+from minutebook.store.errors import write_failure
 from minutebook.store.rows import to_row
 
 
@@ -29,26 +31,48 @@ class StoreBase:
         """One logical change: all of it is committed, or none of it.
 
         The outer transaction begins IMMEDIATE so that a read followed by a write never
-        fails half way under WAL; nested calls become savepoints.
+        fails half way under WAL; nested calls become savepoints. When the disk or the
+        file fails (full, removed, read-only), wherever in the change and at the commit
+        too, the change is rolled back and `WriteFailed` says why in the secretary's
+        words: the store is as it was, and the same change can be made again.
         """
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
                 yield self.db
             return
-        # A reader's transaction is a plain one: it must never hold the write lock that
-        # a Minutebook window with the same file open needs for its next keystroke.
-        conn.execute("BEGIN" if self.file.read_only else "BEGIN IMMEDIATE")
-        if self.file.stamp is not None and not self.file.read_only:
-            conn.execute(self.file.stamp)  # this session's number, in what it logs
+        try:
+            # A reader's transaction is a plain one: it must never hold the write lock
+            # that a Minutebook window with the same file open needs for its next key.
+            conn.execute("BEGIN" if self.file.read_only else "BEGIN IMMEDIATE")
+            if self.file.stamp is not None and not self.file.read_only:
+                conn.execute(self.file.stamp)  # this session's number, in what it logs
+        except (sqlite3.Error, OSError) as error:
+            self._failed(error)
+            raise
         try:
             yield self.db
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+        except BaseException as error:
+            self._failed(error)
             raise
-        else:
+        try:
             conn.execute("COMMIT")
+        except (sqlite3.Error, OSError) as error:
+            self._failed(error)
+            raise
+
+    def _failed(self, error: BaseException) -> None:
+        """Roll back what a failed change had done; raise a failure of the disk or the
+        file as `WriteFailed` (any other error is the caller's to raise as it is)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            # SQLite may have rolled back already (a full disk, an I/O error); if even
+            # the rollback fails, the journal still undoes the change when next read.
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        failure = write_failure(error)
+        if failure is not None:
+            raise failure from error
 
     def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
@@ -115,8 +139,15 @@ class StoreBase:
         which survives the app being killed; a checkpoint flushes the log. Called every
         few seconds and at each item change during a meeting, off the keystroke path.
         """
-        if self.path is not None:
+        if self.path is None:
+            return
+        try:
             self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except (sqlite3.Error, OSError) as error:
+            failure = write_failure(error)
+            if failure is None:
+                raise
+            raise failure from error
 
     # -- settings --------------------------------------------------------------------
 

@@ -12,11 +12,15 @@ it, and the screen shows what it answers.
 Nothing typed is ever lost: the narrative is written to the store about 10 ms after the
 first unsaved keystroke (each write a commit of well under a millisecond), and a
 checkpoint every three seconds and at every item change flushes the write-ahead log to
-disk, so a killed app loses nothing and a power cut at most the last few seconds.
+disk, so a killed app loses nothing and a power cut at most the last few seconds. When
+the disk cannot be written (full, removed, read-only), what was typed stays in the
+editor, the top line says plainly that it is not saved and why, and the save is tried
+again every two seconds until it is written (docs/saving.md).
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -36,10 +40,12 @@ from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import NO_ATTENDANCE
 from minutebook.store import StoreError
+from minutebook.store.errors import WriteFailed
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
 from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.widgets.confirm import ConfirmScreen
+from minutebook.tui.widgets.discard import DiscardGuard
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -51,6 +57,10 @@ that time is written once."""
 
 CHECKPOINT_EVERY = 3.0
 """Seconds between flushes of the write-ahead log to disk while there are changes."""
+
+RETRY_EVERY = 2.0
+"""Seconds between attempts to write a minute that could not be written (a full disk):
+meanwhile it stays in the editor and the top line says it is not saved."""
 
 FLAG_WORDS = {
     DecisionFlag.INQUORATE: "  [taken while inquorate]",
@@ -64,6 +74,19 @@ class MinuteEditor(TextArea):
 
     inherit_bindings = False
     BINDINGS = [b for b in TextArea.BINDINGS if getattr(b, "key", "") not in ("f6", "f7")]
+
+
+class UnsavedMinute(DiscardGuard):
+    """Ctrl+Q asks before quitting while the minute typed cannot be written: it is only
+    in the editor, and quitting would lose it. While it saves, nothing is asked."""
+
+    def __init__(self, screen: LiveMeetingScreen) -> None:
+        super().__init__(screen)
+        self.live = screen
+
+    @property
+    def changed(self) -> bool:
+        return self.live.not_saved is not None
 
 
 class LiveMeetingScreen(Screen[None]):
@@ -120,6 +143,9 @@ clock times."""
         self._confirm: tuple[str, str] | None = None  # a mark asked to be repeated
         self._closing = False  # being taken down: save, but draw nothing
         self._saved_text = ""  # the narrative as last loaded or written
+        self.not_saved: StoreError | None = None  # why the typed text could not be written
+        self._retry: Timer | None = None
+        self.discard_guard = UnsavedMinute(self)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -171,7 +197,10 @@ clock times."""
             self.editor.disabled = True
             self.refresh_all()
             return
-        self.capture.take_up(self.current)
+        try:
+            self.capture.take_up(self.current)
+        except StoreError as error:  # the item is not timed; the minute can still be typed
+            self.notify(f"The item's start time is not recorded: {error}", severity="error")
         minute = self.capture.minute(self.current)
         self._loading = True
         self._saved_text = minute.narrative if minute else ""
@@ -256,31 +285,65 @@ clock times."""
             self._pending = True
             self.refresh_status()
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
         """Write the narrative being typed (just after the first unsaved key, on any
-        move, and when the screen is taken down)."""
-        self._save_timer = None
+        move, and when the screen is taken down); whether all of it is written.
+
+        If it cannot be written, it stays in the editor, the top line says it is NOT
+        SAVED and why, and it is tried again every `RETRY_EVERY` seconds (and after
+        every key) until it is written."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
         text = self.editor.text
         # Compared with what was last saved, not only on the pending flag: when the app
         # quits straight after a keystroke, the editor holds the text before its
         # Changed message has been handled.
         if self.current is None or text == self._saved_text:
             self._pending = False
-            return
+            self._written()
+            return True
         try:
             issued = self.capture.write_narrative(self.current, text)
         except StoreError as error:
-            self.notify(f"Not saved: {error}", severity="error")
-            return
+            self._not_written(error)
+            return False
         self._saved_text = text
         self._pending = False
         self._dirty_since_checkpoint = True
+        self._written()
         if issued is not None:
             self._tell_number(issued.number, issued.after_later_meeting)
         if not self._closing:
             if issued is not None:
                 self.refresh_agenda()
                 self.refresh_item()
+            self.refresh_status()
+        return True
+
+    def _not_written(self, error: StoreError) -> None:
+        """The typed text could not be written: keep it, say so, and try again."""
+        first = self.not_saved is None
+        self.not_saved = error
+        self._pending = True
+        if self._closing:
+            return
+        if self._retry is None:
+            self._retry = self.set_interval(RETRY_EVERY, self.save_now)
+        if first:
+            self.notify(str(error), severity="error", timeout=10)
+        self.refresh_status()
+
+    def _written(self) -> None:
+        """Everything typed is written: after a failure, stop retrying and say so."""
+        if self.not_saved is None:
+            return
+        self.not_saved = None
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+        if not self._closing:
+            self.notify("Saved: the minute is written to the database again.")
             self.refresh_status()
 
     def _tell_number(self, number: str, after: str) -> None:
@@ -297,7 +360,10 @@ clock times."""
         if self._pending:
             self.save_now()
         if self._dirty_since_checkpoint:
-            self.app.store.checkpoint()
+            try:
+                self.app.store.checkpoint()
+            except StoreError:
+                return  # what is committed is in the log; the next checkpoint flushes it
             self._dirty_since_checkpoint = False
 
     def changed(self) -> None:
@@ -319,6 +385,12 @@ clock times."""
         status.append(" · ")
         if self.locked:
             status.append("signed: read only", style="yellow")
+        elif self.not_saved is not None:
+            failed = self.not_saved
+            reason = failed.reason if isinstance(failed, WriteFailed) else str(failed)
+            status.append(
+                f"NOT SAVED: {reason} — keep typing, retrying", style="bold white on red"
+            )
         elif self._pending:
             status.append("saving…", style="yellow")
         else:
@@ -354,7 +426,8 @@ clock times."""
             self.go_to(numbers[index])
 
     def go_to(self, number: int) -> None:
-        self.save_now()
+        if not self._minute_kept("Not moved"):
+            return
         self.checkpoint()
         self.current = number
         self.show_item()
@@ -406,7 +479,10 @@ clock times."""
         return None
 
     def everyone_present(self) -> str:
-        marked, problems = self.capture.everyone_present(self.current)
+        try:
+            marked, problems = self.capture.everyone_present(self.current)
+        except StoreError as error:
+            problems, marked = [str(error)], 0
         self.changed()
         return problems[0] if problems else f"{marked} marked present."
 
@@ -448,11 +524,15 @@ clock times."""
             lambda _: self.changed(),
         )
 
-    def _delete_or_restore(self, line: RecordLine) -> None:
-        if line.deleted:
-            self.capture.restore(line)
-        else:
-            self.capture.delete(line)
+    def _delete_or_restore(self, line: RecordLine) -> str | None:
+        try:
+            if line.deleted:
+                self.capture.restore(line)
+            else:
+                self.capture.delete(line)
+        except StoreError as error:
+            return str(error)
+        return None
 
     def _correct(self, line: RecordLine) -> None:
         self.forms.correct(line)
@@ -500,7 +580,8 @@ clock times."""
     def action_close(self) -> None:
         """Leave live capture, asking first whether the meeting has ended (its end time
         goes into the minutes); a meeting already ended, or signed, is simply left."""
-        self.save_now()
+        if not self._minute_kept("Live capture stays open"):
+            return
         self.checkpoint()
         if self.capture.meeting.ended_at or self.locked or not self.capture.on_the_day:
             # Not on the meeting's day, now is not when it ended: nothing to ask.
@@ -544,9 +625,25 @@ clock times."""
         self.notify("The meeting's end time is cleared: it is going on.")
         self.refresh_status()
 
+    def _minute_kept(self, refusal: str) -> bool:
+        """Save the minute before leaving it; if it cannot be written, say why the
+        secretary stays on it (leaving would lose it) and answer False."""
+        if self.save_now():
+            return True
+        self.notify(
+            f"{refusal}: this item's minute is not saved yet and would be lost. It is "
+            "tried again every few seconds; the top line says when it is saved.",
+            severity="error",
+            timeout=10,
+        )
+        return False
+
     def on_unmount(self) -> None:
         # Whatever closes the screen (quitting the app included), nothing stays unsaved;
         # the editor is kept by reference because it is no longer in the DOM by now.
         self._closing = True
         self.save_now()
-        self.app.store.checkpoint()
+        if self._retry is not None:
+            self._retry.stop()
+        with suppress(StoreError):  # committed changes are in the log in any case
+            self.app.store.checkpoint()

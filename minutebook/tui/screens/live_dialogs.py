@@ -223,7 +223,7 @@ class RecordsDialog(ModalScreen[None]):
     def __init__(
         self,
         items: Callable[[], list[RecordLine]],
-        toggle: Callable[[RecordLine], None],
+        toggle: Callable[[RecordLine], str | None],
         correct: Callable[[RecordLine], None],
     ) -> None:
         super().__init__()
@@ -296,7 +296,10 @@ class RecordsDialog(ModalScreen[None]):
         if item.deleted != restore:
             self.notify("Already " + ("kept." if not item.deleted else "deleted."))
             return
-        self._toggle(item)
+        problem = self._toggle(item)  # why it could not be done (a full disk), if so
+        if problem:
+            self.notify(problem, severity="error", timeout=10)
+            return
         self.notify(("Restored" if restore else "Deleted") + f" the {item.kind}.")
         self.refresh_rows()
 
