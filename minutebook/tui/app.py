@@ -27,6 +27,7 @@ from minutebook.store.database_file import DatabaseFile
 from minutebook.store.paths import data_folder
 from minutebook.tui.backup_keeper import BackupKeeper
 from minutebook.tui.screens.committees import CommitteesScreen
+from minutebook.tui.terminal import terminal_driver
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.discard import QUIT_KEYS, QUIT_QUESTION, typed_input_in
 
@@ -108,7 +109,8 @@ class MinutebookApp(App[None]):
         clock: Clock = datetime.now,
         open_meeting: int | None = None,
     ) -> None:
-        super().__init__()
+        # A byte that is not UTF-8 from the terminal is read, not fatal (tui/terminal.py).
+        super().__init__(driver_class=terminal_driver())
         self.database = database if isinstance(database, DatabaseFile) else database.file
         self.clock = clock
         self.open_meeting = open_meeting
