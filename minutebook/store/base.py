@@ -25,6 +25,7 @@ class StoreBase:
         self.db = db
         self.file = file
         self.path = file.path
+        self._checkpointed = -1  # the connection's total_changes at the last checkpoint
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -132,22 +133,35 @@ class StoreBase:
             recorded,
         )
 
-    def checkpoint(self) -> None:
-        """Make everything committed so far safe on disk against a power cut.
+    def checkpoint(self) -> bool:
+        """Make everything committed so far safe on disk against a power cut; whether it
+        now is (docs/saving.md).
 
-        Commits are written to the WAL without waiting for the disk (synchronous=NORMAL),
-        which survives the app being killed; a checkpoint flushes the log. Called every
-        few seconds and at each item change during a meeting, off the keystroke path.
+        Commits are written to the write-ahead log without waiting for the disk
+        (synchronous=NORMAL): they survive the app being killed, not a power cut. A
+        checkpoint syncs the log to the disk, copies it into the file and syncs that.
+        It is made only when something was committed since the last complete one (the
+        connection's count of changed rows), so calling it often costs nothing while
+        nothing changes. It answers False when it could not copy the whole log (another
+        connection, a backup or an export, was still reading an older state): try again
+        in a moment. A failure of the disk is raised as `WriteFailed`.
         """
-        if self.path is None:
-            return
+        if self.path is None or self.file.read_only:
+            return True
+        changes = self.db.conn.total_changes
+        if changes == self._checkpointed:
+            return True
         try:
-            self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            busy, log, copied = self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         except (sqlite3.Error, OSError) as error:
             failure = write_failure(error)
             if failure is None:
                 raise
             raise failure from error
+        complete = not busy and copied == log
+        if complete:
+            self._checkpointed = changes
+        return bool(complete)
 
     # -- settings --------------------------------------------------------------------
 

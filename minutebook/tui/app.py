@@ -12,6 +12,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from minutebook import __version__
 from minutebook.store.database_file import DatabaseFile
+from minutebook.store.errors import StoreError
 from minutebook.store.paths import data_folder
 from minutebook.tui.backup_keeper import BackupKeeper
 from minutebook.tui.screens.committees import CommitteesScreen
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 KEYMAP_ENV = "MINUTEBOOK_KEYS"
+
+CHECKPOINT_EVERY = 2.0
+"""Seconds between checkpoints of the database's log while changes are made: every
+change is on the disk, safe against a power cut, within this time (docs/saving.md)."""
 
 
 def keymap_file() -> Path:
@@ -140,6 +146,18 @@ class MinutebookApp(App[None]):
         else:
             self.push_screen(CommitteesScreen())
         self.call_after_refresh(self._settle)
+        self.set_interval(CHECKPOINT_EVERY, self.make_durable)
+
+    def make_durable(self) -> None:
+        """Every change, whichever screen made it (members, terms of reference, agenda,
+        apologies, minutes), is on the disk within `CHECKPOINT_EVERY` seconds: the log is
+        checkpointed when anything was committed since the last time (docs/saving.md).
+        A disk that cannot be written is said where the change was made; here it is
+        simply tried again next time."""
+        if self.database.read_only or self.database.conn.total_changes == 0:
+            return  # nothing written this session: the full store need not be built
+        with suppress(StoreError):
+            self.store.checkpoint()
 
     def _settle(self) -> None:
         """Once the first screen is up, load the rest of Minutebook beside it, and make

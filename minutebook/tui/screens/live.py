@@ -11,8 +11,9 @@ it, and the screen shows what it answers.
 
 Nothing typed is ever lost: the narrative is written to the store about 10 ms after the
 first unsaved keystroke (each write a commit of well under a millisecond), and a
-checkpoint every three seconds and at every item change flushes the write-ahead log to
-disk, so a killed app loses nothing and a power cut at most the last few seconds. When
+checkpoint at every item change, and the app's every two seconds, flushes the
+write-ahead log to disk, so a killed app loses nothing and a power cut at most the
+last two seconds. When
 the disk cannot be written (full, removed, read-only), what was typed stays in the
 editor, the top line says plainly that it is not saved and why, and the save is tried
 again every two seconds until it is written (docs/saving.md).
@@ -54,9 +55,6 @@ SAVE_DELAY = 0.01
 """Seconds after the first unsaved keystroke before the narrative is written. Short, so
 that even a busy event loop saves what was typed well within 100 ms; a burst of keys in
 that time is written once."""
-
-CHECKPOINT_EVERY = 3.0
-"""Seconds between flushes of the write-ahead log to disk while there are changes."""
 
 RETRY_EVERY = 2.0
 """Seconds between attempts to write a minute that could not be written (a full disk):
@@ -138,7 +136,6 @@ clock times."""
         self.current: int | None = None
         self._save_timer: Timer | None = None
         self._pending = False  # typed text not yet written
-        self._dirty_since_checkpoint = False
         self._loading = False
         self._confirm: tuple[str, str] | None = None  # a mark asked to be repeated
         self._closing = False  # being taken down: save, but draw nothing
@@ -182,7 +179,6 @@ clock times."""
             )
         self.current = self.capture.resume_item()
         self.show_item()
-        self.set_interval(CHECKPOINT_EVERY, self.checkpoint)
         self.set_interval(1.0, self.refresh_status)  # the clock; the quorum is kept
 
     @property
@@ -310,7 +306,6 @@ clock times."""
             return False
         self._saved_text = text
         self._pending = False
-        self._dirty_since_checkpoint = True
         self._written()
         if issued is not None:
             self._tell_number(issued.number, issued.after_later_meeting)
@@ -356,19 +351,15 @@ clock times."""
             )
 
     def checkpoint(self) -> None:
-        """Flush the log to disk if anything changed since the last flush."""
+        """Write what is typed and flush the log to disk (at an item change and on
+        leaving; the app also does it every two seconds, whatever the screen)."""
         if self._pending:
             self.save_now()
-        if self._dirty_since_checkpoint:
-            try:
-                self.app.store.checkpoint()
-            except StoreError:
-                return  # what is committed is in the log; the next checkpoint flushes it
-            self._dirty_since_checkpoint = False
+        with suppress(StoreError):  # what is committed is in the log; the next one flushes
+            self.app.store.checkpoint()
 
     def changed(self) -> None:
-        """After any change other than typing: note it for the next checkpoint."""
-        self._dirty_since_checkpoint = True
+        """After any change other than typing: show it."""
         self.refresh_all()
 
     # -- the status line -------------------------------------------------------------------
@@ -388,9 +379,7 @@ clock times."""
         elif self.not_saved is not None:
             failed = self.not_saved
             reason = failed.reason if isinstance(failed, WriteFailed) else str(failed)
-            status.append(
-                f"NOT SAVED: {reason} — keep typing, retrying", style="bold white on red"
-            )
+            status.append(f"NOT SAVED: {reason} — keep typing, retrying", style="bold white on red")
         elif self._pending:
             status.append("saving…", style="yellow")
         else:
