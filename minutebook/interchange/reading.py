@@ -98,8 +98,8 @@ class _Loader(yaml.SafeLoader):
             return super().construct_object(node, deep)
         except yaml.YAMLError:
             raise
-        except (ValueError, TypeError, KeyError, OverflowError) as error:
-            # e.g. "!!int abc", "!!bool maybe", an integer longer than Python reads
+        except (ValueError, TypeError, LookupError, OverflowError) as error:
+            # e.g. "!!int abc", "!!int " (empty), "!!bool maybe", an integer of 5000 digits
             kind = str(node.tag).rsplit(":", 1)[-1]
             raise _Refused(f"{_shown(node)} is not a valid {kind}", node.start_mark) from error
 

@@ -103,6 +103,7 @@ def test_the_alias_bomb_in_a_tor_file_is_refused_too() -> None:
         ("a: !!int abc", "line 1, column 4: 'abc' is not a valid int"),
         ("a: !!bool maybe", "line 1, column 4: 'maybe' is not a valid bool"),
         ("a: !!float x", "line 1, column 4: 'x' is not a valid float"),
+        ("a: !!int ''", "line 1, column 4: '' is not a valid int"),
         ("a: " + "9" * 5000, "line 1, column 4: '" + "9" * 37 + "...' is not a valid int"),
     ],
 )
