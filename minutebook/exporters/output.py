@@ -26,6 +26,7 @@ no half file, and an existing file is either the old one or the new one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -63,19 +64,40 @@ class TargetExists(ExportError):
         super().__init__(f"{path} exists; choose another name or allow replacing it")
 
 
+NO_NAME = "no file name given"
+
+
+def name_problem(path: Path) -> str | None:
+    """Why `path` cannot name a file on this system, in a few words, or None: no name
+    (``''``, ``.``), a name longer than the file system holds, a path longer than the
+    system takes, a NUL character, a device name on Windows. Checked before anything
+    is done with the path, so that none of these ends in a traceback."""
+    name = Path(path).name
+    if not name or name in (".", ".."):
+        return NO_NAME
+    length = len(name) if sys.platform == "win32" else len(os.fsencode(name))
+    if length > MAX_NAME:
+        return f"the file name is too long ({len(name)} characters; at most {MAX_NAME})"
+    if sys.platform == "win32" and name.split(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
+        return f"{name} is a device name on Windows; choose another name"
+    try:
+        os.lstat(path)
+    except ValueError:
+        return "a file name cannot hold a NUL character"
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            return f"the path is too long ({len(str(path))} characters)"
+    return None
+
+
 def check_target(path: Path, *, overwrite: bool, database: Path | None = None) -> Path:
     """`path`, with ``~`` expanded, if an export may be written there (module
     docstring); else ExportError with the reason in one line. `database` is the
     database in use, never to be written over."""
     path = Path(path).expanduser()
-    name = path.name
-    if not name or name in (".", ".."):
-        raise ExportError("no file name given for the output")
-    length = len(name) if sys.platform == "win32" else len(os.fsencode(name))
-    if length > MAX_NAME:
-        raise ExportError(f"the file name is too long ({len(name)} characters; at most {MAX_NAME})")
-    if sys.platform == "win32" and name.split(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
-        raise ExportError(f"{name} is a device name on Windows; choose another name")
+    problem = name_problem(path)
+    if problem:
+        raise ExportError(f"{problem} for the output" if problem == NO_NAME else problem)
     folder = path.parent
     try:
         if not stat.S_ISDIR(os.stat(folder).st_mode):

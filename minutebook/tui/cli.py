@@ -58,7 +58,7 @@ def _remember_database(ctx: click.Context, _param: click.Parameter, path: Path |
     """--db, before or after the command's name: check its folder, keep it for the command."""
     if path is None:
         return
-    if not path.expanduser().parent.is_dir():
+    if not _database_name(path).expanduser().parent.is_dir():
         # A mistyped folder would otherwise give a new, empty database that looks
         # like lost minutes.
         _fail(f"the folder {path.expanduser().parent} does not exist")
@@ -79,7 +79,7 @@ def database_option(command: Callable[..., Any]) -> Callable[..., Any]:
 def _database(ctx: click.Context, *, must_exist: bool = True) -> Path:
     """The database the command is about: --db, else the default. A command that only
     reads it (or needs a committee from it) must not create an empty one by mistake."""
-    path: Path = ctx.find_root().obj.get("db") or default_database()
+    path = _database_name(ctx.find_root().obj.get("db") or default_database())
     if must_exist and not path.expanduser().exists():
         code = ctx.params.get("code")
         hint = _demo_hint(code) if code else ""
@@ -87,6 +87,17 @@ def _database(ctx: click.Context, *, must_exist: bool = True) -> Path:
             f"there is no Minutebook database at {path} yet; run `minutebook` to set one up"
             + (hint or ", or `minutebook demo` to try the demo")
         )
+    return path
+
+
+def _database_name(path: Path) -> Path:
+    """`path`, if it can name a file here at all (not empty, not too long); else one
+    line, exit 2, before anything else is done with it."""
+    from minutebook.exporters.output import name_problem
+
+    problem = name_problem(path.expanduser())
+    if problem:
+        _fail(f"cannot use {path} as the database: {problem}")
     return path
 
 
@@ -197,7 +208,7 @@ def demo(ctx: click.Context, db_path: Path | None, fresh: bool, no_open: bool, f
 
     Without --db the demo has its own file, apart from your real minutes.
     """
-    path = (db_path or ctx.obj.get("db") or demo_database()).expanduser()
+    path = _database_name(db_path or ctx.obj.get("db") or demo_database()).expanduser()
     kept = not (fresh or force) and read_setting(path, "demo") == "yes"
     if not kept:
         from minutebook.seeds import SeedError, build_demo_database

@@ -100,3 +100,31 @@ def test_a_fifo_given_as_a_file_is_refused_at_once(runner: CliRunner, tmp_path: 
     os.mkfifo(fifo)
     result = runner.invoke(main, ["quorum", "check", str(fifo), str(MEETING)])
     assert_refused(result, f"{fifo} is not a regular file (YAML or JSON expected)")
+
+
+DATABASE_COMMANDS = [
+    ["export", "tracker", "--committee", "HCP"],
+    ["quorum", "forecast", "--committee", "HCP", "--date", "2023-09-20"],
+    ["tor", "import", str(TOR)],
+    ["demo", "--no-open"],
+    [],
+]
+
+
+@pytest.mark.parametrize("command", DATABASE_COMMANDS, ids=lambda c: " ".join(c[:2]) or "app")
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("m" * 300 + ".db", "the file name is too long (303 characters; at most 255)"),
+        ("", "no file name given"),
+    ],
+    ids=["over-long", "empty"],
+)
+def test_a_database_name_the_system_cannot_hold_is_one_line(
+    runner: CliRunner, tmp_path: Path, command: list[str], value: str, problem: str
+) -> None:
+    """Found by fuzzing: an over-long --db ended in a traceback from the first look at
+    the file, in every command."""
+    result = runner.invoke(main, ["--db", value, *command])
+    assert_refused(result, f"as the database: {problem}")
+    assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == []
