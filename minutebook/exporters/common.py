@@ -37,7 +37,7 @@ from minutebook.domain.committee import Committee, Person, Seat
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import InterestCategory, Meeting, MinutesStatus, QuorumRuling
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.exporters.output import ExportError, write_output
+from minutebook.exporters.output import ExportError, name_problem, write_output
 
 LANGUAGE = "en-GB"
 """Published UK minutes declare their language (public sector accessibility regulations)."""
@@ -130,7 +130,7 @@ def committee_template(committee: Committee, given: Path | None = None) -> Path 
     if given is not None or committee.word_template is None:
         return given
     path = Path(committee.word_template)
-    if not path.is_file():
+    if name_problem(path) or not path.is_file():
         raise ExportError(
             f"{committee.code}'s Word template {path} is missing; choose another in the "
             "committee's details (d on the committee's screen)"
@@ -146,8 +146,13 @@ def new_document(template: Path | None = None) -> Build:
         build = Build(document)
         number_pages(build)
         return build
+    problem = name_problem(template)
+    if problem:
+        raise ExportError(f"the template {template}: {problem}")
     if not template.is_file():
-        raise ExportError(f"the template {template} does not exist")
+        missing = not template.exists() and not template.is_symlink()
+        what = "does not exist" if missing else "is not a file"
+        raise ExportError(f"the template {template} {what}")
     if not zipfile.is_zipfile(template):
         raise ExportError(f"the template {template} is not a .docx file")
     try:

@@ -151,7 +151,9 @@ meetings = st.sampled_from(MEETINGS) | st.tuples(codes | st.sampled_from(["HCP",
 SPECIAL_NAMES = ["", ".", "..", "/", "~", "-", "m" * 300, "m" * 255, "no/such/a.docx"]
 SPECIAL_NAMES += ["demo.db", "demo.db-wal", "demo.db.lock", "fifo", "folder", "link", "copy.db"]
 outputs = st.sampled_from(SPECIAL_NAMES) | st.text(max_size=20).filter(lambda s: "\x00" not in s)
-templates = st.sampled_from([None, "missing.docx", "demo.db", "folder", "notes.txt", "fifo"])
+templates = st.sampled_from(
+    [None, "missing.docx", "demo.db", "folder", "notes.txt", "fifo", "", "m" * 300, "link"]
+) | st.text(max_size=12).filter(lambda s: "\x00" not in s)
 
 
 def export_folder(base: Path, demo_file: Path) -> Path:
@@ -182,6 +184,7 @@ def export_folder(base: Path, demo_file: Path) -> Path:
 @example("minutes", ("HCP", "2023-06-13"), "demo.db", True, None, [])
 @example("agenda", ("ICB", "2022-07-29"), "fifo", True, None, [])
 @example("tracker", ("HCP", ""), "copy.db", True, "demo.db", [])
+@example("agenda", ("HCP", "2023-06-13"), None, False, "m" * 300, [])
 def test_export_options(
     runner: CliRunner,
     tmp_path: Path,

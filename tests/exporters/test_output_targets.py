@@ -257,3 +257,19 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     with pytest.raises(ZeroDivisionError):
         write_output(target, write)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("m" * 300 + ".docx", "the file name is too long (305 characters; at most 255)"),
+        ("", "no file name given"),
+    ],
+)
+def test_a_template_name_the_system_cannot_hold_is_a_plain_error(
+    runner: CliRunner, demo_path: Path, template: str, message: str
+) -> None:
+    """Found by fuzzing: an over-long --template ended in a traceback."""
+    result = agenda(runner, demo_path, "--template", template)
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert message in result.stderr and "Traceback" not in result.output

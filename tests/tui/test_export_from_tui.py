@@ -156,6 +156,24 @@ async def test_the_app_never_replaces_a_file_made_while_it_exported(
     assert [p.name for p in out.iterdir()] == [target.name]
 
 
+async def test_a_folder_path_too_long_for_the_system_is_explained(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(meeting_id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#field-folder", Input).value = str(tmp_path / ("m" * 300))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "Into the folder: " in str(app.screen.query_one("#form-errors", Static).render())
+
+
 async def test_the_app_refuses_a_folder_where_the_document_would_go(
     demo_store: Store, tmp_path: Path
 ) -> None:

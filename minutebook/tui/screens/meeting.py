@@ -396,8 +396,11 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         from datetime import date as calendar
 
         folder = Path(str(values.get("folder") or "")).expanduser()
-        if not folder.is_dir():
-            return f"Into the folder: {folder} does not exist"
+        try:
+            if not folder.is_dir():
+                return f"Into the folder: {folder} does not exist"
+        except OSError as error:  # a path longer than the system takes
+            return f"Into the folder: {error.strerror or error}"
         store = self.app.store
         meeting = store.meeting(self.meeting_id)
         committee = store.committee(meeting.committee)
