@@ -68,11 +68,16 @@ NO_NAME = "no file name given"
 
 
 def name_problem(path: Path) -> str | None:
-    """Why `path` cannot name a file on this system, in a few words, or None: no name
-    (``''``, ``.``), a name longer than the file system holds, a path longer than the
-    system takes, a NUL character, a device name on Windows. Checked before anything
-    is done with the path, so that none of these ends in a traceback."""
-    name = Path(path).name
+    """Why `path` cannot name a file on this system, in a few words, or None: a ``~user``
+    with no home folder, no name (``''``, ``.``), a name longer than the file system
+    holds, a path longer than the system takes, a NUL character, a device name on
+    Windows. Checked before anything is done with the path (``~`` is expanded here as
+    everywhere), so that none of these ends in a traceback."""
+    try:
+        path = Path(path).expanduser()
+    except RuntimeError:  # "~nobody/…": no such user, or no home folder at all
+        return f"there is no home folder for {Path(path).parts[0]}"
+    name = path.name
     if not name or name in (".", ".."):
         return NO_NAME
     length = len(name) if sys.platform == "win32" else len(os.fsencode(name))
@@ -94,10 +99,10 @@ def check_target(path: Path, *, overwrite: bool, database: Path | None = None) -
     """`path`, with ``~`` expanded, if an export may be written there (module
     docstring); else ExportError with the reason in one line. `database` is the
     database in use, never to be written over."""
-    path = Path(path).expanduser()
     problem = name_problem(path)
     if problem:
         raise ExportError(f"{problem} for the output" if problem == NO_NAME else problem)
+    path = Path(path).expanduser()
     folder = path.parent
     try:
         if not stat.S_ISDIR(os.stat(folder).st_mode):
@@ -140,7 +145,8 @@ def _kind(mode: int) -> str:
 
 def _companion_stats(database: Path) -> Iterator[os.stat_result]:
     """The identity of the database file and of each file beside it that exists."""
-    database = Path(database).expanduser()
+    with contextlib.suppress(RuntimeError):
+        database = Path(database).expanduser()
     spellings = {str(database)}
     with contextlib.suppress(OSError, RuntimeError):
         spellings.add(str(database.resolve()))

@@ -95,7 +95,7 @@ def _database_name(path: Path) -> Path:
     line, exit 2, before anything else is done with it."""
     from minutebook.exporters.output import name_problem
 
-    problem = name_problem(path.expanduser())
+    problem = name_problem(path)
     if problem:
         _fail(f"cannot use {path} as the database: {problem}")
     return path

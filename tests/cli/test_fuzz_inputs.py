@@ -150,6 +150,7 @@ meetings = st.sampled_from(MEETINGS) | st.tuples(codes | st.sampled_from(["HCP",
 """A real meeting of the demo's (about half the time), else anything."""
 SPECIAL_NAMES = ["", ".", "..", "/", "~", "-", "m" * 300, "m" * 255, "no/such/a.docx"]
 SPECIAL_NAMES += ["demo.db", "demo.db-wal", "demo.db.lock", "fifo", "folder", "link", "copy.db"]
+SPECIAL_NAMES += ["~0", "~no-such-user-of-minutebook/a.docx", "~/a.docx"]
 outputs = st.sampled_from(SPECIAL_NAMES) | st.text(max_size=20).filter(lambda s: "\x00" not in s)
 templates = st.sampled_from(
     [None, "missing.docx", "demo.db", "folder", "notes.txt", "fifo", "", "m" * 300, "link"]
@@ -225,7 +226,7 @@ def test_export_options(
 # -- --db values, for every kind of command ----------------------------------------------------
 
 DATABASE_KINDS = ["missing", "no folder", "empty name", "folder", "empty file", "text"]
-DATABASE_KINDS += ["random bytes", "cut short", "demo", "long name", "fifo"]
+DATABASE_KINDS += ["random bytes", "cut short", "demo", "long name", "fifo", "no such home"]
 
 
 def database(kind: str, folder: Path, demo_file: Path, noise: bytes) -> str:
@@ -237,6 +238,8 @@ def database(kind: str, folder: Path, demo_file: Path, noise: bytes) -> str:
         return str(folder / "nowhere" / "minutes.db")
     if kind == "empty name":
         return ""
+    if kind == "no such home":
+        return "~no-such-user-of-minutebook/minutes.db"
     if kind == "folder":
         path.mkdir()
     elif kind == "empty file":

@@ -117,8 +117,13 @@ DATABASE_COMMANDS = [
     [
         ("m" * 300 + ".db", "the file name is too long (303 characters; at most 255)"),
         ("", "no file name given"),
+        pytest.param(
+            "~no-such-user-of-minutebook/minutes.db",
+            "there is no home folder for ~no-such-user-of-minutebook",
+            marks=pytest.mark.skipif(sys.platform == "win32", reason="any ~name is a home there"),
+        ),
     ],
-    ids=["over-long", "empty"],
+    ids=["over-long", "empty", "no such home"],
 )
 def test_a_database_name_the_system_cannot_hold_is_one_line(
     runner: CliRunner, tmp_path: Path, command: list[str], value: str, problem: str

@@ -273,3 +273,18 @@ def test_a_template_name_the_system_cannot_hold_is_a_plain_error(
     result = agenda(runner, demo_path, "--template", template)
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert message in result.stderr and "Traceback" not in result.output
+
+
+NO_SUCH_HOME = "~no-such-user-of-minutebook"
+
+
+@pytest.mark.parametrize("command", EXPORTS)
+def test_a_home_folder_that_does_not_exist_is_a_plain_error(
+    runner: CliRunner, demo_path: Path, command: str
+) -> None:
+    """Found by fuzzing: "-o ~0" ended in Python's "Could not determine home directory"."""
+    result = EXPORTS[command](runner, demo_path, "-o", f"{NO_SUCH_HOME}/out.docx")
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    if sys.platform != "win32":  # Windows makes up a home folder for any name
+        assert result.stderr == f"minutebook: there is no home folder for {NO_SUCH_HOME}\n"

@@ -156,9 +156,12 @@ async def test_the_app_never_replaces_a_file_made_while_it_exported(
     assert [p.name for p in out.iterdir()] == [target.name]
 
 
-async def test_a_folder_path_too_long_for_the_system_is_explained(
-    demo_store: Store, tmp_path: Path
+@pytest.mark.parametrize("folder", ["m" * 300, "~no-such-user-of-minutebook"])
+async def test_a_folder_the_system_cannot_find_is_explained(
+    demo_store: Store, tmp_path: Path, folder: str
 ) -> None:
+    """Found by fuzzing: a path too long, or a home folder that does not exist, ended
+    the form with a traceback."""
     meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
     app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -167,7 +170,8 @@ async def test_a_folder_path_too_long_for_the_system_is_explained(
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        app.screen.query_one("#field-folder", Input).value = str(tmp_path / ("m" * 300))
+        path = folder if folder.startswith("~") else str(tmp_path / folder)
+        app.screen.query_one("#field-folder", Input).value = path
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)

@@ -395,10 +395,13 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         """Check the target at once; build and save in a worker, off the keystroke path."""
         from datetime import date as calendar
 
-        folder = Path(str(values.get("folder") or "")).expanduser()
+        folder = Path(str(values.get("folder") or ""))
         try:
+            folder = folder.expanduser()
             if not folder.is_dir():
                 return f"Into the folder: {folder} does not exist"
+        except RuntimeError:  # "~nobody": no such home folder
+            return f"Into the folder: there is no home folder for {folder.parts[0]}"
         except OSError as error:  # a path longer than the system takes
             return f"Into the folder: {error.strerror or error}"
         store = self.app.store
