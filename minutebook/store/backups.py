@@ -166,7 +166,13 @@ def restore_backup(
         kept: Backup | None = None
         if database.is_file() and database.stat().st_size > 0:
             check_existing(database)
-            check_log(database)
+            try:
+                check_log(database)
+            except StoreError:
+                # Another copy's log beside the file: the file is being replaced anyway,
+                # so set the log aside (kept in the backups folder, never deleted) and
+                # back up the file as it is without it.
+                _set_aside_log(database, now or datetime.now())
             kept = make_backup(database, reason="before-restore", now=now, prune=False)
         partial = database.with_name(f".{database.name}.restoring")
         try:
@@ -186,6 +192,16 @@ def restore_backup(
     finally:
         lock.release()
     return kept
+
+
+def _set_aside_log(database: Path, now: datetime) -> None:
+    folder = backup_folder(database)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{database.stem}-{now.strftime(_WHEN)}-set-aside"
+    for suffix in ("-wal", "-shm"):
+        leftover = Path(f"{database}{suffix}")
+        if leftover.exists():
+            os.replace(leftover, _free_name(folder / f"{stem}.db{suffix}"))
 
 
 # -- the copy itself ---------------------------------------------------------------------

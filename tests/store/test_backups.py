@@ -165,3 +165,22 @@ def test_the_health_check_finds_orphans_and_stray_minutes(tmp_path: Path) -> Non
     database.close()
     assert not health.ok
     assert any("meetings" in problem and "committees" in problem for problem in health.problems)
+
+
+def test_restore_sets_aside_another_copys_log_instead_of_refusing(tmp_path: Path) -> None:
+    path = _with(tmp_path / "m.db", "HCP")
+    yesterday = make_backup(path, now=datetime(2026, 11, 30, 17, 0))
+    store = Store.open(path)
+    store.add_committee(Committee(code="ICB", name="Board"))
+    crash = tmp_path / "crash"
+    crash.mkdir()
+    wal = Path(f"{path}-wal").read_bytes()  # the log as a crash would leave it
+    store.close()
+    path.write_bytes(yesterday.path.read_bytes())  # put back by hand: now the log is foreign
+    Path(f"{path}-wal").write_bytes(wal)
+    with pytest.raises(StoreError, match="another copy"):
+        Store.open(path)
+    restore_backup(path, yesterday.path, now=datetime(2026, 12, 1, 9, 0))
+    assert _codes(path) == ["HCP"]
+    aside = [p.name for p in backup_folder(path).iterdir() if "set-aside" in p.name]
+    assert aside == ["m-2026-12-01-090000-set-aside.db-wal"]
