@@ -28,7 +28,7 @@ def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, An
 
 def from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
     data = {
-        k: (json.loads(v) if k in JSON_COLUMNS and isinstance(v, str) else v)
+        k: (_json(cls, k, v) if k in JSON_COLUMNS and isinstance(v, str) else v)
         for k, v in row.items()
     }
     # Columns that place a row (its committee, its position in a list) but are not part
@@ -43,3 +43,14 @@ def from_row(cls: type[M], row: dict[str, Any], **extra: Any) -> M:
         raise StoreError(
             f"a stored {cls.__name__} is not valid: {error_lines(error)[0]}"
         ) from error
+
+
+def _json(cls: type[BaseModel], column: str, text: str) -> Any:
+    """A JSON column's value; a damaged one (not JSON, or nested so deep that Python's
+    reader runs out of recursion) is a StoreError that says which, like a damaged row."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise StoreError(
+            f"a stored {cls.__name__} is not valid: its {column} cannot be read"
+        ) from None
