@@ -99,7 +99,7 @@ meeting_texts = yaml_text | st.builds(
 # -- quorum check and tor import ------------------------------------------------------------
 
 
-@fuzz(examples=60)
+@fuzz(examples=150)
 @given(tor_texts | st.none(), meeting_texts | st.none(), st.booleans())
 @example("adopted: 2023-02-30", None, False)
 @example(None, "date: 2022-02-30", True)
@@ -120,7 +120,7 @@ def test_quorum_check(
         assert result.stdout == "" and result.stderr
 
 
-@fuzz(examples=40)
+@fuzz(examples=100)
 @given(tor_texts)
 @example("adopted: 2023-02-30\n" + TOR.read_text(encoding="utf-8").replace("adopted:", "x:"))
 def test_tor_import(runner: CliRunner, tmp_path: Path, demo_file: Path, text: str) -> None:
@@ -171,7 +171,7 @@ def export_folder(base: Path, demo_file: Path) -> Path:
     return folder
 
 
-@fuzz(examples=50)
+@fuzz(examples=150)
 @given(
     st.sampled_from(["minutes", "agenda", "tracker"]),
     meetings,
@@ -273,7 +273,7 @@ DB_COMMANDS = {
 }
 
 
-@fuzz(examples=60)
+@fuzz(examples=150)
 @given(
     st.sampled_from(DATABASE_KINDS),
     st.sampled_from(sorted(DB_COMMANDS)),
@@ -308,7 +308,7 @@ def test_database_values(
 # -- demo's options --------------------------------------------------------------------------
 
 
-@fuzz(examples=15)
+@fuzz(examples=30)
 @given(
     st.sampled_from(DATABASE_KINDS),
     st.binary(min_size=1, max_size=300),
