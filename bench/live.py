@@ -14,7 +14,13 @@ Targets (issue 4, live meeting capture):
   (its tabs shown) and going into live capture from there, as a secretary does, with the
   full (generation 2) garbage collections that happen while typing: how many, how long;
 - switching item (F8) and toggling attendance on a 60-member committee under 50 ms;
-- one autosave commit (``Store.write_narrative``) on a file database under 1 ms.
+- one autosave commit (``Store.write_narrative``) on a file database under 1 ms;
+- keystroke to disk (issue 10): from a key pressed in live capture to the commit of the
+  minute holding it, for an item holding 100,000 characters within 2x of an empty item,
+  at the median and at the 99th percentile; the 100,000 characters as paragraphs of a
+  few hundred characters, and as one paragraph (the case that once took 280 ms). A
+  paste of 2,000 characters to its commit is measured beside it. Runnable alone:
+  ``python -m bench.live to-disk``.
 
 These machines are noisy, so every figure is a median of several runs (and the 99th
 percentile of the keystrokes, 300 of each).
@@ -40,6 +46,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.pilot import Pilot
@@ -473,6 +480,111 @@ async def switch_and_mark(app: MinutebookApp) -> tuple[list[float], list[float],
     return switch, mark, mark_frame
 
 
+# -- (e) keystroke to disk: an empty minute beside a 100,000-character one --------------
+
+LONG_MINUTE = 100_000
+TO_DISK_ROUNDS = 3
+TO_DISK_PRESSES = 70
+PASTES = 10
+PASTED = ("The officer's summary, pasted from her email: the plan is on track. " * 30)[:2000]
+
+
+def minute_text(length: int, paragraph: int | None) -> str:
+    """`length` characters of minute, with a new line every `paragraph` characters or so
+    (None: one paragraph)."""
+    sentence = "The Board discussed the report and noted the risks to the winter plan. "
+    text, since = [], 0
+    while sum(map(len, text)) < length:
+        text.append(sentence)
+        since += len(sentence)
+        if paragraph is not None and since >= paragraph:
+            text.append("\n")
+            since = 0
+    return "".join(text)[:length]
+
+
+async def to_disk_latencies(
+    store: Store, meeting_id: int, presses: int
+) -> tuple[list[float], list[float]]:
+    """Milliseconds from each key pressed in live capture (at the end of item 1's
+    minute, at human speed) to the commit of the minute holding it; and the same for
+    pastes."""
+    commits: list[float] = []
+    write = store.write_narrative
+
+    def timed_write(meeting: int, item: int, text: str) -> None:
+        write(meeting, item, text)
+        commits.append(time.perf_counter())
+
+    store.write_narrative = timed_write  # type: ignore[method-assign]
+    keys: list[float] = []
+    pastes: list[float] = []
+    app = MinutebookApp(store, clock=lambda: FIXED_NOW, open_meeting=meeting_id)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.3)
+
+            async def committed(since: int, start: float) -> float:
+                while len(commits) == since:
+                    await asyncio.sleep(0.0005)
+                return (commits[-1] - start) * 1000
+
+            for n in range(presses):
+                before, start = len(commits), time.perf_counter()
+                await pilot.press("a" if n % 5 else "space")
+                keys.append(await committed(before, start))
+                await pilot.pause(0.03)  # human typing speed
+            for _ in range(PASTES):
+                before, start = len(commits), time.perf_counter()
+                app.post_message(events.Paste(PASTED))
+                pastes.append(await committed(before, start))
+                await pilot.pause(0.1)
+    finally:
+        del store.write_narrative
+    return keys, pastes
+
+
+def keystroke_to_disk(folder: Path, demo: Path) -> dict[str, tuple[list[float], list[float]]]:
+    """Key-to-commit and paste-to-commit milliseconds for each kind of minute."""
+    kinds = {
+        "empty": "",
+        "100,000 characters in paragraphs": minute_text(LONG_MINUTE, 400),
+        "100,000 characters in one paragraph": minute_text(LONG_MINUTE, None),
+    }
+    results: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in kinds}
+    for _ in range(TO_DISK_ROUNDS):
+        for kind, text in kinds.items():  # in turn, so drift in load falls on each alike
+            path = folder / "to-disk.db"
+            shutil.copyfile(demo, path)
+            with Store.open(path) as store:
+                meeting_id = store.meeting_on("HCP", date(2023, 9, 20)).id or 0
+                if text:
+                    store.write_narrative(meeting_id, 1, text)
+                keys, pastes = asyncio.run(to_disk_latencies(store, meeting_id, TO_DISK_PRESSES))
+            results[kind][0].extend(keys)
+            results[kind][1].extend(pastes)
+    return results
+
+
+def print_keystroke_to_disk(folder: Path, demo: Path) -> None:
+    results = keystroke_to_disk(folder, demo)
+    empty_keys = results["empty"][0]
+    base, base99 = median(empty_keys), p99(empty_keys)
+    print(f"keystroke to disk (key to commit), {len(empty_keys)} keys each:")
+    for kind, (keys, pastes) in results.items():
+        m, m99 = median(keys), p99(keys)
+        within = m <= 2 * base and m99 <= 2 * base99
+        target = "" if kind == "empty" else f"; target 2x: {verdict(within)}"
+        print(
+            f"  {kind:<38} median {m:6.1f} ms ({m / base:.2f}x), 99th percentile "
+            f"{m99:6.1f} ms ({m99 / base99:.2f}x){target}"
+        )
+        print(
+            f"  {'':<38} a paste of {len(PASTED):,} characters to disk: median "
+            f"{median(pastes):.1f} ms, slowest {max(pastes):.1f} ms"
+        )
+
+
 # -- (d) one autosave commit ---------------------------------------------------------------
 
 
@@ -497,12 +609,16 @@ def verdict(ok: bool) -> str:
     return "within target" if ok else "TARGET MISSED"
 
 
-def main() -> None:
+def main(only: str | None = None) -> None:
+    """Every benchmark of live capture; `only="to-disk"` runs keystroke to disk alone."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         demo = folder / "demo.db"
         build_demo_database(demo)
         os.environ.setdefault("MINUTEBOOK_KEYS", str(folder / "no-keys.yaml"))
+        if only == "to-disk":
+            print_keystroke_to_disk(folder, demo)
+            return
 
         if sys.platform != "win32":
             starts = cold_start(folder, demo)
@@ -568,6 +684,8 @@ def main() -> None:
             f"(target < 1 ms: {verdict(commit < 1)}); checkpoint {flush:.2f} ms"
         )
 
+        print_keystroke_to_disk(folder, demo)
+
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1] if len(sys.argv) > 1 else None)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -148,6 +149,26 @@ async def test_a_decision_refused_by_a_full_disk_keeps_what_was_typed_in_its_for
         assert isinstance(app.screen, LiveMeetingScreen)
     minute = demo_store.minute_for(meeting_id, 1)
     assert minute is not None and [d.text for d in minute.decisions] == [LONG.strip()]
+
+
+async def test_a_paste_is_saved_at_once_not_after_the_keystroke_delay(
+    demo_store: Store, meeting_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paste is written as part of the edit, before the pasted text is drawn: a kill
+    just after a paste lost the whole paste when it waited for the keystroke delay."""
+    monkeypatch.setattr(live_module, "SAVE_DELAY", 60.0)  # a key now waits a minute
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveMeetingScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert narrative(demo_store, meeting_id) == LONG  # the key waits for its delay
+        pasted = " RESOLVED: that the winter plan be approved.\nAgreed by all."
+        app.post_message(events.Paste(pasted))  # as the terminal driver sends it
+        await pilot.pause()
+        assert narrative(demo_store, meeting_id) == LONG + "x" + pasted
 
 
 async def test_retiring_a_member_on_a_read_only_drive_says_so_and_changes_nothing(

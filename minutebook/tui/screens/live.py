@@ -10,7 +10,8 @@ The screen holds no rule of the meeting: every change goes to `MeetingCapture`
 it, and the screen shows what it answers.
 
 Nothing typed is ever lost: the narrative is written to the store about 10 ms after the
-first unsaved keystroke (each write a commit of well under a millisecond), and a
+first unsaved keystroke, and a paste at once (each write a commit of well under a
+millisecond, whatever the minute's length), and a
 checkpoint at every item change, and the app's every two seconds, flushes the
 write-ahead log to disk, so a killed app loses nothing and a power cut at most the
 last two seconds. When
@@ -47,6 +48,7 @@ from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, 
 from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.discard import DiscardGuard
+from minutebook.tui.widgets.minute_editor import MinuteEditor
 
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
@@ -64,14 +66,6 @@ FLAG_WORDS = {
     DecisionFlag.INQUORATE: "  [taken while inquorate]",
     DecisionFlag.CHAIRS_ACTION: "  [Chair's action]",
 }
-
-
-class MinuteEditor(TextArea):
-    """The minute editor: a TextArea without its F6/F7 selection keys, which live
-    capture uses for the quorum and the previous item."""
-
-    inherit_bindings = False
-    BINDINGS = [b for b in TextArea.BINDINGS if getattr(b, "key", "") not in ("f6", "f7")]
 
 
 class UnsavedMinute(DiscardGuard):
@@ -152,7 +146,13 @@ clock times."""
         self.status = Static("", id="live-status")
         self.agenda_list = OptionList(id="live-agenda")
         self.title_line = Static("", id="live-item-title")
-        self.editor = MinuteEditor("", id="live-narrative", soft_wrap=True, tab_behavior="focus")
+        self.editor = MinuteEditor(
+            "",
+            id="live-narrative",
+            soft_wrap=True,
+            tab_behavior="focus",
+            save_at_once=self.save_now,
+        )
         self.decisions = Static("", id="live-decisions")
         yield self.status
         with Horizontal(id="live-body"):
