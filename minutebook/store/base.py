@@ -71,6 +71,9 @@ class StoreBase:
             # the rollback fails, the journal still undoes the change when next read.
             with suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
+        code = getattr(error, "sqlite_errorcode", 0) or 0
+        if self.file.read_only and code & 0xFF == sqlite3.SQLITE_READONLY:
+            return  # a reader asked to write: a fault in Minutebook, not the disk's
         failure = write_failure(error)
         if failure is not None:
             raise failure from error

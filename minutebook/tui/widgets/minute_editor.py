@@ -2,8 +2,8 @@
 the minute is one paragraph of 100,000 characters as when it is empty.
 
 Textual's TextArea wraps and draws a long line as a whole on every key. Measured on a
-minute typed as one 100,000-character paragraph (bench/live.py), a key cost about
-200 ms: every visible row of the paragraph was drawn again, each dividing the whole
+minute typed as one 100,000-character paragraph (bench/live.py), a key cost 130 ms
+or more: every visible row of the paragraph was drawn again, each dividing the whole
 paragraph into its 2,000 rows of styled text (about 17 times per frame); each edit
 wrapped the whole paragraph again (23 ms); and finding the cursor's place cut it into
 rows again (14 ms). Typing fell behind the keys, and the minute's saving with it: what
