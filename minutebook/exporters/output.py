@@ -95,6 +95,21 @@ def name_problem(path: Path) -> str | None:
     return None
 
 
+def export_folder(typed: str) -> Path:
+    """The folder a secretary typed for an export, or ExportError saying why it cannot be
+    one (it does not exist, "~nobody" has no home folder, the path is too long)."""
+    folder = Path(typed)
+    try:
+        folder = folder.expanduser()
+        if not folder.is_dir():
+            raise ExportError(f"{folder} does not exist")
+    except RuntimeError:  # "~nobody": no such home folder
+        raise ExportError(f"there is no home folder for {folder.parts[0]}") from None
+    except OSError as error:  # a path longer than the system takes
+        raise ExportError(str(error.strerror or error)) from error
+    return folder
+
+
 def check_target(path: Path, *, overwrite: bool, database: Path | None = None) -> Path:
     """`path`, with ``~`` expanded, if an export may be written there (module
     docstring); else ExportError with the reason in one line. `database` is the

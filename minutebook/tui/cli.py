@@ -442,19 +442,15 @@ def export_minutes(
     template: Path | None,
 ) -> None:
     """Write a meeting's formal minutes in the committee's house style."""
+    from minutebook.application.exports import Document, build_document, file_name
+
     snapshot = _meeting_snapshot(ctx, code, day)
     committee, meeting = snapshot.membership.committee, snapshot.record.meeting
-    chosen = style or committee.house_style.value
-    render = _minutes_renderer(chosen)
-    kind = "minutes" if public else "confidential minutes"
-    # Minutes are a draft until approved (circulated drafts too), as their header says.
-    approved = meeting.status.value in ("approved", "signed")
-    state = "approved" if approved else "draft"
-    default = f"{committee.code} {kind} {meeting.date.isoformat()} ({state}).docx"
-    output = output or Path(default)
+    what = Document.MINUTES if public else Document.CONFIDENTIAL_MINUTES
+    default = Path(file_name(what, committee, meeting, date.today()))
     _export(
-        lambda chosen: render(snapshot, template=chosen, public=public),
-        output,
+        lambda chosen: build_document(what, snapshot, chosen, date.today(), style),
+        output or default,
         force,
         committee,
         template,
@@ -471,24 +467,6 @@ def _meeting_snapshot(ctx: click.Context, code: str, day: datetime) -> MinutesSn
         except StoreError as error:
             _fail(str(error))
             raise
-
-
-def _minutes_renderer(style: str) -> Callable[..., Any]:
-    """The house style's minutes exporter, imported only when it is needed."""
-    import importlib
-
-    module_name = f"minutebook.exporters.{style}"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        module = None
-    render: Callable[..., Any] | None = getattr(module, f"render_{style}_minutes", None)
-    if render is None:
-        _fail("minutes export in this style is not available yet")
-        raise AssertionError("unreachable")
-    return render
 
 
 @export.command("tracker")
@@ -510,7 +488,7 @@ def export_tracker(
 ) -> None:
     """Write the committee's action tracker (landscape, RAG key above). The tracker is
     public: actions agreed under confidential items are left out unless --confidential."""
-    from minutebook.domain.committee import RagPalette
+    from minutebook.application.exports import Document, file_name
     from minutebook.exporters.tracker import render_tracker
 
     with _open_store(ctx) as store:
@@ -523,9 +501,8 @@ def export_tracker(
             _fail(str(error))
             return
     today = date.today()
-    kind = "decision tracker" if committee.rag_palette is RagPalette.COUNCIL else "action tracker"
-    kind = f"confidential {kind}" if confidential else kind
-    default = Path(f"{committee.code} {kind} {today.isoformat()}.docx")
+    what = Document.CONFIDENTIAL_TRACKER if confidential else Document.TRACKER
+    default = Path(file_name(what, committee, None, today))
     _export(
         lambda chosen: render_tracker(
             actions,
@@ -556,14 +533,13 @@ def export_agenda(
     template: Path | None,
 ) -> None:
     """Write a meeting's agenda: a table (NHS style) or a numbered list (council)."""
-    from minutebook.exporters.agenda import render_agenda
+    from minutebook.application.exports import Document, build_document, file_name
 
     snapshot = _meeting_snapshot(ctx, code, day)
     committee, meeting = snapshot.membership.committee, snapshot.record.meeting
-    agenda = list(snapshot.record.agenda)
-    default = Path(f"{committee.code} agenda {meeting.date.isoformat()}.docx")
+    default = Path(file_name(Document.AGENDA, committee, meeting, date.today()))
     _export(
-        lambda chosen: render_agenda(committee, meeting, agenda, chosen),
+        lambda chosen: build_document(Document.AGENDA, snapshot, chosen, date.today()),
         output or default,
         force,
         committee,

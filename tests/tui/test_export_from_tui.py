@@ -117,8 +117,8 @@ async def test_the_apps_public_tracker_leaves_out_confidential_actions(
         return " ".join(cells)
 
     # The seeded tracker's two actions were agreed under item 6, now confidential.
-    assert "Bletchley" not in text("HCP action tracker *.docx")
-    assert "Bletchley" in text("HCP confidential action tracker *.docx")
+    assert "Bletchley" not in text("HCP decision tracker *.docx")
+    assert "Bletchley" in text("HCP confidential decision tracker *.docx")
 
 
 async def test_the_app_never_replaces_a_file_made_while_it_exported(

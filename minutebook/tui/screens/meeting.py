@@ -22,6 +22,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from minutebook.application.exports import Document, build_document, file_name
 from minutebook.domain import (
     AgendaItem,
     Mode,
@@ -31,7 +32,7 @@ from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.exporters.output import ExportError, TargetExists, check_target
+from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens.meeting_pages import RecordReading, attendance_page, minutes_page
@@ -395,76 +396,38 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         """Check the target at once; build and save in a worker, off the keystroke path."""
         from datetime import date as calendar
 
-        folder = Path(str(values.get("folder") or ""))
         try:
-            folder = folder.expanduser()
-            if not folder.is_dir():
-                return f"Into the folder: {folder} does not exist"
-        except RuntimeError:  # "~nobody": no such home folder
-            return f"Into the folder: there is no home folder for {folder.parts[0]}"
-        except OSError as error:  # a path longer than the system takes
-            return f"Into the folder: {error.strerror or error}"
+            folder = export_folder(str(values.get("folder") or ""))
+        except ExportError as error:
+            return f"Into the folder: {error}"
         store = self.app.store
         meeting = store.meeting(self.meeting_id)
-        committee = store.committee(meeting.committee)
-        what = str(values.get("what") or "minutes")
-        state = "approved" if meeting.status.value in ("approved", "signed") else "draft"
-        names = {
-            "minutes": f"{committee.code} minutes {meeting.date.isoformat()} ({state}).docx",
-            "confidential": f"{committee.code} confidential minutes "
-            f"{meeting.date.isoformat()} ({state}).docx",
-            "agenda": f"{committee.code} agenda {meeting.date.isoformat()}.docx",
-            "tracker": f"{committee.code} action tracker {calendar.today().isoformat()}.docx",
-            "confidential_tracker": f"{committee.code} confidential action tracker "
-            f"{calendar.today().isoformat()}.docx",
-        }
+        what = Document(str(values.get("what") or "minutes"))
+        name = file_name(what, store.committee(meeting.committee), meeting, calendar.today())
         replace = values.get("replace") == "yes"
         try:
-            target = check_target(
-                folder / names[what], overwrite=replace, database=self.app.database.path
-            )
+            target = check_target(folder / name, overwrite=replace, database=self.app.database.path)
         except TargetExists:
-            return (
-                f"{names[what]} already exists in that folder; "
-                "choose 'replace it' or another folder"
-            )
+            return f"{name} already exists in that folder; choose 'replace it' or another folder"
         except ExportError as error:
             return str(error)
         # The snapshot is read here, on the app's thread; the worker only renders and saves.
         snapshot = store.minutes_snapshot(self.meeting_id)
         self.export_in_background(what, snapshot, target, replace)
-        self.notify(f"Exporting {names[what]} …")
+        self.notify(f"Exporting {name} …")
         return None
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def export_in_background(
-        self, what: str, snapshot: MinutesSnapshot, target: Path, replace: bool
+        self, what: Document, snapshot: MinutesSnapshot, target: Path, replace: bool
     ) -> None:
         from datetime import date as calendar
 
         from minutebook.exporters.common import committee_template, save_document
 
-        committee = snapshot.membership.committee
         try:
-            template = committee_template(committee)
-            if what in ("minutes", "confidential"):
-                if committee.house_style.value == "nhs":
-                    from minutebook.exporters.nhs import render_nhs_minutes as render
-                else:
-                    from minutebook.exporters.council import render_council_minutes as render
-                build = render(snapshot, template=template, public=what == "minutes")
-            elif what == "agenda":
-                from minutebook.exporters.agenda import render_agenda
-
-                record = snapshot.record
-                build = render_agenda(committee, record.meeting, record.agenda, template)
-            else:
-                from minutebook.exporters.tracker import render_tracker
-
-                # From the snapshot, so that it knows which business is confidential.
-                build = render_tracker(
-                    snapshot, template=template, as_of=calendar.today(), public=what == "tracker"
-                )
+            template = committee_template(snapshot.membership.committee)
+            build = build_document(what, snapshot, template, calendar.today())
             # Checked again as it is put in place: a file of that name made meanwhile
             # (another export) is replaced only if the secretary said so.
             save_document(build, target, overwrite=replace, database=self.app.database.path)
