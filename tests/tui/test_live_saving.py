@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens import live as live_module
+from minutebook.tui.screens import live_saving
 from minutebook.tui.screens.live import LiveMeetingScreen
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
@@ -56,7 +57,7 @@ def meeting_id(demo_store: Store) -> int:
 
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(live_module, "RETRY_EVERY", 0.2)
+    monkeypatch.setattr(live_saving, "RETRY_EVERY", 0.2)
 
 
 def status(app: MinutebookApp) -> str:

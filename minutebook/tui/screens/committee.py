@@ -13,7 +13,6 @@ shown in the form as the service words it (docs/architecture.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -29,11 +28,11 @@ from minutebook.domain import Meeting, Organisation, Seat
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import KNOWN_TAGS
 from minutebook.domain.dates import long_date, short_date
-from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens import committee_forms
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
+from minutebook.tui.widgets.stored import stored
 from minutebook.tui.widgets.tables import ListTable
 from minutebook.tui.widgets.terms_text import TermsText
 
@@ -226,16 +225,6 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         self.notify(saved.said)
         return None
 
-    def _stored(self, change: Callable[[], object]) -> bool:
-        """Make a change the secretary confirmed; if the store cannot (a full disk), say
-        why and answer False: nothing was changed, and the same key tries again."""
-        try:
-            change()
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
-            return False
-        return True
-
     def retire_member(self, seat_id: str) -> None:
         seat = next(s for s in self.app.store.seats(self.code) if s.id == seat_id)
         today = self.setup.today()
@@ -245,7 +234,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         if not seat.is_current:
 
             def reinstate(yes: bool | None) -> None:
-                if yes and self._stored(lambda: self.setup.reinstate_member(seat_id)):
+                if yes and stored(self, lambda: self.setup.reinstate_member(seat_id)):
                     self.notify(f"Reinstated {holder} ({seat.title}).")
                     self.refresh_members()
 
@@ -255,7 +244,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
             return
 
         def done(yes: bool | None) -> None:
-            if yes and self._stored(lambda: self.setup.retire_member(seat_id, today)):
+            if yes and stored(self, lambda: self.setup.retire_member(seat_id, today)):
                 self.notify(f"Retired {holder} from {today:%d/%m/%Y}.")
                 self.refresh_members()
 
@@ -319,7 +308,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         if not org.is_current:
 
             def reinstate(yes: bool | None) -> None:
-                if yes and self._stored(lambda: self.setup.reinstate_organisation(org_id)):
+                if yes and stored(self, lambda: self.setup.reinstate_organisation(org_id)):
                     self.notify(f"Reinstated {org.name}.")
                     self.refresh_organisations()
 
@@ -335,7 +324,7 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         )
 
         def done(yes: bool | None) -> None:
-            if yes and self._stored(lambda: self.setup.retire_organisation(org_id, today)):
+            if yes and stored(self, lambda: self.setup.retire_organisation(org_id, today)):
                 self.notify(f"Retired {org.name}.")
                 self.refresh_organisations()
 

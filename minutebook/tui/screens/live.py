@@ -31,7 +31,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -46,8 +45,8 @@ from minutebook.store.errors import WriteFailed
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
 from minutebook.tui.screens.live_forms import LiveForms
+from minutebook.tui.screens.live_saving import MinuteSaving
 from minutebook.tui.widgets.confirm import ConfirmScreen
-from minutebook.tui.widgets.discard import DiscardGuard
 from minutebook.tui.widgets.minute_editor import MinuteEditor
 
 if TYPE_CHECKING:
@@ -58,30 +57,13 @@ SAVE_DELAY = 0.01
 that even a busy event loop saves what was typed well within 100 ms; a burst of keys in
 that time is written once."""
 
-RETRY_EVERY = 2.0
-"""Seconds between attempts to write a minute that could not be written (a full disk):
-meanwhile it stays in the editor and the top line says it is not saved."""
-
 FLAG_WORDS = {
     DecisionFlag.INQUORATE: "  [taken while inquorate]",
     DecisionFlag.CHAIRS_ACTION: "  [Chair's action]",
 }
 
 
-class UnsavedMinute(DiscardGuard):
-    """Ctrl+Q asks before quitting while the minute typed cannot be written: it is only
-    in the editor, and quitting would lose it. While it saves, nothing is asked."""
-
-    def __init__(self, screen: LiveMeetingScreen) -> None:
-        super().__init__(screen)
-        self.live = screen
-
-    @property
-    def changed(self) -> bool:
-        return self.live.not_saved is not None
-
-
-class LiveMeetingScreen(Screen[None]):
+class LiveMeetingScreen(MinuteSaving):
     """Minute a meeting as it happens."""
 
     HELP_TEXT = """## Live capture
@@ -129,14 +111,9 @@ clock times."""
         self.meeting_id = meeting_id
         self.current: int | None = None
         self._save_timer: Timer | None = None
-        self._pending = False  # typed text not yet written
         self._loading = False
         self._confirm: tuple[str, str] | None = None  # a mark asked to be repeated
-        self._closing = False  # being taken down: save, but draw nothing
         self._saved_text = ""  # the narrative as last loaded or written
-        self.not_saved: StoreError | None = None  # why the typed text could not be written
-        self._retry: Timer | None = None
-        self.discard_guard = UnsavedMinute(self)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -315,31 +292,6 @@ clock times."""
                 self.refresh_item()
             self.refresh_status()
         return True
-
-    def _not_written(self, error: StoreError) -> None:
-        """The typed text could not be written: keep it, say so, and try again."""
-        first = self.not_saved is None
-        self.not_saved = error
-        self._pending = True
-        if self._closing:
-            return
-        if self._retry is None:
-            self._retry = self.set_interval(RETRY_EVERY, self.save_now)
-        if first:
-            self.notify(str(error), severity="error", timeout=10)
-        self.refresh_status()
-
-    def _written(self) -> None:
-        """Everything typed is written: after a failure, stop retrying and say so."""
-        if self.not_saved is None:
-            return
-        self.not_saved = None
-        if self._retry is not None:
-            self._retry.stop()
-            self._retry = None
-        if not self._closing:
-            self.notify("Saved: the minute is written to the database again.")
-            self.refresh_status()
 
     def _tell_number(self, number: str, after: str) -> None:
         if after:
@@ -613,19 +565,6 @@ clock times."""
             return
         self.notify("The meeting's end time is cleared: it is going on.")
         self.refresh_status()
-
-    def _minute_kept(self, refusal: str) -> bool:
-        """Save the minute before leaving it; if it cannot be written, say why the
-        secretary stays on it (leaving would lose it) and answer False."""
-        if self.save_now():
-            return True
-        self.notify(
-            f"{refusal}: this item's minute is not saved yet and would be lost. It is "
-            "tried again every few seconds; the top line says when it is saved.",
-            severity="error",
-            timeout=10,
-        )
-        return False
 
     def on_unmount(self) -> None:
         # Whatever closes the screen (quitting the app included), nothing stays unsaved;
