@@ -16,8 +16,10 @@ be in it. Kinds of change:
 - ``item changes``: a few characters, F8, a few more at the next item, and so on.
 
 Run ``python -m bench.soak`` (``--trials N``, ``--seed S``, ``--kind NAME``); it prints
-one line per kind: trials, trials with a loss, changes lost, the oldest loss in ms, and
-the checks failed. POSIX only (pseudo-terminals and SIGKILL).
+one line per kind: trials, changes due, trials with a loss, changes lost, the oldest
+loss in ms, and the checks failed. ``--first-keys N`` instead measures the save of the
+first keys typed the moment live capture is drawn, over N starts. POSIX only
+(pseudo-terminals and SIGKILL).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import random
 import shutil
 import signal
 import sqlite3
+import statistics
 import string
 import subprocess
 import sys
@@ -376,14 +379,63 @@ def report(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def first_keys(starts: int, source: Path, work: Path) -> list[list[float]]:
+    """Keystroke-to-disk (ms) of the first keys typed the moment live capture is drawn,
+    over `starts` starts: where the start's own work (imports, the opening backup, the
+    garbage collector) would hold up a save. Thirty keys, 30 ms apart, each start."""
+    by_key: list[list[float]] = [[] for _ in range(30)]
+    for n in range(starts):
+        folder = work / f"first{n}"
+        folder.mkdir()
+        db, meeting, _ = _prepare(source, folder, "")
+        terminal = Terminal(db)
+        sent: list[float] = []
+        seen: dict[int, float] = {}
+        try:
+            terminal.drawn.wait(STARTUP_TIMEOUT)
+            with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+                due = time.monotonic()
+                for _ in range(len(by_key) + 17):  # then half a second more of looking
+                    while time.monotonic() < due:
+                        with contextlib.suppress(sqlite3.OperationalError):
+                            row = conn.execute(NARRATIVE_SQL, [meeting, 1]).fetchone()
+                            seen.setdefault(len(row[0]) if row else 0, time.monotonic())
+                        time.sleep(0.002)
+                    if len(sent) < len(by_key):
+                        sent.append(terminal.send("a"))
+                    due += 0.03
+        finally:
+            terminal.kill()
+        for index, when in enumerate(sent):
+            saved = [t for length, t in seen.items() if length > index]
+            if saved:
+                by_key[index].append((min(saved) - when) * 1000)
+    return by_key
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=300)
     parser.add_argument("--seed", type=int, default=random.randrange(2**31))
     parser.add_argument("--kind", choices=KINDS, action="append")
+    parser.add_argument(
+        "--first-keys", type=int, metavar="STARTS", help="measure the first keys instead"
+    )
     options = parser.parse_args()
     if sys.platform == "win32":
         raise SystemExit("the kill soak needs a POSIX pseudo-terminal and SIGKILL")
+    if options.first_keys:
+        from minutebook.seeds import build_demo_database
+
+        with tempfile.TemporaryDirectory(prefix="minutebook-first-") as work:
+            build_demo_database(Path(work) / "demo.db")
+            by_key = first_keys(options.first_keys, Path(work) / "demo.db", Path(work))
+        for index in (0, 1, 2, 3):
+            ms = sorted(by_key[index])
+            print(f"key {index + 1}: median {statistics.median(ms):.0f} ms, max {ms[-1]:.0f} ms")
+        rest = sorted(x for keys in by_key[4:] for x in keys)
+        print(f"keys 5-30: median {statistics.median(rest):.0f} ms, max {rest[-1]:.0f} ms")
+        return
     kinds = tuple(options.kind or KINDS)
     print(f"kill soak: {options.trials} trials from seed {options.seed}, kinds: {', '.join(kinds)}")
     started = time.monotonic()

@@ -160,9 +160,12 @@ class MinutebookApp(App[None]):
             self.store.checkpoint()
 
     def _settle(self) -> None:
-        """Once the first screen is up, load the rest of Minutebook beside it, and make
-        the opening backup (tui.backup_keeper)."""
-        self.run_worker(_load_the_rest, name="preload", thread=True, exit_on_error=False)
+        """Once the first screen is up, load the rest of Minutebook beside it, and start
+        the backups (tui.backup_keeper). Not when the first screen is live capture: the
+        secretary types at once there, and the import thread, holding the interpreter,
+        made the first key wait 45-110 ms for its save (the keys after it 13 ms)."""
+        if self.open_meeting is None:
+            self.run_worker(_load_the_rest, name="preload", thread=True, exit_on_error=False)
         self.backups.start()
 
     def refresh_backup_status(self) -> None:

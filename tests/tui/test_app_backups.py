@@ -11,6 +11,11 @@ from minutebook.tui import backup_keeper
 from minutebook.tui.app import MinutebookApp
 
 
+@pytest.fixture(autouse=True)
+def back_up_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backup_keeper, "OPENING_DELAY", 0.0)
+
+
 async def _backups_settled(app: MinutebookApp, pilot: object) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
