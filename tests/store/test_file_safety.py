@@ -191,3 +191,19 @@ def test_sqlite_errors_are_worded_for_the_secretary(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError) as caught:
         conn.execute("INSERT INTO t VALUES (zeroblob(100000))")
     assert sqlite_reason(caught.value).startswith("the disk is full")
+
+
+def test_a_file_that_cannot_be_read_is_not_called_one_from_an_earlier_minutebook(
+    tmp_path: Path,
+) -> None:
+    """A full disk (or a failing drive) while reading which steps the file has: the
+    reason is given, not 'made by an earlier Minutebook, open it once to bring it up to
+    date', which sent the secretary the wrong way."""
+
+    class FailingDisk:
+        def execute(self, *_: object) -> None:
+            raise sqlite3.OperationalError("disk I/O error")
+
+    database = DatabaseFile(FailingDisk(), tmp_path / "m.db")  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="disk I/O error"):
+        database._up_to_date()
