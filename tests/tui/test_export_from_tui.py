@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from minutebook.store import Store
@@ -16,17 +17,22 @@ from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.widgets.form import FormScreen
 
 
+async def open_the_export_form(app: MinutebookApp, pilot: Pilot[None], meeting_id: int) -> None:
+    """The meeting screen, then `x`: the export form, its folder field in view."""
+    await pilot.pause()
+    app.push_screen(MeetingScreen(meeting_id))
+    await pilot.pause()
+    await pilot.press("x")
+    await pilot.pause()
+
+
 async def test_minutes_are_exported_to_the_chosen_folder(demo_store: Store, tmp_path: Path) -> None:
     meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
     app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
     out = tmp_path / "exports"
     out.mkdir()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(MeetingScreen(meeting_id))
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await open_the_export_form(app, pilot, meeting_id)
         assert isinstance(app.screen, FormScreen)
         app.screen.query_one("#field-folder", Input).value = str(out)
         await pilot.press("ctrl+s")
@@ -142,11 +148,7 @@ async def test_the_app_never_replaces_a_file_made_while_it_exported(
     monkeypatch.setattr(output.os, "fsync", another_export_meanwhile)
     app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(MeetingScreen(meeting_id))
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await open_the_export_form(app, pilot, meeting_id)
         app.screen.query_one("#field-folder", Input).value = str(out)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -165,11 +167,7 @@ async def test_a_folder_the_system_cannot_find_is_explained(
     meeting_id = demo_store.meeting_on("HCP", date(2023, 6, 13)).id or 0
     app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(MeetingScreen(meeting_id))
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await open_the_export_form(app, pilot, meeting_id)
         path = folder if folder.startswith("~") else str(tmp_path / folder)
         app.screen.query_one("#field-folder", Input).value = path
         await pilot.press("ctrl+s")
@@ -186,11 +184,7 @@ async def test_the_app_refuses_a_folder_where_the_document_would_go(
     (out / "HCP minutes 2023-06-13 (draft).docx").mkdir(parents=True)
     app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 6, 20, 9, 0))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(MeetingScreen(meeting_id))
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await open_the_export_form(app, pilot, meeting_id)
         app.screen.query_one("#field-folder", Input).value = str(out)
         app.screen.query_one("#field-replace", Select).value = "yes"
         await pilot.press("ctrl+s")
