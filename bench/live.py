@@ -219,6 +219,10 @@ def cold_start(folder: Path, demo: Path) -> dict[str, tuple[float, float]]:
             bare, ours = times[kind]
             script = str(folder / f"bare_{kind}.py")
             bare.append(first_paint_ms([sys.executable, script], markers[kind][0], folder))
+            # A fresh copy, without the log the last (killed) start left beside it:
+            # Minutebook refuses another copy's log (docs/database-file.md).
+            for leftover in ("start.db-wal", "start.db-shm"):
+                (folder / leftover).unlink(missing_ok=True)
             shutil.copyfile(demo, folder / "start.db")
             command = [sys.executable, "-m", "minutebook", *ours_commands[kind]]
             ours.append(first_paint_ms(command, markers[kind][1], folder))
