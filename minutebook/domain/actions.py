@@ -36,24 +36,6 @@ STATUS_LABELS: dict[ActionStatus, str] = {
     ActionStatus.CLOSED: "Closed",
 }
 
-COUNCIL_RAG: dict[str, str] = {
-    "R": "No or limited progress",
-    "A": "Pending further action",
-    "G": "Significant progress",
-    "B": "No further action",
-}
-"""Seed 001's Decision Tracker key."""
-
-NHS_RAG: dict[str, str] = {
-    "red": "Overdue or at risk",
-    "amber": "In progress, on track with some risk",
-    "green": "Complete",
-    "blue": "Not yet due",
-    "black": "Escalated: red at three successive meetings",
-}
-"""Seed 003's Action Tracker key (escalation after red at three meetings)."""
-
-
 class ActionUpdate(DomainModel):
     """A current-position entry, added at each review."""
 
@@ -96,10 +78,10 @@ class Action(DomainModel):
             raise ValueError("only a closed action has a date closed")
         if self.status is ActionStatus.CLOSED and self.closed_on is None:
             raise ValueError("a closed action needs the date the committee closed it")
-        if self.rag is not None and self.rag not in COUNCIL_RAG and self.rag not in NHS_RAG:
-            raise ValueError(
-                f"RAG {self.rag!r} is not one of {', '.join([*COUNCIL_RAG, *NHS_RAG])}"
-            )
+        from minutebook.domain.rag import STORED_CODES  # the keys are built on this module
+
+        if self.rag is not None and self.rag not in STORED_CODES:
+            raise ValueError(f"RAG {self.rag!r} is not one of {', '.join(STORED_CODES)}")
         return self
 
 

@@ -12,19 +12,21 @@ Both carry every column of the seed trackers: action no., meeting date, minute r
 item, action, responsible person (full name), past deadlines, current deadline, current
 position (the latest update), RAG / status and date closed. The RAG cell is shaded in the
 palette's colour and also says its letter or word, so no meaning is carried by colour
-alone. Where an action has no RAG recorded, the colour follows its status.
+alone. Which RAG an action shows is the domain's answer (domain/rag.py): what the
+committee agreed, else the level its status takes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from minutebook.domain.actions import COUNCIL_RAG, NHS_RAG, Action, ActionStatus
-from minutebook.domain.committee import Committee, Person, RagPalette
+from minutebook.domain.actions import Action, ActionStatus
+from minutebook.domain.committee import Committee, Person
 from minutebook.domain.confidentiality import ConfidentialItems, public_actions
+from minutebook.domain.rag import COUNCIL, RagLevel, RagScheme, scheme_for, shown_rag
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import Build, mark_pages, new_document, set_properties
 from minutebook.exporters.tables import (
@@ -35,55 +37,16 @@ from minutebook.exporters.tables import (
     white_text,
 )
 
-
-@dataclass(frozen=True)
-class RagKey:
-    """One entry of a tracker's key: what the cell says, its colour and meaning."""
-
-    code: str
-    label: str  # printed in the cell and the key, e.g. "(R) RED" or "AMBER"
-    fill: str | None  # hex shade, None for unshaded
-    meaning: str
-
-    @property
-    def dark(self) -> bool:
-        return self.fill == "000000"
-
-
-COUNCIL_KEY: dict[str, RagKey] = {
-    "R": RagKey("R", "(R) RED", "FF0000", COUNCIL_RAG["R"]),
-    "A": RagKey("A", "(A) AMBER", "FFC000", COUNCIL_RAG["A"]),
-    "G": RagKey("G", "(G) GREEN", "00B050", COUNCIL_RAG["G"]),
-    "B": RagKey("B", "(B) BLACK", "000000", COUNCIL_RAG["B"]),
+FILLS: dict[str, str] = {
+    "red": "FF0000",
+    "amber": "FFC000",
+    "green": "00B050",
+    "blue": "00B0F0",
+    "black": "000000",
+    "grey": "D9D9D9",
 }
-"""Seed 001's colour code."""
+"""The shade of each colour of a key (domain/rag.py) in the RAG cell."""
 
-NHS_KEY: dict[str, RagKey] = {
-    "black": RagKey("black", "ESCALATED", "000000", NHS_RAG["black"]),
-    "red": RagKey("red", "RED", "FF0000", NHS_RAG["red"]),
-    "amber": RagKey("amber", "AMBER", "FFC000", NHS_RAG["amber"]),
-    "blue": RagKey("blue", "BLUE", "00B0F0", NHS_RAG["blue"]),
-    "green": RagKey("green", "GREEN", "00B050", NHS_RAG["green"]),
-    "closed": RagKey("closed", "CLOSED", "D9D9D9", "Closed by the committee (dd/mm/yyyy)"),
-}
-"""Seed 003's key, with the status word beside the colour in each cell."""
-
-_COUNCIL_BY_STATUS: dict[ActionStatus, str | None] = {
-    ActionStatus.NOT_YET_DUE: None,
-    ActionStatus.IN_PROGRESS: "A",
-    ActionStatus.OUTSTANDING: "R",
-    ActionStatus.COMPLETE_PROPOSE_CLOSURE: "G",
-    ActionStatus.CLOSED: "B",
-}
-_NHS_BY_STATUS: dict[ActionStatus, str] = {
-    ActionStatus.NOT_YET_DUE: "blue",
-    ActionStatus.IN_PROGRESS: "amber",
-    ActionStatus.OUTSTANDING: "red",
-    ActionStatus.COMPLETE_PROPOSE_CLOSURE: "green",
-    ActionStatus.CLOSED: "closed",
-}
-_NHS_TO_COUNCIL = {"red": "R", "amber": "A", "green": "G"}
-_COUNCIL_TO_NHS = {"R": "red", "A": "amber", "G": "green"}
 
 COUNCIL_COLUMNS: tuple[str, ...] = (
     "No.",
@@ -124,49 +87,28 @@ def _municipal_year(day: date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def rag_for(
-    action: Action, palette: RagPalette, warnings: list[str] | None = None
-) -> RagKey | None:
-    """The key entry for an action's RAG cell: its recorded RAG in this palette, else
-    the colour its status implies (None for a council action not yet due)."""
-    recorded = action.rag
-    label = f"action {action.number or action.id or '?'}"
-    if palette is RagPalette.COUNCIL:
-        if recorded is not None:
-            code = recorded if recorded in COUNCIL_KEY else _NHS_TO_COUNCIL.get(recorded)
-            if code is not None:
-                return COUNCIL_KEY[code]
-            if warnings is not None:
-                warnings.append(
-                    f"{label}: RAG {recorded!r} is not in the council key; shown by its status"
-                )
-        by_status = _COUNCIL_BY_STATUS[action.status]
-        return COUNCIL_KEY[by_status] if by_status else None
-    if action.status is ActionStatus.CLOSED:
-        return NHS_KEY["closed"]
-    if recorded is not None:
-        name = recorded if recorded in NHS_KEY else _COUNCIL_TO_NHS.get(recorded)
-        if name is not None:
-            return NHS_KEY[name]
-        if warnings is not None:
-            warnings.append(f"{label}: RAG {recorded!r} is not in the NHS key; shown by its status")
-    return NHS_KEY[_NHS_BY_STATUS[action.status]]
-
-
-def _rag_text(action: Action, key: RagKey | None, palette: RagPalette) -> str:
-    if palette is RagPalette.COUNCIL:
-        if key is None:
-            return action.status.label
-        return key.label
+def _rag_text(action: Action, level: RagLevel | None, scheme: RagScheme) -> str:
+    """The RAG cell's words: the level's label (and, NHS, the status's words beside it),
+    so that no meaning is carried by colour alone."""
+    if scheme is COUNCIL:
+        return level.label if level is not None else action.status.label
     if action.status is ActionStatus.CLOSED:
         return f"CLOSED ({_uk(action.closed_on)})"
-    if key is not None and key.code == "black":
-        return "ESCALATED"
-    word = key.label if key is not None else ""
+    if level is not None and level.code == scheme.escalated:
+        return level.label
+    word = level.label if level is not None else ""
     return f"{word}: {action.status.label}" if word else action.status.label
 
 
-def _row(action: Action, names: dict[str, str], palette: RagPalette, rag: str) -> list[str]:
+def _shade(cell: Any, level: RagLevel) -> None:
+    fill = FILLS.get(level.colour)
+    if fill:
+        shade(cell, fill)
+        if level.colour == "black":
+            white_text(cell)
+
+
+def _row(action: Action, names: dict[str, str], rag: str) -> list[str]:
     latest = action.updates[-1] if action.updates else None
     position = f"{latest.date:%d/%m/%Y}: {latest.text}" if latest else ""
     return [
@@ -219,8 +161,8 @@ def render_tracker(
         raise TypeError("render_tracker needs the committee when given a list of actions")
     as_of = as_of or date.today()
     names = {p.id: p.name for p in people}
-    palette = committee.rag_palette
-    council = palette is RagPalette.COUNCIL
+    scheme = scheme_for(committee.rag_palette)
+    council = scheme is COUNCIL
 
     build = new_document(template)
     if not public:
@@ -234,19 +176,15 @@ def render_tracker(
         build.heading(f"DECISION TRACKER {_municipal_year(as_of)} - {committee.name.upper()}", 1)
         build.paragraph(f"Presented to {committee.name}: {as_of:%d/%m/%Y}")
         build.paragraph("COLOUR CODE:", bold=True)
-        keys = list(COUNCIL_KEY.values())
+        keys = scheme.levels
     else:
         build.heading(f"Meeting of the {committee.name} - Action Tracker", 1)
         build.paragraph(f"Information accurate to {as_of.day} {as_of:%B %Y}")
         build.paragraph("Key", bold=True)
-        keys = list(NHS_KEY.values())
+        keys = scheme.levels
     key_table = TableWriter(build, ("Colour", "Meaning"), (1, 5), f"{kind} key")
     for entry in keys:
-        cells = key_table.add_row((entry.label, entry.meaning))
-        if entry.fill:
-            shade(cells[0], entry.fill)
-            if entry.dark:
-                white_text(cells[0])
+        _shade(key_table.add_row((entry.label, entry.meaning))[0], entry)
     key_table.table.autofit = False
 
     ordered = sorted(actions, key=lambda a: (a.meeting_date, a.number or 0, a.id or 0))
@@ -268,13 +206,13 @@ def render_tracker(
             continue
         writer = TableWriter(build, columns, WEIGHTS, f"{kind}: {title.lower()}")
         for action in rows:
-            key = rag_for(action, palette, build.warnings)
-            cells = writer.add_row(_row(action, names, palette, _rag_text(action, key, palette)))
-            if key is not None and key.fill:
-                cell = cells[RAG_COLUMN]
-                shade(cell, key.fill)
-                if key.dark:
-                    white_text(cell)
+            label = f"action {action.number or action.id or '?'}"
+            shown = shown_rag(scheme, action.status, action.rag, label)
+            if shown.warning:
+                build.warnings.append(shown.warning)
+            cells = writer.add_row(_row(action, names, _rag_text(action, shown.level, scheme)))
+            if shown.level is not None:
+                _shade(cells[RAG_COLUMN], shown.level)
     missing = sorted({a.owner for a in actions if a.owner not in names})
     if missing:
         build.warnings.append(

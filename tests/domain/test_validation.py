@@ -82,7 +82,7 @@ def test_action_rag_must_come_from_a_known_palette() -> None:
     assert Action.model_validate({**_ACTION, "rag": "black"}).rag == "black"
     assert Action.model_validate({**_ACTION, "rag": "  "}).rag is None
     (line,) = _errors(Action, {**_ACTION, "rag": "purple"})
-    assert line.startswith("RAG 'purple' is not one of R, A, G, B, red")
+    assert line.startswith("RAG 'purple' is not one of R, A, G, B, black, red")
 
 
 # -- seats and membership ------------------------------------------------------------
