@@ -115,7 +115,11 @@ class Meeting(DomainModel):
     venue: OptionalName = None
     session: Session = Session.PUBLIC
     status: MinutesStatus = MinutesStatus.DRAFT
+    circulated_on: dt.date | None = None
     approved_on: dt.date | None = None
+    signed_on: dt.date | None = None
+    """Each step of the minutes' lifecycle, dated (docs/lifecycle.md,
+    `domain.lifecycle`)."""
     ended_at: str | None = None
     """The clock time the Chair closed the meeting, recorded live ("HH:MM")."""
 
@@ -126,6 +130,10 @@ class Meeting(DomainModel):
     def _approved_after_meeting(self) -> Meeting:
         if self.approved_on is not None and self.approved_on < self.date:
             raise ValueError("minutes cannot be approved before the meeting took place")
+        if self.circulated_on is not None and self.circulated_on < self.date:
+            raise ValueError("minutes cannot be circulated before the meeting took place")
+        if self.signed_on is not None and self.signed_on < (self.approved_on or self.date):
+            raise ValueError("minutes cannot be signed before they are approved")
         return self
 
     def timed_on(self, today: dt.date) -> bool:

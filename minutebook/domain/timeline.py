@@ -48,12 +48,19 @@ class EventKind(StrEnum):
     DELETED = "deleted"  # the record of event `ref` was deleted (it can come back)
     RESTORED = "restored"  # the record of event `ref` was brought back
     WITHDRAWN = "withdrawn"  # the mark `ref` was made by mistake (note: why)
+    AMENDED = "amended"  # the minutes were amended on approval (note: the amendment)
 
 
 PRESENCE = frozenset({EventKind.ARRIVED, EventKind.LEFT})
 RECORDS = frozenset({EventKind.DECLARED, EventKind.RULED, EventKind.DECIDED, EventKind.ACTION})
 CORRECTIONS = frozenset(
-    {EventKind.EDITED, EventKind.DELETED, EventKind.RESTORED, EventKind.WITHDRAWN}
+    {
+        EventKind.EDITED,
+        EventKind.DELETED,
+        EventKind.RESTORED,
+        EventKind.WITHDRAWN,
+        EventKind.AMENDED,
+    }
 )
 
 

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.database_file import DatabaseFile
-from minutebook.store.errors import write_failure
+from minutebook.store.errors import locked_conflict, write_failure
 from minutebook.store.rows import to_row
 
 
@@ -77,6 +77,9 @@ class StoreBase:
         failure = write_failure(error)
         if failure is not None:
             raise failure from error
+        locked = locked_conflict(error)
+        if locked is not None:  # the database refused to change signed minutes
+            raise locked from error
 
     def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)

@@ -18,6 +18,21 @@ class Conflict(StoreError):
     """The change would contradict what is stored (a duplicate id, a locked meeting)."""
 
 
+LOCK_MESSAGE = "signed and locked: these minutes cannot be changed"
+"""What the database's lock triggers say when a change touches signed minutes
+(migration 0011_minutes_approval); the store turns it into a `Conflict`."""
+
+LOCKED = "these minutes are signed and locked: record a correction at a later meeting"
+
+
+def locked_conflict(error: BaseException) -> Conflict | None:
+    """The Conflict a refusal by the database's lock triggers means; None for any other
+    error."""
+    if isinstance(error, sqlite3.IntegrityError) and LOCK_MESSAGE in str(error):
+        return Conflict(LOCKED)
+    return None
+
+
 class WriteFailed(StoreError):
     """The database file could not be written: the disk is full, the drive has gone, the
     file has become read-only. Nothing of the change was kept and the store is as it was

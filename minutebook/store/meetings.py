@@ -25,6 +25,7 @@ from minutebook.domain import (
 )
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
+from minutebook.domain.lifecycle import locked_message
 from minutebook.domain.numbering import period_key
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.timeline import Event, EventKind, Phase
@@ -83,7 +84,7 @@ class MeetingRepository(StoreBase):
         with self.transaction() as db:
             current = self.meeting(meeting.id)
             if current.is_locked:
-                raise Conflict("these minutes are signed and locked; record a correction instead")
+                raise Conflict(locked_message(current))
             if meeting.date != current.date:
                 self._check_numbering_period(current, meeting.date)
             # Through the model again: a meeting changed with model_copy is not validated.
@@ -158,7 +159,7 @@ class MeetingRepository(StoreBase):
     def _unlocked(self, meeting_id: int) -> Meeting:
         meeting = self.meeting(meeting_id)
         if meeting.is_locked:
-            raise Conflict("these minutes are signed and locked; record a correction instead")
+            raise Conflict(locked_message(meeting))
         return meeting
 
     def agenda(self, meeting_id: int) -> list[AgendaItem]:

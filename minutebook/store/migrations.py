@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
+from minutebook.store.errors import LOCK_MESSAGE
 from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -308,6 +309,110 @@ def timeline(db: Database) -> None:
         "WHERE number IS NOT NULL"
     )
     db.execute("CREATE INDEX idx_actions_meeting ON actions (meeting_id, item)")
+
+
+_RECORD_TABLES: dict[str, str] = {
+    "meetings": "{row}.id",
+    "agenda_items": "{row}.meeting_id",
+    "attendance": "{row}.meeting_id",
+    "declarations": "{row}.meeting_id",
+    "minutes": "{row}.meeting_id",
+    "decisions": "(SELECT meeting_id FROM minutes WHERE id = {row}.minute_id)",
+    "quorum_rulings": "{row}.meeting_id",
+    "timeline": "{row}.meeting_id",
+    "approvals": "{row}.meeting_id",
+}
+"""Every table that holds a meeting's record, and how a row names its meeting. Actions
+are not here: they are reviewed, revised and closed at later meetings."""
+
+
+@migrations(name="0011_minutes_approval")
+def minutes_approval(db: Database) -> None:
+    """Minutes approved at a later meeting, signed and locked (docs/lifecycle.md).
+
+    Each step of the lifecycle is dated on the meeting. An approval names the meeting
+    approved, the meeting approving it, its item there, the amendment if any, the Chair
+    who signed and when. The lock is the database's: triggers refuse every insert,
+    update or delete touching the record of a meeting whose minutes are signed, whoever
+    asks. Every change to the record of a meeting whose minutes are circulated (or
+    approved, not yet signed) is kept in `audit` by triggers too, with the row before
+    and after as JSON; the audit is never changed or deleted.
+    """
+    db.execute("ALTER TABLE meetings ADD COLUMN circulated_on TEXT")
+    db.execute("ALTER TABLE meetings ADD COLUMN signed_on TEXT")
+    db.execute(
+        """CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL UNIQUE REFERENCES meetings(id),
+            at_meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            item INTEGER,
+            amendment TEXT,
+            chair TEXT NOT NULL,
+            signed_on TEXT NOT NULL
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL,
+            "table" TEXT NOT NULL,
+            row INTEGER,
+            change TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            at TEXT NOT NULL
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_audit_meeting ON audit (meeting_id)")
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER audit_kept_{verb.lower()} BEFORE {verb} ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit trail is never changed'); END"
+        )
+    record_triggers(db)
+
+
+def _status_of(meeting: str) -> str:
+    return f"(SELECT status FROM meetings WHERE id = {meeting})"
+
+
+def record_triggers(db: Database) -> None:
+    """(Re)make the lock and audit triggers of every record table. The audit copies each
+    row's columns as they are now: a later step that adds a column to one of these
+    tables calls this again."""
+    for table, meeting in _RECORD_TABLES.items():
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        for verb, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
+            name = f"{table}_{verb.lower()}"
+            db.execute(f"DROP TRIGGER IF EXISTS lock_{name}")
+            db.execute(f"DROP TRIGGER IF EXISTS audit_{name}")
+            if table == "meetings" and verb == "INSERT":
+                continue  # a new meeting's minutes are not yet written, let alone signed
+            ids = [meeting.format(row=r) for r in rows]
+            signed = " OR ".join(f"{_status_of(i)} = 'signed'" for i in ids)
+            db.execute(
+                f"CREATE TRIGGER lock_{name} BEFORE {verb} ON {table} WHEN {signed} "
+                f"BEGIN SELECT RAISE(ABORT, '{LOCK_MESSAGE}'); END"
+            )
+            subject = ids[-1]
+            # The status the meeting had before this change: signing it is audited, and
+            # circulating it is the first change that is not.
+            status = "OLD.status" if table == "meetings" else _status_of(ids[0])
+            audited = f"{status} IN ('circulated', 'approved')"
+
+            def image(row: str, columns: list[str] = columns) -> str:
+                pairs = ", ".join(f"'{c}', {row}.{c}" for c in columns)
+                return f"json_object({pairs})"
+
+            before = image("OLD") if "OLD" in rows else "NULL"
+            after = image("NEW") if "NEW" in rows else "NULL"
+            row_id = f"{rows[-1]}.id"
+            db.execute(
+                f"CREATE TRIGGER audit_{name} AFTER {verb} ON {table} WHEN {audited} "
+                f'BEGIN INSERT INTO audit (meeting_id, "table", row, change, before, after, at) '
+                f"VALUES ({subject}, '{table}', {row_id}, '{verb.lower()}', {before}, {after}, "
+                "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')); END"
+            )
 
 
 def _link_actions(conn: Any, meeting_id: int, committee: str, day: str) -> None:

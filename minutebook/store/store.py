@@ -8,8 +8,8 @@ fraction of a millisecond and survives the app being killed; after a power cut, 
 keeps the file consistent and loses at most the last moments.
 
 `Store` joins one repository per aggregate: committees (with their members and terms of
-reference), meetings, minutes, actions and the timeline of each meeting, each in its own
-module on `StoreBase`.
+reference), meetings, minutes, actions, the timeline of each meeting and the minutes'
+lifecycle (approval, lock, audit), each in its own module on `StoreBase`.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from minutebook.store.actions import ActionRepository
+from minutebook.store.approvals import LifecycleRepository
 from minutebook.store.committees import CommitteeRepository
 from minutebook.store.database_file import DatabaseFile
 from minutebook.store.meetings import MeetingRepository
@@ -28,7 +29,12 @@ from minutebook.store.timeline import TimelineRepository
 
 
 class Store(
-    CommitteeRepository, MeetingRepository, MinuteRepository, ActionRepository, TimelineRepository
+    CommitteeRepository,
+    MeetingRepository,
+    MinuteRepository,
+    ActionRepository,
+    TimelineRepository,
+    LifecycleRepository,
 ):
     """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
     from an already open `DatabaseFile` with `Store.on(file)`."""

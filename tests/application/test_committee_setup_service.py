@@ -322,9 +322,13 @@ def test_signed_minutes_are_refused_by_the_store(
     signed = committee_store.update_meeting(
         meeting.model_copy(update={"status": MinutesStatus.SIGNED})
     )
-    with pytest.raises(Refused, match=r"^These minutes are signed and locked"):
+    with pytest.raises(
+        Refused, match=r"^The minutes of 13 June 2023 are signed and locked: record a correction"
+    ):
         setup.edit_meeting(signed, **{**setup.meeting_values(signed), "venue": "Elsewhere"})
-    with pytest.raises(Refused, match=r"^These minutes are signed and locked"):
+    with pytest.raises(
+        Refused, match=r"^The minutes of 13 June 2023 are signed and locked: record a correction"
+    ):
         setup.delete_meeting(signed.id or 0)
     assert committee_store.meetings("HCP") == [signed]
 

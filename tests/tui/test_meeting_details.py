@@ -334,8 +334,9 @@ async def test_a_signed_meeting_is_neither_edited_nor_deleted(
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert "These minutes are signed and locked; record a correction instead" in notifications(
-            app
+        assert (
+            "The minutes of 10 December 2026 are signed and locked: record a correction at a "
+            "later meeting" in notifications(app)
         )
     assert app_store.meetings("PAR") == [signed]
     assert agenda_rows(app_store, meeting.id or 0) == 3

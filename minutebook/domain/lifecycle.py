@@ -1,0 +1,210 @@
+"""The life of a meeting's minutes: draft, circulated, approved at a later meeting, signed
+by the Chair and locked (docs/lifecycle.md).
+
+The approval is minuted at the later meeting under its "minutes of the previous meeting"
+item, in the words of the committee's house style: seed 001 (council) "That the Minutes
+of the meeting of the Health and Care Partnership held on 22 February 2023 be approved
+and signed by the Chair as a correct record."; seed 003 (NHS) approves the draft minutes
+"or makes amendments to them for finalisation" under "Approval of Minutes". An amendment
+agreed there is kept as a recorded correction of the earlier minutes: their narrative is
+never silently rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pydantic import Field, field_validator
+
+from minutebook.domain.base import DomainModel, Name, Refused, blank_to_none
+from minutebook.domain.committee import Committee, HouseStyle
+from minutebook.domain.dates import long_date
+from minutebook.domain.meeting import AgendaItem, DecisionVerb, Meeting, MinutesStatus
+
+APPROVED_STATES = frozenset({MinutesStatus.APPROVED, MinutesStatus.SIGNED})
+
+
+class Approval(DomainModel):
+    """The approval of one meeting's minutes at a later meeting of the committee."""
+
+    id: int | None = None
+    meeting_id: int
+    """The meeting whose minutes are approved."""
+    at_meeting_id: int
+    """The later meeting at which they are approved."""
+    item: int | None = Field(default=None, ge=1)
+    """The later meeting's "minutes of the previous meeting" item (its agenda number)."""
+    amendment: str | None = Field(default=None, max_length=5000)
+    """None: approved as a correct record. Otherwise the amendment's wording: approved
+    subject to it, and kept as a recorded correction of the earlier minutes."""
+    chair: Name
+    """Who signed them, as Chair."""
+    signed_on: dt.date
+
+    _blank = field_validator("amendment", mode="before")(blank_to_none)
+
+
+class AuditEntry(DomainModel):
+    """One change made to a meeting's record after its minutes were circulated: which
+    table and row, what it was before and after (as the database held it), and when."""
+
+    id: int | None = None
+    meeting_id: int
+    table: str
+    row: int | None = None
+    change: str  # insert, update or delete
+    before: str | None = None
+    after: str | None = None
+    at: str
+
+
+def locked_message(meeting: Meeting) -> str:
+    """What is said to anyone who tries to change signed minutes."""
+    return (
+        f"the minutes of {long_date(meeting.date)} are signed and locked: "
+        "record a correction at a later meeting"
+    )
+
+
+def check_unlocked(meeting: Meeting) -> None:
+    """Refuse any change to the record of a meeting whose minutes are signed."""
+    if meeting.is_locked:
+        raise Refused(locked_message(meeting))
+
+
+def circulated(meeting: Meeting, on: dt.date, *, has_record: bool) -> Meeting:
+    """The meeting with its draft minutes circulated on `on`.
+
+    Refused: minutes with no record yet (nothing minuted, no attendance), minutes already
+    circulated or approved, and a date before the meeting took place."""
+    where = f"the meeting of {long_date(meeting.date)}"
+    if meeting.status is not MinutesStatus.DRAFT:
+        since = f" on {long_date(meeting.circulated_on)}" if meeting.circulated_on else ""
+        raise Refused(f"the minutes of {where} are already {meeting.status.value}{since}")
+    if not has_record:
+        raise Refused(f"{where} has no minutes recorded yet: there is nothing to circulate")
+    if on < meeting.date:
+        raise Refused(
+            f"the minutes of {where} cannot be circulated on {long_date(on)}, "
+            "before the meeting took place"
+        )
+    return meeting.model_copy(update={"status": MinutesStatus.CIRCULATED, "circulated_on": on})
+
+
+def approval_problem(
+    earlier: Meeting, later: Meeting, *, today: dt.date, has_record: bool
+) -> str | None:
+    """Why the minutes of `earlier` cannot be approved at `later`; None if they can.
+
+    The earlier meeting must have happened, must be of the same committee and before the
+    later one; its minutes must hold a record and not be approved already."""
+    where = f"the meeting of {long_date(earlier.date)}"
+    if earlier.committee != later.committee:
+        return f"{where} is another committee's: its minutes are approved at its own meetings"
+    if earlier.date > today:
+        return f"{where} has not happened yet: its minutes cannot be approved"
+    if later.date <= earlier.date:
+        return (
+            f"the minutes of {where} can only be approved at a later meeting, "
+            f"not at the meeting of {long_date(later.date)}"
+        )
+    if earlier.status in APPROVED_STATES:
+        when = f" on {long_date(earlier.approved_on)}" if earlier.approved_on else ""
+        return f"the minutes of {where} were already approved{when}"
+    if not has_record:
+        return f"{where} has no minutes recorded: there is nothing to approve"
+    return None
+
+
+def approve(
+    earlier: Meeting,
+    later: Meeting,
+    approval: Approval,
+    *,
+    today: dt.date,
+    has_record: bool,
+) -> Meeting:
+    """The earlier meeting with its minutes approved at `later` and signed by the Chair
+    (locked from then on), or Refused with the reason."""
+    problem = approval_problem(earlier, later, today=today, has_record=has_record)
+    if problem:
+        raise Refused(problem)
+    if approval.signed_on < later.date:
+        raise Refused(
+            f"the Chair cannot sign on {long_date(approval.signed_on)}, before the meeting "
+            f"of {long_date(later.date)} approved the minutes"
+        )
+    return earlier.model_copy(
+        update={
+            "status": MinutesStatus.SIGNED,
+            "approved_on": later.date,
+            "signed_on": approval.signed_on,
+        }
+    )
+
+
+def approval_words(
+    approval: Approval, earlier: Meeting, committee: Committee
+) -> tuple[DecisionVerb, str]:
+    """The decision that minutes the approval at the later meeting, in the house style."""
+    held = long_date(earlier.date)
+    if committee.house_style is HouseStyle.NHS:
+        verb = DecisionVerb.APPROVED
+        text = f"The minutes of the meeting held on {held} were approved as a correct record"
+    else:
+        verb = DecisionVerb.RESOLVED
+        text = (
+            f"That the Minutes of the meeting of the {committee.name} held on {held} be "
+            "approved and signed by the Chair as a correct record"
+        )
+    if approval.amendment:
+        return verb, f"{text}, subject to the following amendment: {approval.amendment}"
+    return verb, f"{text}."
+
+
+def correction_note(approval: Approval, later: Meeting) -> str:
+    """The note of the recorded correction in the earlier meeting's timeline."""
+    return f"amended on approval at the meeting of {long_date(later.date)}: {approval.amendment}"
+
+
+def previous_meeting(meetings: Sequence[Meeting], meeting: Meeting) -> Meeting | None:
+    """The committee's last meeting before this one (whose minutes it approves)."""
+    earlier = [m for m in meetings if m.committee == meeting.committee and m.date < meeting.date]
+    return max(earlier, key=lambda m: (m.date, m.time or ""), default=None)
+
+
+def minutes_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
+    """The standing "minutes of the previous meeting" item: the first whose title speaks
+    of minutes ("Minutes", "Approval of Minutes and Matters Arising")."""
+    return next((i for i in agenda if "minute" in i.title.lower()), None)
+
+
+def lifecycle_steps(meeting: Meeting) -> list[tuple[MinutesStatus, dt.date | None]]:
+    """Each step the minutes have reached, with its date: drafted at the meeting, then
+    circulated, approved and signed where they have been."""
+    steps: list[tuple[MinutesStatus, dt.date | None]] = [(MinutesStatus.DRAFT, meeting.date)]
+    order = list(MinutesStatus)
+    reached = order.index(meeting.status)
+    for status, day in (
+        (MinutesStatus.CIRCULATED, meeting.circulated_on),
+        (MinutesStatus.APPROVED, meeting.approved_on),
+        (MinutesStatus.SIGNED, meeting.signed_on),
+    ):
+        if order.index(status) <= reached:
+            steps.append((status, day))
+    return steps
+
+
+def lifecycle_words(meeting: Meeting) -> str:
+    """One line for lists: "signed 20/09/2023 (circulated 26/06/2023, approved 20/09/2023)"."""
+    steps = lifecycle_steps(meeting)[1:]
+    if not steps:
+        return "draft"
+
+    def dated(status: MinutesStatus, day: dt.date | None) -> str:
+        return f"{status.value} {day:%d/%m/%Y}" if day else status.value
+
+    last, *before = reversed(steps)
+    earlier = ", ".join(dated(s, d) for s, d in reversed(before))
+    return dated(*last) + (f" ({earlier})" if earlier else "")
