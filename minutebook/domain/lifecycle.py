@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pydantic import Field, field_validator
 
 from minutebook.domain.base import DomainModel, Name, Refused, blank_to_none
-from minutebook.domain.committee import Committee, HouseStyle
+from minutebook.domain.committee import Committee, HouseStyle, Membership
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import AgendaItem, DecisionVerb, Meeting, MinutesStatus
 
@@ -208,3 +208,13 @@ def lifecycle_words(meeting: Meeting) -> str:
     last, *before = reversed(steps)
     earlier = ", ".join(dated(s, d) for s, d in reversed(before))
     return dated(*last) + (f" ({earlier})" if earlier else "")
+
+
+def chair_on(membership: Membership, day: dt.date) -> str | None:
+    """Who signs as Chair by default: the holder of the committee's chair seat that day."""
+    for seat in membership.seats:
+        if "chair" in seat.tags and seat.holder and seat.in_post_on(day):
+            person = membership.person(seat.holder)
+            if person is not None:
+                return person.name
+    return None

@@ -43,6 +43,7 @@ from minutebook.domain.meeting_quorum import NO_ATTENDANCE
 from minutebook.store import StoreError
 from minutebook.store.errors import WriteFailed
 from minutebook.tui.commands import PaletteCommand
+from minutebook.tui.screens.lifecycle_forms import approve_previous_minutes
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
 from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.screens.live_saving import MinuteSaving
@@ -101,6 +102,7 @@ clock times."""
         Binding("f8", "item(1)", "Next", priority=True, id="live.next_item"),
         Binding("f9", "records", "Fix", priority=True, show=False, id="live.recover"),
         Binding("f10", "close", "Close", priority=True, id="live.close"),
+        Binding("f12", "approve", "Approve", priority=True, show=False, id="live.approve"),
         Binding("escape", "close", "Close", show=False, id="live.escape"),
     ]
 
@@ -397,6 +399,11 @@ clock times."""
             self.save_now()
             self.forms.declaration(self.current)
 
+    def action_approve(self) -> None:
+        if not self.locked:
+            self.save_now()
+            approve_previous_minutes(self.app, self.meeting_id, self.current, self.changed)
+
     # -- attendance ---------------------------------------------------------------------------
 
     def mark(self, person: str, status: str) -> str | None:
@@ -501,6 +508,11 @@ clock times."""
             ),
             ("Previous item (F7)", "Save and go back one item", lambda: self.action_item(-1)),
             ("Next item (F8)", "Save and go on to the next item", lambda: self.action_item(1)),
+            (
+                "Approve the previous minutes (F12)",
+                "As a correct record or amended; the Chair signs and they are locked",
+                self.action_approve,
+            ),
             (
                 "Correct, delete or recover a record (F9)",
                 "Decisions, actions, declarations, rulings; nothing deleted is lost",

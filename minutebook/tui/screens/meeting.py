@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from minutebook.application.exports import Document, build_document, file_name
+from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
     AgendaItem,
     Mode,
@@ -30,11 +31,13 @@ from minutebook.domain import (
 )
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import long_date
+from minutebook.domain.lifecycle import lifecycle_words
 from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
+from minutebook.tui.screens.lifecycle_forms import AuditScreen, circulate_minutes
 from minutebook.tui.screens.meeting_pages import RecordReading, attendance_page, minutes_page
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
@@ -97,6 +100,8 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         Binding("2", "tab('attendance')", "Attendance", show=False, id="meeting.tab_attendance"),
         Binding("3", "tab('minutes')", "Minutes", show=False, id="meeting.tab_minutes"),
         Binding("l", "live", "Live", id="meeting.live"),
+        Binding("c", "circulate", "Circulated", show=False, id="meeting.circulate"),
+        Binding("t", "audit", "Audit", show=False, id="meeting.audit"),
     ]
 
     app: MinutebookApp
@@ -126,8 +131,9 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         self.minutes_text = Static(id="minutes-text")
         self.tabs = TabbedContent(initial="agenda", id="tabs")
         yield Header()
+        self.when = f"{committee.code} · {when}"
         yield Static(
-            f"{committee.code} · {when} · {meeting.status.value}",
+            f"{self.when} · minutes {lifecycle_words(meeting)}",
             classes="screen-title",
             id="meeting-title",
         )
@@ -330,6 +336,8 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                 "Minute the meeting as it happens: attendance, quorum, decisions, actions",
                 self.action_live,
             ),
+            ("Mark the minutes circulated (c)", "Sent out as a draft", self.action_circulate),
+            ("Audit trail (t)", "Every change since circulation", self.action_audit),
         ]
         if not self.locked:
             commands += [
@@ -456,6 +464,13 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
     def action_back(self) -> None:
         self.app.pop_screen()
 
+    def action_circulate(self) -> None:
+        circulate_minutes(self.app, self.meeting_id, self.refresh_record)
+
+    def action_audit(self) -> None:
+        entries = MinutesLifecycle(self.app.store).audit_trail(self.meeting_id)
+        self.app.push_screen(AuditScreen(f"Audit trail · {self.when}", entries))
+
     # -- the record so far ------------------------------------------------------------------
 
     def refresh_record(self) -> None:
@@ -478,6 +493,9 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                 organisations=store.organisations(meeting.committee),
                 terms=store.terms_in_force(meeting.committee, meeting.date),
                 actions=store.meeting_actions(meeting),
+            )
+            self.query_one("#meeting-title", Static).update(
+                f"{self.when} · minutes {lifecycle_words(meeting)}"
             )
             if meeting.is_locked != self.locked:
                 self.locked = meeting.is_locked

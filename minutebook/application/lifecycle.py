@@ -1,0 +1,139 @@
+"""The minutes' lifecycle as the screens and the command line ask for it: circulate a
+meeting's minutes, approve the previous minutes at a later meeting (with the defaults
+the form offers), the lifecycle of each meeting, the audit trail (docs/lifecycle.md).
+
+The rules are the domain's (`domain.lifecycle`); the store keeps the steps in one change
+each and its database refuses any change to signed minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.dates import long_date
+from minutebook.domain.lifecycle import (
+    Approval,
+    AuditEntry,
+    approval_problem,
+    approval_words,
+    chair_on,
+    correction_note,
+    lifecycle_words,
+    minutes_item,
+    previous_meeting,
+)
+from minutebook.domain.meeting import AgendaItem, Decision, Meeting
+from minutebook.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from minutebook.store import Store
+
+
+@dataclass(frozen=True)
+class ApprovalDefaults:
+    """What the approval form offers at a meeting: the earlier meetings whose minutes
+    may be approved there (the previous one first), the item, the Chair, the date."""
+
+    candidates: tuple[Meeting, ...]
+    item: AgendaItem | None
+    chair: str | None
+    signed_on: date
+
+
+class MinutesLifecycle:
+    """Circulation, approval, signature and audit of a committee's minutes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def circulate(self, meeting_id: int, on: date) -> Meeting:
+        """Mark the meeting's draft minutes circulated on `on`; Refused says why not."""
+        try:
+            return self.store.circulate_minutes(meeting_id, on)
+        except StoreError as error:
+            raise Refused(_sentence(str(error))) from None
+
+    def approval_defaults(self, meeting_id: int, today: date) -> ApprovalDefaults:
+        """The form's defaults at the meeting `meeting_id`: the committee's previous
+        meeting first among those whose minutes can be approved, its "minutes of the
+        previous meeting" item, the committee's Chair, this meeting's date."""
+        later = self.store.meeting(meeting_id)
+        meetings = self.store.meetings(later.committee)
+        previous = previous_meeting(meetings, later)
+        open_ = [
+            m
+            for m in reversed(meetings)
+            if m.id is not None
+            and approval_problem(m, later, today=today, has_record=self.store.has_record(m.id))
+            is None
+        ]
+        if previous in open_:
+            open_.remove(previous)
+            open_.insert(0, previous)
+        chair = chair_on(self.store.membership(later.committee), later.date)
+        return ApprovalDefaults(
+            tuple(open_), minutes_item(self.store.agenda(meeting_id)), chair, later.date
+        )
+
+    def approve(
+        self,
+        meeting_id: int,
+        earlier_id: int,
+        *,
+        item: int | None,
+        amendment: str | None,
+        chair: str,
+        signed_on: date,
+        today: date,
+        recorded: str | None = None,
+    ) -> Meeting:
+        """Approve the minutes of `earlier_id` at `meeting_id`: minuted under `item` in
+        the house style's words, the amendment kept as a correction of the earlier
+        minutes, which are then signed and locked. Returns the earlier meeting, signed."""
+        try:
+            approval = Approval(
+                meeting_id=earlier_id,
+                at_meeting_id=meeting_id,
+                item=item,
+                amendment=amendment,
+                chair=chair,
+                signed_on=signed_on,
+            )
+        except ValidationError as error:
+            raise Refused(f"The approval cannot be saved: {error_lines(error)[0]}") from None
+        if item is None:
+            raise Refused("choose the item under which the minutes are approved")
+        try:
+            earlier = self.store.meeting(earlier_id)
+            committee = self.store.committee(earlier.committee)
+            verb, text = approval_words(approval, earlier, committee)
+            later = self.store.meeting(meeting_id)
+            note = correction_note(approval, later) if approval.amendment else None
+            return self.store.approve_minutes(
+                approval,
+                Decision(verb=verb, text=text),
+                today=today,
+                correction=note,
+                recorded=recorded,
+            )
+        except StoreError as error:
+            raise Refused(_sentence(str(error))) from None
+
+    def overview(self, code: str) -> list[tuple[Meeting, str]]:
+        """Each of the committee's meetings with its lifecycle in words, oldest first."""
+        return [(m, lifecycle_words(m)) for m in self.store.meetings(code)]
+
+    def audit_trail(self, meeting_id: int) -> list[AuditEntry]:
+        return self.store.audit_trail(meeting_id)
+
+    def describe(self, meeting: Meeting) -> str:
+        """The meeting and where its minutes stand, for a screen's line."""
+        return f"{long_date(meeting.date)}: minutes {lifecycle_words(meeting)}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,161 @@
+"""The minutes' lifecycle on screen: mark minutes circulated, the form that approves the
+previous minutes at a later meeting, and the audit trail of a meeting (docs/lifecycle.md).
+
+Each asks `application.lifecycle.MinutesLifecycle`; a refusal is shown in the form with
+everything as typed, or as a notice. No rule is decided here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from minutebook.application.lifecycle import MinutesLifecycle
+from minutebook.domain.base import Refused
+from minutebook.domain.dates import long_date, parse_date, short_date
+from minutebook.domain.lifecycle import AuditEntry
+from minutebook.tui.widgets.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+AS_RECORDED = "correct"
+AMENDED = "amended"
+
+
+def circulate_minutes(app: MinutebookApp, meeting_id: int, then: Callable[[], None]) -> None:
+    """Mark the meeting's minutes circulated today, and say so (or why not)."""
+    try:
+        sent = MinutesLifecycle(app.store).circulate(meeting_id, app.clock().date())
+    except Refused as refused:
+        app.notify(str(refused), severity="warning")
+        return
+    app.notify(f"The minutes of {long_date(sent.date)} are marked circulated.")
+    then()
+
+
+def approve_previous_minutes(
+    app: MinutebookApp, meeting_id: int, current_item: int | None, then: Callable[[], None]
+) -> None:
+    """Open the form that approves earlier minutes at this meeting."""
+    lifecycle = MinutesLifecycle(app.store)
+    today = app.clock().date()
+    defaults = lifecycle.approval_defaults(meeting_id, today)
+    if not defaults.candidates:
+        app.notify("No earlier meeting's minutes are waiting for approval.", severity="warning")
+        return
+    agenda = app.store.agenda(meeting_id)
+    item = defaults.item.number if defaults.item else current_item
+    fields = [
+        FormField(
+            "earlier",
+            "Minutes of",
+            "select",
+            options=[(long_date(m.date), str(m.id)) for m in defaults.candidates],
+        ),
+        FormField(
+            "item",
+            "Under item",
+            "select",
+            options=[(f"{i.number}. {i.title}", str(i.number)) for i in agenda],
+        ),
+        FormField(
+            "outcome",
+            "Approved",
+            "select",
+            options=[("as a correct record", AS_RECORDED), ("subject to an amendment", AMENDED)],
+        ),
+        FormField("amendment", "Amendment", placeholder="the amendment, as the meeting agreed it"),
+        FormField("chair", "Signed by (Chair)"),
+        FormField("signed_on", "Signed on", placeholder="dd/mm/yyyy"),
+    ]
+    values: dict[str, Any] = {
+        "earlier": str(defaults.candidates[0].id),
+        "item": str(item) if item else None,
+        "outcome": AS_RECORDED,
+        "chair": defaults.chair or "",
+        "signed_on": short_date(defaults.signed_on),
+    }
+
+    def save(values: dict[str, Any]) -> str | None:
+        try:
+            signed_on = parse_date(values.get("signed_on") or "")
+        except ValueError as error:
+            return str(error)
+        if signed_on is None:
+            return "Type the date the Chair signs as dd/mm/yyyy."
+        amendment = (values.get("amendment") or "").strip()
+        if values.get("outcome") == AMENDED and not amendment:
+            return "Type the amendment the meeting agreed, or approve as a correct record."
+        if values.get("outcome") != AMENDED and amendment:
+            return "Choose 'subject to an amendment' to keep the amendment typed."
+        try:
+            signed = lifecycle.approve(
+                meeting_id,
+                int(values.get("earlier") or 0),
+                item=int(values["item"]) if values.get("item") else None,
+                amendment=amendment or None,
+                chair=(values.get("chair") or "").strip(),
+                signed_on=signed_on,
+                today=today,
+                recorded=app.clock().isoformat(timespec="seconds"),
+            )
+        except Refused as refused:
+            return str(refused)
+        app.notify(f"The minutes of {long_date(signed.date)} are approved, signed and locked.")
+        return None
+
+    app.push_screen(
+        FormScreen(
+            "Approve the previous minutes",
+            fields,
+            values,
+            save,
+            hint="Minuted under the item in the committee's words; the earlier minutes are "
+            "then signed and locked (an amendment is kept as their correction).",
+            save_label="Approve and sign",
+        ),
+        lambda saved: then() if saved else None,
+    )
+
+
+def audit_lines(entries: list[AuditEntry]) -> str:
+    """The audit trail in plain lines, oldest first."""
+    if not entries:
+        return "Nothing has been changed since the minutes were circulated."
+    lines = []
+    for entry in entries:
+        lines.append(f"{entry.at}  {entry.change} {entry.table} row {entry.row}")
+        if entry.before:
+            lines.append(f"    before: {entry.before}")
+        if entry.after:
+            lines.append(f"    after:  {entry.after}")
+    return "\n".join(lines)
+
+
+class AuditScreen(ModalScreen[None]):
+    """Every change made to a meeting's record after its minutes were circulated."""
+
+    DEFAULT_CSS = """
+    AuditScreen { align: center middle; }
+    AuditScreen > Vertical {
+        width: 100%; height: 100%; border: thick $primary; background: $surface;
+    }
+    """
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="audit.close")]
+
+    def __init__(self, title: str, entries: list[AuditEntry]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = audit_lines(entries)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="screen-title")
+            with VerticalScroll():
+                yield Static(self.text, id="audit-text", markup=False)
