@@ -407,12 +407,54 @@ def record_triggers(db: Database) -> None:
             before = image("OLD") if "OLD" in rows else "NULL"
             after = image("NEW") if "NEW" in rows else "NULL"
             row_id = f"{rows[-1]}.id"
+            insert = (
+                f'INSERT INTO audit (meeting_id, "table", row, change, before, after, at) '
+                f"SELECT {subject}, '{table}', {row_id}, '{verb.lower()}', {before}, {after}, "
+                f"{_NOW}"
+            )
+            if verb != "UPDATE":
+                body = f"{insert};"
+            else:
+                # A burst of changes to one row (a minute typed, saved at every pause) is
+                # one entry: its before, and its after as the burst left it.
+                burst = (
+                    f"id = (SELECT max(id) FROM audit WHERE meeting_id = {subject}) "
+                    f"AND \"table\" = '{table}' AND row = {row_id} AND change = 'update' "
+                    f"AND at >= {_BURST_START}"
+                )
+                body = (
+                    f"UPDATE audit SET after = {after}, at = {_NOW} WHERE {burst}; "
+                    f"{insert} WHERE NOT EXISTS (SELECT 1 FROM audit WHERE {burst});"
+                )
             db.execute(
                 f"CREATE TRIGGER audit_{name} AFTER {verb} ON {table} WHEN {audited} "
-                f'BEGIN INSERT INTO audit (meeting_id, "table", row, change, before, after, at) '
-                f"VALUES ({subject}, '{table}', {row_id}, '{verb.lower()}', {before}, {after}, "
-                "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')); END"
+                f"BEGIN {body} END"
             )
+
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
+_BURST_START = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime', '-5 minutes')"
+"""Changes to one row within five minutes of each other, nothing else changed between,
+are one entry of the audit trail."""
+
+
+@migrations(name="0012_audit_bursts")
+def audit_bursts(db: Database) -> None:
+    """One audit entry per burst of changes to a row (docs/lifecycle.md): typing into
+    circulated minutes wrote a whole before-and-after copy of the minute at every save,
+    so a long minute corrected after circulation grew the file by megabytes. The audit
+    is still never deleted, and of an entry only the newest of its meeting may have its
+    after and time extended, by the burst it records."""
+    db.execute("DROP TRIGGER IF EXISTS audit_kept_update")
+    db.execute(
+        "CREATE TRIGGER audit_kept_update BEFORE UPDATE ON audit WHEN "
+        'OLD.id IS NOT NEW.id OR OLD.meeting_id IS NOT NEW.meeting_id OR OLD."table" IS NOT '
+        'NEW."table" OR OLD.row IS NOT NEW.row OR OLD.change IS NOT NEW.change '
+        "OR OLD.before IS NOT NEW.before OR OLD.change <> 'update' "
+        "OR OLD.id <> (SELECT max(id) FROM audit WHERE meeting_id = OLD.meeting_id) "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is never changed'); END"
+    )
+    record_triggers(db)
 
 
 def _link_actions(conn: Any, meeting_id: int, committee: str, day: str) -> None:

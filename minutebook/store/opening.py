@@ -44,6 +44,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0009_word_templates",
     "0010_timeline",
     "0011_minutes_approval",
+    "0012_audit_bursts",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

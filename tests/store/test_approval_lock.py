@@ -181,3 +181,28 @@ def test_the_audit_trail_is_never_changed(committee_store: Store, minuted: Meeti
         store.db.conn.execute("DELETE FROM audit")
     if store.db.conn.in_transaction:
         store.db.conn.execute("ROLLBACK")
+
+
+def test_a_burst_of_typing_after_circulation_is_one_audit_entry(
+    committee_store: Store, minuted: Meeting
+) -> None:
+    """Saved at every pause, a corrected minute wrote a whole copy of itself before and
+    after at each save; a burst is one entry, its before the first, its after the last."""
+    store, meeting_id = committee_store, minuted.id or 0
+    store.circulate_minutes(meeting_id, date(2023, 6, 20))
+    text = "The Partnership received the plan."
+    for letter in " It was welcomed.":
+        text += letter
+        store.write_narrative(meeting_id, 2, text)
+    (entry,) = [e for e in store.audit_trail(meeting_id) if e.table == "minutes"]
+    assert json.loads(entry.before or "")["narrative"] == "The Partnership received the plan."
+    assert json.loads(entry.after or "")["narrative"] == text
+    store.add_decision(meeting_id, 2, Decision(verb=DecisionVerb.NOTED, text="the plan"))
+    store.write_narrative(meeting_id, 2, text + " Agreed.")  # after another change: a new entry
+    minutes = [e for e in store.audit_trail(meeting_id) if e.table == "minutes"]
+    assert len(minutes) == 2
+    assert json.loads(minutes[1].before or "")["narrative"] == text
+    with pytest.raises(sqlite3.IntegrityError, match="never changed"):
+        store.db.conn.execute("UPDATE audit SET after = 'forged' WHERE id = ?", [minutes[0].id])
+    if store.db.conn.in_transaction:
+        store.db.conn.execute("ROLLBACK")
