@@ -17,6 +17,9 @@ from minutebook.domain.lifecycle import Approval, AuditEntry, approve, circulate
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict
+
+if TYPE_CHECKING:
+    from minutebook.store.minutes import IssuedNumber
 from minutebook.store.rows import from_row, to_row
 
 
@@ -35,6 +38,7 @@ class LifecycleRepository(StoreBase):
             at: str | None = None,
             recorded: str | None = None,
         ) -> Decision: ...
+        def issue_minute_number(self, meeting_id: int, item: int) -> IssuedNumber: ...
 
     def has_record(self, meeting_id: int) -> bool:
         """Whether anything of the meeting is recorded: minutes, attendance, events."""
@@ -88,6 +92,8 @@ class LifecycleRepository(StoreBase):
                 )
             db.table("approvals").insert(to_row(approval, exclude={"id"}))
             self.add_decision(later.id or 0, approval.item, decision, recorded=recorded)
+            # Minuted like any decision: the item takes its minute number now.
+            self.issue_minute_number(later.id or 0, approval.item)
             if correction:
                 at = recorded[11:16] if recorded and len(recorded) >= 16 else None
                 self._add_events(

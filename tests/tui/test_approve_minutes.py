@@ -49,12 +49,22 @@ async def test_previous_minutes_approved_subject_to_an_amendment(demo_store: Sto
         form.query_one("#field-amendment", Input).value = AMENDMENT
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, LiveMeetingScreen)
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveMeetingScreen)
+        # The screen knows the approval at once: item 2 has its minute number, and
+        # going to it shows the decision.
+        approved = live.capture.minute(2)
+        assert approved is not None and approved.number
+        await pilot.press("f8")
+        await pilot.pause()
+        assert "approved and signed" in str(live.decisions.render())
     signed = store.meeting(sept_id)
     assert signed.status is MinutesStatus.SIGNED
     assert (signed.approved_on, signed.signed_on) == (NOV, NOV)
     [minute] = store.minutes(nov_id)
     assert minute.item == 2
+    assert minute.number  # issued, as for any decision
     assert minute.decisions[0].text == (
         "That the Minutes of the meeting of the Milton Keynes Health and Care Partnership held on "
         f"20 September 2023 be approved and signed by the Chair as a correct record, "

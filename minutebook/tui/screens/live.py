@@ -402,7 +402,12 @@ clock times."""
     def action_approve(self) -> None:
         if not self.locked:
             self.save_now()
-            approve_previous_minutes(self.app, self.meeting_id, self.current, self.changed)
+            approve_previous_minutes(self.app, self.meeting_id, self.current, self._approved)
+
+    def _approved(self) -> None:
+        """The approval went to the store beside the capture: read the meeting again."""
+        self.capture.refresh()
+        self.changed()
 
     # -- attendance ---------------------------------------------------------------------------
 
