@@ -26,6 +26,7 @@ from minutebook.domain import (
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import locked_message
+from minutebook.domain.meeting import MinutesStatus
 from minutebook.domain.numbering import period_key
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.timeline import Event, EventKind, Phase
@@ -526,8 +527,13 @@ class MeetingRepository(StoreBase):
         The record's arrivals and departures are stored as they are; its declarations,
         the Chair's rulings and its decisions each get the event that places them, at
         their item (a record kept elsewhere says at which item, not when within it)."""
+        lifecycle = ("status", "circulated_on", "approved_on", "signed_on")
         with self.transaction() as db:
-            meeting = self.add_meeting(record.meeting.model_copy(update={"id": None}))
+            # Stored as a draft, its record added, then given the stage its minutes had
+            # reached: building the record is not a change after circulation (nothing to
+            # audit) nor a change to signed minutes (which the database refuses).
+            draft = {"id": None, "status": MinutesStatus.DRAFT, **dict.fromkeys(lifecycle[1:])}
+            meeting = self.add_meeting(record.meeting.model_copy(update=draft))
             meeting_id = meeting.id or 0
             for item in record.agenda:
                 db.table("agenda_items").insert(
@@ -588,7 +594,9 @@ class MeetingRepository(StoreBase):
                         for decision in stored.decisions
                     ],
                 )
-            return meeting
+            stage = to_row(record.meeting, exclude={"id"})
+            db.table("meetings").update(meeting_id, {key: stage[key] for key in lifecycle})
+            return self.meeting(meeting_id)
 
     def minutes_snapshot(self, meeting_id: int) -> MinutesSnapshot:
         """Everything an exporter needs for one meeting, read in one transaction."""

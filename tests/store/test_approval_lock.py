@@ -206,3 +206,30 @@ def test_a_burst_of_typing_after_circulation_is_one_audit_entry(
         store.db.conn.execute("UPDATE audit SET after = 'forged' WHERE id = ?", [minutes[0].id])
     if store.db.conn.in_transaction:
         store.db.conn.execute("ROLLBACK")
+
+
+@pytest.mark.parametrize("stage", [MinutesStatus.CIRCULATED, MinutesStatus.SIGNED])
+def test_a_meeting_brought_in_at_any_stage_is_stored_whole_and_not_audited(
+    committee_store: Store, minuted: Meeting, stage: MinutesStatus
+) -> None:
+    """A record built elsewhere (the demo, an import) is not a change after circulation,
+    nor a change to signed minutes: it is stored whole, with nothing in its audit."""
+    store = committee_store
+    record = store.meeting_record(minuted.id or 0)
+    dated = {"circulated_on": date(2023, 6, 20)}
+    if stage is MinutesStatus.SIGNED:
+        dated |= {"approved_on": date(2023, 9, 20), "signed_on": date(2023, 9, 20)}
+    brought = record.model_copy(
+        update={
+            "meeting": record.meeting.model_copy(
+                update={"date": date(2023, 3, 14), "status": stage, **dated}
+            )
+        }
+    )
+    stored = store.add_meeting_record(brought)
+    assert stored.status is stage
+    assert stored.circulated_on == date(2023, 6, 20)
+    assert [m.narrative for m in store.minutes(stored.id or 0)] == [
+        "The Partnership received the plan."
+    ]
+    assert store.audit_trail(stored.id or 0) == []
