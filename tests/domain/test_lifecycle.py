@@ -11,6 +11,7 @@ from minutebook.domain.base import Refused
 from minutebook.domain.committee import Committee, HouseStyle
 from minutebook.domain.lifecycle import (
     Approval,
+    AuditEntry,
     approval_words,
     approve,
     check_unlocked,
@@ -171,3 +172,21 @@ def test_a_meeting_cannot_hold_steps_out_of_order() -> None:
         JUNE.model_copy(update={"circulated_on": date(2023, 6, 1)})
     with pytest.raises(ValueError, match="signed before they are approved"):
         JUNE.model_copy(update={"approved_on": date(2023, 9, 20), "signed_on": date(2023, 9, 1)})
+
+
+def test_an_audit_entry_names_only_what_the_change_altered() -> None:
+    update = AuditEntry(
+        meeting_id=1,
+        table="minutes",
+        row=7,
+        change="update",
+        before='{"id": 7, "item": 2, "narrative": "The plan."}',
+        after='{"id": 7, "item": 2, "narrative": "The plan was noted."}',
+        at="2023-06-21T10:00:00",
+    )
+    assert update.differences() == [("narrative", "The plan.", "The plan was noted.")]
+    insert = update.model_copy(update={"change": "insert", "before": None})
+    assert insert.differences() == [
+        ("item", None, 2),
+        ("narrative", None, "The plan was noted."),
+    ]

@@ -81,3 +81,30 @@ async def test_previous_minutes_approved_subject_to_an_amendment(demo_store: Sto
         store.db.conn.execute("UPDATE minutes SET narrative = 'x' WHERE meeting_id = ?", [sept_id])
     if store.db.conn.in_transaction:
         store.db.conn.execute("ROLLBACK")
+
+
+async def test_circulating_with_c_and_the_audit_trail_with_t(demo_store: Store) -> None:
+    """On the meeting screen: `c` marks the minutes circulated; a change made after that
+    is in the audit trail that `t` shows, naming only what it altered."""
+    from minutebook.tui.screens.lifecycle_forms import AuditScreen
+    from minutebook.tui.screens.meeting import MeetingScreen
+
+    store = demo_store
+    sept_id = store.meeting_on("HCP", SEPT).id or 0
+    store.write_narrative(sept_id, 1, "The Chair welcomed members.")
+    app = MinutebookApp(store, clock=lambda: datetime(2023, 9, 27, 9, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingScreen(sept_id))
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        sent = store.meeting(sept_id)
+        assert (sent.status, sent.circulated_on) == (MinutesStatus.CIRCULATED, date(2023, 9, 27))
+        store.write_narrative(sept_id, 1, "The Chair welcomed members and guests.")
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, AuditScreen)
+        shown = str(app.screen.query_one("#audit-text").render())
+    assert "update minutes" in shown
+    assert "narrative: 'The Chair welcomed members.' → 'The Chair welcomed members and" in shown

@@ -131,10 +131,11 @@ def audit_lines(entries: list[AuditEntry]) -> str:
     lines = []
     for entry in entries:
         lines.append(f"{entry.at}  {entry.change} {entry.table} row {entry.row}")
-        if entry.before:
-            lines.append(f"    before: {entry.before}")
-        if entry.after:
-            lines.append(f"    after:  {entry.after}")
+        for column, before, after in entry.differences():
+            if entry.change == "update":
+                lines.append(f"    {column}: {before!r} → {after!r}")
+            else:
+                lines.append(f"    {column}: {before if entry.change == 'delete' else after!r}")
     return "\n".join(lines)
 
 
