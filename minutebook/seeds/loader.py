@@ -186,10 +186,15 @@ def load_seed(store: Store, seed: SeedCommittee) -> None:
             store.add_member(code, seat)
         for tor in seed.terms:
             store.add_terms_of_reference(code, tor)
+        held = {record.meeting.date for record in seed.meetings}
         for record in seed.meetings:
-            store.add_meeting_record(record)
+            # Each meeting with the actions agreed at it: stored before its minutes
+            # reach their stage, they are part of its record, not changes after it.
+            agreed = [a for a in seed.actions if a.meeting_date == record.meeting.date]
+            store.add_meeting_record(record, agreed)
         for action in seed.actions:
-            store.add_action(action)
+            if action.meeting_date not in held:  # from a meeting not in the papers
+                store.add_action(action)
 
 
 def load_demo(store: Store) -> list[str]:

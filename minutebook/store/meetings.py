@@ -4,6 +4,7 @@ interest, quorum rulings, and the whole record of a meeting read or stored at on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,9 @@ class MeetingRepository(StoreBase):
         def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]: ...
         def timeline(self, meeting_id: int) -> list[Event]: ...
         def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
+        def add_action(
+            self, action: Action, at: str | None = None, recorded: str | None = None
+        ) -> Action: ...
 
     # -- meetings and agendas ----------------------------------------------------------
 
@@ -520,9 +524,12 @@ class MeetingRepository(StoreBase):
                 events=tuple(self.timeline(meeting_id)),
             )
 
-    def add_meeting_record(self, record: MeetingRecord) -> Meeting:
+    def add_meeting_record(
+        self, record: MeetingRecord, actions: Sequence[Action] = ()
+    ) -> Meeting:
         """Store a whole meeting as recorded elsewhere (demo data, an import), keeping its
-        item numbers, status and every part of it, in one transaction.
+        item numbers, status and every part of it, with the `actions` agreed at it, in
+        one transaction.
 
         The record's arrivals and departures are stored as they are; its declarations,
         the Chair's rulings and its decisions each get the event that places them, at
@@ -594,6 +601,8 @@ class MeetingRepository(StoreBase):
                         for decision in stored.decisions
                     ],
                 )
+            for action in actions:
+                self.add_action(action.model_copy(update={"meeting_id": meeting_id}))
             stage = to_row(record.meeting, exclude={"id"})
             db.table("meetings").update(meeting_id, {key: stage[key] for key in lifecycle})
             return self.meeting(meeting_id)

@@ -107,4 +107,4 @@ async def test_circulating_with_c_and_the_audit_trail_with_t(demo_store: Store) 
         assert isinstance(app.screen, AuditScreen)
         shown = str(app.screen.query_one("#audit-text").render())
     assert "update minutes" in shown
-    assert "narrative: 'The Chair welcomed members.' → 'The Chair welcomed members and" in shown
+    assert "narrative: added ' and guests' after 'The Chair welcomed members'" in shown

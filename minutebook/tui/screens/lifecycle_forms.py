@@ -132,11 +132,36 @@ def audit_lines(entries: list[AuditEntry]) -> str:
     for entry in entries:
         lines.append(f"{entry.at}  {entry.change} {entry.table} row {entry.row}")
         for column, before, after in entry.differences():
-            if entry.change == "update":
+            if entry.change == "update" and isinstance(before, str) and isinstance(after, str):
+                lines.append(f"    {column}: {_edited_part(before, after)}")
+            elif entry.change == "update":
                 lines.append(f"    {column}: {before!r} → {after!r}")
             else:
                 lines.append(f"    {column}: {before if entry.change == 'delete' else after!r}")
     return "\n".join(lines)
+
+
+CONTEXT = 30
+"""Characters shown either side of what an edit of a text changed."""
+
+
+def _edited_part(before: str, after: str) -> str:
+    """What an edit of a long text changed and where, not the whole minute twice:
+    "added ' Typo fixed.' after '…Council Year. He explained.'"."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    was, now = before[start : len(before) - end], after[start : len(after) - end]
+    lead = before[max(0, start - CONTEXT) : start]
+    where = f"after '{'…' if start > CONTEXT else ''}{lead}'" if start else "at the start"
+    if not was:
+        return f"added {now!r} {where}"
+    if not now:
+        return f"removed {was!r} {where}"
+    return f"{was!r} → {now!r} {where}"
 
 
 class AuditScreen(ModalScreen[None]):
