@@ -19,6 +19,21 @@ from minutebook.domain.base import DomainModel, Refused, blank_to_none
 from minutebook.domain.rag import STORED_CODES, RagScheme, propose_rag
 
 
+class ReviewedState(DomainModel):
+    """What a review changes of an action: kept as it was before each review, so that
+    the tracker as presented to any meeting can be shown again."""
+
+    due: date | None = None
+    past_deadlines: tuple[date, ...] = ()
+    status: ActionStatus
+    rag: str | None = None
+    closed_on: date | None = None
+
+    @classmethod
+    def of(cls, action: Action) -> ReviewedState:
+        return cls.model_validate(action.model_dump(include=set(cls.model_fields)))
+
+
 class ActionReview(DomainModel):
     """What one meeting recorded about one action."""
 
@@ -27,6 +42,8 @@ class ActionReview(DomainModel):
     meeting_id: int | None = None
     meeting_date: date
     """The date of the meeting reviewing the action."""
+    item: int | None = Field(default=None, ge=1)
+    """The agenda item of the reviewing meeting it was taken under (matters arising)."""
     update: str | None = Field(default=None, max_length=5000)
     """The position reported ("Current Position")."""
     status: ActionStatus
@@ -34,6 +51,8 @@ class ActionReview(DomainModel):
     """A new deadline agreed at this review; the one it replaces becomes a past deadline."""
     rag: str | None = None
     """The RAG the meeting agreed; None until `apply_review` fills in the proposal."""
+    before: ReviewedState | None = None
+    """The action as it stood before this review (filled in when it is stored)."""
 
     _blank = field_validator("update", "rag", mode="before")(blank_to_none)
 
@@ -97,9 +116,102 @@ def apply_review(
             "closed_on": review.meeting_date if closed else None,
         }
     )
-    return changed, review.model_copy(update={"rag": rag})
+    return changed, review.model_copy(update={"rag": rag, "before": ReviewedState.of(action)})
 
 
 def rags_so_far(reviews: Sequence[ActionReview]) -> list[str | None]:
     """The RAGs agreed at an action's reviews, oldest first (what escalation reads)."""
     return [review.rag for review in sorted(reviews, key=lambda r: (r.meeting_date, r.id or 0))]
+
+
+def later_review(
+    action: Action, review: ActionReview, reviews: Sequence[ActionReview]
+) -> str | None:
+    """Why a review cannot be recorded when a later meeting has reviewed the action
+    already (its position, deadline and RAG there build on the earlier ones)."""
+    later = [r for r in reviews if r.meeting_date > review.meeting_date]
+    if not later:
+        return None
+    return (
+        f"Action {action.number or action.id} was reviewed at a later meeting "
+        f"({later[0].meeting_date:%d/%m/%Y}); a review at the meeting of "
+        f"{review.meeting_date:%d/%m/%Y} can no longer be recorded"
+    )
+
+
+def as_presented(action: Action, reviews: Sequence[ActionReview], day: date) -> Action:
+    """The action as a tracker presented to a meeting on `day` shows it: as it stood
+    before the first review at that meeting or later, with the positions reported
+    before that day."""
+    after = sorted(
+        (r for r in reviews if r.meeting_date >= day and r.before is not None),
+        key=lambda r: (r.meeting_date, r.id or 0),
+    )
+    updates = tuple(u for u in action.updates if u.date < day)
+    if not after:
+        return (
+            action if updates == action.updates else action.model_copy(update={"updates": updates})
+        )
+    assert after[0].before is not None
+    return action.model_copy(update={**after[0].before.model_dump(), "updates": updates})
+
+
+def is_reviewable_at(action: Action, day: date) -> bool:
+    """Whether an action comes up under matters arising at a meeting on `day`: agreed at
+    an earlier meeting, and not closed before that day (one closed at that meeting stays
+    in its list, to show what the meeting did)."""
+    if action.meeting_date >= day:
+        return False
+    return action.closed_on is None or action.closed_on >= day
+
+
+def _numbers(actions: Sequence[Action]) -> str:
+    names = [str(a.number or a.id) for a in actions]
+    if len(names) == 1:
+        return f"action {names[0]}"
+    return f"actions {', '.join(names[:-1])} and {names[-1]}"
+
+
+def matters_arising_words(
+    reviewed: Sequence[tuple[Action, ActionReview]], scheme: RagScheme, tracker: str
+) -> str:
+    """What the minutes of the reviewing meeting say of its review of the actions:
+    "The actions arising from previous meetings were reviewed and their positions noted
+    on the Decision Tracker. Action 3 was closed; action 5 was proposed for closure." The
+    actions are the tracker's after this meeting's reviews."""
+    if not reviewed:
+        return ""
+    ordered = sorted(reviewed, key=lambda pair: (pair[0].meeting_date, pair[0].number or 0))
+    sentences = [
+        "The actions arising from previous meetings were reviewed and their positions "
+        f"noted on the {tracker}."
+    ]
+    closed = [a for a, r in ordered if r.status is ActionStatus.CLOSED]
+    proposed = [a for a, r in ordered if r.status is ActionStatus.COMPLETE_PROPOSE_CLOSURE]
+    parts = []
+    if closed:
+        parts.append(f"{_numbers(closed)} {'was' if len(closed) == 1 else 'were'} closed")
+    if proposed:
+        verb = "was" if len(proposed) == 1 else "were"
+        parts.append(f"{_numbers(proposed)} {verb} reported complete and proposed for closure")
+    if parts:
+        text = "; ".join(parts)
+        sentences.append(text[0].upper() + text[1:] + ".")
+    for action, review in ordered:
+        before = review.before.due if review.before is not None else None
+        if review.revised_due is not None and review.revised_due != before:
+            sentences.append(
+                f"The deadline for action {action.number or action.id} was revised to "
+                f"{review.revised_due:%d/%m/%Y}."
+            )
+    escalated = [
+        a for a, r in ordered if scheme.escalated is not None and r.rag == scheme.escalated
+    ]
+    if escalated:
+        verb = "was" if len(escalated) == 1 else "were"
+        text = (
+            f"{_numbers(escalated)} {verb} escalated, red at "
+            f"{scheme.escalate_after} successive reviews."
+        )
+        sentences.append(text[0].upper() + text[1:])
+    return " ".join(sentences)

@@ -30,18 +30,20 @@ class ActionRepository(StoreBase):
         def _unlocked(self, meeting_id: int) -> Meeting: ...
 
     def actions(self, code: str) -> list[Action]:
+        return self._actions_where("committee = ?", [code])
+
+    def _actions_where(self, condition: str, params: list[Any]) -> list[Action]:
+        """The actions (not deleted) meeting `condition`, oldest first, with their
+        updates: two queries, however many actions."""
+        where = f"({condition}) AND deleted_at IS NULL"
         rows = self._rows(
-            "SELECT * FROM actions WHERE committee = ? AND deleted_at IS NULL "
-            "ORDER BY meeting_date, number, id",
-            [code],
+            f"SELECT * FROM actions WHERE {where} ORDER BY meeting_date, number, id", params
         )
-        # Every update of those actions in one query, not one query an action.
         updates: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
         for update in self._rows(
             "SELECT action_id, date, text FROM action_updates WHERE action_id IN "
-            "(SELECT id FROM actions WHERE committee = ? AND deleted_at IS NULL) "
-            "ORDER BY action_id, date, id",
-            [code],
+            f"(SELECT id FROM actions WHERE {where}) ORDER BY action_id, date, id",
+            params,
         ):
             updates[update.pop("action_id")].append(update)
         return [from_row(Action, row, updates=updates[row["id"]]) for row in rows]

@@ -321,6 +321,7 @@ _RECORD_TABLES: dict[str, str] = {
     "quorum_rulings": "{row}.meeting_id",
     "timeline": "{row}.meeting_id",
     "approvals": "{row}.meeting_id",
+    "action_reviews": "{row}.meeting_id",
 }
 """Every table that holds a meeting's record, and how a row names its meeting. Actions
 are not here: they are reviewed, revised and closed at later meetings."""
@@ -382,6 +383,8 @@ def record_triggers(db: Database) -> None:
     tables calls this again."""
     for table, meeting in _RECORD_TABLES.items():
         columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        if not columns:
+            continue  # made by a later step, which makes its triggers then
         for verb, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
             name = f"{table}_{verb.lower()}"
             db.execute(f"DROP TRIGGER IF EXISTS lock_{name}")
@@ -670,6 +673,44 @@ def _seq_of(
         if _format(template, prefix, seq, item, day, reset) == number:
             return seq
     return None
+
+
+@migrations(name="0013_action_reviews")
+def action_reviews(db: Database) -> None:
+    """Each meeting's review of the open actions under matters arising (docs/actions.md).
+
+    A review names the action, the meeting reviewing it and the item it was taken under,
+    and holds what the meeting recorded: the position, the status, a revised deadline
+    and the RAG agreed. The action itself carries the result (its status, deadline and
+    past deadlines, RAG, date closed); `before` keeps what the review replaced, so that
+    the tracker as presented to any meeting can be shown and a review can be put right
+    during its meeting. A position recorded at a review is the action's update with that
+    review's id. Reviews are part of the reviewing meeting's record: locked with it and
+    audited once its minutes are circulated.
+    """
+    db.execute(
+        """CREATE TABLE action_reviews (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions(id),
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            item INTEGER,
+            meeting_date TEXT NOT NULL,
+            position TEXT,
+            status TEXT NOT NULL,
+            revised_due TEXT,
+            rag TEXT,
+            before TEXT NOT NULL,
+            UNIQUE (action_id, meeting_id)
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_action_reviews_meeting ON action_reviews (meeting_id)")
+    db.execute(
+        "ALTER TABLE action_updates ADD COLUMN review_id INTEGER REFERENCES action_reviews(id)"
+    )
+    # Matters arising reads the committee's actions agreed before a date.
+    db.execute("DROP INDEX idx_actions_committee")
+    db.execute("CREATE INDEX idx_actions_committee ON actions (committee, meeting_date)")
+    record_triggers(db)
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:

@@ -45,6 +45,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0010_timeline",
     "0011_minutes_approval",
     "0012_audit_bursts",
+    "0013_action_reviews",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing
@@ -218,8 +219,7 @@ def _replayed(path: Path, wal: Path) -> tuple[int | None, bool]:
             stamp = int(conn.execute("PRAGMA user_version").fetchone()[0])
             whole = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
             tables = {
-                row[0]
-                for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             ours = not tables or "_sqlite_migrations" in tables
             return stamp, whole and ours

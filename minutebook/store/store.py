@@ -9,7 +9,8 @@ keeps the file consistent and loses at most the last moments.
 
 `Store` joins one repository per aggregate: committees (with their members and terms of
 reference), meetings, minutes, actions, the timeline of each meeting and the minutes'
-lifecycle (approval, lock, audit), each in its own module on `StoreBase`.
+lifecycle (approval, lock, audit) and the reviews of actions at later meetings, each in
+its own module on `StoreBase`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from minutebook.store.database_file import DatabaseFile
 from minutebook.store.meetings import MeetingRepository
 from minutebook.store.migrations import migrations
 from minutebook.store.minutes import MinuteRepository
+from minutebook.store.reviews import ReviewRepository
 from minutebook.store.timeline import TimelineRepository
 
 
@@ -35,6 +37,7 @@ class Store(
     ActionRepository,
     TimelineRepository,
     LifecycleRepository,
+    ReviewRepository,
 ):
     """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
     from an already open `DatabaseFile` with `Store.on(file)`."""

@@ -111,3 +111,43 @@ def test_a_rag_outside_the_key_is_refused() -> None:
         apply_review(
             action(), ActionReview(meeting_date=NEXT, status="in_progress", rag="blue"), COUNCIL
         )
+
+
+def test_the_minutes_say_what_the_review_did() -> None:
+    from minutebook.domain.reviews import ReviewedState, matters_arising_words
+
+    def pair(number: int, status: ActionStatus, **fields: object) -> tuple[Action, ActionReview]:
+        before = ReviewedState(status=ActionStatus.IN_PROGRESS, due=date(2022, 7, 29))
+        review = ActionReview.model_validate(
+            {"meeting_date": NEXT, "status": status, "before": before, **fields}
+        )
+        return action(id=number, number=number), review
+
+    words = matters_arising_words(
+        [
+            pair(3, ActionStatus.CLOSED),
+            pair(5, ActionStatus.COMPLETE_PROPOSE_CLOSURE),
+            pair(6, ActionStatus.CLOSED),
+            pair(7, ActionStatus.IN_PROGRESS, revised_due=LATER),
+            pair(8, ActionStatus.OUTSTANDING, rag="black"),
+        ],
+        NHS,
+        "Action Tracker",
+    )
+    assert words == (
+        "The actions arising from previous meetings were reviewed and their positions "
+        "noted on the Action Tracker. Actions 3 and 6 were closed; action 5 was reported "
+        "complete and proposed for closure. The deadline for action 7 was revised to "
+        "30/09/2022. Action 8 was escalated, red at 3 successive reviews."
+    )
+    assert matters_arising_words([], NHS, "Action Tracker") == ""
+
+
+def test_an_action_comes_up_at_later_meetings_until_closed() -> None:
+    from minutebook.domain.reviews import is_reviewable_at
+
+    assert not is_reviewable_at(action(), AGREED)
+    assert is_reviewable_at(action(), NEXT)
+    closed = action(status=ActionStatus.CLOSED, closed_on=NEXT)
+    assert is_reviewable_at(closed, NEXT)  # it shows what that meeting did
+    assert not is_reviewable_at(closed, LATER)
