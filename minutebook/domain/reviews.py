@@ -16,6 +16,7 @@ from pydantic import Field, field_validator
 
 from minutebook.domain.actions import Action, ActionStatus, ActionUpdate
 from minutebook.domain.base import DomainModel, Refused, blank_to_none
+from minutebook.domain.meeting import AgendaItem
 from minutebook.domain.rag import STORED_CODES, RagScheme, propose_rag
 
 
@@ -215,3 +216,17 @@ def matters_arising_words(
         )
         sentences.append(text[0].upper() + text[1:])
     return " ".join(sentences)
+
+
+MATTERS_WORDS = ("matters arising", "action tracker", "action log", "decision tracker", "actions")
+"""Words of an agenda title that name the item where open actions are reviewed."""
+
+
+def matters_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
+    """The standing "matters arising / action tracker" item: the first whose title
+    speaks of matters arising or the tracker; else the minutes of the previous meeting
+    (seed 001 reviews its actions under "Minutes", seed 003 under "Action Tracker")."""
+    for item in agenda:
+        if any(word in item.title.lower() for word in MATTERS_WORDS):
+            return item
+    return next((i for i in agenda if "minute" in i.title.lower()), None)

@@ -41,9 +41,13 @@ class ReviewRepository(StoreBase):
         """The actions a meeting reviews, oldest first: every action of the committee
         agreed at an earlier meeting and not closed before it (`reviews.is_reviewable_at`;
         one closed at this meeting stays, to show what it did)."""
+        return self._actions_where(*self._arising(meeting_id))
+
+    def _arising(self, meeting_id: int) -> tuple[str, list[Any]]:
+        """`reviews.is_reviewable_at` as a condition on the actions table."""
         meeting = self.meeting(meeting_id)
         day = meeting.date.isoformat()
-        return self._actions_where(
+        return (
             "committee = ? AND meeting_date < ? AND (closed_on IS NULL OR closed_on >= ?)",
             [meeting.committee, day, day],
         )
@@ -58,14 +62,21 @@ class ReviewRepository(StoreBase):
 
     def reviews_of(self, code: str) -> dict[int, list[ActionReview]]:
         """Every review of the committee's actions, by action, oldest first (one query)."""
+        return self._reviews_where("committee = ?", [code])
+
+    def arising_reviews(self, meeting_id: int) -> dict[int, list[ActionReview]]:
+        """Every review, at any meeting, of the actions a meeting reviews (those of
+        `matters_arising`), by action, oldest first."""
+        return self._reviews_where(*self._arising(meeting_id))
+
+    def _reviews_where(self, condition: str, params: list[Any]) -> dict[int, list[ActionReview]]:
         found: defaultdict[int, list[ActionReview]] = defaultdict(list)
         for row in self._rows(
             f"SELECT {_REVIEW_COLUMNS} FROM action_reviews WHERE action_id IN "
-            "(SELECT id FROM actions WHERE committee = ?) ORDER BY meeting_date, id",
-            [code],
+            f"(SELECT id FROM actions WHERE {condition}) ORDER BY meeting_date, id",
+            params,
         ):
-            review = _review(row)
-            found[int(row["action_id"])].append(review)
+            found[int(row["action_id"])].append(_review(row))
         return dict(found)
 
     def review_action(self, review: ActionReview) -> tuple[Action, ActionReview]:

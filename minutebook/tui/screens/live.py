@@ -46,7 +46,9 @@ from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.lifecycle_forms import approve_previous_minutes
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
 from minutebook.tui.screens.live_forms import LiveForms
+from minutebook.tui.screens.live_help import LIVE_HELP
 from minutebook.tui.screens.live_saving import MinuteSaving
+from minutebook.tui.screens.matters_arising import item_cue, open_matters_arising
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.minute_editor import MinuteEditor
 
@@ -67,29 +69,7 @@ FLAG_WORDS = {
 class LiveMeetingScreen(MinuteSaving):
     """Minute a meeting as it happens."""
 
-    HELP_TEXT = """## Live capture
-
-Type the discussion of the current item on the right; it is saved as you type.
-`F7` / `F8` move to the previous / next item (the minute number is issued when an item
-is first minuted). `F3` records a decision (RESOLVED, AGREED, NOTED …; numbered 1, 2, 3
-within the item); `F4` an action (owner and due date) without leaving the item; `F5` a
-declaration of interest with the Chair's ruling; `F2` the attendance of the whole room
-(one key per change: present, remote, apologies, absent, left, back, and `u` to undo a
-mark made by mistake); `F6` the quorum's reasons at this item; `F9` lists this
-meeting's decisions, actions, declarations and rulings: `Enter` corrects one, `Delete`
-deletes it, and a deleted one can be brought back. `Ctrl+Z` undoes typing. `F10`
-leaves live capture and asks whether the meeting has ended: its end time goes into the
-minutes. The top line shows the clock, the quorum at this item and whether everything
-is saved. Recording a decision while the meeting is inquorate asks first, and offers
-NOTED, DEFERRED or Chair's action instead, or to record it anyway (the minutes then mark
-it as taken while inquorate). `Esc` leaves live capture as `F10` does.
-
-Marks are made at the item being taken: someone who leaves while item 4 is taken is
-minuted as leaving during item 4, and is not counted for what is decided after. Going
-back to an earlier item (`F7`) and marking there records it in that item, without a
-clock time. Every correction is kept in the meeting's timeline. A meeting minuted on
-another day than its own (notes typed up afterwards) is recorded item by item, without
-clock times."""
+    HELP_TEXT = LIVE_HELP
 
     BINDINGS = [
         Binding("f2", "attendance", "Room", priority=True, id="live.attendance"),
@@ -102,6 +82,7 @@ clock times."""
         Binding("f8", "item(1)", "Next", priority=True, id="live.next_item"),
         Binding("f9", "records", "Fix", priority=True, show=False, id="live.recover"),
         Binding("f10", "close", "Close", priority=True, id="live.close"),
+        Binding("f11,ctrl+r", "arising", "Arising", priority=True, show=False, id="live.arising"),
         Binding("f12", "approve", "Approve", priority=True, show=False, id="live.approve"),
         Binding("escape", "close", "Close", show=False, id="live.escape"),
     ]
@@ -224,6 +205,7 @@ clock times."""
         if item.lead:
             title.append(f" · {item.lead}", style="")
         title.append(timing, style="dim")
+        title.append(item_cue(self.capture.agenda, item.number), style="dim")
         self.title_line.update(title)
         lines: list[str] = []
         decisions = minute.decisions if minute else ()
@@ -404,6 +386,11 @@ clock times."""
             self.save_now()
             approve_previous_minutes(self.app, self.meeting_id, self.current, self._approved)
 
+    def action_arising(self) -> None:
+        if not self.locked:
+            self.save_now()
+            open_matters_arising(self.app, self.meeting_id, self._approved)
+
     def _approved(self) -> None:
         """The approval went to the store beside the capture: read the meeting again."""
         self.capture.refresh()
@@ -513,6 +500,11 @@ clock times."""
             ),
             ("Previous item (F7)", "Save and go back one item", lambda: self.action_item(-1)),
             ("Next item (F8)", "Save and go on to the next item", lambda: self.action_item(1)),
+            (
+                "Matters arising: review the action tracker (F11)",
+                "Every open action from earlier meetings: position, status, deadline, RAG",
+                self.action_arising,
+            ),
             (
                 "Approve the previous minutes (F12)",
                 "As a correct record or amended; the Chair signs and they are locked",

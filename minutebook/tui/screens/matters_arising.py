@@ -1,0 +1,311 @@
+"""Matters arising on screen: every open action from earlier meetings, oldest first, and
+this meeting's review of each in a key or two (docs/actions.md).
+
+A key records the status at once with the RAG the key proposes (p in progress, o
+outstanding, c complete – propose closure, x closed by the committee, y not yet due);
+Enter opens the whole review (the position reported, a revised deadline, the RAG agreed).
+Everything asks `application.matters.MattersArising`; a refusal is a notice or the form's
+message, and nothing is stored. No rule is decided here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from minutebook.application.matters import ArisingAction, MattersArising
+from minutebook.domain.actions import ActionStatus
+from minutebook.domain.base import Refused
+from minutebook.domain.dates import parse_date, short_date
+from minutebook.domain.lifecycle import minutes_item
+from minutebook.domain.meeting import AgendaItem
+from minutebook.domain.reviews import matters_item
+from minutebook.tui.screens.live_dialogs import MODAL_CSS
+from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.tables import ListTable
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+AS_PROPOSED = "proposed"
+
+QUICK_KEYS = {
+    "p": ActionStatus.IN_PROGRESS,
+    "o": ActionStatus.OUTSTANDING,
+    "c": ActionStatus.COMPLETE_PROPOSE_CLOSURE,
+    "x": ActionStatus.CLOSED,
+    "y": ActionStatus.NOT_YET_DUE,
+}
+
+
+WIDE = 21
+"""The action's width in the list, so that the whole row fits 80 columns."""
+
+
+def _short(day: date | None) -> str:
+    return f"{day:%d/%m/%y}" if day else ""
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class MattersArisingScreen(ModalScreen[None]):
+    """The open actions a meeting reviews, and the review it records of each."""
+
+    DEFAULT_CSS = (
+        MODAL_CSS.format(name="MattersArisingScreen")
+        + """
+    MattersArisingScreen #arising-detail { height: 7; border-top: solid $primary; }
+    """
+    )
+
+    BINDINGS = [
+        Binding("r", "review", "Review", id="arising.review"),
+        Binding("p", "quick('p')", "In progress", id="arising.in_progress"),
+        Binding("o", "quick('o')", "Outstanding", id="arising.outstanding"),
+        Binding("c", "quick('c')", "Complete", id="arising.complete"),
+        Binding("x", "quick('x')", "Closed", id="arising.closed"),
+        Binding("y", "quick('y')", "Not yet due", id="arising.not_yet_due"),
+        Binding("u", "undo", "Undo", id="arising.undo"),
+        Binding("escape,f11", "close", "Close", id="arising.close"),
+    ]
+
+    app: MinutebookApp
+
+    def __init__(self, matters: MattersArising, changed: Callable[[], None]) -> None:
+        super().__init__()
+        self.matters = matters
+        self.changed = changed
+        self.lines: list[ArisingAction] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("", id="arising-title", classes="dialog-title")
+            yield Static(
+                "Enter review · p in progress · o outstanding · c complete (propose "
+                "closure) · x closed · y not yet due · u undo · Esc close",
+                classes="dialog-keys",
+            )
+            yield ListTable(id="arising", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="arising-detail")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#arising", DataTable)
+        # 80 columns: dates as 13/06/23, the review as its RAG; the detail below has all.
+        table.add_column("No.", width=3)
+        table.add_column("Agreed", width=8)
+        table.add_column("Action", width=WIDE)
+        table.add_column("Owner", width=10)
+        table.add_column("Due", width=8)
+        table.add_column("Reviewed", width=10)
+        self.refresh_rows()
+        table.focus()
+
+    def refresh_rows(self) -> None:
+        table = self.query_one("#arising", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        self.lines = self.matters.actions()
+        for line in self.lines:
+            action = line.action
+            table.add_row(
+                str(action.number or ""),
+                _short(action.meeting_date),
+                _cell(action.description, WIDE),
+                _cell(line.owner, 10),
+                _short(action.due),
+                self._here(line),
+                key=str(action.id),
+            )
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        reviewed = sum(1 for line in self.lines if line.review is not None)
+        item = self.matters.item
+        under = f" · minuted at item {item.number}" if item else ""
+        self.query_one("#arising-title", Static).update(
+            Text(f"Matters arising · {len(self.lines)} open · {reviewed} reviewed{under}")
+        )
+        self._show_detail()
+
+    def _here(self, line: ArisingAction) -> str:
+        """This meeting's review in a cell: the RAG agreed, else the status."""
+        if line.review is None:
+            return "—"
+        level = self.matters.scheme.level(line.review.rag)
+        return _cell(level.label if level else line.review.status.label, 10)
+
+    def _current(self) -> ArisingAction | None:
+        table = self.query_one("#arising", DataTable)
+        if not table.row_count or not 0 <= table.cursor_row < len(self.lines):
+            return None
+        return self.lines[table.cursor_row]
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        line = self._current()
+        detail = self.query_one("#arising-detail", Static)
+        if line is None:
+            detail.update("No open actions from earlier meetings.")
+            return
+        action = line.action
+        text = Text()
+        text.append(f"{line.label} ", style="bold")
+        minute = f", minute {action.minute}" if action.minute else ""
+        text.append(f"(agreed {short_date(action.meeting_date)}{minute}) — {line.owner}\n")
+        text.append(action.description + "\n")
+        past = ", ".join(short_date(d) for d in action.past_deadlines)
+        deadlines = f"Due {short_date(action.due) or 'no date'}"
+        text.append(deadlines + (f" (past deadlines {past})" if past else "") + "\n")
+        rags = [self.matters.scheme.level(r.rag) for r in line.earlier]
+        if rags:
+            history = ", ".join(
+                f"{short_date(r.meeting_date)} {level.label if level else r.status.label}"
+                for r, level in zip(line.earlier, rags, strict=True)
+            )
+            text.append(f"Reviewed: {history}\n", style="dim")
+        if line.position:
+            text.append(f"Last position: {line.position}", style="italic")
+        detail.update(text)
+
+    def _record(self, line: ArisingAction, status: ActionStatus, **fields: Any) -> str | None:
+        try:
+            self.matters.record(line.action.id or 0, status, **fields)
+        except Refused as refused:
+            return str(refused)
+        self.changed()
+        return None
+
+    def action_quick(self, key: str) -> None:
+        line = self._current()
+        if line is None:
+            return
+        # A quick key keeps the position and any revised deadline typed at this meeting.
+        kept: dict[str, Any] = {}
+        if line.review is not None:
+            kept = {"update": line.review.update, "revised_due": line.review.revised_due}
+        problem = self._record(line, QUICK_KEYS[key], **kept)
+        if problem:
+            self.notify(problem, severity="warning")
+            return
+        table = self.query_one("#arising", DataTable)
+        self.refresh_rows()
+        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+
+    def action_undo(self) -> None:
+        line = self._current()
+        if line is None or line.review is None:
+            return
+        try:
+            self.matters.undo(line.action.id or 0)
+        except Refused as refused:
+            self.notify(str(refused), severity="warning")
+            return
+        self.changed()
+        self.refresh_rows()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        """Enter on an action opens its whole review."""
+        self.action_review()
+
+    def action_review(self) -> None:
+        line = self._current()
+        if line is None:
+            return
+        self.app.push_screen(
+            review_form(self.matters, line, self._record), lambda _saved: self.refresh_rows()
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def review_form(
+    matters: MattersArising,
+    line: ArisingAction,
+    record: Callable[..., str | None],
+) -> FormScreen:
+    """The whole review of one action: position, status, revised deadline, RAG."""
+    scheme = matters.scheme
+    review = line.review
+    status = review.status if review else line.action.status
+    if status is ActionStatus.CLOSED and review is None:
+        status = ActionStatus.COMPLETE_PROPOSE_CLOSURE
+    fields = [
+        FormField("update", "Position", placeholder="the update reported at this meeting"),
+        FormField("status", "Status", "select", options=[(s.label, s.value) for s in ActionStatus]),
+        FormField(
+            "revised_due",
+            "Revised deadline",
+            placeholder=f"dd/mm/yyyy (now {short_date(line.action.due) or 'none'})",
+        ),
+        FormField(
+            "rag",
+            "RAG agreed",
+            "select",
+            options=[("as proposed", AS_PROPOSED)]
+            + [(f"{level.label} – {level.meaning}", level.code) for level in scheme.levels],
+        ),
+    ]
+    values: dict[str, Any] = {
+        "update": (review.update if review else "") or "",
+        "status": status.value,
+        "revised_due": short_date(review.revised_due) if review else "",
+        "rag": AS_PROPOSED,
+    }
+
+    def save(values: dict[str, Any]) -> str | None:
+        try:
+            revised = parse_date(values.get("revised_due") or "")
+        except ValueError as error:
+            return str(error)
+        chosen = values.get("status")
+        if not chosen:
+            return "Choose the action's status."
+        rag = values.get("rag")
+        return record(
+            line,
+            ActionStatus(chosen),
+            update=(values.get("update") or "").strip() or None,
+            revised_due=revised,
+            rag=None if rag in (None, AS_PROPOSED) else rag,
+        )
+
+    proposed = matters.proposed(line, status, line.action.due)
+    return FormScreen(
+        f"{line.label}: {_cell(line.action.description, 50)}",
+        fields,
+        values,
+        save,
+        hint=f"Proposed RAG now: {proposed.label if proposed else 'none'} (from the status "
+        "and deadline; red at successive reviews escalates where the key says so). "
+        "A revised deadline keeps the old one among the past deadlines.",
+        save_label="Record review",
+    )
+
+
+def open_matters_arising(app: MinutebookApp, meeting_id: int, changed: Callable[[], None]) -> None:
+    """Open matters arising for a meeting; `changed` runs after each review is stored."""
+    app.push_screen(MattersArisingScreen(MattersArising(app.store, meeting_id), changed))
+
+
+def item_cue(agenda: Sequence[AgendaItem], number: int) -> str:
+    """The key live capture offers at the standing items of the cycle: F12 at the
+    minutes of the previous meeting, F11 where the actions are reviewed."""
+    cues = []
+    minutes = minutes_item(agenda)
+    if minutes is not None and minutes.number == number:
+        cues.append("F12 approve minutes")
+    matters = matters_item(agenda)
+    if matters is not None and matters.number == number:
+        cues.append("F11 matters arising")
+    return "".join(f" · {cue}" for cue in cues)
