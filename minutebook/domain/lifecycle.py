@@ -21,7 +21,7 @@ from pydantic import Field, field_validator
 from minutebook.domain.base import DomainModel, Name, Refused, blank_to_none
 from minutebook.domain.committee import Committee, HouseStyle, Membership
 from minutebook.domain.dates import long_date
-from minutebook.domain.meeting import AgendaItem, DecisionVerb, Meeting, MinutesStatus
+from minutebook.domain.meeting import AgendaItem, DecisionVerb, ItemKind, Meeting, MinutesStatus
 
 APPROVED_STATES = frozenset({MinutesStatus.APPROVED, MinutesStatus.SIGNED})
 
@@ -199,9 +199,21 @@ def previous_meeting(meetings: Sequence[Meeting], meeting: Meeting) -> Meeting |
 
 
 def minutes_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
-    """The standing "minutes of the previous meeting" item: the first whose title speaks
-    of minutes ("Minutes", "Approval of Minutes and Matters Arising")."""
-    return next((i for i in agenda if "minute" in i.title.lower()), None)
+    """The standing "minutes of the previous meeting" item: the one the committee's
+    standing items mark so (docs/agenda.md); on an agenda made without them, the first
+    whose title speaks of minutes ("Minutes", "Approval of Minutes and Matters Arising")."""
+    marked = next((i for i in agenda if i.kind is ItemKind.MINUTES), None)
+    return marked or next((i for i in agenda if "minute" in i.title.lower()), None)
+
+
+def matters_arising_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
+    """The standing "matters arising / action tracker" item, where the open actions are
+    reviewed: the one the standing items mark so; on an agenda made without them, the
+    first whose title speaks of a tracker ("Review of Action Tracker", "Decision
+    Tracker"), else of matters or actions arising."""
+    marked = next((i for i in agenda if i.kind is ItemKind.MATTERS_ARISING), None)
+    tracker = next((i for i in agenda if "tracker" in i.title.lower()), None)
+    return marked or tracker or next((i for i in agenda if "arising" in i.title.lower()), None)
 
 
 def lifecycle_steps(meeting: Meeting) -> list[tuple[MinutesStatus, dt.date | None]]:

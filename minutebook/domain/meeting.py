@@ -58,6 +58,27 @@ class Purpose(StrEnum):
     INFORMATION = "information"
 
 
+class ItemKind(StrEnum):
+    """What a standing item of the agenda is for (docs/agenda.md): live capture offers
+    the approval of the previous minutes at the MINUTES item and the review of open
+    actions at the MATTERS_ARISING item, wherever the committee puts them."""
+
+    WELCOME = "welcome"  # welcome, introductions and apologies
+    DECLARATIONS = "declarations"  # declarations (disclosures) of interest
+    MINUTES = "minutes"  # minutes of the previous meeting
+    MATTERS_ARISING = "matters_arising"  # matters arising, the action (decision) tracker
+    ANY_OTHER_BUSINESS = "any_other_business"
+    NEXT_MEETING = "next_meeting"  # date of the next meeting
+    OTHER = "other"  # any other item the committee takes at every meeting
+
+
+class ItemPlace(StrEnum):
+    """Where a standing item sits on the agenda (docs/agenda.md)."""
+
+    OPENING = "opening"  # before the meeting's business
+    CLOSING = "closing"  # after it
+
+
 class Capacity(StrEnum):
     """The one capacity in which a person is at a meeting (docs/attendance.md)."""
 
@@ -163,8 +184,15 @@ class AgendaItem(DomainModel):
     started_at: str | None = None
     """When the item was first taken up in live capture ("14:05:09"): its timer runs from
     then, and a member ruled out for the item left at that time."""
+    kind: ItemKind | None = None
+    place: ItemPlace | None = None
+    """Which standing item it is and where it sits, for an item that came from the
+    committee's standing items (docs/agenda.md); None for the business of this meeting."""
+    description: str | None = Field(default=None, max_length=2000)
+    """The wording under the title on the agenda ("To approve, and the Chair to sign as
+    a correct record, the Minutes of the meeting held on 13 June 2023.")."""
 
-    _blank = field_validator("lead", "paper", mode="before")(blank_to_none)
+    _blank = field_validator("lead", "paper", "description", mode="before")(blank_to_none)
     _started = field_validator("started_at", mode="before")(_started_time)
 
 

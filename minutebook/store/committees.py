@@ -12,9 +12,11 @@ from typing import Any
 from minutebook.domain import Committee, Membership, Organisation, Person, Seat, TermsOfReference
 from minutebook.domain.base import slug
 from minutebook.domain.quorum import in_force_on
+from minutebook.domain.standing_items import default_standing_items
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
+from minutebook.store.standing import write_standing
 
 
 class CommitteeRepository(StoreBase):
@@ -58,6 +60,7 @@ class CommitteeRepository(StoreBase):
             if clash:
                 raise Conflict(f"a committee with code {clash[0]['code']} already exists")
             db.table("committees").insert(self._committee_row(committee))
+            write_standing(db, committee.code, default_standing_items(committee.house_style))
         return committee
 
     def update_committee(self, committee: Committee) -> Committee:

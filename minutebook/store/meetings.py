@@ -30,6 +30,7 @@ from minutebook.domain.lifecycle import locked_message
 from minutebook.domain.meeting import MinutesStatus
 from minutebook.domain.numbering import period_key
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.standing_items import new_item_number
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
@@ -174,13 +175,15 @@ class MeetingRepository(StoreBase):
         return [from_row(AgendaItem, row) for row in rows]
 
     def add_agenda_item(self, meeting_id: int, item: AgendaItem) -> AgendaItem:
-        """Append an item to the agenda; it takes the next number."""
+        """Add an item to the agenda, before the standing items that close the meeting
+        (any other business, the date of the next meeting; `new_item_number`), else at
+        the end. The closing items move down, with everything that refers to them."""
         with self.transaction() as db:
             self._unlocked(meeting_id)
-            rows = self._rows(
-                "SELECT MAX(number) AS n FROM agenda_items WHERE meeting_id = ?", [meeting_id]
-            )
-            number = int(rows[0]["n"] or 0) + 1
+            agenda = self.agenda(meeting_id)
+            number = new_item_number(agenda)
+            later = [i for i in agenda if i.number >= number]
+            self._renumber(meeting_id, {i.number: i.number + 1 for i in later})
             saved = item.model_copy(update={"meeting_id": meeting_id, "number": number})
             table = db.table("agenda_items")
             table.insert(to_row(saved, exclude={"id"}))

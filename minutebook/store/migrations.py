@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
+from minutebook.domain.committee import HouseStyle
+from minutebook.domain.standing_items import default_standing_items
 from minutebook.store.errors import LOCK_MESSAGE
 from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET
 
@@ -711,6 +713,56 @@ def action_reviews(db: Database) -> None:
     db.execute("DROP INDEX idx_actions_committee")
     db.execute("CREATE INDEX idx_actions_committee ON actions (committee, meeting_date)")
     record_triggers(db)
+
+
+@migrations(name="0014_standing_items")
+def standing_items(db: Database) -> None:
+    """Each committee's standing items, and what an agenda item owes to them
+    (docs/agenda.md).
+
+    A committee's standing items are the list a new meeting's agenda starts from: each
+    one's title, wording, kind (minutes of the previous meeting, matters arising ...),
+    place (opening or closing the meeting), purpose and lead, in order. Every committee
+    already stored is given its house style's list. An agenda item keeps the kind, place
+    and wording of the standing item it came from, so that live capture finds the
+    minutes item and the matters arising item by their kind whatever they are called.
+    """
+    db.execute(
+        """CREATE TABLE standing_items (
+            committee TEXT NOT NULL REFERENCES committees(code),
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT,
+            kind TEXT NOT NULL,
+            place TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            lead TEXT,
+            PRIMARY KEY (committee, position)
+        ) STRICT"""
+    )
+    # The columns are named here, not taken from the model: a later version's model may
+    # have more fields than this step's table.
+    styles = {style.value: style for style in HouseStyle}
+    for code, style in db.execute("SELECT code, house_style FROM committees").fetchall():
+        defaults = default_standing_items(styles.get(style, HouseStyle.COUNCIL))
+        for position, item in enumerate(defaults, start=1):
+            db.execute(
+                "INSERT INTO standing_items (committee, position, title, description, kind, "
+                "place, purpose, lead) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    code,
+                    position,
+                    item.title,
+                    item.description,
+                    item.kind.value,
+                    item.place.value,
+                    item.purpose.value,
+                    item.lead,
+                ],
+            )
+    for column in ("kind", "place", "description"):
+        db.execute(f"ALTER TABLE agenda_items ADD COLUMN {column} TEXT")
+    record_triggers(db)  # the audit copies the new columns of agenda items too
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:

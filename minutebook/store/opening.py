@@ -46,6 +46,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0011_minutes_approval",
     "0012_audit_bursts",
     "0013_action_reviews",
+    "0014_standing_items",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing
