@@ -85,6 +85,24 @@ class Action(DomainModel):
         return self
 
 
+def past_due(status: ActionStatus, due: date | None, day: date) -> bool:
+    """Past its deadline on `day` and neither complete nor closed: what seed 003's key
+    calls outstanding (red), whatever status was recorded."""
+    settled = (ActionStatus.COMPLETE_PROPOSE_CLOSURE, ActionStatus.CLOSED)
+    return due is not None and due < day and status not in settled
+
+
+def is_open(action: Action) -> bool:
+    """Still on the tracker's open list: not closed by the committee (an action
+    complete and proposed for closure is open until a meeting closes it)."""
+    return action.status is not ActionStatus.CLOSED
+
+
+def is_overdue(action: Action, day: date) -> bool:
+    """Open, not complete, and its current deadline is before `day` (`past_due`)."""
+    return is_open(action) and past_due(action.status, action.due, day)
+
+
 def cited_item(reference: str | None, numbers: dict[str, int], agenda: list[int]) -> int | None:
     """The agenda item an action's minute reference names, for an action recorded
     without its item (an imported tracker): the item whose minute has that number ("HCP6",

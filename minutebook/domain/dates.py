@@ -82,3 +82,117 @@ def meeting_date_problem(day: date, today: date) -> str | None:
     if day > latest:
         return f"{short_date(day)} is more than {YEARS_AHEAD} years ahead; check the year"
     return None
+
+
+# -- dates as typed in a tracker kept elsewhere (docs/actions.md#bringing-a-tracker-in) ----
+
+NO_DATE_WORDS = frozenset(
+    {
+        "tbc", "tba", "tbd", "to be confirmed", "to be agreed", "ongoing", "on going",
+        "on-going", "n/a", "na", "none", "nil", "-", "–", "—", "?", "asap",
+        "as soon as possible", "various", "unknown", "not known", "as required",
+    }
+)  # fmt: skip
+"""What people write in a deadline cell for "no date yet": read as no date."""
+
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_YEAR = r"(?:\d{4}|'?\d{2})"
+_WRITTEN = re.compile(
+    "|".join(
+        (
+            r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})",
+            r"(?P<num_d>\d{1,2})[/.\-](?P<num_m>\d{1,2})[/.\-](?P<num_y>\d{4}|\d{2})",
+            # 13 June 2023, 13th June 2023, Tuesday 13 June 2023, 13-Jun-23, 13 of June, 2023
+            rf"{_WEEKDAY}(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?[\s\-]*(?:of\s+)?"
+            rf"(?P<dm_m>{_MONTH})[,\s\-]*(?P<dm_y>{_YEAR})",
+            # June 13, 2023; June 13th 2023
+            rf"{_WEEKDAY}(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+            r"(?P<md_y>\d{4})",
+            # June 2023, Jun-23, end of June 2023: a month, no day
+            rf"(?:end\s+(?:of\s+)?)?(?P<my_m>{_MONTH})[,\s\-]*(?P<my_y>\d{{4}}|[-']\s*\d{{2}})",
+        )
+    ),
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?$")
+_BETWEEN_DATES = re.compile(
+    r"^[\s,;&/→>\-–—.()]*(?:(?:and|then|revised|to|was)[\s,;&/→>\-–—.()]*)*$"
+)
+
+
+def _month(text: str) -> int:
+    return _MONTHS.index(text.strip(".").lower()[:3]) + 1
+
+
+def _year(text: str) -> int:
+    digits = int(text.strip("'- "))
+    return digits + 2000 if digits < 100 else digits
+
+
+def _from_match(match: re.Match[str], month_end: bool) -> date:
+    """The date a match of `_WRITTEN` names; ValueError if it is not a real one, or is
+    a month alone where a day is needed."""
+    found = {k: v for k, v in match.groupdict().items() if v is not None}
+    text = match.group(0)
+    try:
+        if "iso_y" in found:
+            return date(int(found["iso_y"]), int(found["iso_m"]), int(found["iso_d"]))
+        if "num_y" in found:
+            return date(_year(found["num_y"]), int(found["num_m"]), int(found["num_d"]))
+        if "dm_y" in found:
+            return date(_year(found["dm_y"]), _month(found["dm_m"]), int(found["dm_d"]))
+        if "md_y" in found:
+            return date(_year(found["md_y"]), _month(found["md_m"]), int(found["md_d"]))
+        year, month = _year(found["my_y"]), _month(found["my_m"])
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
+    if not month_end:
+        raise ValueError(f"{text!r} names a month, not a day")
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def written_date(text: str, *, month_end: bool = False) -> date | None:
+    """A date as people type it in a tracker: 13/06/2023, 13/6/23, 13.06.23,
+    2023-06-13, 13 June 2023, 13th June 2023, Tue 13 Jun 23, June 13, 2023; a time
+    after it (as a spreadsheet saves one) is ignored. Blank, or one of `NO_DATE_WORDS`
+    ("TBC", "ongoing"), is no date.
+
+    A month alone ("June 2023", "Jun-23", "end of June 2023") is a deadline at the end
+    of that month where `month_end` is true (an action due in June is not late until
+    June is over), and refused otherwise (a meeting has a day). Raises ValueError with
+    the text and what is wrong."""
+    cleaned = _TIME_AFTER.sub("", " ".join(text.split())).rstrip(".")
+    if not cleaned or cleaned.casefold() in NO_DATE_WORDS:
+        return None
+    match = _WRITTEN.fullmatch(cleaned)
+    if match is None:
+        raise ValueError(f"{text.strip()!r} is not a date; write it as dd/mm/yyyy, e.g. 13/06/2023")
+    return _from_match(match, month_end)
+
+
+def written_dates(text: str, *, month_end: bool = True) -> tuple[date, ...]:
+    """Every date in a cell that may hold several ("30/06/2022, 29/07/2022", one a
+    line, "June 2022 then July 2022"), in the order written; as `written_date` reads
+    each. Raises ValueError if anything else is written between them."""
+    cleaned = " ".join(text.split())
+    if not cleaned or cleaned.casefold() in NO_DATE_WORDS:
+        return ()
+    days: list[date] = []
+    last = 0
+    for match in _WRITTEN.finditer(cleaned):
+        if not _BETWEEN_DATES.match(cleaned[last : match.start()]):
+            break
+        days.append(_from_match(match, month_end))
+        last = match.end()
+    else:
+        if _BETWEEN_DATES.match(cleaned[last:]) and days:
+            return tuple(days)
+    raise ValueError(f"{text.strip()!r} is not a list of dates; write them as dd/mm/yyyy")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from minutebook.domain.actions import ActionStatus
+from minutebook.domain.actions import ActionStatus, past_due
 from minutebook.domain.committee import RagPalette
 
 
@@ -138,8 +138,7 @@ def scheme_for(palette: RagPalette) -> RagScheme:
 def status_at(status: ActionStatus, due: date | None, as_at: date) -> ActionStatus:
     """The status an action has at a review on `as_at`: past its deadline and neither
     complete nor closed, it is outstanding; otherwise the status recorded."""
-    settled = (ActionStatus.COMPLETE_PROPOSE_CLOSURE, ActionStatus.CLOSED)
-    if due is not None and due < as_at and status not in settled:
+    if past_due(status, due, as_at):
         return ActionStatus.OUTSTANDING
     return status
 

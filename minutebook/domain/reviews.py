@@ -14,7 +14,7 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from minutebook.domain.actions import Action, ActionStatus, ActionUpdate
+from minutebook.domain.actions import Action, ActionStatus, ActionUpdate, is_open
 from minutebook.domain.base import DomainModel, Refused, blank_to_none
 from minutebook.domain.meeting import AgendaItem
 from minutebook.domain.rag import STORED_CODES, RagScheme, propose_rag
@@ -67,7 +67,7 @@ def review_problems(action: Action, review: ActionReview) -> list[str]:
         problems.append(
             f"{label} was agreed on {agreed}: it can only be reviewed at a later meeting"
         )
-    if action.status is ActionStatus.CLOSED:
+    if not is_open(action):
         problems.append(f"{label} was closed on {action.closed_on:%d/%m/%Y}; it is not reviewed")
     if review.revised_due is not None and review.revised_due < action.meeting_date:
         problems.append(
