@@ -19,11 +19,21 @@ from collections.abc import Sequence
 from pydantic import Field, field_validator
 
 from minutebook.domain.base import DomainModel, Name, Refused, blank_to_none
-from minutebook.domain.committee import Committee, HouseStyle, Membership
+from minutebook.domain.committee import (
+    Committee,
+    HouseStyle,
+    Membership,
+    name_key,
+    people_by_name,
+)
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import AgendaItem, DecisionVerb, ItemKind, Meeting, MinutesStatus
 
 APPROVED_STATES = frozenset({MinutesStatus.APPROVED, MinutesStatus.SIGNED})
+
+CORRECT_RECORD = "approved and signed by the Chair as a correct record"
+"""Seed 001's words for minutes approved at a later meeting (minute HCP2, 13 June 2023),
+in the resolution that approves them and at the foot of the minutes signed."""
 
 
 class Approval(DomainModel):
@@ -97,22 +107,32 @@ def check_unlocked(meeting: Meeting) -> None:
         raise Refused(locked_message(meeting))
 
 
-def circulated(meeting: Meeting, on: dt.date, *, has_record: bool) -> Meeting:
-    """The meeting with its draft minutes circulated on `on`.
+def circulation_problem(meeting: Meeting, on: dt.date, *, has_record: bool) -> str | None:
+    """Why the meeting's minutes cannot be marked circulated on `on`; None if they can.
 
     Refused: minutes with no record yet (nothing minuted, no attendance), minutes already
     circulated or approved, and a date before the meeting took place."""
     where = f"the meeting of {long_date(meeting.date)}"
     if meeting.status is not MinutesStatus.DRAFT:
-        since = f" on {long_date(meeting.circulated_on)}" if meeting.circulated_on else ""
-        raise Refused(f"the minutes of {where} are already {meeting.status.value}{since}")
+        day = step_date(meeting, meeting.status)
+        since = f" on {long_date(day)}" if day else ""
+        return f"the minutes of {where} are already {meeting.status.value}{since}"
     if not has_record:
-        raise Refused(f"{where} has no minutes recorded yet: there is nothing to circulate")
+        return f"{where} has no minutes recorded yet: there is nothing to circulate"
     if on < meeting.date:
-        raise Refused(
+        return (
             f"the minutes of {where} cannot be circulated on {long_date(on)}, "
             "before the meeting took place"
         )
+    return None
+
+
+def circulated(meeting: Meeting, on: dt.date, *, has_record: bool) -> Meeting:
+    """The meeting with its draft minutes circulated on `on`, or Refused with the reason
+    (`circulation_problem`)."""
+    problem = circulation_problem(meeting, on, has_record=has_record)
+    if problem:
+        raise Refused(problem)
     return meeting.model_copy(update={"status": MinutesStatus.CIRCULATED, "circulated_on": on})
 
 
@@ -180,11 +200,90 @@ def approval_words(
         verb = DecisionVerb.RESOLVED
         text = (
             f"That the Minutes of the meeting of the {committee.name} held on {held} be "
-            "approved and signed by the Chair as a correct record"
+            f"{CORRECT_RECORD}"
         )
     if approval.amendment:
         return verb, f"{text}, subject to the following amendment: {approval.amendment}"
     return verb, f"{text}."
+
+
+class SignOff(DomainModel):
+    """How a meeting's minutes end (docs/lifecycle.md): once approved, the Chair's
+    signature, the date signed and the meeting that approved them (with the amendment
+    agreed there); until then nobody and no date, left blank for the Chair to sign by
+    hand when the minutes are approved."""
+
+    approved: bool = False
+    chair: str | None = None
+    """The Chair's full name ("Rima Makarem"): as the committee knows them, where the
+    name the approval records is one of its people's."""
+    honorific: str | None = None
+    """The Chair's honorific where the committee knows them by that name ("Councillor")."""
+    role: str = "Chair"
+    signed_on: dt.date | None = None
+    approved_at: dt.date | None = None
+    """The date of the meeting that approved the minutes."""
+    amendment: str | None = None
+
+    @property
+    def signatory(self) -> str | None:
+        """The Chair's name with their honorific: "Councillor Peter Marland"."""
+        if self.chair and self.honorific and not self.chair.startswith(self.honorific):
+            return f"{self.honorific} {self.chair}"
+        return self.chair
+
+
+def sign_off(
+    meeting: Meeting,
+    approval: Approval | None,
+    approved_at: Meeting | None,
+    membership: Membership,
+) -> SignOff:
+    """The sign-off of the meeting's minutes: from the approval where one is recorded
+    (the Chair who signed, the date signed, the approving meeting, the amendment). Minutes
+    marked approved without an approval record (brought in from elsewhere) are signed by
+    the holder of the chair seat on the day they were approved, on the date recorded.
+    Draft and circulated minutes have nobody and no date."""
+    if meeting.status not in APPROVED_STATES:
+        return SignOff()
+    approved_on = approved_at.date if approved_at is not None else meeting.approved_on
+    if approval is not None:
+        chair: str | None = approval.chair
+        signed_on: dt.date | None = approval.signed_on
+    else:
+        chair = chair_on(membership, approved_on or meeting.date)
+        signed_on = meeting.signed_on or approved_on
+    person = people_by_name(membership.people).get(name_key(chair)) if chair else None
+    return SignOff(
+        approved=True,
+        chair=person.name if person else chair,
+        honorific=person.honorific if person else None,
+        signed_on=signed_on,
+        approved_at=approved_on,
+        amendment=approval.amendment if approval else None,
+    )
+
+
+def correct_record_words(signed: SignOff) -> str:
+    """The foot of approved minutes in seed 001's words: "Approved and signed by the Chair
+    as a correct record at the meeting held on 20 September 2023." (", subject to the
+    following amendment: …" where one was agreed)."""
+    text = CORRECT_RECORD[:1].upper() + CORRECT_RECORD[1:]
+    if signed.approved_at is not None:
+        text += f" at the meeting held on {long_date(signed.approved_at)}"
+    if signed.amendment:
+        return f"{text}, subject to the following amendment: {signed.amendment}"
+    return f"{text}."
+
+
+def amendment_words(signed: SignOff) -> str | None:
+    """The amendment the minutes were approved subject to, for a style whose sign-off
+    is a block of names and dates (seed 003): "Approved at the meeting held on 29 July
+    2022 subject to the following amendment: …"; None for a correct record."""
+    if not signed.amendment:
+        return None
+    held = f" at the meeting held on {long_date(signed.approved_at)}" if signed.approved_at else ""
+    return f"Approved{held} subject to the following amendment: {signed.amendment}"
 
 
 def correction_note(approval: Approval, later: Meeting) -> str:
@@ -216,20 +315,34 @@ def matters_arising_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
     return marked or tracker or next((i for i in agenda if "arising" in i.title.lower()), None)
 
 
+def step_date(meeting: Meeting, status: MinutesStatus) -> dt.date | None:
+    """The date the minutes reached `status`: the meeting's own date for the draft."""
+    return {
+        MinutesStatus.DRAFT: meeting.date,
+        MinutesStatus.CIRCULATED: meeting.circulated_on,
+        MinutesStatus.APPROVED: meeting.approved_on,
+        MinutesStatus.SIGNED: meeting.signed_on,
+    }[status]
+
+
 def lifecycle_steps(meeting: Meeting) -> list[tuple[MinutesStatus, dt.date | None]]:
     """Each step the minutes have reached, with its date: drafted at the meeting, then
     circulated, approved and signed where they have been."""
-    steps: list[tuple[MinutesStatus, dt.date | None]] = [(MinutesStatus.DRAFT, meeting.date)]
     order = list(MinutesStatus)
     reached = order.index(meeting.status)
-    for status, day in (
-        (MinutesStatus.CIRCULATED, meeting.circulated_on),
-        (MinutesStatus.APPROVED, meeting.approved_on),
-        (MinutesStatus.SIGNED, meeting.signed_on),
-    ):
-        if order.index(status) <= reached:
-            steps.append((status, day))
-    return steps
+    return [(status, step_date(meeting, status)) for status in order[: reached + 1]]
+
+
+def _dated(status: MinutesStatus, day: dt.date | None) -> str:
+    return f"{status.value} {day:%d/%m/%Y}" if day else status.value
+
+
+def lifecycle_stage(meeting: Meeting) -> str:
+    """The step the minutes stand at, with its date, for a narrow column: "draft",
+    "circulated 01/07/2023", "signed 20/09/2023"."""
+    if meeting.status is MinutesStatus.DRAFT:
+        return MinutesStatus.DRAFT.value
+    return _dated(meeting.status, step_date(meeting, meeting.status))
 
 
 def lifecycle_words(meeting: Meeting) -> str:
@@ -237,13 +350,9 @@ def lifecycle_words(meeting: Meeting) -> str:
     steps = lifecycle_steps(meeting)[1:]
     if not steps:
         return "draft"
-
-    def dated(status: MinutesStatus, day: dt.date | None) -> str:
-        return f"{status.value} {day:%d/%m/%Y}" if day else status.value
-
     last, *before = reversed(steps)
-    earlier = ", ".join(dated(s, d) for s, d in reversed(before))
-    return dated(*last) + (f" ({earlier})" if earlier else "")
+    earlier = ", ".join(_dated(s, d) for s, d in reversed(before))
+    return _dated(*last) + (f" ({earlier})" if earlier else "")
 
 
 def chair_on(membership: Membership, day: dt.date) -> str | None:

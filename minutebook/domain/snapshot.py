@@ -14,13 +14,15 @@ from minutebook.domain.actions import Action
 from minutebook.domain.base import DerivingModel
 from minutebook.domain.committee import Membership, Person
 from minutebook.domain.confidentiality import is_confidential
+from minutebook.domain.lifecycle import Approval, SignOff, sign_off
 from minutebook.domain.meeting import Meeting, MeetingRecord
 from minutebook.domain.meeting_quorum import MeetingQuorum, Period
 from minutebook.domain.quorum import TermsOfReference
 
 
 class MinutesSnapshot(DerivingModel):
-    """A meeting with its committee, everyone it names, its actions and its ToR."""
+    """A meeting with its committee, everyone it names, its actions, its ToR and, once
+    its minutes are approved, their approval."""
 
     membership: Membership
     people: tuple[Person, ...] = ()  # everyone the record names, officers included
@@ -32,6 +34,14 @@ class MinutesSnapshot(DerivingModel):
     them stays out of public documents (`domain.confidentiality`)."""
     terms: TermsOfReference | None = None  # the version in force on the meeting's date
     next_meeting: Meeting | None = None
+    approval: Approval | None = None  # how the minutes were approved, once they are
+    approved_at: Meeting | None = None  # the later meeting that approved them
+
+    @cached_property
+    def sign_off(self) -> SignOff:
+        """How the minutes end: the Chair's signature once approved, blank until then
+        (`domain.lifecycle.sign_off`)."""
+        return sign_off(self.record.meeting, self.approval, self.approved_at, self.membership)
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)

@@ -35,7 +35,8 @@ from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Committee, Person, Seat
 from minutebook.domain.dates import long_date
-from minutebook.domain.meeting import InterestCategory, Meeting, MinutesStatus, QuorumRuling
+from minutebook.domain.lifecycle import APPROVED_STATES
+from minutebook.domain.meeting import InterestCategory, Meeting, QuorumRuling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.output import ExportError, name_problem, write_output
 
@@ -351,8 +352,9 @@ the agenda ("resolves"), minuted ("resolved")."""
 
 
 def is_approved(meeting: Meeting) -> bool:
-    """Approved (or signed) minutes lose the DRAFT mark and gain the approval block."""
-    return meeting.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)
+    """Approved (or signed) minutes lose the DRAFT mark and are signed off
+    (`domain.lifecycle`)."""
+    return meeting.status in APPROVED_STATES
 
 
 def ended_text(snapshot: MinutesSnapshot) -> str:

@@ -15,8 +15,10 @@ The structure is docs/minutes.md as seed 001 lays it out:
   item, then "RESOLVED:" with numbered points and the actions agreed;
 - confidential items in the public version only as their heading and a note, after the
   resolution excluding the press and public;
-- the date of the next meeting if no minute records it, and the approval block once
-  the minutes are approved.
+- the date of the next meeting if no minute records it, then the sign-off: once the
+  minutes are approved, "Approved and signed by the Chair as a correct record at the
+  meeting held on …" and "Signed: Councillor … (Chair)  Date: …" filled from the
+  approval; until then "Signed: …………… Chair  Date: ……………" to be signed by hand.
 
 Rendering is pure: it reads a `MinutesSnapshot` and returns a `Build`; saving is the
 caller's (`common.save_document`).
@@ -27,11 +29,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from docx.shared import Cm, Pt
+
 from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Person, Seat
 from minutebook.domain.confidentiality import action_is_confidential
 from minutebook.domain.dates import long_date
+from minutebook.domain.lifecycle import correct_record_words
 from minutebook.domain.meeting import (
     AgendaItem,
     Attendance,
@@ -98,6 +103,9 @@ FLAG_NOTES: dict[DecisionFlag, str] = {
     ),
 }
 
+DOTS = "…" * 10
+"""Where the Chair signs and dates minutes not yet approved, by hand."""
+
 BODY = "Normal"
 BULLET = "List Bullet"
 POINT = "List Number"
@@ -152,7 +160,7 @@ class _Writer:
         self._next_meeting()
         if ended := ended_text(self.snapshot):
             self.build.paragraph(ended, BODY)
-        self._approval()
+        self._sign_off()
 
     def _properties(self) -> None:
         day = long_date(self.meeting.date)
@@ -414,14 +422,18 @@ class _Writer:
             text += f" at {following.venue}"
         self.build.paragraph(text + ".", BODY)
 
-    def _approval(self) -> None:
-        if not is_approved(self.meeting):
-            return
-        chair = chair_name(self.snapshot)
-        self.build.paragraph(f"Signed: {chair}" if chair else "Signed:", BODY)
-        self.build.paragraph("Chair", BODY)
-        approved = self.meeting.approved_on
-        self.build.paragraph(f"Date: {long_date(approved)}" if approved else "Date:", BODY)
+    def _sign_off(self) -> None:
+        """Seed 001's foot of approved minutes and the Chair's signature with its date,
+        as the domain's sign-off gives them; dotted lines for a wet signature until then."""
+        signed = self.snapshot.sign_off
+        if signed.approved:
+            record = self.build.paragraph(correct_record_words(signed), BODY)
+            record.paragraph_format.keep_with_next = True
+        who = f"{signed.signatory} ({signed.role})" if signed.chair else f"{DOTS} {signed.role}"
+        day = long_date(signed.signed_on) if signed.signed_on else DOTS
+        line = self.build.paragraph(f"Signed: {who}\tDate: {day}", BODY)
+        line.paragraph_format.space_before = Pt(24)  # room to sign above the line
+        line.paragraph_format.tab_stops.add_tab_stop(Cm(9))
 
     def _display(self, person_id: str) -> str:
         return name_of(self.snapshot, person_id, display_name)
@@ -533,17 +545,6 @@ def _deputies(snapshot: MinutesSnapshot, row: Attendance) -> list[str]:
         for other in snapshot.record.attendance
         if snapshot.record.attended(other) and seats & set(other.deputy_for)
     ]
-
-
-def chair_name(snapshot: MinutesSnapshot) -> str:
-    """Who chaired: the person present in a Chair's seat, else the seat's holder."""
-    chairs = [s for s in snapshot.membership.seats if "chair" in s.tags]
-    ids = {s.id for s in chairs}
-    for row in snapshot.record.attendance:
-        if snapshot.record.attended(row) and ids & set(row.seats):
-            return _name_of(snapshot, row.person)
-    holder = next((s.holder for s in chairs if s.holder), None)
-    return _name_of(snapshot, holder) if holder else ""
 
 
 def _is_councillor(person: Person) -> bool:

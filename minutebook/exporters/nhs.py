@@ -16,7 +16,8 @@ The layout, in the order of docs/minutes.md:
 - the items in a "No. | Agenda Item | Action" table, the Action column holding the
   initials of each action's owner (the name, where the owner is not in the attendance
   tables and so has no initials key);
-- the approval block (Name | Role | Date).
+- the approval block (Name | Role | Date): the Chair's full name, "Chair" and the date
+  signed once the minutes are approved, as in seed 003's minutes of 4 July 2022.
 
 Public minutes carry a confidential item only as the exclusion resolution and its
 heading; the confidential minutes (``public=False``) hold the confidential items in full
@@ -35,8 +36,9 @@ from docx.table import _Cell
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
-from minutebook.domain.committee import Person, Seat
-from minutebook.domain.dates import long_date
+from minutebook.domain.committee import Seat
+from minutebook.domain.dates import long_date, short_date
+from minutebook.domain.lifecycle import amendment_words
 from minutebook.domain.meeting import (
     AgendaItem,
     Attendance,
@@ -154,7 +156,7 @@ def render_nhs_minutes(
     _items(build, snapshot, public)
     if ended := ended_text(snapshot):
         build.paragraph(ended)
-    _approval(build, snapshot, approved)
+    _approval(build, snapshot)
     return build
 
 
@@ -541,20 +543,13 @@ def _owner_mark(snapshot: MinutesSnapshot, owner: str, in_tables: set[str]) -> s
 # -- approval -------------------------------------------------------------------------------
 
 
-def _approval(build: Build, snapshot: MinutesSnapshot, approved: bool) -> None:
-    """Name, Role, Date as seed 003 prints it; blank until the minutes are approved."""
-    meeting = snapshot.record.meeting
-    chair = _chair(snapshot)
+def _approval(build: Build, snapshot: MinutesSnapshot) -> None:
+    """Name, Role, Date as seed 003 prints it ("Rima Makarem | Chair | 08/07/2022"),
+    filled from the domain's sign-off once the minutes are approved; the name and date
+    blank until then. An amendment the approval was subject to is said above it."""
+    signed = snapshot.sign_off
     build.heading("Approval of Minutes", 2)
+    if amended := amendment_words(signed):
+        build.paragraph(amended)
     table = TableWriter(build, APPROVAL_COLUMNS, APPROVAL_WEIGHTS, "Approval of Minutes")
-    date = long_date(meeting.approved_on) if approved and meeting.approved_on else ""
-    name = chair.name if chair else ""
-    table.add_row((name, "Chair", date))
-
-
-def _chair(snapshot: MinutesSnapshot) -> Person | None:
-    day = snapshot.record.meeting.date
-    for seat in snapshot.membership.seats:
-        if "chair" in seat.tags and seat.holder and seat.in_post_on(day):
-            return find_person(snapshot, seat.holder)
-    return None
+    table.add_row((signed.chair or "", signed.role, short_date(signed.signed_on)))

@@ -109,6 +109,14 @@ class LifecycleRepository(StoreBase):
         rows = self._rows("SELECT * FROM approvals WHERE meeting_id = ?", [meeting_id])
         return from_row(Approval, rows[0]) if rows else None
 
+    def approved_at(self, meeting_id: int) -> tuple[Approval | None, Meeting | None]:
+        """How the meeting's minutes were approved and the later meeting that approved
+        them; (None, None) until they are."""
+        approval = self.approval(meeting_id)
+        if approval is None:
+            return None, None
+        return approval, self.meeting(approval.at_meeting_id)
+
     def audit_trail(self, meeting_id: int) -> list[AuditEntry]:
         """Every change made to the meeting's record after its minutes were circulated,
         oldest first."""

@@ -26,7 +26,7 @@ from minutebook.domain import (
 )
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
-from minutebook.domain.lifecycle import locked_message
+from minutebook.domain.lifecycle import Approval, locked_message
 from minutebook.domain.meeting import MinutesStatus
 from minutebook.domain.numbering import period_key
 from minutebook.domain.snapshot import MinutesSnapshot
@@ -52,6 +52,7 @@ class MeetingRepository(StoreBase):
         def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]: ...
         def timeline(self, meeting_id: int) -> list[Event]: ...
         def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
+        def approved_at(self, meeting_id: int) -> tuple[Approval | None, Meeting | None]: ...
         def add_action(
             self, action: Action, at: str | None = None, recorded: str | None = None
         ) -> Action: ...
@@ -618,6 +619,7 @@ class MeetingRepository(StoreBase):
             code = meeting.committee
             membership = self.membership(code)
             later = [m for m in self.meetings(code) if m.date > meeting.date]
+            approval, approved_at = self.approved_at(meeting_id)
             return MinutesSnapshot(
                 membership=membership,
                 people=tuple(self.people()),
@@ -627,6 +629,8 @@ class MeetingRepository(StoreBase):
                 confidential=self.confidential_items(code),
                 terms=self.terms_in_force(code, meeting.date),
                 next_meeting=later[0] if later else None,
+                approval=approval,
+                approved_at=approved_at,
             )
 
 

@@ -205,3 +205,9 @@ def declare(
         kind=EventKind.DECLARED, item=where, person=declaration.person, ref=declaration.id
     )
     return add_events(changed, [event])
+
+
+def ends_section(style: str, text: str) -> bool:
+    """Where the paragraphs under a minute's heading end: at the next heading, or at the
+    sign-off that closes the minutes (it is not part of the last minute)."""
+    return style.startswith("Heading") or text.startswith(("Signed:", "Approved and signed"))

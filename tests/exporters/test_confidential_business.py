@@ -26,7 +26,7 @@ from minutebook.exporters.council import CONFIDENTIAL_NOTE, render_council_minut
 from minutebook.exporters.nhs import render_nhs_minutes
 from minutebook.exporters.tracker import render_tracker
 from minutebook.store import Store
-from tests.exporters.record import change, declare, started, without
+from tests.exporters.record import change, declare, ends_section, started, without
 
 HCP_DAY = date(2023, 6, 13)
 ICB_DAY = date(2022, 7, 1)
@@ -142,9 +142,7 @@ def _council(snapshot: MinutesSnapshot, public: bool) -> list[tuple[str, str]]:
 
 def _section(texts: list[tuple[str, str]], heading: str) -> list[str]:
     start = texts.index(("Heading 2", heading)) + 1
-    end = next(
-        (i for i in range(start, len(texts)) if texts[i][0].startswith("Heading")), len(texts)
-    )
+    end = next((i for i in range(start, len(texts)) if ends_section(*texts[i])), len(texts))
     return [text for _, text in texts[start:end]]
 
 

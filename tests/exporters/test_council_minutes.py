@@ -33,7 +33,15 @@ from minutebook.domain.timeline import EventKind, span_events
 from minutebook.exporters.common import Build, ExportError, new_document, save_document
 from minutebook.exporters.council import render_council_minutes
 from minutebook.store import Store
-from tests.exporters.record import change, decide, mark, rule, span, with_fields
+from tests.exporters.record import (
+    change,
+    decide,
+    ends_section,
+    mark,
+    rule,
+    span,
+    with_fields,
+)
 
 PRESENT = (
     "Present: Councillors Marland (Chair), R Bradburn, Darlington and D Hopkins, "
@@ -120,9 +128,7 @@ def _with_meeting(snapshot: MinutesSnapshot, **changes: Any) -> MinutesSnapshot:
 def _section(texts: list[tuple[str, str]], heading: str) -> list[tuple[str, str]]:
     """The paragraphs under one heading, up to the next heading."""
     start = texts.index(("Heading 2", heading)) + 1
-    end = next(
-        (i for i in range(start, len(texts)) if texts[i][0].startswith("Heading")), len(texts)
-    )
+    end = next((i for i in range(start, len(texts)) if ends_section(*texts[i])), len(texts))
     return texts[start:end]
 
 
@@ -236,7 +242,13 @@ def test_draft_in_header_until_approved(snapshot: MinutesSnapshot, tmp_path: Pat
     document = render_council_minutes(approved).document
     assert "DRAFT" not in _header(document)
     texts = [p.text for p in document.paragraphs]
-    assert texts[-3:] == ["Signed: Councillor Marland", "Chair", "Date: 20 September 2023"]
+    # Approved with no approval recorded (brought in from elsewhere): the holder of the
+    # chair seat signs, on the day the minutes were approved.
+    assert texts[-2:] == [
+        "Approved and signed by the Chair as a correct record at the meeting held on "
+        "20 September 2023.",
+        "Signed: Councillor Peter Marland (Chair)\tDate: 20 September 2023",
+    ]
     assert "(draft)" not in (document.core_properties.title or "")
 
 
@@ -534,4 +546,5 @@ def test_the_end_time_recorded_live_closes_the_minutes(snapshot: MinutesSnapshot
     )
     texts = _texts(render_council_minutes(approved).document)
     where = texts.index(("Normal", "The meeting ended at 15:35."))
-    assert texts[where + 1][1].startswith("Signed:")  # then the approval block
+    assert texts[where + 1][1].startswith("Approved and signed")  # then the sign-off
+    assert texts[where + 2][1].startswith("Signed:")

@@ -41,6 +41,7 @@ from tests.exporters.record import (
     decided_now,
     declare,
     edit_decisions,
+    ends_section,
     mark,
     replace_decisions,
     rule,
@@ -102,9 +103,7 @@ def _texts(snapshot: MinutesSnapshot) -> list[tuple[str, str]]:
 
 def _section(texts: list[tuple[str, str]], heading: str) -> list[str]:
     start = texts.index(("Heading 2", heading)) + 1
-    end = next(
-        (i for i in range(start, len(texts)) if texts[i][0].startswith("Heading")), len(texts)
-    )
+    end = next((i for i in range(start, len(texts)) if ends_section(*texts[i])), len(texts))
     return [text for _, text in texts[start:end]]
 
 
