@@ -30,6 +30,8 @@ from minutebook.domain.committee import KNOWN_TAGS
 from minutebook.domain.dates import long_date, short_date
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens import committee_forms
+from minutebook.tui.screens.committee_help import COMMITTEE_HELP
+from minutebook.tui.screens.tracker import TrackerScreen
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
 from minutebook.tui.widgets.stored import stored
@@ -43,25 +45,7 @@ if TYPE_CHECKING:
 class CommitteeScreen(Screen[None]):
     """A committee's set-up and its meetings."""
 
-    HELP_TEXT = """## A committee
-
-**Members** lists the seats on the committee with their holders: role, organisation,
-whether they vote, tags used by the quorum rule (chair, vice_chair, executive,
-non_executive, clinician, finance, councillor, external, partner), term of office and
-named deputies. A seat with no holder is a vacancy. **Organisations** are the bodies
-represented. **Terms of reference** shows the quorum rule in force and the policies that
-decide who counts.
-
-**Meetings** lists meetings: `Enter` opens one to build its agenda, `a` adds one, `e`
-corrects the selected meeting's date, start time, end time (the one recorded live;
-blank clears it), venue and session, and `Delete` deletes a meeting that holds nothing
-but its agenda (one with minutes, attendance or anything recorded at it is refused, with
-the reason). A date before 1900 or more than five years ahead is refused as a slip, and
-so is a new date that would put minute numbers already issued in another numbering
-period. Times may be written 19:00, 1900 or 7pm. Signed minutes cannot be changed.
-
-`d` edits the committee's details: its name, house style, usual venue and the Word
-template (a .docx with the body's styles, header, footer and logo) its documents use."""
+    HELP_TEXT = COMMITTEE_HELP
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="committee.back"),
@@ -75,6 +59,8 @@ template (a .docx with the body's styles, header, footer and logo) its documents
         Binding("3", "tab('terms')", "Terms of ref.", show=False, id="committee.tab_terms"),
         Binding("4", "tab('meetings')", "Meetings", show=False, id="committee.tab_meetings"),
         Binding("d", "details", "Details", show=False, id="committee.details"),
+        Binding("s", "standing_items", "Standing items", show=False, id="committee.standing"),
+        Binding("t", "tracker", "Tracker", id="committee.tracker"),
     ]
 
     app: MinutebookApp
@@ -366,26 +352,19 @@ template (a .docx with the body's styles, header, footer and logo) its documents
             table.move_cursor(row=min(keep, table.row_count - 1))
 
     def add_meeting(self) -> None:
-        committee = self.app.store.committee(self.code)
-        values = {"venue": committee.default_venue or "", "session": "public"}
-        self.app.push_screen(
-            FormScreen(
-                "New meeting", committee_forms.meeting_fields(False), values, self._create_meeting
-            ),
-            self._meeting_created,
-        )
+        """A new meeting, its agenda from the standing items (tui/screens/new_meeting.py)."""
+        from minutebook.tui.screens.new_meeting import new_meeting
 
-    def _create_meeting(self, values: dict[str, Any]) -> str | None:
-        try:
-            self._new_meeting = self.setup.add_meeting(**values)
-        except Refused as error:
-            return str(error)
-        return None
+        new_meeting(self.app, self.code, self._meeting_created)
 
-    def _meeting_created(self, saved: bool | None) -> None:
-        if saved:
-            self.refresh_meetings(select=self._new_meeting.id)
-            self.open_meeting(self._new_meeting.id or 0)
+    def _meeting_created(self, meeting: Meeting) -> None:
+        self.refresh_meetings(select=meeting.id)
+        self.open_meeting(meeting.id or 0)
+
+    def action_standing_items(self) -> None:
+        from minutebook.tui.screens.standing_items import StandingItemsScreen
+
+        self.app.push_screen(StandingItemsScreen(self.code))
 
     def _selected_meeting(self) -> Meeting | None:
         key = self._selected_key("#meetings-table")
@@ -457,8 +436,12 @@ template (a .docx with the body's styles, header, footer and logo) its documents
 
     # -- the shared keys -------------------------------------------------------------------
 
+    def action_tracker(self) -> None:
+        self.app.push_screen(TrackerScreen(self.code))
+
     def palette_commands(self) -> list[PaletteCommand]:
         return [
+            ("Action tracker (t)", "Every action, its reviews; owners' lists", self.action_tracker),
             (
                 "Add member",
                 "A new seat on this committee and its holder",
@@ -473,6 +456,11 @@ template (a .docx with the body's styles, header, footer and logo) its documents
                 "New meeting",
                 "A meeting of this committee, then its agenda",
                 on_tab(self.action_tab, "meetings", self.add_meeting),
+            ),
+            (
+                "Standing items (s)",
+                "The items every new meeting's agenda opens and closes with",
+                self.action_standing_items,
             ),
             (
                 "Edit meeting (e)",

@@ -1,0 +1,116 @@
+"""The action tracker between meetings, as the tracker screen asks for it: the actions a
+filter shows with their history of reviews, an action corrected, and one owner's list of
+what to do before the next meeting, as text for an email and as a Word document
+(docs/actions.md). Rules are the domain's (`domain.tracker`, `domain.rag`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from minutebook.domain.action_views import ActionFilter, owner_actions, owner_list_text
+from minutebook.domain.actions import Action
+from minutebook.domain.base import Refused
+from minutebook.domain.rag import RagScheme, ShownRag, scheme_for, shown_rag
+from minutebook.domain.reviews import ActionReview
+from minutebook.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from minutebook.exporters.common import Build
+    from minutebook.store import Store
+
+
+@dataclass(frozen=True)
+class TrackerLine:
+    """One action of the tracker with its owner's name and every review of it."""
+
+    action: Action
+    owner: str
+    reviews: tuple[ActionReview, ...]
+    rag: ShownRag
+
+    @property
+    def label(self) -> str:
+        return f"Action {self.action.number or self.action.id}"
+
+
+class ActionTracker:
+    """A committee's actions across its meetings."""
+
+    def __init__(self, store: Store, code: str) -> None:
+        self.store = store
+        self.committee = store.committee(code)
+        self.scheme: RagScheme = scheme_for(self.committee.rag_palette)
+
+    def names(self) -> dict[str, str]:
+        return {p.id: p.name for p in self.store.people()}
+
+    def lines(self, chosen: ActionFilter, today: date) -> list[TrackerLine]:
+        """The actions the filter shows, in the order agreed (three queries in all)."""
+        names = self.names()
+        reviews = self.store.reviews_of(self.committee.code)
+        lines = []
+        for action in self.store.actions(self.committee.code):
+            if not chosen.matches(action, today):
+                continue
+            label = f"Action {action.number or action.id}"
+            lines.append(
+                TrackerLine(
+                    action,
+                    names.get(action.owner, action.owner),
+                    tuple(reviews.get(action.id or 0, ())),
+                    shown_rag(self.scheme, action.status, action.rag, label),
+                )
+            )
+        return lines
+
+    def owners(self) -> list[tuple[str, str]]:
+        """(name, id) of everyone who owns an action, by name."""
+        names = self.names()
+        owners = {a.owner for a in self.store.actions(self.committee.code)}
+        return sorted(((names.get(o, o), o) for o in owners), key=lambda pair: pair[0])
+
+    def meeting_dates(self) -> list[date]:
+        return sorted({a.meeting_date for a in self.store.actions(self.committee.code)})
+
+    def edit(self, action: Action, description: str, owner: str, due: date | None) -> Action:
+        """Correct an action's wording, owner or deadline; what it said before is kept in
+        its meeting's timeline. Refused on an action of signed minutes: they are locked
+        (a revised deadline is agreed at a later meeting, under matters arising)."""
+        try:
+            return self.store.edit_action(
+                action.model_copy(update={"description": description, "owner": owner, "due": due})
+            )
+        except (StoreError, ValueError) as error:
+            text = str(error)
+            raise Refused(text[:1].upper() + text[1:]) from None
+
+    def next_meeting(self, today: date) -> date | None:
+        """The committee's next meeting from today, if one is arranged."""
+        coming = [m.date for m in self.store.meetings(self.committee.code) if m.date >= today]
+        return min(coming) if coming else None
+
+    def owner_list(self, owner: str, today: date) -> str:
+        """What one owner must do before the next meeting, as plain text."""
+        return owner_list_text(
+            owner_actions(self.store.actions(self.committee.code), owner),
+            self.names().get(owner, owner),
+            self.committee.name,
+            self.next_meeting(today),
+            today,
+        )
+
+    def owner_document(self, owner: str, today: date, template: Path | None = None) -> Build:
+        """The same list as a Word document."""
+        from minutebook.exporters.owner_list import render_owner_list
+
+        return render_owner_list(
+            owner_actions(self.store.actions(self.committee.code), owner),
+            self.names().get(owner, owner),
+            self.committee.name,
+            self.next_meeting(today),
+            today,
+            template,
+        )

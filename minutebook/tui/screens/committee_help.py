@@ -1,0 +1,25 @@
+"""What the committee screen's help page says (F1)."""
+
+COMMITTEE_HELP = """## A committee
+
+**Members** lists the seats on the committee with their holders: role, organisation,
+whether they vote, tags used by the quorum rule (chair, vice_chair, executive,
+non_executive, clinician, finance, councillor, external, partner), term of office and
+named deputies. A seat with no holder is a vacancy. **Organisations** are the bodies
+represented. **Terms of reference** shows the quorum rule in force and the policies that
+decide who counts.
+
+**Meetings** lists meetings: `Enter` opens one to build its agenda, `a` adds one, `e`
+corrects the selected meeting's date, start time, end time (the one recorded live;
+blank clears it), venue and session, and `Delete` deletes a meeting that holds nothing
+but its agenda (one with minutes, attendance or anything recorded at it is refused, with
+the reason). A date before 1900 or more than five years ahead is refused as a slip, and
+so is a new date that would put minute numbers already issued in another numbering
+period. Times may be written 19:00, 1900 or 7pm. Signed minutes cannot be changed.
+
+`d` edits the committee's details: its name, house style, usual venue and the Word
+template (a .docx with the body's styles, header, footer and logo) its documents use.
+
+`t` opens the committee's **action tracker**: every action agreed at its meetings, with
+filters (open, overdue, owner, status, meeting), each action's reviews, corrections, and
+each owner's list of what to do before the next meeting."""
