@@ -15,7 +15,6 @@ from pydantic import ValidationError
 
 from minutebook.domain.actions import Action, ActionStatus
 from minutebook.domain.base import Refused, error_lines
-from minutebook.domain.committee import RagPalette
 from minutebook.domain.meeting import AgendaItem, Meeting
 from minutebook.domain.rag import RagLevel, RagScheme, ShownRag, propose_rag, scheme_for, shown_rag
 from minutebook.domain.reviews import (
@@ -23,6 +22,7 @@ from minutebook.domain.reviews import (
     matters_arising_words,
     matters_item,
     rags_so_far,
+    tracker_name,
 )
 from minutebook.store.errors import StoreError
 
@@ -50,12 +50,6 @@ class ArisingAction:
         day = self.review.meeting_date if self.review else None
         updates = [u for u in self.action.updates if day is None or u.date < day]
         return updates[-1].text if updates else ""
-
-
-def tracker_name(palette: RagPalette) -> str:
-    """What the committee calls its tracker: seed 001's Decision Tracker for a council,
-    seed 003's Action Tracker otherwise."""
-    return "Decision Tracker" if palette is RagPalette.COUNCIL else "Action Tracker"
 
 
 class MattersArising:

@@ -16,6 +16,7 @@ from pydantic import Field, field_validator
 
 from minutebook.domain.actions import Action, ActionStatus, ActionUpdate, is_open
 from minutebook.domain.base import DomainModel, Refused, blank_to_none
+from minutebook.domain.committee import RagPalette
 from minutebook.domain.meeting import AgendaItem
 from minutebook.domain.rag import STORED_CODES, RagScheme, propose_rag
 
@@ -171,6 +172,12 @@ def _numbers(actions: Sequence[Action]) -> str:
     if len(names) == 1:
         return f"action {names[0]}"
     return f"actions {', '.join(names[:-1])} and {names[-1]}"
+
+
+def tracker_name(palette: RagPalette) -> str:
+    """What the committee calls its tracker: seed 001's Decision Tracker for a council,
+    seed 003's Action Tracker otherwise."""
+    return "Decision Tracker" if palette is RagPalette.COUNCIL else "Action Tracker"
 
 
 def matters_arising_words(

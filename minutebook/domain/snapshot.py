@@ -18,6 +18,8 @@ from minutebook.domain.lifecycle import Approval, SignOff, sign_off
 from minutebook.domain.meeting import Meeting, MeetingRecord
 from minutebook.domain.meeting_quorum import MeetingQuorum, Period
 from minutebook.domain.quorum import TermsOfReference
+from minutebook.domain.rag import scheme_for
+from minutebook.domain.reviews import ActionReview, matters_arising_words, tracker_name
 
 
 class MinutesSnapshot(DerivingModel):
@@ -36,6 +38,16 @@ class MinutesSnapshot(DerivingModel):
     next_meeting: Meeting | None = None
     approval: Approval | None = None  # how the minutes were approved, once they are
     approved_at: Meeting | None = None  # the later meeting that approved them
+    reviewed: tuple[tuple[Action, ActionReview], ...] = ()
+    """This meeting's reviews of actions from earlier meetings (matters arising), each
+    with the action as it stands after the review."""
+
+    def arising_words(self, item: int) -> str:
+        """What the minute of `item` says of the actions reviewed under it ("" if none
+        were): `reviews.matters_arising_words`, in the committee's key."""
+        here = [(a, r) for a, r in self.reviewed if r.item == item]
+        palette = self.membership.committee.rag_palette
+        return matters_arising_words(here, scheme_for(palette), tracker_name(palette))
 
     @cached_property
     def sign_off(self) -> SignOff:

@@ -235,6 +235,9 @@ class _Writer:
                 continue
             self._declarations(minute)
             self._narrative(minute.narrative)
+            arising = self.snapshot.arising_words(minute.item)
+            if arising:
+                self.build.paragraph(arising, BODY)
             self._decisions(minute)
             self._actions([a for a in self.snapshot.actions if _placed(a, minute)])
 

@@ -387,6 +387,9 @@ def _item_paragraphs(
     out: list[str] = []
     narrative = minute.narrative if minute else ""
     out += [p.strip() for p in narrative.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    arising = snapshot.arising_words(item.number)
+    if arising:
+        out.append(arising)
     declarations = snapshot.record.declarations
     if _is_declarations_item(item):
         # The public minutes never name an interest declared on confidential business.

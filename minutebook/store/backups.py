@@ -39,9 +39,7 @@ KEEP_LATEST = 20
 KEEP_DAYS = 30
 FOLDER = "backups"
 
-_NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<when>\d{4}-\d{2}-\d{2}-\d{6})-(?P<why>[a-z-]+)(-\d+)?\.db$"
-)
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<when>\d{4}-\d{2}-\d{2}-\d{6})-(?P<why>[a-z-]+)(-\d+)?\.db$")
 _WHEN = "%Y-%m-%d-%H%M%S"
 
 
@@ -140,9 +138,7 @@ def prune_backups(database: Path, *, now: datetime | None = None) -> list[Path]:
     return removed
 
 
-def restore_backup(
-    database: Path, backup: Path, *, now: datetime | None = None
-) -> Backup | None:
+def restore_backup(database: Path, backup: Path, *, now: datetime | None = None) -> Backup | None:
     """Put `backup` in place of `database`, keeping the current file as a backup first.
     Refuses a backup that is damaged, not Minutebook's or from a newer Minutebook, and
     a database open in a window. Returns the backup made of the file it replaced (None

@@ -12,7 +12,7 @@ from typing import Any
 from minutebook.domain import Committee, Membership, Organisation, Person, Seat, TermsOfReference
 from minutebook.domain.base import slug
 from minutebook.domain.quorum import in_force_on
-from minutebook.domain.standing_items import default_standing_items
+from minutebook.domain.standing_items import StandingItem, checked, default_standing_items
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
@@ -263,13 +263,19 @@ class CommitteeRepository(StoreBase):
         """The version a meeting on `day` is judged by (docs/quorum.md)."""
         return in_force_on(self.terms_of_reference(code), day)
 
-    def import_terms(self, membership: Membership, versions: Sequence[TermsOfReference]) -> int:
+    def import_terms(
+        self,
+        membership: Membership,
+        versions: Sequence[TermsOfReference],
+        standing: Sequence[StandingItem] | None = None,
+    ) -> int:
         """Bring a committee's set-up and ToR versions in from a file, all or nothing.
 
         People are matched to those already known by name; organisations and seats are
         added or updated by id; a version already stored is skipped if identical and
-        refused if different (versions are never silently rewritten). Returns how many
-        versions were added.
+        refused if different (versions are never silently rewritten); the standing items,
+        where the file gives them, replace the committee's. Returns how many versions
+        were added.
         """
         committee = membership.committee
         code = committee.code
@@ -319,5 +325,6 @@ class CommitteeRepository(StoreBase):
                         f"{version.version} with a different rule; give the new one "
                         f"version {max(stored) + 1}"
                     )
+            if standing is not None:
+                write_standing(db, code, checked(standing))
             return added
-

@@ -83,7 +83,5 @@ def check_health(conn: sqlite3.Connection) -> Health:
         "SELECT (SELECT count(*) FROM committees), (SELECT count(*) FROM meetings), "
         "(SELECT count(*) FROM minutes), (SELECT count(*) FROM actions)"
     ).fetchone()
-    health.facts.append(
-        "holds {} committees, {} meetings, {} minutes, {} actions".format(*counts)
-    )
+    health.facts.append("holds {} committees, {} meetings, {} minutes, {} actions".format(*counts))
     return health

@@ -29,6 +29,7 @@ from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import Approval, locked_message
 from minutebook.domain.meeting import MinutesStatus
 from minutebook.domain.numbering import period_key
+from minutebook.domain.reviews import ActionReview
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.standing_items import new_item_number
 from minutebook.domain.timeline import Event, EventKind, Phase
@@ -53,6 +54,7 @@ class MeetingRepository(StoreBase):
         def timeline(self, meeting_id: int) -> list[Event]: ...
         def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
         def approved_at(self, meeting_id: int) -> tuple[Approval | None, Meeting | None]: ...
+        def reviewed_at(self, meeting_id: int) -> list[tuple[Action, ActionReview]]: ...
         def add_action(
             self, action: Action, at: str | None = None, recorded: str | None = None
         ) -> Action: ...
@@ -528,9 +530,7 @@ class MeetingRepository(StoreBase):
                 events=tuple(self.timeline(meeting_id)),
             )
 
-    def add_meeting_record(
-        self, record: MeetingRecord, actions: Sequence[Action] = ()
-    ) -> Meeting:
+    def add_meeting_record(self, record: MeetingRecord, actions: Sequence[Action] = ()) -> Meeting:
         """Store a whole meeting as recorded elsewhere (demo data, an import), keeping its
         item numbers, status and every part of it, with the `actions` agreed at it, in
         one transaction.
@@ -631,6 +631,7 @@ class MeetingRepository(StoreBase):
                 next_meeting=later[0] if later else None,
                 approval=approval,
                 approved_at=approved_at,
+                reviewed=tuple(self.reviewed_at(meeting_id)),
             )
 
 

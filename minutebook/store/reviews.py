@@ -21,6 +21,9 @@ from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
 
+if TYPE_CHECKING:
+    from minutebook.store.minutes import IssuedNumber
+
 _REVIEW_COLUMNS = (
     'id, action_id, meeting_id, item, meeting_date, position AS "update", status, '
     "revised_due, rag, before"
@@ -36,6 +39,7 @@ class ReviewRepository(StoreBase):
         def meeting(self, meeting_id: int) -> Meeting: ...
         def _unlocked(self, meeting_id: int) -> Meeting: ...
         def _actions_where(self, condition: str, params: list[Any]) -> list[Action]: ...
+        def issue_minute_number(self, meeting_id: int, item: int) -> IssuedNumber: ...
 
     def matters_arising(self, meeting_id: int) -> list[Action]:
         """The actions a meeting reviews, oldest first: every action of the committee
@@ -59,6 +63,18 @@ class ReviewRepository(StoreBase):
             [meeting_id],
         )
         return [_review(row) for row in rows]
+
+    def reviewed_at(self, meeting_id: int) -> list[tuple[Action, ActionReview]]:
+        """The reviews recorded at a meeting, each with its action as it now stands."""
+        actions = {
+            a.id: a
+            for a in self._actions_where(
+                "id IN (SELECT action_id FROM action_reviews WHERE meeting_id = ?)", [meeting_id]
+            )
+        }
+        return [
+            (actions[r.action_id], r) for r in self.reviews_at(meeting_id) if r.action_id in actions
+        ]
 
     def reviews_of(self, code: str) -> dict[int, list[ActionReview]]:
         """Every review of the committee's actions, by action, oldest first (one query)."""
@@ -122,6 +138,10 @@ class ReviewRepository(StoreBase):
                 ],
             )
             review_id = int(self.db.execute("SELECT last_insert_rowid()").fetchone()[0])
+            if stored.item is not None:
+                # The review is minuted under its item, as a decision is: the item takes
+                # its minute number now if it has none.
+                self.issue_minute_number(meeting_id, stored.item)
             self._write_state(action_id, ReviewedState.of(changed))
             if stored.update:
                 self.db.execute(
