@@ -21,7 +21,9 @@ from minutebook.domain.lifecycle import (
     approval_problem,
     approval_words,
     chair_on,
+    circulation_problem,
     correction_note,
+    lifecycle_stage,
     lifecycle_words,
     minutes_item,
     previous_meeting,
@@ -42,6 +44,20 @@ class ApprovalDefaults:
     item: AgendaItem | None
     chair: str | None
     signed_on: date
+
+
+@dataclass(frozen=True)
+class MeetingStage:
+    """A meeting and where its minutes stand: the step with its date for a narrow
+    column ("signed 20/09/2023"), every step in words ("signed 20/09/2023 (circulated
+    26/06/2023, approved 20/09/2023)"), and how they were approved, once they were."""
+
+    meeting: Meeting
+    stage: str
+    words: str
+    approval: Approval | None
+    approved_at: Meeting | None
+    """The later meeting that approved the minutes."""
 
 
 class MinutesLifecycle:
@@ -123,9 +139,30 @@ class MinutesLifecycle:
         except StoreError as error:
             raise Refused(_sentence(str(error))) from None
 
-    def overview(self, code: str) -> list[tuple[Meeting, str]]:
-        """Each of the committee's meetings with its lifecycle in words, oldest first."""
-        return [(m, lifecycle_words(m)) for m in self.store.meetings(code)]
+    def circulation_problem(self, meeting_id: int, on: date) -> str | None:
+        """Why the meeting's minutes cannot be marked circulated on `on` (asked before
+        an export that would circulate them, so that nothing is written); None if they
+        can."""
+        meeting = self.store.meeting(meeting_id)
+        problem = circulation_problem(meeting, on, has_record=self.store.has_record(meeting_id))
+        return _sentence(problem) if problem else None
+
+    def overview(self, code: str) -> list[MeetingStage]:
+        """Each of the committee's meetings and where its minutes stand, oldest first:
+        the one answer for the committee's meetings list and `minutebook meetings list`."""
+        stages = []
+        for meeting in self.store.meetings(code):
+            approval, approved_at = self.store.approved_at(meeting.id or 0)
+            stages.append(
+                MeetingStage(
+                    meeting,
+                    lifecycle_stage(meeting),
+                    lifecycle_words(meeting),
+                    approval,
+                    approved_at,
+                )
+            )
+        return stages
 
     def audit_trail(self, meeting_id: int) -> list[AuditEntry]:
         return self.store.audit_trail(meeting_id)

@@ -429,6 +429,11 @@ def export_options(default: str) -> Callable[[Callable[..., Any]], Callable[...,
     default=True,
     help="The public minutes (default) or the separate confidential minutes.",
 )
+@click.option(
+    "--circulate",
+    is_flag=True,
+    help="Then mark the draft minutes circulated, today.",
+)
 @export_options("a name like 'HCP minutes 2023-09-20 (draft).docx' here")
 @click.pass_context
 def export_minutes(
@@ -437,15 +442,20 @@ def export_minutes(
     day: datetime,
     style: str | None,
     public: bool,
+    circulate: bool,
     output: Path | None,
     force: bool,
     template: Path | None,
 ) -> None:
-    """Write a meeting's formal minutes in the committee's house style."""
+    """Write a meeting's formal minutes in the committee's house style; with
+    --circulate, the draft is then marked circulated on today's date."""
     from minutebook.application.exports import Document, build_document, file_name
 
     snapshot = _meeting_snapshot(ctx, code, day)
     committee, meeting = snapshot.membership.committee, snapshot.record.meeting
+    if circulate:
+        # Refused before anything is written: minutes already circulated or approved.
+        _circulate(ctx, meeting.id or 0, check_only=True)
     what = Document.MINUTES if public else Document.CONFIDENTIAL_MINUTES
     default = Path(file_name(what, committee, meeting, date.today()))
     _export(
@@ -455,6 +465,32 @@ def export_minutes(
         committee,
         template,
     )
+    if circulate:
+        _circulate(ctx, meeting.id or 0)
+
+
+def _circulate(ctx: click.Context, meeting_id: int, *, check_only: bool = False) -> None:
+    """Mark the meeting's draft minutes circulated today (docs/lifecycle.md), or say in
+    one line why they cannot be; `check_only` asks without marking them."""
+    from minutebook.application.lifecycle import MinutesLifecycle
+    from minutebook.domain.base import Refused
+    from minutebook.domain.dates import long_date
+
+    today = date.today()
+    with _open_store(ctx, to_write=not check_only) as store:
+        lifecycle = MinutesLifecycle(store)
+        outcome = "nothing was exported" if check_only else "they were not marked circulated"
+        problem = lifecycle.circulation_problem(meeting_id, today)
+        if problem:
+            _fail(f"{problem}: {outcome}")
+        if check_only:
+            return
+        try:
+            sent = lifecycle.circulate(meeting_id, today)
+        except Refused as refused:
+            _fail(f"{refused}: {outcome}")
+            return
+    click.echo(f"Marked the minutes of {long_date(sent.date)} circulated on {long_date(today)}")
 
 
 def _meeting_snapshot(ctx: click.Context, code: str, day: datetime) -> MinutesSnapshot:
@@ -614,8 +650,9 @@ def _open_store(ctx: click.Context, *, to_write: bool = False) -> Store:
         raise
 
 
-# The database file's own commands (backup, restore, check) live in a module of their own.
-from minutebook.tui import cli_files  # noqa: E402,F401
+# The database file's own commands (backup, restore, check) and a committee's meetings
+# (`meetings list`) live in modules of their own.
+from minutebook.tui import cli_files, cli_meetings  # noqa: E402,F401
 
 if __name__ == "__main__":
     main()
