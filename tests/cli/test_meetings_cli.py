@@ -26,25 +26,29 @@ def _run(runner: CliRunner, db: Path, *args: str) -> Result:
     return runner.invoke(main, ["--db", str(db), *args])
 
 
-def _circulated_and_signed(db: Path) -> None:
+def circulated_and_signed(store: Store) -> None:
     """The demo's HCP as the secretary leaves it after the September meeting: June's
     minutes (circulated, the demo does not say when) approved there and signed by the
     Chair on 22 September; September's own minutes circulated on 2 October."""
+    lifecycle = MinutesLifecycle(store)
+    june = store.meeting_on("HCP", JUNE).id or 0
+    september = store.meeting_on("HCP", SEPTEMBER).id or 0
+    lifecycle.approve(
+        september,
+        june,
+        item=2,
+        amendment=None,
+        chair="Peter Marland",
+        signed_on=date(2023, 9, 22),
+        today=SEPTEMBER,
+    )
+    store.add_attendance(september, Attendance(person="marland"))
+    lifecycle.circulate(september, date(2023, 10, 2))
+
+
+def _circulated_and_signed(db: Path) -> None:
     with Store.open(db) as store:
-        june = store.meeting_on("HCP", JUNE)
-        lifecycle = MinutesLifecycle(store)
-        september = store.meeting_on("HCP", SEPTEMBER).id or 0
-        lifecycle.approve(
-            september,
-            june.id or 0,
-            item=2,
-            amendment=None,
-            chair="Peter Marland",
-            signed_on=date(2023, 9, 22),
-            today=SEPTEMBER,
-        )
-        store.add_attendance(september, Attendance(person="marland"))
-        lifecycle.circulate(september, date(2023, 10, 2))
+        circulated_and_signed(store)
 
 
 def test_each_meeting_with_its_minutes_stage_and_dates(runner: CliRunner, demo_path: Path) -> None:

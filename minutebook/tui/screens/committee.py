@@ -31,6 +31,7 @@ from minutebook.domain.dates import long_date, short_date
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens import committee_forms
 from minutebook.tui.screens.committee_help import COMMITTEE_HELP
+from minutebook.tui.screens.meeting_list import add_meeting_columns, fill_meetings
 from minutebook.tui.screens.tracker import TrackerScreen
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
@@ -103,10 +104,7 @@ class CommitteeScreen(Screen[None]):
         organisations.add_column("Id")
         organisations.add_column("Organisation", width=44)
         organisations.add_columns("Constituency", "Status")
-        meetings = self.query_one("#meetings-table", DataTable)
-        meetings.add_columns("Date", "Time")
-        meetings.add_column("Venue", width=30)
-        meetings.add_columns("Session", "Minutes", "Items")
+        add_meeting_columns(self.query_one("#meetings-table", DataTable))
         self.refresh_all()
         self.query_one("#members-table", DataTable).focus()
 
@@ -329,27 +327,9 @@ class CommitteeScreen(Screen[None]):
     # -- meetings --------------------------------------------------------------------------
 
     def refresh_meetings(self, select: int | None = None) -> None:
-        """Fill the table again, keeping the cursor where it was or on meeting `select`
-        (a meeting whose date changed moves in the list)."""
-        store = self.app.store
+        """Each meeting with where its minutes stand (tui/screens/meeting_list.py)."""
         table = self.query_one("#meetings-table", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for meeting in store.meetings(self.code):
-            items = len(store.agenda(meeting.id or 0))
-            if meeting.id == select:
-                keep = table.row_count
-            table.add_row(
-                short_date(meeting.date),
-                meeting.time or "",
-                meeting.venue or "",
-                meeting.session.value,
-                meeting.status.value,
-                str(items),
-                key=str(meeting.id),
-            )
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        fill_meetings(table, self.app.store, self.code, select)
 
     def add_meeting(self) -> None:
         """A new meeting, its agenda from the standing items (tui/screens/new_meeting.py)."""

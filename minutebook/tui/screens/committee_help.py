@@ -9,8 +9,9 @@ named deputies. A seat with no holder is a vacancy. **Organisations** are the bo
 represented. **Terms of reference** shows the quorum rule in force and the policies that
 decide who counts.
 
-**Meetings** lists meetings: `Enter` opens one to build its agenda, `a` adds one, `e`
-corrects the selected meeting's date, start time, end time (the one recorded live;
+**Meetings** lists meetings, each with where its minutes stand and since when ("draft",
+"circulated 01/07/2023", "signed 20/09/2023"): `Enter` opens one to build its agenda,
+`a` adds one, `e` corrects the selected meeting's date, start time, end time (the one recorded live;
 blank clears it), venue and session, and `Delete` deletes a meeting that holds nothing
 but its agenda (one with minutes, attendance or anything recorded at it is refused, with
 the reason). A date before 1900 or more than five years ahead is refused as a slip, and
