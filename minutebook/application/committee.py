@@ -415,6 +415,18 @@ class CommitteeSetup:
         except StoreError as error:
             raise Refused(_sentence(error)) from None
 
+    def new_meeting(
+        self,
+        *,
+        date: str | None = "",
+        time: str | None = "",
+        venue: str | None = "",
+        session: str | None = "public",
+    ) -> Meeting:
+        """The meeting the "New meeting" form describes, checked but not stored yet: its
+        agenda is settled first (`application.standing`, docs/agenda.md)."""
+        return self._meeting(None, date, time, venue, session, None)
+
     @staticmethod
     def details_values(committee: Committee) -> dict[str, Any]:
         """The committee's details as its form shows them."""

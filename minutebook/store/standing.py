@@ -19,14 +19,20 @@ if TYPE_CHECKING:
     from minutebook.domain import Committee
 
 
-def write_standing(db: Database, code: str, items: Sequence[StandingItem]) -> None:
-    """Replace the committee's standing items with `items`, in this order (inside the
-    caller's transaction)."""
+def write_standing(db: Database, code: str, items: Sequence[StandingItem]) -> list[StandingItem]:
+    """Replace the committee's standing items with `items` in agenda order (inside the
+    caller's transaction); Conflict, nothing written, when the list has two items of a
+    kind a committee has only one of."""
+    try:
+        ordered = checked(items)
+    except Refused as refused:
+        raise Conflict(str(refused)) from None
     db.execute("DELETE FROM standing_items WHERE committee = ?", [code])
     db.table("standing_items").insert_all(
         {"committee": code, "position": position, **to_row(item)}
-        for position, item in enumerate(items, start=1)
+        for position, item in enumerate(ordered, start=1)
     )
+    return list(ordered)
 
 
 class StandingItemRepository(StoreBase):
@@ -46,11 +52,6 @@ class StandingItemRepository(StoreBase):
     def save_standing_items(self, code: str, items: Sequence[StandingItem]) -> list[StandingItem]:
         """Keep `items` as the committee's standing items, in agenda order; refused (and
         nothing changed) when the list has two items of a kind it can have only one of."""
-        try:
-            ordered = checked(items)
-        except Refused as refused:
-            raise Conflict(str(refused)) from None
         with self.transaction() as db:
             self.committee(code)
-            write_standing(db, code, ordered)
-        return list(ordered)
+            return write_standing(db, code, items)

@@ -69,12 +69,21 @@ async def test_new_meeting_with_agenda(app: MinutebookApp, app_store: Store) -> 
     new = next(m for m in meetings if m.date == date(2027, 1, 14))
     assert new.time == "19:00"
     assert new.venue == "Village Hall"
+    # The agenda starts from the standing items; items added go before the closing one.
     agenda = app_store.agenda(new.id or 0)
-    assert [(i.number, i.title) for i in agenda] == [(1, "Budget 2027/28"), (2, "Staffing matter")]
-    assert agenda[0].purpose is Purpose.DECISION
-    assert agenda[0].planned_minutes == 20
-    assert agenda[0].lead == "Clerk"
-    assert agenda[1].confidential is True
+    assert [(i.number, i.title) for i in agenda] == [
+        (1, "Welcome, Introductions and Apologies"),
+        (2, "Minutes"),
+        (3, "Actions Arising"),
+        (4, "Disclosures of Interest"),
+        (5, "Budget 2027/28"),
+        (6, "Staffing matter"),
+        (7, "Date of the Next Meeting"),
+    ]
+    assert agenda[4].purpose is Purpose.DECISION
+    assert agenda[4].planned_minutes == 20
+    assert agenda[4].lead == "Clerk"
+    assert agenda[5].confidential is True
 
 
 async def test_bad_meeting_date_is_refused(app: MinutebookApp, app_store: Store) -> None:
