@@ -143,6 +143,17 @@ def read_file(path: Path, source: str | None = None) -> str:
     """The text of a secretary's YAML or JSON file; FileError (naming `source`, else the
     path) if it is not a regular file, is too large, or is not UTF-8 text."""
     source = source or str(path)
+    data = read_bytes(path, source, MAX_FILE_BYTES, "YAML or JSON")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FileError(source, ["is not a text file (YAML or JSON expected)"]) from None
+
+
+def read_bytes(path: Path, source: str, limit: int, expected: str) -> bytes:
+    """The bytes of a file a secretary gives: only a regular file, at most `limit`
+    bytes (module docstring); FileError naming `source` otherwise, saying what was
+    `expected` ("YAML or JSON", "a .docx, .xlsx or .csv tracker")."""
     try:
         # Opened without blocking, then checked: opening a FIFO to read would
         # otherwise wait for a writer that never comes.
@@ -153,18 +164,15 @@ def read_file(path: Path, source: str | None = None) -> str:
     try:
         kind = os.fstat(descriptor)
         if not stat.S_ISREG(kind.st_mode):
-            raise FileError(source, ["is not a regular file (YAML or JSON expected)"])
-        if kind.st_size > MAX_FILE_BYTES:
+            raise FileError(source, [f"is not a regular file ({expected} expected)"])
+        if kind.st_size > limit:
             raise FileError(source, [f"is too large for a Minutebook file ({kind.st_size} bytes)"])
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError as error:
         raise FileError(source, [f"cannot be read: {error.strerror or error}"]) from None
     finally:
         os.close(descriptor)
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > limit:
         raise FileError(source, ["is too large for a Minutebook file"])
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FileError(source, ["is not a text file (YAML or JSON expected)"]) from None
+    return data

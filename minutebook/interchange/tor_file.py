@@ -19,6 +19,15 @@ The format (JSON with the same structure is accepted too)::
 
 Several versions may be given instead under ``versions:`` (each with ``version``,
 ``adopted`` and ``quorum``); a meeting is judged by the version in force on its date.
+
+The committee's standing items (docs/agenda.md) may be given too, in agenda order; left
+out, a committee new to the database gets its house style's and one already there keeps
+its own::
+
+    standing_items:
+      - {title: Minutes, kind: minutes, purpose: decision, lead: Chair,
+         description: "To approve ... the Minutes of the meeting held on {previous}."}
+      - {title: Date of the Next Meeting, kind: next_meeting, place: closing}
 """
 
 from __future__ import annotations
@@ -38,12 +47,14 @@ from minutebook.domain.base import (
     DomainModel,
     Name,
     OptionalName,
+    Refused,
     Tag,
     blank_to_none,
     error_lines,
     slug,
 )
 from minutebook.domain.quorum import POLICY_SECTIONS, QuorumRule, in_force_on
+from minutebook.domain.standing_items import StandingItem, checked
 from minutebook.interchange.reading import FileError, load_data
 
 FAR_PAST = date(1900, 1, 1)
@@ -97,6 +108,7 @@ class TorFile(DomainModel):
     quorum: QuorumRule | None = None
     policies_confirmed: bool | None = None
     versions: tuple[VersionEntry, ...] = ()
+    standing_items: tuple[StandingItem, ...] | None = None
 
     @model_validator(mode="after")
     def _one_way_of_giving_the_rule(self) -> TorFile:
@@ -115,6 +127,8 @@ class TermsFile:
     versions: tuple[TermsOfReference, ...]
     names: dict[str, str]  # person id -> name as written in the file
     source: str = field(default="terms of reference", compare=False)
+    standing: tuple[StandingItem, ...] | None = None
+    """The committee's standing items, in agenda order; None where the file gives none."""
 
     def in_force_on(self, day: date | None) -> TermsOfReference:
         """The version a meeting on `day` is judged by (the latest when no date)."""
@@ -186,6 +200,12 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
     numbers = [v.version for v in versions]
     if len(set(numbers)) != len(numbers):
         problems.append("versions: each version needs its own number")
+    standing = None
+    if parsed.standing_items is not None:
+        try:
+            standing = checked(parsed.standing_items)
+        except Refused as refused:
+            problems.append(f"standing_items: {refused}")
     if problems:
         raise FileError(source, problems)
     committee = Committee(
@@ -201,7 +221,7 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
         seats=tuple(seats),
     )
     ordered = tuple(sorted(versions, key=lambda v: (v.adopted, v.version)))
-    return TermsFile(membership, ordered, ids.names, source)
+    return TermsFile(membership, ordered, ids.names, source, standing)
 
 
 def _reference_problems(data: dict[str, Any]) -> list[str]:
@@ -271,9 +291,13 @@ def _versions(parsed: TorFile, data: dict[str, Any]) -> list[TermsOfReference]:
 
 
 def write_terms(
-    membership: Membership, versions: Sequence[TermsOfReference], people: dict[str, str]
+    membership: Membership,
+    versions: Sequence[TermsOfReference],
+    people: dict[str, str],
+    standing: Sequence[StandingItem] | None = None,
 ) -> str:
-    """A ToR file for the committee, people by name, every version with its date."""
+    """A ToR file for the committee, people by name, every version with its date, and
+    its standing items where given."""
     committee = membership.committee
     data: dict[str, Any] = {
         "committee": {
@@ -321,4 +345,8 @@ def write_terms(
         data.update(entries[0])
     else:
         data["versions"] = entries
+    if standing is not None:
+        data["standing_items"] = [
+            item.model_dump(mode="json", exclude_none=True) for item in standing
+        ]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)

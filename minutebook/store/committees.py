@@ -12,7 +12,7 @@ from typing import Any
 from minutebook.domain import Committee, Membership, Organisation, Person, Seat, TermsOfReference
 from minutebook.domain.base import slug
 from minutebook.domain.quorum import in_force_on
-from minutebook.domain.standing_items import StandingItem, checked, default_standing_items
+from minutebook.domain.standing_items import StandingItem, default_standing_items
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
@@ -326,5 +326,5 @@ class CommitteeRepository(StoreBase):
                         f"version {max(stored) + 1}"
                     )
             if standing is not None:
-                write_standing(db, code, checked(standing))
+                write_standing(db, code, standing)
             return added

@@ -335,7 +335,8 @@ def tor() -> None:
 @database_option
 @click.pass_context
 def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) -> None:
-    """Write the committee's organisations, seats and every ToR version as YAML."""
+    """Write the committee's organisations, seats, every ToR version and its standing
+    items as YAML."""
     from minutebook.interchange.tor_file import write_terms
 
     with _open_store(ctx) as store:
@@ -345,6 +346,7 @@ def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) 
                 store.membership(code),
                 store.terms_of_reference(code),
                 {p.id: p.name for p in store.people()},
+                store.standing_items(code),
             )
         except StoreError as error:
             _fail(str(error))
@@ -365,7 +367,8 @@ def tor_export(ctx: click.Context, code: str, output: Path | None, force: bool) 
 @click.pass_context
 def tor_import(ctx: click.Context, tor_file: Path) -> None:
     """Bring a ToR file into the database: the committee, its organisations and seats,
-    and each version of the rule. Nothing changes unless the whole file is valid."""
+    each version of the rule and its standing items if the file gives them. Nothing
+    changes unless the whole file is valid."""
     from minutebook.interchange.tor_file import FileError, read_terms
 
     try:
@@ -375,7 +378,7 @@ def tor_import(ctx: click.Context, tor_file: Path) -> None:
         sys.exit(EXIT_PROBLEM)
     with _open_store(ctx, to_write=True) as store:
         try:
-            added = store.import_terms(terms.membership, terms.versions)
+            added = store.import_terms(terms.membership, terms.versions, terms.standing)
         except StoreError as error:
             _fail(str(error))
             return

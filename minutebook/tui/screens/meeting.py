@@ -34,6 +34,7 @@ from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import lifecycle_words
 from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.standing_items import new_item_number
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 ITEM_LABELS = {
     "title": "Title",
+    "description": "Wording",
     "lead": "Lead",
     "purpose": "Purpose",
     "planned_minutes": "Planned minutes",
@@ -64,10 +66,11 @@ class MeetingScreen(Screen[None]):
 
     HELP_TEXT = """## A meeting
 
-**Agenda**: `a` adds an item at the end, `e` or `Enter` edits the selected item,
+**Agenda** starts from the committee's standing items. `a` adds an item (before the
+closing ones, such as any other business), `e` or `Enter` edits the selected item,
 `Shift+↑` / `Shift+↓` move it (items are renumbered, and any minutes, declarations or
 arrivals recorded against them move with them), `Delete` removes an item that nothing
-refers to yet. Each item has a title, lead, purpose (decision / discussion /
+refers to yet. Each item has a title, wording, lead, purpose (decision / discussion /
 information), planned minutes, a confidential flag (Part II) and a paper reference.
 `1`, `2`, `3` switch between the tabs. **Attendance** shows who has sent apologies
 (`p` records or withdraws them) and who will join remotely (`r` records a member's
@@ -210,6 +213,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     FIELDS = [
         FormField("title", "Title", placeholder="e.g. Minutes of the previous meeting"),
+        FormField("description", "Wording", placeholder="under the title on the agenda"),
         FormField("lead", "Lead", placeholder="who presents it"),
         FormField(
             "purpose",
@@ -224,11 +228,12 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     def action_add_item(self) -> None:
         values = {"purpose": "information"}
+        at = new_item_number(self.app.store.agenda(self.meeting_id))  # before closing items
         self.app.push_screen(
             FormScreen(
                 "Add an agenda item", self.FIELDS, values, lambda v: self._save_item(v, None)
             ),
-            lambda saved: self.refresh_agenda(select_number=10_000) if saved else None,
+            lambda saved: self.refresh_agenda(select_number=at) if saved else None,
         )
 
     def action_edit_item(self) -> None:
@@ -237,6 +242,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             return
         values = {
             "title": item.title,
+            "description": item.description,
             "lead": item.lead,
             "purpose": item.purpose.value,
             "planned_minutes": item.planned_minutes or "",
@@ -260,10 +266,10 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         try:
             item = AgendaItem.model_validate(
                 {
-                    "id": existing.id if existing else None,
+                    **(existing.model_dump() if existing else {"number": 1}),  # its kind, start
                     "meeting_id": self.meeting_id,
-                    "number": existing.number if existing else 1,
                     "title": values["title"],
+                    "description": values["description"],
                     "lead": values["lead"],
                     "purpose": values["purpose"] or "information",
                     "planned_minutes": int(minutes_text) if minutes_text else None,
@@ -343,7 +349,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             commands += [
                 (
                     "Add agenda item",
-                    "A new item at the end of the agenda",
+                    "A new item, before the closing standing items",
                     on_tab(self.action_tab, "agenda", self.action_add_item),
                 ),
                 (
