@@ -48,6 +48,14 @@ class ActionRepository(StoreBase):
             updates[update.pop("action_id")].append(update)
         return [from_row(Action, row, updates=updates[row["id"]]) for row in rows]
 
+    def action_numbers(self, code: str) -> set[int]:
+        """Every number the committee's tracker has used, a deleted action's too (it
+        can be brought back with it)."""
+        rows = self._rows(
+            "SELECT number FROM actions WHERE committee = ? AND number IS NOT NULL", [code]
+        )
+        return {int(row["number"]) for row in rows}
+
     def add_action(
         self, action: Action, at: str | None = None, recorded: str | None = None
     ) -> Action:
