@@ -2,10 +2,12 @@
 
 - NHS style (seed 003, Board of the ICB, 29 July 2022): "Date / Time / Venue / Meeting"
   lines, then a table "No. | Agenda Item | Lead | Purpose | Timings", the timings worked
-  out from the start time and each item's planned minutes.
+  out from the start time and each item's planned minutes; an item's wording under its
+  title in the same cell ("Resident's Story / To discuss and agree an approach ...").
 - council style (seed 001, Health and Care Partnership, 20 September 2023): "When:" and
-  "Where:" lines, then a numbered list, each item a heading with its papers ("Pages 13
-  - 64") and its lead and purpose beneath.
+  "Where:" lines, then a numbered list, each item a heading, its wording beneath ("To
+  approve, and the Chair to sign as a correct record, the Minutes of the meeting ..."),
+  then its papers ("Pages 13 - 64"), lead and purpose.
 
 Confidential items follow the resolution to exclude the press and public
 (docs/confidentiality.md, with the Act the house style uses) and are marked "(Confidential)".
@@ -137,6 +139,8 @@ def _nhs_table(
             title += f" ({item.paper})"
         if item.confidential:
             title += f" {CONFIDENTIAL}"
+        if item.description:
+            title += f"\n{item.description}"
         start_end = times.get(item.number)
         writer.add_row(
             (
@@ -178,6 +182,8 @@ def _council_item(build: Build, item: AgendaItem) -> None:
     if item.confidential:
         heading += f" {CONFIDENTIAL}"
     build.heading(heading, 3)
+    if item.description:
+        build.paragraph(item.description)
     details = COUNCIL_PURPOSES[item.purpose]
     if item.lead:
         details += f". Lead: {item.lead}"

@@ -22,9 +22,7 @@ from minutebook.store.migrations import migrations
 
 
 def test_a_committee_added_gets_its_house_styles_list(committee_store: Store) -> None:
-    assert committee_store.standing_items("HCP") == list(
-        default_standing_items(HouseStyle.COUNCIL)
-    )
+    assert committee_store.standing_items("HCP") == list(default_standing_items(HouseStyle.COUNCIL))
     committee_store.add_committee(
         Committee(code="ICB", name="Board of the ICB", house_style=HouseStyle.NHS)
     )

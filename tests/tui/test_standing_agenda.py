@@ -219,3 +219,28 @@ async def test_moving_a_standing_item_keeps_it_among_its_place(
         "Actions Arising",
         "Date of the Next Meeting",
     ]
+
+
+async def test_editing_a_standing_item_on_the_agenda_keeps_its_kind(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await meetings_tab(pilot, "PAR")
+        await new_meeting(pilot, "14/01/2027", "19:00")
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("down", "e")  # item 2, the minutes
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        wording = form.query_one("#field-description", Input)
+        assert wording.value.endswith("held on 10 December 2026.")
+        form.query_one("#field-title", Input).value = "Minutes of the last meeting"
+        wording.value = "To approve the minutes of 10 December 2026."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+    meeting = app_store.meeting_on("PAR", date(2027, 1, 14))
+    item = app_store.agenda(meeting.id or 0)[1]
+    assert item.title == "Minutes of the last meeting"
+    assert item.description == "To approve the minutes of 10 December 2026."
+    assert (item.kind, item.place) == (ItemKind.MINUTES, ItemPlace.OPENING)

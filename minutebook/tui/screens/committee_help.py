@@ -18,6 +18,11 @@ the reason). A date before 1900 or more than five years ahead is refused as a sl
 so is a new date that would put minute numbers already issued in another numbering
 period. Times may be written 19:00, 1900 or 7pm. Signed minutes cannot be changed.
 
+A new meeting's agenda starts from the committee's **standing items** (`s` edits them):
+welcome and apologies, declarations, the minutes of the previous meeting, matters arising
+... then, when the last meeting deferred items, those you tick to carry forward, then the
+closing items such as the date of the next meeting.
+
 `d` edits the committee's details: its name, house style, usual venue and the Word
 template (a .docx with the body's styles, header, footer and logo) its documents use.
 
