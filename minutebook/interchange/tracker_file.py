@@ -56,7 +56,7 @@ from minutebook.domain.base import error_lines
 from minutebook.domain.committee import Committee, Person, name_key
 from minutebook.domain.dates import meeting_date_problem, written_date, written_dates
 from minutebook.domain.rag import scheme_for
-from minutebook.domain.tracker_reading import owner_read, status_read
+from minutebook.domain.tracker_reading import OwnerRead, owner_read, status_read
 from minutebook.interchange.reading import FileError, read_bytes
 
 MAX_TRACKER_BYTES = 20 * 1024 * 1024
@@ -275,22 +275,29 @@ def _docx_tables(data: bytes, source: str) -> list[_Table]:
         raise FileError(source, [f"is not a Word document that can be read ({error})"]) from None
     tables: list[_Table] = []
     count = 0
-    for number, table in enumerate(document.tables, 1):
-        rows: list[tuple[int, list[Value]]] = []
-        for index, row in enumerate(table.rows, 1):
-            count += 1
-            if count > MAX_ROWS:
-                raise _too_big(source)
-            cells: list[Value] = [None] * getattr(row, "grid_cols_before", 0)
-            for tc in row._tr.tc_lst:
-                span = tc.grid_span
-                # The rest of a vertically merged cell is blank here: the rows below
-                # take what they leave blank from the row above (module docstring).
-                text = None if tc.vMerge == "continue" else _Cell(tc, table).text
-                cells.extend([text, *([None] * (span - 1))])
-            rows.append((index, cells[:MAX_COLUMNS]))
-        width = min(len(table.columns), MAX_COLUMNS)
-        tables.append(_Table(f"table {number}, ", rows, width, group=0))
+    try:
+        for number, table in enumerate(document.tables, 1):
+            rows: list[tuple[int, list[Value]]] = []
+            for index, row in enumerate(table.rows, 1):
+                count += 1
+                if count > MAX_ROWS:
+                    raise _too_big(source)
+                cells: list[Value] = [None] * min(getattr(row, "grid_cols_before", 0), MAX_COLUMNS)
+                for tc in row._tr.tc_lst:
+                    span = min(tc.grid_span, MAX_COLUMNS)
+                    # The rest of a vertically merged cell is blank here: the rows below
+                    # take what they leave blank from the row above (module docstring).
+                    text = None if tc.vMerge == "continue" else _Cell(tc, table).text
+                    cells.extend([text, *([None] * (span - 1))])
+                    if len(cells) >= MAX_COLUMNS:
+                        break
+                rows.append((index, cells[:MAX_COLUMNS]))
+            width = min(len(table.columns), MAX_COLUMNS)
+            tables.append(_Table(f"table {number}, ", rows, width, group=0))
+    except FileError:
+        raise
+    except Exception as error:  # a damaged table: python-docx raises many kinds
+        raise FileError(source, [f"is not a Word document that can be read ({error})"]) from None
     return tables
 
 
@@ -316,6 +323,8 @@ def _xlsx_tables(data: bytes, source: str) -> list[_Table]:
             for index, values in enumerate(
                 sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1
             ):
+                if all(v is None for v in values):
+                    continue  # an empty row (a sheet is a million of them)
                 count += 1
                 if count > MAX_ROWS:
                     raise _too_big(source)
@@ -323,6 +332,10 @@ def _xlsx_tables(data: bytes, source: str) -> list[_Table]:
                 width = max(width, len(cells))
                 rows.append((index, cells))
             tables.append(_Table(label, rows, width, group=group, serial_dates=True))
+    except FileError:
+        raise
+    except Exception as error:  # a damaged sheet: openpyxl reads it only now
+        raise FileError(source, [f"is not an Excel workbook that can be read ({error})"]) from None
     finally:
         book.close()
     return tables
@@ -554,6 +567,13 @@ class _Reader:
     problems: list[RowProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     numbers: dict[int, str] = field(default_factory=dict)
+    owners: dict[str, OwnerRead] = field(default_factory=dict)
+    """Each owner cell read once: a tracker names the same few people on every row."""
+
+    def owner(self, cell: str) -> OwnerRead:
+        if cell not in self.owners:
+            self.owners[cell] = owner_read(cell, self.people, self.ours)
+        return self.owners[cell]
 
     def read(self, rows: list[_Row], heading: _Heading) -> None:
         carried = _Carried()
@@ -685,10 +705,10 @@ class _Reader:
     ) -> tuple[str, Person | None, tuple[str, ...]]:
         """The owner's id, the new person it is if not known, the cell's other names."""
         cell = row.text(Column.OWNER)
-        read = owner_read(cell, self.people, self.ours)
+        read = self.owner(cell)
         subject = carried.subject
         if read.person is None and read.problem is None and subject is not None:
-            lead = owner_read(subject.text(Column.OWNER), self.people, self.ours)
+            lead = self.owner(subject.text(Column.OWNER))
             if lead.person is not None:
                 if cell:
                     self.notes.append(
