@@ -17,7 +17,7 @@ import copy
 import io
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
 
@@ -52,6 +52,7 @@ from minutebook.domain.meeting import (
 from minutebook.domain.quorum import QuorumRule, Ruling, TermsOfReference
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.timeline import Event, span_events
+from minutebook.domain.tracker import Tracker, leads
 from minutebook.exporters.common import Build
 from minutebook.exporters.council import render_council_minutes
 from minutebook.exporters.nhs import render_nhs_minutes
@@ -309,6 +310,20 @@ def median_ms(run: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def _tracker(
+    rows: Sequence[Action], committee: Committee, people: Sequence[Person], meeting: Meeting
+) -> Tracker:
+    """The tracker of these actions presented to `meeting` (the store's part, reading
+    the actions and their reviews, is measured by bench/tracker_export.py)."""
+    return Tracker(
+        committee=committee,
+        meeting=meeting,
+        actions=tuple(rows),
+        confidential=frozenset(),
+        leads=leads(people, None, meeting.date),
+    )
+
+
 def _save(build: Build) -> None:
     build.document.save(io.BytesIO())
 
@@ -347,16 +362,17 @@ def main() -> None:
     committee = snapshot.membership.committee
     people = [Person(id=f"p{i}", name=f"Person Number{i}") for i in range(20)]
 
+    presented_to = Meeting(committee=committee.code, date=date(2024, 1, 10))
+
     def tracker(rows: list[Action]) -> None:
-        _save(render_tracker(
-                rows, committee, people, as_of=date(2024, 1, 10), confidential=frozenset()
-            ))
+        _save(render_tracker(_tracker(rows, committee, people, presented_to)))
 
     def meeting_export(render: Callable[[MinutesSnapshot], Build]) -> None:
         # A fresh copy, as each export reads one: it derives its timeline and quorum again.
         fresh = snapshot.model_copy(update={"record": snapshot.record.model_copy(update={})})
         _save(render(fresh))
-        _save(render_tracker(fresh))
+        tracker = _tracker(list(fresh.open_actions), committee, fresh.people, fresh.record.meeting)
+        _save(render_tracker(tracker))
 
     # Warm up python-docx's imports and caches before any timing.
     meeting_export(render_council_minutes)

@@ -1,6 +1,7 @@
 """The documents a secretary exports, named and built the same way from the app's
 export form and from ``minutebook export``: which exporter makes each, and the file name
-it is offered under ("HCP minutes 2023-06-13 (draft).docx")."""
+it is offered under ("HCP minutes 2023-06-13 (draft).docx"); the tracker as presented to
+a meeting (`presented_tracker`), read from the store once for either."""
 
 from __future__ import annotations
 
@@ -9,12 +10,25 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutebook.domain import Committee, Meeting
 from minutebook.domain.committee import RagPalette
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.tracker import (
+    Resolutions,
+    Tracker,
+    leads,
+    meeting_for,
+    presented,
+    subject_numbers,
+    tracker_year,
+)
 from minutebook.exporters.common import Build
 from minutebook.exporters.output import ExportError
+
+if TYPE_CHECKING:
+    from minutebook.store import Store
 
 
 class Document(StrEnum):
@@ -27,10 +41,15 @@ class Document(StrEnum):
     CONFIDENTIAL_TRACKER = "confidential_tracker"
 
 
+TRACKERS = (Document.TRACKER, Document.CONFIDENTIAL_TRACKER)
+
+
 def file_name(what: Document, committee: Committee, meeting: Meeting | None, today: date) -> str:
     """The name the document is offered under. Minutes are a draft until approved
-    (circulated drafts too), as their header says; a tracker (of no one meeting) is
-    dated the day it is made, and a council's is its decision tracker (seed 001)."""
+    (circulated drafts too), as their header says; a tracker is dated by the meeting
+    it is presented to, and a council's is its decision tracker (seed 001)."""
+    if what in TRACKERS and meeting is None:
+        raise ValueError("a tracker is presented to a meeting: name the meeting")
     day = meeting.date.isoformat() if meeting else today.isoformat()
     approved = meeting is not None and meeting.status.value in ("approved", "signed")
     state = "approved" if approved else "draft"
@@ -42,10 +61,8 @@ def file_name(what: Document, committee: Committee, meeting: Meeting | None, tod
             f"{committee.code} confidential minutes {day} ({state}).docx"
         ),
         Document.AGENDA: f"{committee.code} agenda {day}.docx",
-        Document.TRACKER: f"{committee.code} {tracker} {today.isoformat()}.docx",
-        Document.CONFIDENTIAL_TRACKER: (
-            f"{committee.code} confidential {tracker} {today.isoformat()}.docx"
-        ),
+        Document.TRACKER: f"{committee.code} {tracker} {day}.docx",
+        Document.CONFIDENTIAL_TRACKER: f"{committee.code} confidential {tracker} {day}.docx",
     }[what]
 
 
@@ -64,24 +81,65 @@ def minutes_renderer(style: str) -> Callable[..., Build]:
     return render
 
 
+def presented_tracker(store: Store, code: str, day: date | None, today: date) -> Tracker:
+    """The committee's tracker as presented to its meeting on `day` (by default its next
+    meeting, `tracker.next_meeting`): the actions agreed before it, each as it stood
+    before that meeting's reviews (`tracker.presented`), with whom they name and their
+    numbers under their subjects. Refused (`Refused`) when the committee has no meeting
+    on `day`, naming the nearest dates; a missing committee is the store's NotFound."""
+    committee = store.committee(code)
+    meeting = meeting_for(store.meetings(code), day, today, code)
+    actions = presented(
+        store.actions(code),
+        store.reviews_of(code),
+        meeting.date,
+        tracker_year(committee, meeting.date),
+    )
+    resolutions: Resolutions = {}
+    if committee.rag_palette is RagPalette.COUNCIL:  # only the decision tracker numbers them
+        resolutions = _resolutions(store, {a.meeting_id for a in actions if a.meeting_id})
+    return Tracker(
+        committee=committee,
+        meeting=meeting,
+        actions=actions,
+        confidential=store.confidential_items(code),
+        leads=leads(store.people(), store.membership(code), meeting.date),
+        numbers=subject_numbers(actions, resolutions),
+    )
+
+
+def _resolutions(store: Store, meeting_ids: set[int]) -> Resolutions:
+    """The resolutions minuted at each item of these meetings, in order."""
+    found: dict[tuple[int, int], list[str]] = {}
+    for meeting_id in sorted(meeting_ids):
+        for minute in store.minutes(meeting_id):
+            found[(meeting_id, minute.item)] = [d.text for d in minute.decisions]
+    return found
+
+
 def build_document(
     what: Document,
-    snapshot: MinutesSnapshot,
+    snapshot: MinutesSnapshot | Tracker,
     template: Path | None,
     today: date,
     style: str | None = None,
 ) -> Build:
-    """Build the document from a meeting's snapshot (the tracker from it too, so that it
-    knows which business is confidential); `style` overrides the house style."""
+    """Build the document: minutes and agendas from a meeting's snapshot, a tracker from
+    the tracker presented to a meeting (`presented_tracker`); `style` overrides the
+    house style."""
+    if isinstance(snapshot, Tracker):
+        if what not in TRACKERS:
+            raise TypeError(f"a tracker cannot be exported as {what.value}")
+        from minutebook.exporters.tracker import render_tracker
+
+        return render_tracker(snapshot, template, public=what is Document.TRACKER)
+    if what in TRACKERS:
+        raise TypeError("a tracker is built from the tracker presented to a meeting")
     committee = snapshot.membership.committee
     if what in (Document.MINUTES, Document.CONFIDENTIAL_MINUTES):
         render = minutes_renderer(style or committee.house_style.value)
         return render(snapshot, template=template, public=what is Document.MINUTES)
-    if what is Document.AGENDA:
-        from minutebook.exporters.agenda import render_agenda
+    from minutebook.exporters.agenda import render_agenda
 
-        record = snapshot.record
-        return render_agenda(committee, record.meeting, record.agenda, template)
-    from minutebook.exporters.tracker import render_tracker
-
-    return render_tracker(snapshot, template=template, as_of=today, public=what is Document.TRACKER)
+    record = snapshot.record
+    return render_agenda(committee, record.meeting, record.agenda, template)

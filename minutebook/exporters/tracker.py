@@ -1,167 +1,189 @@
-"""The action tracker as a landscape Word document (docs/actions.md).
+"""The action tracker presented to a meeting, as a landscape Word document
+(docs/actions.md, "The tracker presented to a meeting").
 
-Two layouts, chosen by the committee's RAG palette:
+Two layouts, chosen by the committee's RAG palette, each the seed's own:
 
-- council (seed 001, "DECISION TRACKER 2022/23 - HEALTH AND CARE PARTNERSHIP"): the
-  colour code R / A / G / B printed above "OUTSTANDING ACTION POINTS";
-- NHS (seed 003, "Meeting of the Board ... - Action Tracker"): a key of Escalated,
-  Outstanding, In progress, Not yet due, Complete and Closed, then the open actions, with
-  closed ones in their own table below ("Items to be moved to closed actions").
+- council, seed 001's Decision Tracker: "DECISION TRACKER 2023/24 - …", "OUTSTANDING
+  ACTION POINTS", the colour code "(R) RED: NO OR LIMITED PROGRESS" …, "Presented to …:
+  20/09/2023", then six columns: Date of Meeting | Minute | Subject and Decision | Lead
+  Officer | Action Since Last Review | Current Indicator. Each subject takes a row of its
+  own, its decisions numbered under it ("2. Agreed, …"); the date and minute span the
+  subject's rows, and so do the lead officer and the indicator where every decision
+  shares them (as the seed prints "Michael Bracey, Chief Executive" and "GREEN" once).
+- NHS, seed 003's Action Tracker: "Meeting of the … - Action Tracker", its key
+  (Escalated, Outstanding, In Progress, Not Yet Due, COMPLETE: Propose closure at next
+  meeting, CLOSED (dd/mm/yyyy)) in the seed's words, 'Items to be moved to "closed
+  actions" once closed', then its nine columns: Action No. | Meeting Date | Item Title |
+  Action | Responsible Manager (Enter full name) | Past deadlines (Since Revised) |
+  Current Deadline | Current Position | RAG (Add date action is agreed closed).
 
-Both carry every column of the seed trackers: action no., meeting date, minute ref,
-item, action, responsible person (full name), past deadlines, current deadline, current
-position (the latest update), RAG / status and date closed. The RAG cell is shaded in the
-palette's colour and also says its letter or word, so no meaning is carried by colour
-alone. Which RAG an action shows is the domain's answer (domain/rag.py): what the
-committee agreed, else the level its status takes.
+Closed actions (closed in the tracker's year) follow in a table of their own. A RAG cell
+is shaded in its colour and says its word, so no meaning is carried by colour alone, in
+a colour that reads on the fill (white on red and black). What each cell says was
+decided before: the actions as presented, their numbers, the lead officers and the RAG
+shown are the domain's (domain/tracker.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
 from minutebook.domain.actions import Action, ActionStatus
-from minutebook.domain.committee import Committee, Person
-from minutebook.domain.confidentiality import ConfidentialItems, public_actions
-from minutebook.domain.rag import COUNCIL, RagLevel, RagScheme, scheme_for, shown_rag
-from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.confidentiality import public_actions
+from minutebook.domain.dates import long_date
+from minutebook.domain.rag import COUNCIL, RagLevel, RagScheme
+from minutebook.domain.tracker import Tracker, subjects, tracker_rag
 from minutebook.exporters.common import Build, mark_pages, new_document, set_properties
 from minutebook.exporters.tables import (
     TableWriter,
+    bold_text,
     ensure_table_styles,
     landscape,
+    merge_down,
     shade,
-    white_text,
 )
 
 FILLS: dict[str, str] = {
-    "red": "FF0000",
+    "red": "C00000",
     "amber": "FFC000",
     "green": "00B050",
     "blue": "00B0F0",
     "black": "000000",
     "grey": "D9D9D9",
 }
-"""The shade of each colour of a key (domain/rag.py) in the RAG cell."""
-
+"""The shade of each colour of a key (domain/rag.py). Red is Word's dark red, on which
+white words read clearly; black words on a bright red were hard to read."""
 
 COUNCIL_COLUMNS: tuple[str, ...] = (
-    "No.",
     "Date of Meeting",
     "Minute",
-    "Subject",
-    "Decision / Action",
+    "Subject and Decision",
     "Lead Officer",
-    "Past Deadlines",
-    "Current Deadline",
     "Action Since Last Review",
     "Current Indicator",
-    "Date Closed",
 )
+COUNCIL_WEIGHTS: tuple[float, ...] = (8.5, 7, 37, 13, 24, 10.5)
 NHS_COLUMNS: tuple[str, ...] = (
     "Action No.",
     "Meeting Date",
-    "Minute Ref.",
     "Item Title",
     "Action",
-    "Responsible Manager (full name)",
-    "Past Deadlines (Since Revised)",
+    "Responsible Manager (Enter full name)",
+    "Past deadlines (Since Revised)",
     "Current Deadline",
     "Current Position",
-    "RAG",
-    "Date Closed",
+    "RAG (Add date action is agreed closed)",
 )
-WEIGHTS: tuple[float, ...] = (5.5, 8.5, 6, 11, 19, 10.5, 9, 8.5, 19, 10, 8.5)
-RAG_COLUMN = 9
+NHS_WEIGHTS: tuple[float, ...] = (5.5, 8.5, 10, 19, 9.5, 7.5, 7, 23.5, 9.5)
+
+NHS_KEY: dict[str, tuple[str, str]] = {
+    "black": ("Escalated", "Escalated - items flagged RED for 3 subsequent meetings - BLACK"),
+    "red": (
+        "Outstanding",
+        "Outstanding - no actions made to progress OR actions made but not on track to "
+        "deliver - RED",
+    ),
+    "amber": (
+        "In Progress",
+        "In Progress - actions made to progress & on track to deliver due date - AMBER",
+    ),
+    "blue": ("Not Yet Due", "Not Yet Due - BLUE"),
+    "green": ("COMPLETE: Propose closure at next meeting", "COMPLETE - GREEN"),
+    "closed": ("CLOSED (dd/mm/yyyy)", "CLOSED"),
+}
+"""Seed 003's key, level by level: what the key and a RAG cell say, and what it means.
+The seed's Escalated and COMPLETE rows name their colour; the others name theirs here
+too (the extracted seed lost them), so that the key reads without its colours."""
+
+CLOSED_NOTE = 'Items to be moved to "closed actions" once closed'
 
 
 def _uk(day: date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def _municipal_year(day: date) -> str:
-    start = day.year if day.month >= 5 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
+def _position(action: Action) -> str:
+    """The latest position reported before the meeting (as presented)."""
+    return action.updates[-1].text if action.updates else ""
 
 
-def _rag_text(action: Action, level: RagLevel | None, scheme: RagScheme) -> str:
-    """The RAG cell's words: the level's label (and, NHS, the status's words beside it),
-    so that no meaning is carried by colour alone."""
-    if scheme is COUNCIL:
-        return level.label if level is not None else action.status.label
-    if action.status is ActionStatus.CLOSED:
-        return f"CLOSED ({_uk(action.closed_on)})"
-    if level is not None and level.code == scheme.escalated:
-        return level.label
-    word = level.label if level is not None else ""
-    return f"{word}: {action.status.label}" if word else action.status.label
+def _ink(fill: str) -> str:
+    """The words' colour on a fill: white on the dark ones (red, black), else black."""
+    return "FFFFFF" if fill in (FILLS["red"], FILLS["black"]) else "000000"
 
 
-def _shade(cell: Any, level: RagLevel) -> None:
+def _shade_cell(cell: Any, level: RagLevel) -> None:
+    """Shade a RAG cell and write its words bold in a colour that reads on it
+    (`_ink`), whatever colour a template's table style gives them."""
     fill = FILLS.get(level.colour)
-    if fill:
-        shade(cell, fill)
-        if level.colour == "black":
-            white_text(cell)
+    if not fill:
+        return
+    shade(cell, fill)
+    bold_text(cell, _ink(fill))
 
 
-def _row(action: Action, names: dict[str, str], rag: str) -> list[str]:
-    latest = action.updates[-1] if action.updates else None
-    position = f"{latest.date:%d/%m/%Y}: {latest.text}" if latest else ""
-    return [
-        str(action.number or ""),
-        _uk(action.meeting_date),
-        action.minute or "",
-        action.item_title or "",
-        action.description,
-        names.get(action.owner, action.owner),
-        ", ".join(_uk(day) for day in action.past_deadlines),
-        _uk(action.due),
-        position,
-        rag,
-        _uk(action.closed_on),
-    ]
+def _shaded_run(paragraph: Any, text: str, level: RagLevel) -> None:
+    """A run shaded in the level's colour, its words legible on it."""
+    run = paragraph.add_run(text)
+    run.bold = True
+    fill = FILLS.get(level.colour)
+    if not fill:
+        return
+    run.font.color.rgb = RGBColor.from_string(_ink(fill))
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    run._r.get_or_add_rPr().append(shd)  # after w:b and w:color, as the schema orders them
 
 
-def render_tracker(
-    actions: Sequence[Action] | MinutesSnapshot,
-    committee: Committee | None = None,
-    people: Iterable[Person] = (),
-    template: Path | None = None,
-    *,
-    as_of: date | None = None,
-    confidential: ConfidentialItems | None = None,
-    public: bool = True,
-) -> Build:
-    """The committee's tracker, landscape, in the layout of its RAG palette.
+class _Words:
+    """What a RAG cell says, in the layout's words, and the warnings met on the way."""
 
-    Pass the actions with the committee and everyone they name, or a meeting's
-    snapshot (its ``open_actions``, committee and people; dated at the meeting).
-    `as_of` is the date the tracker is presented (default today). The public tracker
-    leaves out every action agreed under a confidential item (`confidential`: the
-    committee's confidential items); ``public=False`` keeps them and says CONFIDENTIAL
-    at the top of every page. A public tracker from a list of actions must be told
-    which items are confidential: left out, every action would be shown.
-    """
-    if isinstance(actions, MinutesSnapshot):
-        snapshot = actions
-        committee = committee or snapshot.membership.committee
-        people = [*snapshot.people, *snapshot.membership.people]
-        as_of = as_of or snapshot.record.meeting.date
-        confidential = snapshot.confidential if confidential is None else confidential
-        actions = snapshot.open_actions
+    def __init__(self, scheme: RagScheme, build: Build) -> None:
+        self.scheme = scheme
+        self.council = scheme is COUNCIL
+        self.build = build
+
+    def rag(self, action: Action) -> tuple[str, RagLevel | None]:
+        label = f"action {action.number or action.id or '?'}"
+        shown = tracker_rag(self.scheme, action, label)
+        if shown is None:
+            return "", None
+        if shown.warning and shown.warning not in self.build.warnings:
+            self.build.warnings.append(shown.warning)
+        level = shown.level
+        closed = action.status is ActionStatus.CLOSED
+        if self.council:
+            if level is None:
+                return action.status.label, None
+            words = level.colour.upper() or level.label
+            return (f"{words}\nClosed {_uk(action.closed_on)}" if closed else words), level
+        if closed:
+            return f"CLOSED ({_uk(action.closed_on)})", level
+        if level is None:
+            return action.status.label, None
+        return NHS_KEY.get(level.code, (level.label, ""))[0], level
+
+
+def render_tracker(tracker: Tracker, template: Path | None = None, *, public: bool = True) -> Build:
+    """The committee's tracker as presented to `tracker.meeting`, landscape, in the
+    layout of its RAG palette. The public tracker leaves out every action agreed under a
+    confidential item; ``public=False`` keeps them and says CONFIDENTIAL at the top of
+    every page."""
+    committee = tracker.committee
+    actions = list(tracker.actions)
     if public:
-        if confidential is None:
-            raise TypeError("a public tracker needs the committee's confidential items")
-        actions = public_actions(actions, confidential)
-    if committee is None:
-        raise TypeError("render_tracker needs the committee when given a list of actions")
-    as_of = as_of or date.today()
-    names = {p.id: p.name for p in people}
-    scheme = scheme_for(committee.rag_palette)
+        actions = public_actions(actions, tracker.confidential)
+    scheme = tracker.scheme
     council = scheme is COUNCIL
 
     build = new_document(template)
@@ -171,51 +193,160 @@ def render_tracker(
     ensure_table_styles(build)
     kind = "Decision Tracker" if council else "Action Tracker"
     set_properties(build, f"{kind} – {committee.name}", f"{committee.code} {kind.lower()}")
-
-    if council:
-        build.heading(f"DECISION TRACKER {_municipal_year(as_of)} - {committee.name.upper()}", 1)
-        build.paragraph(f"Presented to {committee.name}: {as_of:%d/%m/%Y}")
-        build.paragraph("COLOUR CODE:", bold=True)
-        keys = scheme.levels
+    words = _Words(scheme, build)
+    layout = COUNCIL_LAYOUT if council else NHS_LAYOUT
+    layout.head(build, tracker, actions, words)
+    open_rows = [a for a in actions if a.status is not ActionStatus.CLOSED]
+    closed_rows = [a for a in actions if a.status is ActionStatus.CLOSED]
+    if open_rows:
+        layout.table(build, tracker, open_rows, words, layout.open_title)
     else:
-        build.heading(f"Meeting of the {committee.name} - Action Tracker", 1)
-        build.paragraph(f"Information accurate to {as_of.day} {as_of:%B %Y}")
-        build.paragraph("Key", bold=True)
-        keys = scheme.levels
-    key_table = TableWriter(build, ("Colour", "Meaning"), (1, 5), f"{kind} key")
-    for entry in keys:
-        _shade(key_table.add_row((entry.label, entry.meaning))[0], entry)
-    key_table.table.autofit = False
-
-    ordered = sorted(actions, key=lambda a: (a.meeting_date, a.number or 0, a.id or 0))
-    open_rows = [a for a in ordered if a.status is not ActionStatus.CLOSED]
-    closed_rows = [a for a in ordered if a.status is ActionStatus.CLOSED]
-    columns = COUNCIL_COLUMNS if council else NHS_COLUMNS
-    sections = (
-        ("OUTSTANDING ACTION POINTS" if council else "Open actions", open_rows),
-        ("CLOSED ACTIONS" if council else "Closed actions", closed_rows),
-    )
-    for title, rows in sections:
-        if not rows and title.lower().startswith("closed"):
-            continue
-        build.heading(title, 2)
-        if not council and rows is open_rows:
-            build.paragraph('Items to be moved to "closed actions" once closed')
-        if not rows:
-            build.paragraph("There are no open actions.")
-            continue
-        writer = TableWriter(build, columns, WEIGHTS, f"{kind}: {title.lower()}")
-        for action in rows:
-            label = f"action {action.number or action.id or '?'}"
-            shown = shown_rag(scheme, action.status, action.rag, label)
-            if shown.warning:
-                build.warnings.append(shown.warning)
-            cells = writer.add_row(_row(action, names, _rag_text(action, shown.level, scheme)))
-            if shown.level is not None:
-                _shade(cells[RAG_COLUMN], shown.level)
-    missing = sorted({a.owner for a in actions if a.owner not in names})
+        build.paragraph(layout.none_open)
+    if closed_rows:
+        build.heading(layout.closed_title, 2)
+        layout.table(build, tracker, closed_rows, words, layout.closed_title.lower())
+    missing = sorted({a.owner for a in actions if a.owner not in tracker.leads})
     if missing:
         build.warnings.append(
             f"no full name for {', '.join(missing)}; the tracker shows the person's id"
         )
     return build
+
+
+# -- council: seed 001's Decision Tracker ------------------------------------------------
+
+
+def _council_head(build: Build, tracker: Tracker, actions: Sequence[Action], words: _Words) -> None:
+    committee = tracker.committee
+    build.heading(f"DECISION TRACKER {tracker.year} - {committee.name.upper()}", 1)
+    build.heading("OUTSTANDING ACTION POINTS", 2)
+    build.paragraph("COLOUR CODE:", bold=True)
+    for level in words.scheme.levels:
+        paragraph = build.paragraph("")
+        paragraph.paragraph_format.space_after = Pt(2)
+        _shaded_run(paragraph, level.label, level)
+        paragraph.add_run(f": {level.meaning.upper()}")
+    build.paragraph(f"Presented to {committee.name}: {tracker.meeting.date:%d/%m/%Y}")
+
+
+def _council_table(
+    build: Build, tracker: Tracker, actions: Sequence[Action], words: _Words, title: str
+) -> None:
+    writer = TableWriter(build, COUNCIL_COLUMNS, COUNCIL_WEIGHTS, f"Decision Tracker: {title}")
+    for group in subjects(actions):
+        first = group[0]
+        leads = []
+        for action in group:
+            lead = tracker.lead(action.owner)
+            leads.append("\n".join(part for part in (lead.name, lead.post) if part))
+        rags = [words.rag(action) for action in group]
+        one_lead = len(set(leads)) == 1
+        one_rag = len(set(rags)) == 1
+        rows: list[list[Any]] = []
+        if first.item_title:
+            cells = writer.add_row(
+                (
+                    _uk(first.meeting_date),
+                    first.minute or "",
+                    first.item_title,
+                    leads[0] if one_lead else "",
+                    "",
+                    rags[0][0] if one_rag else "",
+                )
+            )
+            bold_text(cells[2])
+            rows.append(cells)
+        for index, action in enumerate(group):
+            number = tracker.numbers.get(action.id or 0)
+            decision = f"{number}. {action.description}" if number else action.description
+            top = not rows
+            rows.append(
+                writer.add_row(
+                    (
+                        _uk(action.meeting_date) if top else "",
+                        (action.minute or "") if top else "",
+                        decision,
+                        leads[index] if top or not one_lead else "",
+                        _position(action),
+                        rags[index][0] if top or not one_rag else "",
+                    )
+                )
+            )
+            level = rags[index][1]
+            if not one_rag and level is not None:
+                _shade_cell(rows[-1][5], level)
+        merge_down([row[0] for row in rows])
+        merge_down([row[1] for row in rows])
+        if one_lead:
+            merge_down([row[3] for row in rows])
+        if one_rag:
+            merged = merge_down([row[5] for row in rows])
+            if rags[0][1] is not None:
+                _shade_cell(merged, rags[0][1])
+
+
+# -- NHS: seed 003's Action Tracker ---------------------------------------------------------
+
+
+def _nhs_head(build: Build, tracker: Tracker, actions: Sequence[Action], words: _Words) -> None:
+    build.heading(f"Meeting of the {tracker.committee.name} - Action Tracker", 1)
+    build.paragraph(f"Date of Meeting: {long_date(tracker.meeting.date)}")
+    reported = [u.date for a in actions for u in a.updates]
+    if reported:
+        build.paragraph(
+            "Date to which the information this report is based on was accurate: "
+            f"{long_date(max(reported))}"
+        )
+    build.paragraph("Key", bold=True)
+    key = TableWriter(build, ("RAG", "What it means"), (2, 5), "Action Tracker key")
+    for level in words.scheme.levels:
+        label, meaning = NHS_KEY.get(level.code, (level.label, level.meaning))
+        _shade_cell(key.add_row((label, meaning))[0], level)
+    build.paragraph(CLOSED_NOTE).paragraph_format.space_before = Pt(6)
+
+
+def _nhs_table(
+    build: Build, tracker: Tracker, actions: Sequence[Action], words: _Words, title: str
+) -> None:
+    writer = TableWriter(build, NHS_COLUMNS, NHS_WEIGHTS, f"Action Tracker: {title}")
+    for action in actions:
+        text, level = words.rag(action)
+        cells = writer.add_row(
+            (
+                str(action.number or ""),
+                _uk(action.meeting_date),
+                action.item_title or "",
+                action.description,
+                tracker.lead(action.owner).name,
+                ", ".join(_uk(day) for day in action.past_deadlines),
+                _uk(action.due),
+                _position(action),
+                text,
+            )
+        )
+        if level is not None:
+            _shade_cell(cells[8], level)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A tracker's layout: what goes above its tables, how a table is written, and the
+    words of its sections."""
+
+    head: Callable[[Build, Tracker, Sequence[Action], _Words], None]
+    table: Callable[[Build, Tracker, Sequence[Action], _Words, str], None]
+    open_title: str
+    closed_title: str
+    none_open: str
+
+
+COUNCIL_LAYOUT = _Layout(
+    _council_head,
+    _council_table,
+    "outstanding action points",
+    "CLOSED ACTION POINTS",
+    "There are no outstanding action points.",
+)
+NHS_LAYOUT = _Layout(
+    _nhs_head, _nhs_table, "open actions", "Closed actions", "There are no open actions."
+)

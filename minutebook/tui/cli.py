@@ -511,50 +511,56 @@ def _meeting_snapshot(ctx: click.Context, code: str, day: datetime) -> MinutesSn
 @export.command("tracker")
 @click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
 @click.option(
+    "--for-meeting",
+    "day",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The meeting the tracker is presented to, YYYY-MM-DD: its year, its date and "
+    "every position are as at that meeting. Default: the committee's next meeting (the "
+    "first dated today or later, else its latest).",
+)
+@click.option(
     "--confidential",
     is_flag=True,
     help="Include the actions agreed under confidential items (marked CONFIDENTIAL).",
 )
-@export_options("a name like 'HCP decision tracker YYYY-MM-DD.docx' here, with today's date")
+@export_options("a name like 'HCP decision tracker YYYY-MM-DD.docx' here, with the meeting's date")
 @click.pass_context
 def export_tracker(
     ctx: click.Context,
     code: str,
+    day: datetime | None,
     confidential: bool,
     output: Path | None,
     force: bool,
     template: Path | None,
 ) -> None:
-    """Write the committee's action tracker (landscape, RAG key above). The tracker is
-    public: actions agreed under confidential items are left out unless --confidential."""
-    from minutebook.application.exports import Document, file_name
-    from minutebook.exporters.tracker import render_tracker
+    """Write the committee's action tracker as presented to a meeting (landscape, its
+    key above): the actions agreed before that meeting, as they stood before its
+    reviews. The tracker is public: actions agreed under confidential items are left out
+    unless --confidential."""
+    from minutebook.application.exports import (
+        Document,
+        build_document,
+        file_name,
+        presented_tracker,
+    )
+    from minutebook.domain.base import Refused
 
+    today = date.today()
     with _open_store(ctx) as store:
         try:
-            committee = _committee(store, code)
-            actions = store.actions(code)
-            people = store.people()
-            private = store.confidential_items(code)
-        except StoreError as error:
+            _committee(store, code)
+            tracker = presented_tracker(store, code, day.date() if day else None, today)
+        except (StoreError, Refused) as error:
             _fail(str(error))
             return
-    today = date.today()
     what = Document.CONFIDENTIAL_TRACKER if confidential else Document.TRACKER
-    default = Path(file_name(what, committee, None, today))
+    default = Path(file_name(what, tracker.committee, tracker.meeting, today))
     _export(
-        lambda chosen: render_tracker(
-            actions,
-            committee,
-            people,
-            chosen,
-            as_of=today,
-            confidential=private,
-            public=not confidential,
-        ),
+        lambda chosen: build_document(what, tracker, chosen, today),
         output or default,
         force,
-        committee,
+        tracker.committee,
         template,
     )
 

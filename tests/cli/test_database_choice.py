@@ -137,7 +137,7 @@ def test_tor_import_still_starts_a_new_database(runner: CliRunner, tmp_path: Pat
     [
         ("minutes", "'HCP minutes 2023-09-20 (draft).docx'"),
         ("agenda", "'HCP agenda 2023-09-20.docx'"),
-        ("tracker", "'HCP decision tracker YYYY-MM-DD.docx' here, with today's date"),
+        ("tracker", "'HCP decision tracker YYYY-MM-DD.docx' here, with the meeting's date"),
     ],
 )
 def test_each_export_help_shows_its_own_default_name(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.application.exports import presented_tracker
 from minutebook.exporters.agenda import render_agenda
 from minutebook.exporters.common import Build
 from minutebook.exporters.council import render_council_minutes
@@ -40,14 +41,10 @@ def render_export(demo_reader: Store) -> Callable[[str, Path | None], Build]:
         what, style, *version = kind.split("-")
         code, day = codes[style]
         if what == "tracker":
-            # As `minutebook export tracker` makes it: the public tracker.
-            return render_tracker(
-                demo_reader.actions(code),
-                demo_reader.committee(code),
-                demo_reader.people(),
-                template=template,
-                confidential=demo_reader.confidential_items(code),
-            )
+            # As `minutebook export tracker` makes it: the public tracker, presented to
+            # the next meeting.
+            tracker = presented_tracker(demo_reader, code, next_meetings[style], date.today())
+            return render_tracker(tracker, template=template)
         if what == "agenda":
             meeting = demo_reader.meeting_on(code, next_meetings[style])
             agenda = demo_reader.agenda(meeting.id or 0)

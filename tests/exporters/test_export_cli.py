@@ -33,14 +33,21 @@ def _run(runner: CliRunner, db: Path, *args: str) -> tuple[int, str, str]:
     [
         ("HCP", "decision tracker", "DECISION TRACKER"),
         ("ICB", "action tracker", "Meeting of the Board"),
-        ("PB", "action tracker", "Meeting of the"),
     ],
 )
 def test_export_tracker_default_name(
     runner: CliRunner, demo_db: Path, tmp_path: Path, code: str, kind: str, heading: str
 ) -> None:
+    """Presented by default to the committee's next meeting: every demo meeting is past,
+    so its latest; the file is named by that meeting's date."""
+    store = Store.open(demo_db)
+    try:
+        latest = max(m.date for m in store.meetings(code))
+    finally:
+        store.close()
+    assert latest < date.today()
     status, out, err = _run(runner, demo_db, "tracker", "--committee", code)
-    expected = tmp_path / f"{code} {kind} {date.today().isoformat()}.docx"
+    expected = tmp_path / f"{code} {kind} {latest.isoformat()}.docx"
     assert (status, err) == (0, "")
     assert out.strip() == f"Wrote {expected.name}"
     document = docx.Document(str(expected))
@@ -71,25 +78,28 @@ def test_export_tracker_leaves_confidential_actions_out_unless_asked(
         )
     finally:
         store.close()
-    today = date.today().isoformat()
 
     def actions(path: Path) -> tuple[list[str], str]:
+        """The Subject and Decision column (the council tracker's key is not a table)."""
         document = docx.Document(str(path))
-        rows = [row.cells[4].text for t in document.tables[1:] for row in t.rows[1:]]
+        rows = [row.cells[2].text for t in document.tables for row in t.rows[1:]]
         header = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
         return rows, header
 
-    status, out, err = _run(runner, demo_path, "tracker", "--committee", "HCP")
-    public = tmp_path / f"HCP decision tracker {today}.docx"
+    for_meeting = ("--for-meeting", "2023-09-20")
+    status, out, err = _run(runner, demo_path, "tracker", "--committee", "HCP", *for_meeting)
+    public = tmp_path / "HCP decision tracker 2023-09-20.docx"
     assert (status, err, out.strip()) == (0, "", f"Wrote {public.name}")
-    assert actions(public) == (["Circulate the tracker"], "")
+    assert actions(public) == (["1. Circulate the tracker"], "")
 
-    status, out, err = _run(runner, demo_path, "tracker", "--committee", "HCP", "--confidential")
-    private = tmp_path / f"HCP confidential decision tracker {today}.docx"
+    status, out, err = _run(
+        runner, demo_path, "tracker", "--committee", "HCP", *for_meeting, "--confidential"
+    )
+    private = tmp_path / "HCP confidential decision tracker 2023-09-20.docx"
     assert (status, err, out.strip()) == (0, "", f"Wrote {private.name}")
     rows, header = actions(private)
-    assert len(rows) == 3 and "Circulate the tracker" in rows
-    assert sum(row.startswith("Agreed, ") for row in rows) == 2  # actions 1 and 2 (HCP05)
+    assert rows[0] == "THE MK DEAL" and "1. Circulate the tracker" in rows
+    assert sum(row[3:].startswith("Agreed, ") for row in rows) == 2  # actions 1 and 2 (HCP05)
     assert header == "CONFIDENTIAL"
 
 
@@ -134,6 +144,15 @@ def test_never_overwrites_without_force(runner: CliRunner, demo_db: Path, tmp_pa
         ),
         (["tracker", "--committee", "XX"], "there is no committee with code 'XX'"),
         (["agenda", "--committee", "ICB", "--date", "2001-01-01"], "ICB has no meeting on"),
+        (
+            ["tracker", "--committee", "HCP", "--for-meeting", "2023-07-01"],
+            "the HCP has no meeting on 01/07/2023; the nearest are 13/06/2023 and 20/09/2023",
+        ),
+        (
+            ["tracker", "--committee", "HCP", "--for-meeting", "2024-01-10"],
+            "the HCP has no meeting on 10/01/2024; the nearest is 20/09/2023",
+        ),
+        (["tracker", "--committee", "PB"], "the PB has no meetings yet: a tracker is presented"),
         (
             ["tracker", "--committee", "HCP", "--template", "missing.docx"],
             "the template missing.docx does not exist",

@@ -1,9 +1,12 @@
-"""The action tracker and agenda documents: columns, RAG letters and shading, header
-rows marked and repeated, landscape, confidential items, timings."""
+"""The action tracker and agenda documents: the tracker's two layouts (seed 001's
+Decision Tracker, seed 003's Action Tracker), RAG words and shading legible on their fill,
+subjects and merged cells, header rows marked and repeated, landscape; the agenda's
+confidential items and timings. The trackers as the demo presents them to a meeting are
+in test_tracker_golden.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -14,12 +17,12 @@ from docx.oxml.ns import qn
 
 from minutebook.domain import Committee
 from minutebook.domain.actions import Action, ActionStatus, ActionUpdate
-from minutebook.domain.committee import HouseStyle, Person, RagPalette
+from minutebook.domain.committee import HouseStyle, RagPalette
 from minutebook.domain.meeting import AgendaItem, Meeting, Purpose
+from minutebook.domain.tracker import Lead, Tracker
 from minutebook.exporters.agenda import AGENDA_COLUMNS, render_agenda, timings
 from minutebook.exporters.common import Build, save_document
 from minutebook.exporters.tracker import COUNCIL_COLUMNS, NHS_COLUMNS, render_tracker
-from minutebook.store import Store
 
 NONE: frozenset[tuple[int, int]] = frozenset()
 """No confidential items: these trackers hold only public business."""
@@ -31,11 +34,13 @@ NHS = Committee(
     house_style=HouseStyle.NHS,
     rag_palette=RagPalette.NHS,
 )
-PEOPLE = [Person(id="bracey", name="Michael Bracey"), Person(id="wogan", name="Maria Wogan")]
+LEADS = {"bracey": Lead("Michael Bracey", "Chief Executive"), "wogan": Lead("Maria Wogan")}
+SEPTEMBER = date(2023, 9, 20)
 
 
 def _action(number: int, **changes: object) -> Action:
     fields: dict[str, object] = {
+        "id": number,
         "committee": "HCP",
         "number": number,
         "meeting_date": date(2023, 6, 13),
@@ -43,19 +48,37 @@ def _action(number: int, **changes: object) -> Action:
         "item_title": "THE MK DEAL",
         "description": f"Action {number}",
         "owner": "bracey",
-        "due": date(2023, 9, 20),
+        "due": SEPTEMBER,
     }
     fields.update(changes)
     return Action.model_validate(fields)
 
 
+def _tracker(
+    actions: Sequence[Action],
+    committee: Committee = COUNCIL,
+    day: date = SEPTEMBER,
+    numbers: dict[int, int] | None = None,
+) -> Tracker:
+    return Tracker(
+        committee=committee,
+        meeting=Meeting(committee=committee.code, date=day),
+        actions=tuple(actions),
+        confidential=NONE,
+        leads=LEADS,
+        numbers=numbers or {},
+    )
+
+
 ACTIONS = [
     _action(1, rag="R", status=ActionStatus.OUTSTANDING, past_deadlines=(date(2023, 7, 1),)),
-    _action(2, rag="A", status=ActionStatus.IN_PROGRESS),
-    _action(3, rag="G", updates=(ActionUpdate(date=date(2023, 9, 1), text="Pilot agreed"),)),
-    _action(4, rag="B", status=ActionStatus.CLOSED, closed_on=date(2023, 9, 20)),
-    _action(5, owner="wogan"),  # no RAG, not yet due
-]
+    _action(2, rag="A", status=ActionStatus.IN_PROGRESS, minute="HCP6", item_title="BCF"),
+    _action(3, rag="G", minute="HCP7", item_title="Pathfinder", updates=(
+        ActionUpdate(date=date(2023, 9, 1), text="Pilot agreed"),
+    )),
+    _action(4, rag="B", status=ActionStatus.CLOSED, closed_on=date(2023, 7, 20)),
+    _action(5, owner="wogan", minute="HCP7", item_title="Pathfinder"),  # no RAG, not yet due
+]  # fmt: skip
 
 
 def _reopen(build: Build, tmp_path: Path) -> docx.document.Document:
@@ -72,50 +95,111 @@ def _fill(cell: docx.table._Cell) -> str | None:
     return None if shd is None else shd.get(qn("w:fill"))
 
 
+def _ink(cell: docx.table._Cell) -> set[object]:
+    return {run.font.color.rgb for p in cell.paragraphs for run in p.runs}
+
+
+def _merges(row: docx.table._Row) -> list[str | None]:
+    """Each cell's vertical merge as stored (python-docx's cells read a merged cell's
+    text into every row it spans): "restart", "continue" or None."""
+    found: list[str | None] = []
+    for tc in row._tr.tc_lst:
+        v_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+        found.append(None if v_merge is None else (v_merge.get(qn("w:val")) or "continue"))
+    return found
+
+
 def _header_marked(table: docx.table.Table) -> bool:
     tr_pr = table.rows[0]._tr.trPr
     return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
 
 
+WHITE, BLACK = docx.shared.RGBColor(255, 255, 255), docx.shared.RGBColor(0, 0, 0)
+
+
 @pytest.fixture
 def council_doc(tmp_path: Path) -> docx.document.Document:
-    build = render_tracker(ACTIONS, COUNCIL, PEOPLE, as_of=date(2023, 9, 20), confidential=NONE)
+    build = render_tracker(_tracker(ACTIONS, numbers={1: 2, 2: 1, 3: 1, 5: 2}))
     assert build.warnings == []
     return _reopen(build, tmp_path)
 
 
 def test_council_tracker_layout_and_columns(council_doc: docx.document.Document) -> None:
     text = [p.text for p in council_doc.paragraphs]
-    assert text[0] == "DECISION TRACKER 2023/24 - HEALTH AND CARE PARTNERSHIP"
-    assert "COLOUR CODE:" in text and "OUTSTANDING ACTION POINTS" in text
+    assert text[:3] == [
+        "DECISION TRACKER 2023/24 - HEALTH AND CARE PARTNERSHIP",
+        "OUTSTANDING ACTION POINTS",
+        "COLOUR CODE:",
+    ]
+    assert text[3:7] == [
+        "(R) RED: NO OR LIMITED PROGRESS",
+        "(A) AMBER: PROGRESS PENDING FURTHER ACTION",
+        "(G) GREEN: SIGNIFICANT PROGRESS MADE",
+        "(B) BLACK: NO FURTHER ACTION",
+    ]
     assert "Presented to Health and Care Partnership: 20/09/2023" in text
     assert council_doc.paragraphs[0].style.name == "Heading 1"
-    key, open_table, closed_table = council_doc.tables
-    assert [row[0] for row in _texts(key)[1:]] == ["(R) RED", "(A) AMBER", "(G) GREEN", "(B) BLACK"]
+    open_table, closed_table = council_doc.tables
     rows = _texts(open_table)
-    assert tuple(rows[0]) == COUNCIL_COLUMNS and len(COUNCIL_COLUMNS) == 11
-    assert rows[1] == [
-        "1", "13/06/2023", "HCP05", "THE MK DEAL", "Action 1", "Michael Bracey",
-        "01/07/2023", "20/09/2023", "", "(R) RED", "",
+    assert tuple(rows[0]) == COUNCIL_COLUMNS and len(COUNCIL_COLUMNS) == 6
+    lead = "Michael Bracey\nChief Executive"
+    # Each subject has its own row; its decisions are numbered under it.
+    assert [row[2] for row in rows[1:]] == [
+        "THE MK DEAL", "2. Action 1", "BCF", "1. Action 2", "Pathfinder", "1. Action 3",
+        "2. Action 5",
     ]  # fmt: skip
-    assert rows[3][8] == "01/09/2023: Pilot agreed"
-    assert rows[4][5] == "Maria Wogan" and rows[4][9] == "Not yet due"
-    assert _texts(closed_table)[1][9:] == ["(B) BLACK", "20/09/2023"]
+    assert rows[1] == ["13/06/2023", "HCP05", "THE MK DEAL", lead, "", "RED"]
+    assert rows[2] == ["13/06/2023", "HCP05", "2. Action 1", lead, "", "RED"]
+    # Two leads and two indicators under one subject: one cell each, none on the subject.
+    assert [row[3:] for row in rows[5:]] == [
+        ["", "", ""],
+        [lead, "Pilot agreed", "GREEN"],
+        ["Maria Wogan", "", "Not yet due"],
+    ]
+    assert _texts(closed_table)[1:] == [
+        ["13/06/2023", "HCP05", "THE MK DEAL", lead, "", "BLACK\nClosed 20/07/2023"],
+        ["13/06/2023", "HCP05", "Action 4", lead, "", "BLACK\nClosed 20/07/2023"],
+    ]
+    assert "CLOSED ACTION POINTS" in text
 
 
-def test_rag_cells_carry_letter_and_shade(council_doc: docx.document.Document) -> None:
-    key, open_table, closed_table = council_doc.tables
-    cells = [row.cells[9] for row in open_table.rows[1:]]
+def test_a_subjects_shared_cells_are_merged_down_its_rows(
+    council_doc: docx.document.Document,
+) -> None:
+    """As seed 001 prints the date, minute, lead officer and indicator once for a
+    subject's decisions; a column the decisions differ in is not merged."""
+    rows = council_doc.tables[0].rows
+    assert [_merges(rows[n]) for n in (1, 2)] == [
+        ["restart", "restart", None, "restart", None, "restart"],
+        ["continue", "continue", None, "continue", None, "continue"],
+    ]
+    assert [_merges(rows[n]) for n in (5, 6, 7)] == [
+        ["restart", "restart", None, None, None, None],
+        ["continue", "continue", None, None, None, None],
+        ["continue", "continue", None, None, None, None],
+    ]
+
+
+def test_rag_words_are_shaded_and_legible_on_their_fill(
+    council_doc: docx.document.Document,
+) -> None:
+    table, closed = council_doc.tables
+    cells = [table.rows[n].cells[5] for n in (1, 3, 6, 7)]
     assert [(c.text, _fill(c)) for c in cells] == [
-        ("(R) RED", "FF0000"),
-        ("(A) AMBER", "FFC000"),
-        ("(G) GREEN", "00B050"),
+        ("RED", "C00000"),
+        ("AMBER", "FFC000"),
+        ("GREEN", "00B050"),
         ("Not yet due", None),
     ]
-    black = closed_table.rows[1].cells[9]
-    assert _fill(black) == "000000"
-    assert black.paragraphs[0].runs[0].font.color.rgb == docx.shared.RGBColor(255, 255, 255)
-    assert [_fill(row.cells[0]) for row in key.rows[1:]] == ["FF0000", "FFC000", "00B050", "000000"]
+    # White on the dark fills (red, black), black on the light ones: never red on red.
+    assert [_ink(c) for c in cells[:3]] == [{WHITE}, {BLACK}, {BLACK}]
+    black = closed.rows[1].cells[5]
+    assert _fill(black) == "000000" and _ink(black) == {WHITE}
+    key = [p for p in council_doc.paragraphs if p.text.startswith("(")]
+    label_runs = [p.runs[0] for p in key]
+    fills = [r._r.find(f"{qn('w:rPr')}/{qn('w:shd')}").get(qn("w:fill")) for r in label_runs]
+    assert fills == ["C00000", "FFC000", "00B050", "000000"]
+    assert [r.font.color.rgb for r in label_runs] == [WHITE, BLACK, BLACK, WHITE]
 
 
 def test_header_rows_marked_and_landscape(council_doc: docx.document.Document) -> None:
@@ -131,49 +215,75 @@ def test_header_rows_marked_and_landscape(council_doc: docx.document.Document) -
 
 def test_nhs_tracker_layout(tmp_path: Path) -> None:
     actions = [
-        _action(1, committee="ICB", rag=None, status=ActionStatus.IN_PROGRESS),
+        _action(1, committee="ICB", rag=None, status=ActionStatus.IN_PROGRESS,
+                updates=(ActionUpdate(date=date(2022, 7, 18), text="Going well"),)),
         _action(2, committee="ICB", rag="green", status=ActionStatus.COMPLETE_PROPOSE_CLOSURE),
-        _action(3, committee="ICB", rag="black", status=ActionStatus.OUTSTANDING),
-    ]
-    document = _reopen(
-        render_tracker(actions, NHS, PEOPLE, as_of=date(2022, 7, 18), confidential=NONE), tmp_path
-    )
+        _action(3, committee="ICB", rag="black", status=ActionStatus.OUTSTANDING,
+                past_deadlines=(date(2023, 7, 1), date(2023, 8, 1))),
+        _action(4, committee="ICB", rag=None, due=None),  # nothing reported, no deadline
+        _action(5, committee="ICB", status=ActionStatus.CLOSED, closed_on=date(2022, 5, 3)),
+    ]  # fmt: skip
+    build = render_tracker(_tracker(actions, NHS, date(2022, 7, 29)))
+    document = _reopen(build, tmp_path)
     text = [p.text for p in document.paragraphs]
-    assert text[0] == "Meeting of the Board of the Integrated Care Board - Action Tracker"
-    assert "Information accurate to 18 July 2022" in text and "Key" in text
-    key, table = document.tables  # no closed actions: no closed table
+    assert text[:4] == [
+        "Meeting of the Board of the Integrated Care Board - Action Tracker",
+        "Date of Meeting: 29 July 2022",
+        "Date to which the information this report is based on was accurate: 18 July 2022",
+        "Key",
+    ]
+    assert 'Items to be moved to "closed actions" once closed' in text
+    key, table, closed = document.tables
     assert [row[0] for row in _texts(key)[1:]] == [
-        "ESCALATED", "RED", "AMBER", "BLUE", "GREEN", "CLOSED",
+        "Escalated", "Outstanding", "In Progress", "Not Yet Due",
+        "COMPLETE: Propose closure at next meeting", "CLOSED (dd/mm/yyyy)",
     ]  # fmt: skip
     rows = _texts(table)
-    assert tuple(rows[0]) == NHS_COLUMNS
-    rag = [(row.cells[9].text, _fill(row.cells[9])) for row in table.rows[1:]]
+    assert tuple(rows[0]) == NHS_COLUMNS and len(NHS_COLUMNS) == 9
+    assert rows[1] == [
+        "1", "13/06/2023", "THE MK DEAL", "Action 1", "Michael Bracey", "", "20/09/2023",
+        "Going well", "In Progress",
+    ]  # fmt: skip
+    assert rows[3][5] == "01/07/2023, 01/08/2023"
+    rag = [(row.cells[8].text, _fill(row.cells[8])) for row in table.rows[1:]]
     assert rag == [
-        ("AMBER: In progress", "FFC000"),
-        ("GREEN: Complete – propose closure at next meeting", "00B050"),
-        ("ESCALATED", "000000"),
+        ("In Progress", "FFC000"),
+        ("COMPLETE: Propose closure at next meeting", "00B050"),
+        ("Escalated", "000000"),
+        ("", None),
     ]
+    assert _texts(closed)[1][8] == "CLOSED (03/05/2022)"
+    assert "Closed actions" in text
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
 
 
-def test_tracker_from_a_snapshot_and_unknown_owner(demo_reader: Store, tmp_path: Path) -> None:
-    meeting = demo_reader.meeting_on("ICB", date(2022, 7, 29))
-    snapshot = demo_reader.minutes_snapshot(meeting.id or 0)
-    document = _reopen(render_tracker(snapshot), tmp_path)
-    assert "Information accurate to 29 July 2022" in [p.text for p in document.paragraphs]
-    rows = _texts(document.tables[1])
-    assert [row[5] for row in rows[1:]] == ["Maria Wogan", "Maria Wogan", "Michelle Summers"]
-    build = render_tracker([_action(1, owner="nobody")], COUNCIL, PEOPLE, confidential=NONE)
+def test_unknown_owner_and_no_actions(tmp_path: Path) -> None:
+    build = render_tracker(_tracker([_action(1, owner="nobody")]))
     assert build.warnings == ["no full name for nobody; the tracker shows the person's id"]
+    assert _texts(_reopen(build, tmp_path).tables[0])[2][3] == "nobody"
+    empty = _reopen(render_tracker(_tracker([], NHS)), tmp_path / "..")
+    assert "There are no open actions." in [p.text for p in empty.paragraphs]
+
+
+def test_the_confidential_tracker_keeps_what_the_public_one_leaves_out() -> None:
+    secret = _action(1, meeting_id=7, item=6)
+    tracker = _tracker([secret, _action(2, meeting_id=7, item=3)])
+    tracker = Tracker(**{**tracker.__dict__, "confidential": frozenset({(7, 6)})})
+
+    def decisions(build: Build) -> list[str]:
+        return [row.cells[2].text for t in build.document.tables for row in t.rows[2:]]
+
+    assert decisions(render_tracker(tracker)) == ["Action 2"]
+    assert decisions(render_tracker(tracker, public=False)) == ["Action 1", "Action 2"]
 
 
 def test_many_rows(tmp_path: Path) -> None:
-    actions = [_action(n, rag="RAGB"[n % 4]) for n in range(1, 301)]
-    document = _reopen(render_tracker(actions, COUNCIL, PEOPLE, confidential=NONE), tmp_path)
-    rows = document.tables[1].rows
-    assert len(rows) == 301  # "B" is no further action, but open until the committee closes it
-    assert [rows[n].cells[0].text for n in (1, 300)] == ["1", "300"]
-    assert rows[3].cells[9].text == "(B) BLACK"
+    actions = [_action(n, rag="RAGB"[n % 4], minute=f"HCP{n}") for n in range(1, 301)]
+    document = _reopen(render_tracker(_tracker(actions)), tmp_path)
+    rows = document.tables[0].rows
+    assert len(rows) == 601  # a subject row and a decision row each
+    assert [rows[n].cells[1].text for n in (1, 600)] == ["HCP1", "HCP300"]
+    assert rows[6].cells[5].text == "BLACK"  # no further action, but open until closed
 
 
 # -- agenda ----------------------------------------------------------------------------
@@ -247,16 +357,9 @@ def test_awkward_text_in_cells(tmp_path: Path) -> None:
         date=date(2023, 9, 1), text="Line one\nLine two\tafter a tab 🙂 " + "x" * 4000
     )
     action = _action(1, description="  padded\x07 bell", updates=(update,))
-    document = _reopen(render_tracker([action], COUNCIL, PEOPLE, confidential=NONE), tmp_path)
-    row = document.tables[1].rows[1]
-    assert row.cells[4].text == "padded bell"  # trimmed and control characters dropped
-    position = row.cells[8]
-    assert position.text.startswith("01/09/2023: Line one\nLine two\tafter a tab 🙂 xxx")
+    document = _reopen(render_tracker(_tracker([action])), tmp_path)
+    row = document.tables[0].rows[2]
+    assert row.cells[2].text == "padded bell"  # trimmed and control characters dropped
+    position = row.cells[4]
+    assert position.text.startswith("Line one\nLine two\tafter a tab 🙂 xxx")
     assert position._tc.xpath(".//w:br") and position._tc.xpath(".//w:tab")
-
-
-def test_a_public_tracker_from_a_list_must_be_told_what_is_confidential() -> None:
-    """Left out, every action would be shown: the call is refused rather than leak."""
-    with pytest.raises(TypeError, match="confidential items"):
-        render_tracker(ACTIONS, COUNCIL, PEOPLE)
-    assert render_tracker(ACTIONS, COUNCIL, PEOPLE, public=False).document is not None

@@ -11,18 +11,16 @@ time the tab is shown and again when the record changes.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from minutebook.application.exports import Document, build_document, file_name
 from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
     AgendaItem,
@@ -33,9 +31,7 @@ from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import lifecycle_words
 from minutebook.domain.room import Ahead, Room, plan_ahead
-from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.standing_items import new_item_number
-from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens.lifecycle_forms import AuditScreen, circulate_minutes
@@ -377,86 +373,11 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         return commands
 
     def action_export(self) -> None:
-        """Export this meeting's minutes, agenda or the committee's tracker as Word."""
-        from platformdirs import user_documents_path
+        """Export this meeting's minutes or agenda, or the committee's tracker as
+        presented to a meeting, as Word (screens/export_form.py)."""
+        from minutebook.tui.screens.export_form import ExportForm
 
-        fields = [
-            FormField(
-                "what",
-                "Export",
-                "select",
-                options=[
-                    ("formal minutes (public)", "minutes"),
-                    ("confidential minutes", "confidential"),
-                    ("agenda", "agenda"),
-                    ("action tracker (public)", "tracker"),
-                    ("confidential action tracker", "confidential_tracker"),
-                ],
-            ),
-            FormField("folder", "Into the folder"),
-            FormField(
-                "replace",
-                "If it exists",
-                "select",
-                options=[("stop and say so", "no"), ("replace it", "yes")],
-            ),
-        ]
-        values = {"what": "minutes", "folder": str(user_documents_path()), "replace": "no"}
-        self.app.push_screen(
-            FormScreen("Export a Word document", fields, values, self._export, save_label="Export")
-        )
-
-    def _export(self, values: dict[str, Any]) -> str | None:
-        """Check the target at once; build and save in a worker, off the keystroke path."""
-        from datetime import date as calendar
-
-        try:
-            folder = export_folder(str(values.get("folder") or ""))
-        except ExportError as error:
-            return f"Into the folder: {error}"
-        store = self.app.store
-        meeting = store.meeting(self.meeting_id)
-        what = Document(str(values.get("what") or "minutes"))
-        name = file_name(what, store.committee(meeting.committee), meeting, calendar.today())
-        replace = values.get("replace") == "yes"
-        try:
-            target = check_target(folder / name, overwrite=replace, database=self.app.database.path)
-        except TargetExists:
-            return f"{name} already exists in that folder; choose 'replace it' or another folder"
-        except ExportError as error:
-            return str(error)
-        # The snapshot is read here, on the app's thread; the worker only renders and saves.
-        snapshot = store.minutes_snapshot(self.meeting_id)
-        self.export_in_background(what, snapshot, target, replace)
-        self.notify(f"Exporting {name} …")
-        return None
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def export_in_background(
-        self, what: Document, snapshot: MinutesSnapshot, target: Path, replace: bool
-    ) -> None:
-        from datetime import date as calendar
-
-        from minutebook.exporters.common import committee_template, save_document
-
-        try:
-            template = committee_template(snapshot.membership.committee)
-            build = build_document(what, snapshot, template, calendar.today())
-            # Checked again as it is put in place: a file of that name made meanwhile
-            # (another export) is replaced only if the secretary said so.
-            save_document(build, target, overwrite=replace, database=self.app.database.path)
-        except (ExportError, OSError, ValueError) as error:
-            self.app.call_from_thread(
-                self.notify, f"Export failed: {error}", severity="error", timeout=10
-            )
-            return
-        warnings = "".join(f"\nWarning: {w}" for w in build.warnings)
-        self.app.call_from_thread(
-            self.notify,
-            f"Saved {target.name}\nin {target.parent} (open that folder to find it){warnings}",
-            title="Exported",
-            timeout=12,
-        )
+        ExportForm(self, self.meeting_id).open()
 
     def action_live(self) -> None:
         from minutebook.tui.screens.live import LiveMeetingScreen

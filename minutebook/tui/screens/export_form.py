@@ -1,0 +1,163 @@
+"""The export form of the meeting screen (``x``): which document, for which meeting,
+into which folder. Minutes and the agenda are this meeting's; the action tracker is
+presented to a meeting (docs/actions.md), by default the committee's next one, so the
+form asks which. The target is checked at once; the document is built and saved in a
+worker, off the keystroke path, with the same names and builders as ``minutebook
+export`` (application/exports.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from minutebook.application.exports import (
+    TRACKERS,
+    Document,
+    build_document,
+    file_name,
+    presented_tracker,
+)
+from minutebook.domain.base import Refused
+from minutebook.domain.dates import long_date
+from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.tracker import Tracker, next_meeting
+from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
+from minutebook.store import StoreError
+from minutebook.tui.widgets.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from minutebook.tui.app import MinutebookApp
+
+WHAT = [
+    ("formal minutes (public)", Document.MINUTES.value),
+    ("confidential minutes", Document.CONFIDENTIAL_MINUTES.value),
+    ("agenda", Document.AGENDA.value),
+    ("action tracker (public)", Document.TRACKER.value),
+    ("confidential action tracker", Document.CONFIDENTIAL_TRACKER.value),
+]
+
+
+class ExportForm:
+    """The export form for one meeting, opened over `screen`."""
+
+    def __init__(self, screen: Screen[Any], meeting_id: int) -> None:
+        self.screen = screen
+        self.meeting_id = meeting_id
+
+    @property
+    def app(self) -> MinutebookApp:
+        app: MinutebookApp = self.screen.app  # type: ignore[assignment]
+        return app
+
+    def open(self) -> None:
+        from platformdirs import user_documents_path
+
+        store = self.app.store
+        meeting = store.meeting(self.meeting_id)
+        meetings = sorted(store.meetings(meeting.committee), key=lambda m: m.date)
+        upcoming = next_meeting(meetings, self.app.clock().date()) or meeting
+        fields = [
+            FormField("what", "Export", "select", options=WHAT),
+            FormField(
+                "for_meeting",
+                "Tracker for",
+                "select",
+                options=[(long_date(m.date), m.date.isoformat()) for m in meetings],
+            ),
+            FormField("folder", "Into the folder"),
+            FormField(
+                "replace",
+                "If it exists",
+                "select",
+                options=[("stop and say so", "no"), ("replace it", "yes")],
+            ),
+        ]
+        values = {
+            "what": Document.MINUTES.value,
+            "for_meeting": upcoming.date.isoformat(),
+            "folder": str(user_documents_path()),
+            "replace": "no",
+        }
+        hint = (
+            "A tracker is presented to a meeting: its date, year and positions are that "
+            "meeting's (default: the next meeting)."
+        )
+        self.app.push_screen(
+            FormScreen(
+                "Export a Word document", fields, values, self.submit, hint, save_label="Export"
+            )
+        )
+
+    def submit(self, values: dict[str, Any]) -> str | None:
+        """Check the target at once; build and save in a worker."""
+        try:
+            folder = export_folder(str(values.get("folder") or ""))
+        except ExportError as error:
+            return f"Into the folder: {error}"
+        store = self.app.store
+        today = self.app.clock().date()
+        what = Document(str(values.get("what") or Document.MINUTES.value))
+        meeting = store.meeting(self.meeting_id)
+        source: MinutesSnapshot | Tracker
+        if what in TRACKERS:
+            day = date.fromisoformat(str(values.get("for_meeting") or meeting.date.isoformat()))
+            try:
+                source = presented_tracker(store, meeting.committee, day, today)
+            except (Refused, StoreError) as error:
+                return f"Tracker for: {error}"
+            name = file_name(what, source.committee, source.meeting, today)
+        else:
+            name = file_name(what, store.committee(meeting.committee), meeting, today)
+        replace = values.get("replace") == "yes"
+        try:
+            target = check_target(folder / name, overwrite=replace, database=self.app.database.path)
+        except TargetExists:
+            return f"{name} already exists in that folder; choose 'replace it' or another folder"
+        except ExportError as error:
+            return str(error)
+        if what not in TRACKERS:
+            # Read here, on the app's thread; the worker only renders and saves.
+            source = store.minutes_snapshot(self.meeting_id)
+        self.screen.run_worker(
+            lambda: self._build_and_save(what, source, target, replace, today),
+            name="export",
+            group="export",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+        self.screen.notify(f"Exporting {name} …")
+        return None
+
+    def _build_and_save(
+        self,
+        what: Document,
+        source: MinutesSnapshot | Tracker,
+        target: Path,
+        replace: bool,
+        today: date,
+    ) -> None:
+        from minutebook.exporters.common import committee_template, save_document
+
+        committee = source.committee if isinstance(source, Tracker) else source.membership.committee
+        try:
+            template = committee_template(committee)
+            build = build_document(what, source, template, today)
+            # Checked again as it is put in place: a file of that name made meanwhile
+            # (another export) is replaced only if the secretary said so.
+            save_document(build, target, overwrite=replace, database=self.app.database.path)
+        except (ExportError, OSError, ValueError) as error:
+            self.app.call_from_thread(
+                self.screen.notify, f"Export failed: {error}", severity="error", timeout=10
+            )
+            return
+        warnings = "".join(f"\nWarning: {w}" for w in build.warnings)
+        self.app.call_from_thread(
+            self.screen.notify,
+            f"Saved {target.name}\nin {target.parent} (open that folder to find it){warnings}",
+            title="Exported",
+            timeout=12,
+        )
