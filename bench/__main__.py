@@ -3,7 +3,8 @@
 - building the demo database (three committees from YAML) and opening it;
 - the app's first screen, headless, against a bare Textual app showing a DataTable;
 - then the quorum (bench/quorum.py), the meeting screen on a minuted 25-item meeting
-  (bench/meeting.py), live capture (bench/live.py) and the Word exports (bench/export.py).
+  (bench/meeting.py), live capture (bench/live.py), the Word exports (bench/export.py)
+  and the tracker export of 1,000 open actions through the store (bench/tracker_export.py).
 
 These machines are noisy, so each figure is the median of several runs and is printed
 beside its baseline rather than checked against a fixed number.
@@ -25,6 +26,7 @@ from bench.export import main as export_benchmark
 from bench.live import main as live_benchmark
 from bench.meeting import main as meeting_benchmark
 from bench.quorum import main as quorum_benchmark
+from bench.tracker_export import main as tracker_export_benchmark
 from minutebook.seeds import build_demo_database
 from minutebook.store import DatabaseFile, Store
 from minutebook.tui.app import MinutebookApp
@@ -95,3 +97,4 @@ if __name__ == "__main__":
     meeting_benchmark()
     live_benchmark()
     export_benchmark()
+    tracker_export_benchmark()
