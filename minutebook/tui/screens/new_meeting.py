@@ -134,7 +134,7 @@ class CarryForwardScreen(ModalScreen[list[int] | None]):
                 id="carry-items",
             )
             yield Static(
-                "Space: tick or untick    Enter: create the meeting    Esc: back to the form",
+                "Space: tick/untick    Enter: create the meeting    Esc: back to the form",
                 id="carry-keys",
             )
 

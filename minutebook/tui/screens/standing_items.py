@@ -31,9 +31,22 @@ if TYPE_CHECKING:
 
 PLACES = {ItemPlace.OPENING: "opening", ItemPlace.CLOSING: "closing"}
 
+SHORT_KINDS = {
+    ItemKind.WELCOME: "welcome",
+    ItemKind.DECLARATIONS: "declarations",
+    ItemKind.MINUTES: "previous minutes",
+    ItemKind.MATTERS_ARISING: "matters arising",
+    ItemKind.ANY_OTHER_BUSINESS: "any other business",
+    ItemKind.NEXT_MEETING: "next meeting",
+    ItemKind.OTHER: "",
+}
+"""Each kind in the table's narrow column (the line below the table says it in full)."""
+
 FIELDS = [
     FormField("title", "Title", placeholder="e.g. Minutes of the previous meeting"),
-    FormField("description", "Wording", placeholder=f"on the agenda; {PREVIOUS} for its date"),
+    FormField(
+        "description", "Wording", placeholder=f"on the agenda; {PREVIOUS}: the last meeting's date"
+    ),
     FormField("kind", "Kind", "select", options=[(w, k.value) for k, w in KIND_WORDS.items()]),
     FormField(
         "place",
@@ -96,7 +109,7 @@ committee has one of each. Meetings already created keep their agendas."""
 
     def on_mount(self) -> None:
         table = self.query_one("#standing-table", DataTable)
-        table.add_column("Title", width=38)
+        table.add_column("Title", width=34)
         table.add_column("Kind", width=18)
         table.add_columns("Place", "Purpose")
         self.show(self.agenda.items())
@@ -107,10 +120,9 @@ committee has one of each. Meetings already created keep their agendas."""
         keep = table.cursor_row if select is None else select
         table.clear()
         for index, item in enumerate(items):
-            kind = "" if item.kind is ItemKind.OTHER else KIND_WORDS[item.kind]
             table.add_row(
                 Text(item.title, no_wrap=True, overflow="ellipsis"),
-                Text(kind, no_wrap=True, overflow="ellipsis"),
+                SHORT_KINDS[item.kind],
                 PLACES[item.place],
                 item.purpose.value,
                 key=str(index),
