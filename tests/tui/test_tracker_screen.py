@@ -23,12 +23,22 @@ from minutebook.tui.widgets.form import FormScreen
 NOW = datetime(2022, 9, 1, 9, 0)
 
 
+def _due_at_the_july_board(store: Store) -> None:
+    """The demo's tracker gives action 1 no deadline, as seed 003's prints none: here it
+    is due at the 29 July 2022 Board (as its minutes say) and in progress, so that it is
+    overdue in September."""
+    first = store.actions("ICB")[0]
+    changed = {"due": date(2022, 7, 29), "status": ActionStatus.IN_PROGRESS}
+    store.edit_action(first.model_copy(update=changed))
+
+
 def _numbers(table: DataTable[object]) -> list[str]:
     return [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
 
 
 async def test_tracker_filters_history_and_corrections(demo_store: Store) -> None:
     store = demo_store
+    _due_at_the_july_board(store)
     july29 = store.meeting_on("ICB", date(2022, 7, 29))
     MattersArising(store, july29.id or 0).record(
         store.actions("ICB")[2].id or 0, ActionStatus.CLOSED, update="Published on the website"
@@ -109,6 +119,7 @@ async def test_actions_of_signed_minutes_cannot_be_corrected(demo_store: Store) 
 
 async def test_an_owners_list_as_text_and_documents(demo_store: Store, tmp_path: Path) -> None:
     store = demo_store
+    _due_at_the_july_board(store)
     store.add_meeting(Meeting(committee="ICB", date=date(2022, 9, 30)))
     app = MinutebookApp(store, clock=lambda: NOW)
     async with app.run_test(size=(80, 24)) as pilot:
