@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from minutebook.domain.actions import Action
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import Person, name_key, people_by_name
+from minutebook.domain.dates import long_date
+from minutebook.domain.meeting import Meeting
 from minutebook.interchange.tracker_file import (
     NEW_PERSON,
     RowProblem,
@@ -60,7 +62,9 @@ def preview(
     """What bringing the tracker file at `path` into committee `code`'s tracker would
     store, and what stops it (`TrackerPreview.problems`, `.unknown_owners`).
 
-    `today` (default: the computer's date) bounds the meeting dates; `positions_on`
+    A row agreed at a meeting of the committee whose minutes are signed is a problem
+    too (the database would refuse it). `today` (default: the computer's date) bounds
+    the meeting dates; `positions_on`
     (default `today`) dates a position written without a date. Raises
     `interchange.reading.FileError` when the file cannot be read as a tracker at all (its
     `problems` say why, naming the file), and `Refused` when the committee is unknown."""
@@ -71,6 +75,7 @@ def preview(
         ours = {p.id for p in store.membership(code).people}
         ours |= {action.owner for action in store.actions(code)}
         used = store.action_numbers(code)
+        meetings = store.meetings(code)
     except StoreError as error:
         raise Refused(str(error)) from None
     read = read_tracker(path, committee, people, ours, today=today, positions_on=positions_on)
@@ -82,9 +87,23 @@ def preview(
         for row in read.actions
         if row.number_from_file and row.action.number in used
     )
+    # An action is tied to the committee's meeting of its date (`add_action`, the first
+    # of the day); signed minutes take nothing more, so say so now, not at the end.
+    first: dict[date, Meeting] = {}
+    for meeting in meetings:
+        first.setdefault(meeting.date, meeting)
+    locked = tuple(
+        RowProblem(
+            row.place,
+            f"the minutes of {long_date(row.action.meeting_date)} are signed and locked: "
+            "an action agreed there cannot be added",
+        )
+        for row in read.actions
+        if (m := first.get(row.action.meeting_date)) is not None and m.is_locked
+    )
     return replace(
         numbered(read, _free_numbers(read, used)),
-        problems=read.problems + clashes,
+        problems=read.problems + clashes + locked,
     )
 
 
@@ -122,15 +141,20 @@ def accept(store: Store, code: str, preview: TrackerPreview, add_people: bool) -
             + ", ".join(preview.unknown_owners)
             + "; add them as new people, or correct the names in the file; nothing was stored"
         )
+    at: list[str] = []
     try:
         with store.transaction():
-            return _store(store, code, preview)
+            return _store(store, code, preview, at)
     except StoreError as error:
-        raise Refused(f"{error}; nothing was stored") from None
+        # The database's own refusals (signed minutes) come out of the transaction as a
+        # whole, so the row being stored is kept aside to be named.
+        where = f"{at[-1]}: " if at else ""
+        raise Refused(f"{where}{error}; nothing was stored") from None
 
 
-def _store(store: Store, code: str, preview: TrackerPreview) -> Imported:
-    """Inside the caller's transaction: the people, then the actions."""
+def _store(store: Store, code: str, preview: TrackerPreview, at: list[str]) -> Imported:
+    """Inside the caller's transaction: the people, then the actions (`at` gets the
+    place of each row as it is stored)."""
     used = store.action_numbers(code)
     clashes = sorted(_file_numbers(preview) & used)
     if clashes:
@@ -161,8 +185,6 @@ def _store(store: Store, code: str, preview: TrackerPreview) -> Imported:
         action = row.action.model_copy(update=update) if update else row.action
         if action.owner == NEW_PERSON:  # never stored: the owner was never found
             raise Refused(f"{row.place}: the owner is not known; nothing was stored")
-        try:
-            stored.append(store.add_action(action))
-        except StoreError as error:
-            raise Refused(f"{row.place}: {error}; nothing was stored") from None
+        at.append(row.place)
+        stored.append(store.add_action(action))
     return Imported(tuple(stored), tuple(added))

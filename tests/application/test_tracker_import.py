@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from minutebook.application.tracker_import import accept, preview
-from minutebook.domain import Action
+from minutebook.domain import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Decision,
+    DecisionVerb,
+    Meeting,
+    Person,
+)
 from minutebook.domain.base import Refused
+from minutebook.domain.lifecycle import Approval
 from minutebook.store import Store, StoreError
 from tests.interchange.trackers import HEADINGS_003, ROWS_003, renumbered, write_csv
 
@@ -91,3 +100,40 @@ def test_a_number_used_since_the_preview_is_refused_naming_it(
 def test_an_unknown_committee_is_refused(demo_store: Store, tmp_path: Path) -> None:
     with pytest.raises(Refused, match="there is no committee with code 'XYZ'"):
         preview(demo_store, "XYZ", tracker(tmp_path, *ROWS_003), today=TODAY)
+
+
+def test_an_action_of_signed_minutes_is_refused_naming_its_row(
+    committee_store: Store, meeting: Meeting, tmp_path: Path
+) -> None:
+    store = committee_store
+    store.save_person(Person(id="pete", name="Pete Marland"))
+    store.add_agenda_item(meeting.id or 0, AgendaItem(number=1, title="Better Care Fund"))
+    store.add_attendance(meeting.id or 0, Attendance(person="pete"))
+    store.write_narrative(meeting.id or 0, 1, "The Partnership received the plan.")
+    later = store.add_meeting(Meeting(committee="HCP", date=date(2023, 9, 20)))
+    store.add_agenda_item(later.id or 0, AgendaItem(number=1, title="Minutes"))
+    rows = [
+        ("", "20/09/2023", "Minutes", "Send the signed minutes", "Pete Marland", "", "", "", ""),
+        ("", "13/06/2023", "BCF", "Report on the plan", "Pete Marland", "", "", "", ""),
+    ]
+    path = tracker(tmp_path, *rows)
+    seen = preview(store, "HCP", path, today=TODAY)
+    assert seen.problems == ()
+    # Meanwhile, 13 June 2023's minutes are approved and signed on 20 September: locked.
+    approval = Approval(
+        meeting_id=meeting.id or 0,
+        at_meeting_id=later.id or 0,
+        item=1,
+        chair="Pete Marland",
+        signed_on=date(2023, 9, 20),
+    )
+    decision = Decision(verb=DecisionVerb.RESOLVED, text="That the Minutes be approved.")
+    store.approve_minutes(approval, decision, today=date(2023, 9, 20))
+    with pytest.raises(Refused, match=r"^row 3: .*signed and locked.*; nothing was stored$"):
+        accept(store, "HCP", seen, add_people=False)
+    assert store.actions("HCP") == []
+    # Previewed now, the row is named before anything is tried.
+    assert [str(p) for p in preview(store, "HCP", path, today=TODAY).problems] == [
+        "row 3: the minutes of 13 June 2023 are signed and locked: an action agreed there "
+        "cannot be added"
+    ]
