@@ -109,10 +109,10 @@ def _show(seen: TrackerPreview, names: dict[str, str]) -> None:
     cannot be read, and what the reading chose."""
     click.echo(f"{seen.source}: {len(seen.actions)} action(s) read for {seen.committee}")
     if seen.actions:
-        click.echo("  " + _line(HEADINGS))
+        _heading("  ")
         for row in seen.actions[:SHOWN]:
             owner = f"{row.new_owner.name} (new)" if row.new_owner else None
-            click.echo("  " + _line(_cells(row.action, names, owner)))
+            _echo(row.action, names, "  ", owner)
         if len(seen.actions) > SHOWN:
             click.echo(f"  … and {len(seen.actions) - SHOWN} more")
     if seen.unknown_owners:
@@ -127,20 +127,29 @@ def _show(seen: TrackerPreview, names: dict[str, str]) -> None:
             click.echo(f"  {note}")
 
 
-HEADINGS = ("No.", "Agreed", "Owner", "Due", "Status", "Action")
-WIDTHS = (4, 10, 18, 10, 12, 44)
+WIDTHS = (4, 10, 20, 10, 11)
+"""No., Agreed, Owner, Due, Status: with the action's text on a line below, within 80
+columns."""
 
 
-def _cells(action: Action, names: dict[str, str], owner: str | None = None) -> tuple[str, ...]:
-    """An action's cells in the tables `import` and `list` print."""
-    return (
+def _heading(indent: str) -> None:
+    click.echo(indent + _line(("No.", "Agreed", "Owner", "Due", "Status")))
+    click.echo(indent + " " * (WIDTHS[0] + 2) + "Action")
+
+
+def _echo(action: Action, names: dict[str, str], indent: str, owner: str | None = None) -> None:
+    """An action in the tables `import` and `list` print: its number, date agreed, owner,
+    deadline and status, then what is to be done."""
+    cells = (
         str(action.number or ""),
         short_date(action.meeting_date),
         owner or names.get(action.owner, action.owner),
         short_date(action.due),
         action.status.label.split(" – ")[0],  # "Complete", of "Complete – propose closure …"
-        action.description,
     )
+    click.echo(indent + _line(cells))
+    room = 79 - len(indent) - WIDTHS[0] - 2
+    click.echo(indent + " " * (WIDTHS[0] + 2) + _cut(action.description, room))
 
 
 def _line(cells: Sequence[str]) -> str:
@@ -200,9 +209,9 @@ def actions_list(
     if not chosen:
         click.echo(f"{code} has no{which} actions.")
         return
-    click.echo(_line(HEADINGS))
+    _heading("")
     for action in chosen:
-        click.echo(_line(_cells(action, names)))
+        _echo(action, names, "")
     click.echo(f"{len(chosen)}{which} action(s) of {code}")
 
 
