@@ -1,9 +1,11 @@
 """The export form of the meeting screen (``x``): which document, for which meeting,
 into which folder. Minutes and the agenda are this meeting's; the action tracker is
 presented to a meeting (docs/actions.md), by default the committee's next one, so the
-form asks which. The target is checked at once; the document is built and saved in a
-worker, off the keystroke path, with the same names and builders as ``minutebook
-export`` (application/exports.py)."""
+form asks which. Exporting a draft of the minutes offers to mark them circulated, on
+today's date or another typed there, once the file is written (docs/lifecycle.md). The
+target is checked at once; the document is built and saved in a worker, off the
+keystroke path, with the same names and builders as ``minutebook export``
+(application/exports.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.tracker import Tracker, next_meeting
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.store import StoreError
+from minutebook.tui.screens.lifecycle_forms import (
+    circulate_fields,
+    circulate_minutes,
+    circulation_asked,
+)
 from minutebook.tui.widgets.form import FormField, FormScreen
 
 if TYPE_CHECKING:
@@ -85,6 +92,12 @@ class ExportForm:
             "A tracker is presented to a meeting: its date, year and positions are that "
             "meeting's (default: the next meeting)."
         )
+        # A draft of the minutes is offered to be marked circulated once it is written.
+        offer, offered = circulate_fields(self.app, meeting)
+        fields += offer
+        values |= offered
+        if offer:
+            hint += " Mark circulated: once written, the draft is recorded as circulated that day."
         self.app.push_screen(
             FormScreen(
                 "Export a Word document", fields, values, self.submit, hint, save_label="Export"
@@ -101,6 +114,12 @@ class ExportForm:
         today = self.app.clock().date()
         what = Document(str(values.get("what") or Document.MINUTES.value))
         meeting = store.meeting(self.meeting_id)
+        minutes = what in (Document.MINUTES, Document.CONFIDENTIAL_MINUTES)
+        circulate_on, refused = circulation_asked(
+            self.app, self.meeting_id, values, minutes=minutes
+        )
+        if refused:
+            return refused
         source: MinutesSnapshot | Tracker
         if what in TRACKERS:
             day = date.fromisoformat(str(values.get("for_meeting") or meeting.date.isoformat()))
@@ -122,7 +141,7 @@ class ExportForm:
             # Read here, on the app's thread; the worker only renders and saves.
             source = store.minutes_snapshot(self.meeting_id)
         self.screen.run_worker(
-            lambda: self._build_and_save(what, source, target, replace, today),
+            lambda: self._build_and_save(what, source, target, replace, today, circulate_on),
             name="export",
             group="export",
             thread=True,
@@ -139,6 +158,7 @@ class ExportForm:
         target: Path,
         replace: bool,
         today: date,
+        circulate_on: date | None = None,
     ) -> None:
         from minutebook.exporters.common import committee_template, save_document
 
@@ -161,3 +181,9 @@ class ExportForm:
             title="Exported",
             timeout=12,
         )
+        if circulate_on is not None:
+            # Only once the file is written; on the app's thread, like every change.
+            refresh = getattr(self.screen, "refresh_record", lambda: None)
+            self.app.call_from_thread(
+                circulate_minutes, self.app, self.meeting_id, refresh, circulate_on
+            )

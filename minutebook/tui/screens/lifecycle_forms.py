@@ -1,5 +1,6 @@
-"""The minutes' lifecycle on screen: mark minutes circulated, the form that approves the
-previous minutes at a later meeting, and the audit trail of a meeting (docs/lifecycle.md).
+"""The minutes' lifecycle on screen: mark minutes circulated (by `c`, or on exporting the
+draft: the export form's offer), the form that approves the previous minutes at a later
+meeting, and the audit trail of a meeting (docs/lifecycle.md).
 
 Each asks `application.lifecycle.MinutesLifecycle`; a refusal is shown in the form with
 everything as typed, or as a notice. No rule is decided here."""
@@ -7,6 +8,7 @@ everything as typed, or as a notice. No rule is decided here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -19,6 +21,7 @@ from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import long_date, parse_date, short_date
 from minutebook.domain.lifecycle import AuditEntry
+from minutebook.domain.meeting import Meeting, MinutesStatus
 from minutebook.tui.widgets.form import FormField, FormScreen
 
 if TYPE_CHECKING:
@@ -28,15 +31,54 @@ AS_RECORDED = "correct"
 AMENDED = "amended"
 
 
-def circulate_minutes(app: MinutebookApp, meeting_id: int, then: Callable[[], None]) -> None:
-    """Mark the meeting's minutes circulated today, and say so (or why not)."""
+def circulate_minutes(
+    app: MinutebookApp, meeting_id: int, then: Callable[[], None], on: date | None = None
+) -> None:
+    """Mark the meeting's minutes circulated on `on` (today if not given), and say so
+    (or why not)."""
+    day = on or app.clock().date()
     try:
-        sent = MinutesLifecycle(app.store).circulate(meeting_id, app.clock().date())
+        sent = MinutesLifecycle(app.store).circulate(meeting_id, day)
     except Refused as refused:
         app.notify(str(refused), severity="warning")
         return
-    app.notify(f"The minutes of {long_date(sent.date)} are marked circulated.")
+    app.notify(f"The minutes of {long_date(sent.date)} are marked circulated on {long_date(day)}.")
     then()
+
+
+def circulate_fields(
+    app: MinutebookApp, meeting: Meeting
+) -> tuple[list[FormField], dict[str, Any]]:
+    """What the export form adds to offer to mark a draft circulated once it is exported
+    (docs/lifecycle.md): whether to, and on which date (today, editable). Nothing for
+    minutes already circulated, approved or signed."""
+    if meeting.status is not MinutesStatus.DRAFT:
+        return [], {}
+    fields = [
+        FormField("circulate", "Mark circulated", "check"),
+        FormField("circulated_on", "Circulated on", placeholder="dd/mm/yyyy"),
+    ]
+    return fields, {"circulate": False, "circulated_on": short_date(app.clock().date())}
+
+
+def circulation_asked(
+    app: MinutebookApp, meeting_id: int, values: dict[str, Any], *, minutes: bool
+) -> tuple[date | None, str | None]:
+    """The date to mark the minutes circulated on once they are exported, if the export
+    form asks for it, or the form's message saying why it cannot be done (asked before
+    anything is written): (date, None), (None, None) when not asked, (None, message)."""
+    if not values.get("circulate"):
+        return None, None
+    if not minutes:
+        return None, "Only minutes are circulated: export the minutes, or choose No."
+    try:
+        on = parse_date(str(values.get("circulated_on") or ""))
+    except ValueError as error:
+        return None, f"Circulated on: {error}"
+    if on is None:
+        return None, "Circulated on: type the date the minutes are sent out, as dd/mm/yyyy."
+    problem = MinutesLifecycle(app.store).circulation_problem(meeting_id, on)
+    return (None, problem) if problem else (on, None)
 
 
 def approve_previous_minutes(

@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
     AgendaItem,
+    Meeting,
     Mode,
     Purpose,
 )
@@ -405,7 +406,19 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         when it is next shown."""
         self._reading = None
         self._stale = set(RECORD_TABS)
+        if self.active_tab not in RECORD_TABS:
+            # The title line still shows where the minutes stand (circulated now?).
+            self._show_stage(self.app.store.meeting(self.meeting_id))
         self.show_record()
+
+    def _show_stage(self, meeting: Meeting) -> None:
+        """The title line's lifecycle, and the keys greyed once the minutes are signed."""
+        self.query_one("#meeting-title", Static).update(
+            f"{self.when} · minutes {lifecycle_words(meeting)}"
+        )
+        if meeting.is_locked != self.locked:
+            self.locked = meeting.is_locked
+            self.refresh_bindings()
 
     def read_record(self) -> RecordReading:
         """The meeting as it stands, read once per refresh."""
@@ -421,12 +434,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                 terms=store.terms_in_force(meeting.committee, meeting.date),
                 actions=store.meeting_actions(meeting),
             )
-            self.query_one("#meeting-title", Static).update(
-                f"{self.when} · minutes {lifecycle_words(meeting)}"
-            )
-            if meeting.is_locked != self.locked:
-                self.locked = meeting.is_locked
-                self.refresh_bindings()
+            self._show_stage(meeting)
         return self._reading
 
     def show_record(self) -> None:
