@@ -36,6 +36,7 @@ STATUS_LABELS: dict[ActionStatus, str] = {
     ActionStatus.CLOSED: "Closed",
 }
 
+
 class ActionUpdate(DomainModel):
     """A current-position entry, added at each review."""
 
