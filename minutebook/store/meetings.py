@@ -270,9 +270,15 @@ class MeetingRepository(StoreBase):
             ("quorum_rulings", ("item",)),
             ("timeline", ("item",)),
             ("actions", ("item",)),
+            ("action_reviews", ("item",)),
         ):
             sets = ", ".join(f"{col} = {case.format(col=col)}" for col in columns)
             self.db.execute(f"UPDATE {table} SET {sets} WHERE meeting_id = ?", [meeting_id])
+        # An approval names the item of the approving meeting it was minuted under.
+        self.db.execute(
+            f"UPDATE approvals SET item = {case.format(col='item')} WHERE at_meeting_id = ?",
+            [meeting_id],
+        )
 
     # -- attendance, declarations, quorum rulings --------------------------------------
 

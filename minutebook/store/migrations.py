@@ -328,6 +328,11 @@ _RECORD_TABLES: dict[str, str] = {
 """Every table that holds a meeting's record, and how a row names its meeting. Actions
 are not here: they are reviewed, revised and closed at later meetings."""
 
+_RENUMBERED: dict[str, tuple[str, str]] = {"approvals": ("item", "{row}.at_meeting_id")}
+"""A row of a signed meeting's record that names an item of another meeting: that column
+follows the other meeting's agenda as it is renumbered, until the other meeting's minutes
+are signed too (an approval is minuted under an item of the approving meeting)."""
+
 
 @migrations(name="0011_minutes_approval")
 def minutes_approval(db: Database) -> None:
@@ -395,6 +400,15 @@ def record_triggers(db: Database) -> None:
                 continue  # a new meeting's minutes are not yet written, let alone signed
             ids = [meeting.format(row=r) for r in rows]
             signed = " OR ".join(f"{_status_of(i)} = 'signed'" for i in ids)
+            if verb == "UPDATE" and table in _RENUMBERED:
+                # The item may follow its meeting's agenda being renumbered while that
+                # meeting's own minutes are not signed; nothing else may change.
+                column, approving = _RENUMBERED[table]
+                others = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns if c != column)
+                signed = (
+                    f"({signed}) AND ({others}) "
+                    f"OR {_status_of(approving.format(row='OLD'))} = 'signed'"
+                )
             db.execute(
                 f"CREATE TRIGGER lock_{name} BEFORE {verb} ON {table} WHEN {signed} "
                 f"BEGIN SELECT RAISE(ABORT, '{LOCK_MESSAGE}'); END"
@@ -764,6 +778,14 @@ def standing_items(db: Database) -> None:
         db.execute(f"ALTER TABLE agenda_items ADD COLUMN {column} TEXT")
     record_triggers(db)  # the audit copies the new columns of agenda items too
 
+
+
+@migrations(name="0015_approval_item_follows")
+def approval_item_follows(db: Database) -> None:
+    """An approval's item follows the approving meeting's agenda when its items are moved
+    (the approved minutes are signed, and their lock refused it): the lock triggers are
+    made again with that one exception (`_RENUMBERED`)."""
+    record_triggers(db)
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer

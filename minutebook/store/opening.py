@@ -47,6 +47,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0012_audit_bursts",
     "0013_action_reviews",
     "0014_standing_items",
+    "0015_approval_item_follows",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minutebook.domain.actions import Action, is_open, is_overdue
-from minutebook.domain.base import Refused
-from minutebook.domain.dates import short_date
 from minutebook.store import StoreError
 from minutebook.tui.cli import _committee, _database, _fail, _open_store, database_option, main
 
 if TYPE_CHECKING:
+    from minutebook.domain.actions import Action
     from minutebook.interchange.tracker_file import TrackerPreview
 
 SHOWN = 20
@@ -57,6 +55,7 @@ def actions_import(
     RAG, …). Nothing is stored unless every row can be read and every owner is known
     (or --add-people)."""
     from minutebook.application.tracker_import import accept, preview
+    from minutebook.domain.base import Refused
     from minutebook.interchange.reading import FileError
 
     _database(ctx)  # an import needs the committee: never a new, empty database
@@ -140,6 +139,8 @@ def _heading(indent: str) -> None:
 def _echo(action: Action, names: dict[str, str], indent: str, owner: str | None = None) -> None:
     """An action in the tables `import` and `list` print: its number, date agreed, owner,
     deadline and status, then what is to be done."""
+    from minutebook.domain.dates import short_date
+
     cells = (
         str(action.number or ""),
         short_date(action.meeting_date),
@@ -189,6 +190,8 @@ def actions_list(
     ctx: click.Context, code: str, only_open: bool, overdue: bool, as_json: bool
 ) -> None:
     """List the committee's actions, oldest meeting first."""
+    from minutebook.domain.actions import is_open, is_overdue
+
     today = date.today()
     with _open_store(ctx) as store:
         try:
@@ -216,6 +219,8 @@ def actions_list(
 
 
 def _as_json(action: Action, names: dict[str, str], today: date) -> dict[str, Any]:
+    from minutebook.domain.actions import is_open, is_overdue
+
     latest = action.updates[-1] if action.updates else None
     return {
         "number": action.number,

@@ -190,3 +190,15 @@ def test_reviews_of_signed_minutes_are_locked_by_the_database(
     with pytest.raises(sqlite3.DatabaseError, match="signed"):
         nhs_store.db.execute("DELETE FROM action_reviews")
     assert [u.text for u in _stored(nhs_store, agreed).updates] == ["Plan drafted"]
+
+
+def test_moving_the_item_moves_the_reviews_minuted_under_it(
+    nhs_store: Store, agreed: Action
+) -> None:
+    sept = _meeting(nhs_store, SEPT)
+    nhs_store.add_agenda_item(sept.id or 0, AgendaItem(number=2, title="Finance"))
+    _review(nhs_store, agreed, sept, update="Plan drafted")
+    matters = nhs_store.agenda(sept.id or 0)[0]
+    nhs_store.move_agenda_item(matters.id or 0, 1)
+    assert [i.title for i in nhs_store.agenda(sept.id or 0)] == ["Finance", "Matters arising"]
+    assert [r.item for r in nhs_store.reviews_at(sept.id or 0)] == [2]

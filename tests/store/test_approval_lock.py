@@ -233,3 +233,22 @@ def test_a_meeting_brought_in_at_any_stage_is_stored_whole_and_not_audited(
         "The Partnership received the plan."
     ]
     assert store.audit_trail(stored.id or 0) == []
+
+
+def test_moving_the_item_moves_the_approval_minuted_under_it(
+    committee_store: Store, minuted: Meeting, later: Meeting
+) -> None:
+    store = committee_store
+    _approve(store, minuted, later)
+    store.add_agenda_item(later.id or 0, AgendaItem(number=2, title="Matters arising"))
+    minutes_item = store.agenda(later.id or 0)[0]
+    store.move_agenda_item(minutes_item.id or 0, 1)
+    approval = store.approval(minuted.id or 0)
+    assert approval is not None and approval.item == 2
+    # Nothing else of the approval may change, and not even its item once the approving
+    # meeting's minutes are signed too.
+    with pytest.raises(sqlite3.DatabaseError, match="signed"):
+        store.db.execute("UPDATE approvals SET amendment = 'rewritten'")
+    store.db.execute("UPDATE meetings SET status = 'signed' WHERE id = ?", [later.id])
+    with pytest.raises(sqlite3.DatabaseError, match="signed"):
+        store.db.execute("UPDATE approvals SET item = 1")
