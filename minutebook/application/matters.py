@@ -101,9 +101,11 @@ class MattersArising:
         revised_due: date | None = None,
         rag: str | None = None,
         item: int | None = None,
+        owner: str | None = None,
     ) -> Action:
         """Record this meeting's review of the action (replacing one recorded here
-        before). Refused, with nothing stored, says why in a sentence."""
+        before), reassigning it to `owner` if given. Refused, with nothing stored, says
+        why in a sentence."""
         if item is None:
             found = self.item
             item = found.number if found else None
@@ -117,6 +119,7 @@ class MattersArising:
                 status=status,
                 revised_due=revised_due,
                 rag=rag,
+                owner=owner,
             )
             changed, _ = self.store.review_action(review)
         except ValidationError as error:

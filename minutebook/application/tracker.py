@@ -77,8 +77,17 @@ class ActionTracker:
 
     def edit(self, action: Action, description: str, owner: str, due: date | None) -> Action:
         """Correct an action's wording, owner or deadline; what it said before is kept in
-        its meeting's timeline. Refused on an action of signed minutes: they are locked
-        (a revised deadline is agreed at a later meeting, under matters arising)."""
+        its meeting's timeline. Refused on an action of signed minutes: its wording is
+        the signed record, and a new owner or deadline is agreed at a later meeting
+        under matters arising."""
+        meeting = self.store.meeting(action.meeting_id) if action.meeting_id else None
+        if meeting is not None and meeting.is_locked:
+            raise Refused(
+                f"Action {action.number} was agreed at the meeting of "
+                f"{meeting.date:%d/%m/%Y}, whose minutes are signed: its wording is their "
+                "record. A new owner or deadline is agreed at a later meeting, under "
+                "matters arising (F11 in live capture)."
+            )
         try:
             return self.store.edit_action(
                 action.model_copy(update={"description": description, "owner": owner, "due": due})

@@ -10,12 +10,12 @@ committee closes an action, at a meeting after the one that agreed it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import Field, field_validator
 
 from minutebook.domain.actions import Action, ActionStatus, ActionUpdate, is_open
-from minutebook.domain.base import DomainModel, Refused, blank_to_none
+from minutebook.domain.base import Code, DomainModel, Refused, blank_to_none
 from minutebook.domain.committee import RagPalette
 from minutebook.domain.meeting import AgendaItem
 from minutebook.domain.rag import STORED_CODES, RagScheme, propose_rag
@@ -30,10 +30,16 @@ class ReviewedState(DomainModel):
     status: ActionStatus
     rag: str | None = None
     closed_on: date | None = None
+    owner: Code | None = None
+    """Who owned it (None in reviews recorded before owners could be reassigned)."""
 
     @classmethod
     def of(cls, action: Action) -> ReviewedState:
         return cls.model_validate(action.model_dump(include=set(cls.model_fields)))
+
+    def changes(self) -> dict[str, object]:
+        """The fields to set on an action to put it back to this state."""
+        return self.model_dump(exclude={"owner"} if self.owner is None else set())
 
 
 class ActionReview(DomainModel):
@@ -53,6 +59,9 @@ class ActionReview(DomainModel):
     """A new deadline agreed at this review; the one it replaces becomes a past deadline."""
     rag: str | None = None
     """The RAG the meeting agreed; None until `apply_review` fills in the proposal."""
+    owner: Code | None = None
+    """Who the meeting reassigned the action to, if it did (the owner having left, or
+    the work having moved); None: the owner stays."""
     before: ReviewedState | None = None
     """The action as it stood before this review (filled in when it is stored)."""
 
@@ -116,6 +125,7 @@ def apply_review(
             "rag": rag if rag in STORED_CODES else None,
             "updates": updates,
             "closed_on": review.meeting_date if closed else None,
+            "owner": review.owner or action.owner,
         }
     )
     return changed, review.model_copy(update={"rag": rag, "before": ReviewedState.of(action)})
@@ -155,7 +165,14 @@ def as_presented(action: Action, reviews: Sequence[ActionReview], day: date) -> 
             action if updates == action.updates else action.model_copy(update={"updates": updates})
         )
     assert after[0].before is not None
-    return action.model_copy(update={**after[0].before.model_dump(), "updates": updates})
+    return action.model_copy(update={**after[0].before.changes(), "updates": updates})
+
+
+def as_agreed(action: Action, reviews: Sequence[ActionReview]) -> Action:
+    """The action as the meeting that agreed it recorded it, for its minutes: its owner,
+    deadline and status before any later review (the tracker moves on; the minutes do
+    not), without the positions reported since."""
+    return as_presented(action, reviews, action.meeting_date + timedelta(days=1))
 
 
 def is_reviewable_at(action: Action, day: date) -> bool:

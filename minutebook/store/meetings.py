@@ -55,6 +55,7 @@ class MeetingRepository(StoreBase):
         def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
         def approved_at(self, meeting_id: int) -> tuple[Approval | None, Meeting | None]: ...
         def reviewed_at(self, meeting_id: int) -> list[tuple[Action, ActionReview]]: ...
+        def agreed_actions(self, meeting: Meeting) -> list[Action]: ...
         def add_action(
             self, action: Action, at: str | None = None, recorded: str | None = None
         ) -> Action: ...
@@ -630,7 +631,7 @@ class MeetingRepository(StoreBase):
                 membership=membership,
                 people=tuple(self.people()),
                 record=record,
-                actions=tuple(self.meeting_actions(meeting)),
+                actions=tuple(self.agreed_actions(meeting)),
                 open_actions=tuple(self.actions(code)),
                 confidential=self.confidential_items(code),
                 terms=self.terms_in_force(code, meeting.date),

@@ -779,13 +779,49 @@ def standing_items(db: Database) -> None:
     record_triggers(db)  # the audit copies the new columns of agenda items too
 
 
-
 @migrations(name="0015_approval_item_follows")
 def approval_item_follows(db: Database) -> None:
     """An approval's item follows the approving meeting's agenda when its items are moved
     (the approved minutes are signed, and their lock refused it): the lock triggers are
     made again with that one exception (`_RENUMBERED`)."""
     record_triggers(db)
+
+
+_AGREED = (
+    "committee", "number", "meeting_date", "meeting_id", "item", "minute", "item_title",
+    "description", "deleted_at",
+)  # fmt: skip
+"""What an action's minutes record of it: never changed once they are signed."""
+_MOVING = ("owner", "due", "past_deadlines", "status", "rag", "closed_on")
+"""What later meetings' reviews move on (the tracker), the minutes keeping the first."""
+
+
+@migrations(name="0016_agreed_actions_locked")
+def agreed_actions_locked(db: Database) -> None:
+    """The database locks the actions of signed minutes as it locks the rest of their
+    record (docs/lifecycle.md): none added, deleted or reworded. Their owner, deadline,
+    status and RAG move on only through a review at a later meeting, which keeps what it
+    replaced (`action_reviews.before`, the first of which is the action as agreed), so
+    the signed minutes still print the action as agreed; a review may now reassign the
+    action (`action_reviews.owner`)."""
+    db.execute("ALTER TABLE action_reviews ADD COLUMN owner TEXT REFERENCES people(id)")
+    record_triggers(db)
+    for verb, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        db.execute(
+            f"CREATE TRIGGER lock_actions_{verb.lower()} BEFORE {verb} ON actions "
+            f"WHEN {_status_of(f'{row}.meeting_id')} = 'signed' "
+            f"BEGIN SELECT RAISE(ABORT, '{LOCK_MESSAGE}'); END"
+        )
+    agreed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _AGREED)
+    moving = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _MOVING)
+    reviewed = "EXISTS (SELECT 1 FROM action_reviews WHERE action_id = OLD.id)"
+    signed = " OR ".join(f"{_status_of(f'{r}.meeting_id')} = 'signed'" for r in ("OLD", "NEW"))
+    db.execute(
+        "CREATE TRIGGER lock_actions_update BEFORE UPDATE ON actions "
+        f"WHEN ({signed}) AND ({agreed} OR (({moving}) AND NOT {reviewed})) "
+        f"BEGIN SELECT RAISE(ABORT, '{LOCK_MESSAGE}'); END"
+    )
+
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from minutebook.domain import Action, Committee, Meeting
+from minutebook.domain import Action, Committee, Meeting, Person
 from minutebook.domain.base import Refused
 from minutebook.domain.rag import scheme_for
 from minutebook.domain.reviews import (
     ActionReview,
     ReviewedState,
     apply_review,
+    as_agreed,
     later_review,
     rags_so_far,
 )
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 _REVIEW_COLUMNS = (
     'id, action_id, meeting_id, item, meeting_date, position AS "update", status, '
-    "revised_due, rag, before"
+    "revised_due, rag, owner, before"
 )
 
 
@@ -39,6 +40,8 @@ class ReviewRepository(StoreBase):
         def meeting(self, meeting_id: int) -> Meeting: ...
         def _unlocked(self, meeting_id: int) -> Meeting: ...
         def _actions_where(self, condition: str, params: list[Any]) -> list[Action]: ...
+        def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]: ...
+        def person(self, person_id: str) -> Person: ...
         def issue_minute_number(self, meeting_id: int, item: int) -> IssuedNumber: ...
 
     def matters_arising(self, meeting_id: int) -> list[Action]:
@@ -74,6 +77,15 @@ class ReviewRepository(StoreBase):
         }
         return [
             (actions[r.action_id], r) for r in self.reviews_at(meeting_id) if r.action_id in actions
+        ]
+
+    def agreed_actions(self, meeting: Meeting) -> list[Action]:
+        """The actions agreed at a meeting as its minutes record them: each as it stood
+        before any later review (`reviews.as_agreed`)."""
+        reviews = self._reviews_where("meeting_id = ?", [meeting.id])
+        return [
+            as_agreed(action, reviews.get(action.id or 0, ()))
+            for action in self.meeting_actions(meeting)
         ]
 
     def reviews_of(self, code: str) -> dict[int, list[ActionReview]]:
@@ -113,6 +125,8 @@ class ReviewRepository(StoreBase):
                     f"action {action.number} is the {action.committee}'s; this meeting is "
                     f"the {meeting.committee}'s"
                 )
+            if review.owner is not None:
+                self.person(review.owner)
             earlier = self._reviews_of_action(action_id)
             problem = later_review(action, review, earlier)
             if problem:
@@ -124,7 +138,8 @@ class ReviewRepository(StoreBase):
                 raise Conflict(str(refused)) from None
             self.db.execute(
                 "INSERT INTO action_reviews (action_id, meeting_id, item, meeting_date, "
-                "position, status, revised_due, rag, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "position, status, revised_due, rag, owner, before) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     review.action_id,
                     review.meeting_id,
@@ -134,6 +149,7 @@ class ReviewRepository(StoreBase):
                     stored.status.value,
                     stored.revised_due.isoformat() if stored.revised_due else None,
                     stored.rag,
+                    stored.owner,
                     ReviewedState.of(action).model_dump_json(),
                 ],
             )
@@ -174,13 +190,18 @@ class ReviewRepository(StoreBase):
         if problem:
             raise Conflict(problem)
         assert review.before is not None
+        # The state goes back first: the database lets an action agreed at signed
+        # minutes move only while a review of it is on record.
+        self._write_state(action_id, review.before)
         self.db.execute("DELETE FROM action_updates WHERE review_id = ?", [review.id])
         self.db.execute("DELETE FROM action_reviews WHERE id = ?", [review.id])
-        self._write_state(action_id, review.before)
         return True
 
     def _write_state(self, action_id: int, state: ReviewedState) -> None:
-        self.db.table("actions").update(action_id, to_row(state))
+        values = to_row(state)
+        if state.owner is None:  # a review recorded before owners could be reassigned
+            values.pop("owner")
+        self.db.table("actions").update(action_id, values)
 
     def _action(self, action_id: int) -> Action:
         found = self._actions_where("id = ?", [action_id])

@@ -202,3 +202,52 @@ def test_moving_the_item_moves_the_reviews_minuted_under_it(
     nhs_store.move_agenda_item(matters.id or 0, 1)
     assert [i.title for i in nhs_store.agenda(sept.id or 0)] == ["Finance", "Matters arising"]
     assert [r.item for r in nhs_store.reviews_at(sept.id or 0)] == [2]
+
+
+def _sign(store: Store, meeting_id: int) -> None:
+    store.db.execute("UPDATE meetings SET status = 'signed' WHERE id = ?", [meeting_id])
+
+
+def test_the_database_locks_the_actions_of_signed_minutes(
+    nhs_store: Store, agreed: Action
+) -> None:
+    """Not the app only: a direct change to the file is refused too (issue: "enforce it
+    in the database")."""
+    june = nhs_store.meetings("HCP")[0]
+    _sign(nhs_store, june.id or 0)
+    db = nhs_store.db
+    for statement in (
+        "UPDATE actions SET description = 'HACK'",
+        "UPDATE actions SET deleted_at = '2024-01-01'",
+        "UPDATE actions SET due = '2030-01-01'",  # no review at a later meeting moved it
+        "UPDATE actions SET owner = 'ross', status = 'closed', closed_on = '2023-09-20'",
+        "DELETE FROM actions",
+    ):
+        with pytest.raises(sqlite3.DatabaseError, match="signed"):
+            db.execute(statement)
+    with pytest.raises(sqlite3.DatabaseError, match="signed"):
+        db.execute(
+            "INSERT INTO actions (committee, number, meeting_date, meeting_id, description, "
+            "owner, past_deadlines, status) VALUES ('HCP', 9, ?, ?, 'Added', 'ross', '[]', "
+            "'not_yet_due')",
+            [JUNE.isoformat(), june.id],
+        )
+    assert _stored(nhs_store, agreed) == agreed.model_copy(update={"updates": ()})
+
+
+def test_a_later_review_moves_the_tracker_and_not_the_signed_minutes(
+    nhs_store: Store, agreed: Action
+) -> None:
+    nhs_store.save_person(Person(id="maria", name="Maria Wogan"))
+    june = nhs_store.meetings("HCP")[0]
+    _sign(nhs_store, june.id or 0)
+    sept = _meeting(nhs_store, SEPT)
+    _review(nhs_store, agreed, sept, revised_due=DEC, owner="maria", update="Handed over")
+    now = _stored(nhs_store, agreed)
+    assert (now.owner, now.due, now.past_deadlines) == ("maria", DEC, (SEPT,))
+    # The minutes of June print the action as agreed there.
+    [minuted] = nhs_store.minutes_snapshot(june.id or 0).actions
+    assert (minuted.owner, minuted.due, minuted.updates) == ("ross", SEPT, ())
+    # Taken back during its meeting, the action returns to what it was.
+    nhs_store.undo_review(agreed.id or 0, sept.id or 0)
+    assert _stored(nhs_store, agreed) == agreed.model_copy(update={"updates": ()})
