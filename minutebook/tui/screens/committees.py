@@ -43,6 +43,8 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
     ]
 
     app: MinutebookApp
+    _created: str | None = None
+    """The committee the "New committee" form has just stored: the cursor goes to it."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,9 +64,13 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
     def on_screen_resume(self) -> None:
         self.refresh_list()
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, select: str | None = None) -> None:
+        """Read the committees again, the cursor on `select` (a committee just created),
+        else on the committee it was on: the list is by name, so a new committee may
+        move the others down a row and the row number would name another one."""
         table = self.query_one("#committees", DataTable)
         keep = table.cursor_row
+        chosen = select or self._selected()
         table.clear()
         # A light read: this is the first screen, drawn before the domain models load.
         committees = self.app.database.committee_summaries(self.app.clock().date())
@@ -81,7 +87,9 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         self.query_one("#empty-hint").display = not committees
         table.display = bool(committees)
         if committees:
-            table.move_cursor(row=min(keep, len(committees) - 1))
+            codes = [c.code for c in committees]
+            row = codes.index(chosen) if chosen in codes else min(keep, len(codes) - 1)
+            table.move_cursor(row=row)
 
     def _selected(self) -> str | None:
         table = self.query_one("#committees", DataTable)
@@ -121,7 +129,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         values = {"house_style": "council", "reset": "municipal_year"}
         self.app.push_screen(
             FormScreen("New committee", fields, values, self._create),
-            lambda saved: self.refresh_list() if saved else None,
+            lambda saved: self.refresh_list(select=self._created) if saved else None,
         )
 
     def _create(self, values: dict[str, Any]) -> str | None:
@@ -147,6 +155,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
                 }
             )
             self.app.store.add_committee(committee)
+            self._created = committee.code
         except ValidationError as error:
             return "\n".join(error_lines(error, labels=COMMITTEE_LABELS))
         except StoreError as error:
