@@ -45,6 +45,14 @@ ONE_EACH = (ItemKind.MINUTES, ItemKind.MATTERS_ARISING)
 """Kinds a committee has at most one of: live capture offers the approval of the
 previous minutes, and the review of open actions, at that one item."""
 
+COUNCIL_URGENT_BUSINESS = (
+    "To consider any other business which the Chair is of the opinion should be "
+    "considered as a matter of urgency."
+)
+"""The council list's any other business: a council committee takes business not on
+its published agenda only when the Chair rules it urgent, for special circumstances
+the minutes record (Local Government Act 1972, s100B(4)(b))."""
+
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 KIND_WORDS: dict[ItemKind, str] = {
@@ -118,10 +126,11 @@ def default_standing_items(style: HouseStyle) -> tuple[StandingItem, ...]:
     agenda of 20 September 2023 for the council style, seed 003's Board agenda of
     29 July 2022 for the NHS style, in their words.
 
-    Seed 001's agenda has no "any other business": a council committee takes only the
-    business on its published agenda (an urgent item is added by the Chair under
-    s100B(4) of the Local Government Act 1972), so the council list has none; a
-    committee that wants one adds it."""
+    Both close with any other business before the date of the next meeting. Seed 001's
+    agenda has no such item (a council committee takes only the business on its
+    published agenda), so the council one is worded for the only other business it may
+    take: what the Chair admits as urgent, under s100B(4)(b) of the Local Government
+    Act 1972. A committee that never takes any removes it from its list."""
     if style is HouseStyle.NHS:
         return (
             StandingItem(
@@ -190,6 +199,13 @@ def default_standing_items(style: HouseStyle) -> tuple[StandingItem, ...]:
             "officers to declare any interests they may have in any contract to be "
             "considered.",
             kind=ItemKind.DECLARATIONS,
+            lead="Chair",
+        ),
+        StandingItem(
+            title="Any Other Business",
+            description=COUNCIL_URGENT_BUSINESS,
+            kind=ItemKind.ANY_OTHER_BUSINESS,
+            place=ItemPlace.CLOSING,
             lead="Chair",
         ),
         StandingItem(

@@ -42,14 +42,21 @@ SEPT = Meeting(id=2, committee="HCP", date=date(2023, 9, 20))
 def test_the_council_list_is_seed_001s_agenda_in_its_order_and_words() -> None:
     items = default_standing_items(HouseStyle.COUNCIL)
     # Seed 001, 20 September 2023: 1. Welcome ..., 2(a) Minutes, 2(b) Actions Arising,
-    # 3. Disclosures of Interest, ... 9. Date of the Next Meeting.
+    # 3. Disclosures of Interest, ... 9. Date of the Next Meeting; any other business
+    # (the standing items) closes before the date of the next meeting.
     assert [(i.title, i.kind, i.place) for i in items] == [
         ("Welcome, Introductions and Apologies", ItemKind.WELCOME, ItemPlace.OPENING),
         ("Minutes", ItemKind.MINUTES, ItemPlace.OPENING),
         ("Actions Arising", ItemKind.MATTERS_ARISING, ItemPlace.OPENING),
         ("Disclosures of Interest", ItemKind.DECLARATIONS, ItemPlace.OPENING),
+        ("Any Other Business", ItemKind.ANY_OTHER_BUSINESS, ItemPlace.CLOSING),
         ("Date of the Next Meeting", ItemKind.NEXT_MEETING, ItemPlace.CLOSING),
     ]
+    # A council committee takes other business only when the Chair rules it urgent.
+    assert items[4].description == (
+        "To consider any other business which the Chair is of the opinion should be "
+        "considered as a matter of urgency."
+    )
     minutes = items[1]
     assert minutes.description == (
         "To approve, and the Chair to sign as a correct record, the Minutes of the "
@@ -97,7 +104,8 @@ def test_the_next_agenda_is_opening_items_carried_items_closing_items_numbered()
         (3, "Actions Arising"),
         (4, "Disclosures of Interest"),
         (5, "Health Inequalities Funding"),
-        (6, "Date of the Next Meeting"),
+        (6, "Any Other Business"),
+        (7, "Date of the Next Meeting"),
     ]
     assert agenda[1].description == (
         "To approve, and the Chair to sign as a correct record, the Minutes of the "

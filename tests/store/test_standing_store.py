@@ -56,9 +56,10 @@ def test_an_item_added_goes_before_the_closing_items(committee_store: Store) -> 
     added = committee_store.add_agenda_item(sept.id or 0, AgendaItem(number=1, title="ICB Report"))
     assert added.number == 5
     stored = committee_store.agenda(sept.id or 0)
-    assert [(i.number, i.title) for i in stored][-2:] == [
+    assert [(i.number, i.title) for i in stored][-3:] == [
         (5, "ICB Report"),
-        (6, "Date of the Next Meeting"),
+        (6, "Any Other Business"),
+        (7, "Date of the Next Meeting"),
     ]
     assert stored[-1].kind is ItemKind.NEXT_MEETING
     assert stored[1].description is not None and "13 June 2023" in stored[1].description

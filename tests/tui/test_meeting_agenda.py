@@ -78,7 +78,8 @@ async def test_new_meeting_with_agenda(app: MinutebookApp, app_store: Store) -> 
         (4, "Disclosures of Interest"),
         (5, "Budget 2027/28"),
         (6, "Staffing matter"),
-        (7, "Date of the Next Meeting"),
+        (7, "Any Other Business"),
+        (8, "Date of the Next Meeting"),
     ]
     assert agenda[4].purpose is Purpose.DECISION
     assert agenda[4].planned_minutes == 20

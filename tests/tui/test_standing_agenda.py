@@ -74,7 +74,8 @@ async def test_the_next_hcp_meeting_starts_from_the_council_standing_items(
         (2, "Minutes"),
         (3, "Actions Arising"),
         (4, "Disclosures of Interest"),
-        (5, "Date of the Next Meeting"),
+        (5, "Any Other Business"),
+        (6, "Date of the Next Meeting"),
     ]
     assert agenda[1].kind is ItemKind.MINUTES
     assert agenda[1].description == (
@@ -106,6 +107,7 @@ async def test_items_deferred_at_the_last_meeting_are_offered_all_ticked(
         "Actions Arising",
         "Disclosures of Interest",
         "Planning",
+        "Any Other Business",
         "Date of the Next Meeting",
     ]
     assert agenda[4].kind is None and agenda[4].place is None
@@ -149,14 +151,13 @@ async def test_standing_items_are_edited_on_their_screen_and_used_next(
         await pilot.pause()
         assert isinstance(app.screen, StandingItemsScreen)
         table = app.screen.query_one("#standing-table", DataTable)
-        assert table.row_count == 5
-        # Add any other business, closing the meeting.
+        assert table.row_count == 6
+        # Add the exclusion of the press and public, closing the meeting.
         await pilot.press("a")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, FormScreen)
-        form.query_one("#field-title", Input).value = "Any Other Business"
-        form.query_one("#field-kind").value = "any_other_business"  # type: ignore[attr-defined]
+        form.query_one("#field-title", Input).value = "Exclusion of the Press and Public"
         form.query_one("#field-place").value = "closing"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -189,12 +190,13 @@ async def test_standing_items_are_edited_on_their_screen_and_used_next(
         ("Minutes", ItemPlace.OPENING),
         ("Actions Arising", ItemPlace.OPENING),
         ("Disclosures of Interest", ItemPlace.OPENING),
-        ("Date of the Next Meeting", ItemPlace.CLOSING),
         ("Any Other Business", ItemPlace.CLOSING),
+        ("Date of the Next Meeting", ItemPlace.CLOSING),
+        ("Exclusion of the Press and Public", ItemPlace.CLOSING),
     ]
     assert items[-1] == StandingItem(
-        title="Any Other Business",
-        kind=ItemKind.ANY_OTHER_BUSINESS,
+        title="Exclusion of the Press and Public",
+        kind=ItemKind.OTHER,
         place=ItemPlace.CLOSING,
     )
 
@@ -210,13 +212,14 @@ async def test_moving_a_standing_item_keeps_it_among_its_place(
         await pilot.press("down", "down", "down", "shift+up", "shift+up")
         await pilot.pause()
         # The first closing item cannot move up among the opening ones.
-        await pilot.press("end", "shift+up")
+        await pilot.press("end", "up", "shift+up")
         await pilot.pause()
     assert [i.title for i in app_store.standing_items("PAR")] == [
         "Welcome, Introductions and Apologies",
         "Disclosures of Interest",
         "Minutes",
         "Actions Arising",
+        "Any Other Business",
         "Date of the Next Meeting",
     ]
 
