@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from pydantic import Field, field_validator
 
@@ -158,6 +158,13 @@ def approval_problem(
         return f"the minutes of {where} were already approved{when}"
     if not has_record:
         return f"{where} has no minutes recorded: there is nothing to approve"
+    if earlier.circulated_on is not None and later.date < earlier.circulated_on:
+        # A meeting cannot approve what was sent out only after it was held.
+        return (
+            f"the minutes of {long_date(earlier.date)} were circulated on "
+            f"{long_date(earlier.circulated_on)}, after the meeting of {long_date(later.date)}: "
+            "they are approved at a meeting held after they were circulated"
+        )
     return None
 
 
@@ -284,6 +291,94 @@ def amendment_words(signed: SignOff) -> str | None:
         return None
     held = f" at the meeting held on {long_date(signed.approved_at)}" if signed.approved_at else ""
     return f"Approved{held} subject to the following amendment: {signed.amendment}"
+
+
+def following_meeting(meetings: Sequence[Meeting], meeting: Meeting) -> Meeting | None:
+    """The committee's first meeting after this one: the next meeting its minutes name."""
+    later = [m for m in meetings if m.committee == meeting.committee and m.date > meeting.date]
+    return min(later, key=lambda m: (m.date, m.time or ""), default=None)
+
+
+def held_words(meeting: Meeting) -> str:
+    """When and where a meeting is held, as minutes print it: "15 November 2023 at 14:00
+    at Civic Offices"."""
+    words = long_date(meeting.date)
+    if meeting.time:
+        words += f" at {meeting.time}"
+    if meeting.venue:
+        words += f" at {meeting.venue}"
+    return words
+
+
+def next_meeting_words(following: Meeting) -> str:
+    """The council style's closing paragraph: "The next meeting will be held on 15
+    November 2023 at 14:00 at Civic Offices."."""
+    return f"The next meeting will be held on {held_words(following)}."
+
+
+def names_next_meeting(style: HouseStyle, headings: Iterable[str | None]) -> bool:
+    """Whether a meeting's minutes print their next meeting's date, time and venue
+    (`next_meeting_words`): council style does, after the last minute, unless a minute
+    of the meeting records the date of the next meeting itself (its heading says so);
+    NHS style (seed 003) does not."""
+    if style is not HouseStyle.COUNCIL:
+        return False
+    return not any("next meeting" in (heading or "").lower() for heading in headings)
+
+
+def signed_mentions_problem(
+    current: Meeting | None,
+    changed: Meeting | None,
+    meetings: Sequence[Meeting],
+    approvals: Iterable[Approval],
+    names_next: Collection[int],
+) -> str | None:
+    """Why changing the committee's meeting `current` to `changed` would change what
+    signed minutes print of another meeting; None if it would not (docs/lifecycle.md).
+
+    `current` None is a meeting added, `changed` None a meeting deleted. Signed minutes
+    print their next meeting's date, time and venue (those of the meetings in
+    `names_next`, `names_next_meeting`) and the date of the meeting that approved them
+    (`correct_record_words`, and the date they were approved): none of these may change
+    once they are signed, nor may another meeting come to stand between them and the
+    next meeting they name. Minutes signed with no later meeting recorded name none: a
+    meeting added after them is their next from then on."""
+    before = list(meetings)
+    after = [m for m in before if current is None or m.id != current.id]
+    if changed is not None:
+        after.append(changed)
+    approving = {a.meeting_id: a.at_meeting_id for a in approvals}
+    for signed in before:
+        if not signed.is_locked:
+            continue
+        was = following_meeting(before, signed)
+        now = following_meeting(after, signed)
+        if signed.id in names_next and was is not None and _printed(was) != _printed(now):
+            minutes = f"the signed minutes of {long_date(signed.date)}"
+            if current is None or was.id != current.id:
+                return (
+                    f"{minutes} name the meeting of {long_date(was.date)} as the next: "
+                    f"a meeting on {long_date((changed or was).date)} would come before it"
+                )
+            held = f"{minutes} name this meeting as held on {held_words(was)}"
+            if changed is None:
+                return f"{held}: it cannot be deleted"
+            return f"{held}: its date, time and venue cannot be changed"
+        moved = changed is None or (current is not None and changed.date != current.date)
+        if current is not None and approving.get(signed.id or 0) == current.id and moved:
+            return (
+                f"the signed minutes of {long_date(signed.date)} were approved at this "
+                f"meeting, held on {long_date(current.date)} as they say: its date "
+                "cannot be changed"
+            )
+    return None
+
+
+def _printed(meeting: Meeting | None) -> tuple[object, ...] | None:
+    """What minutes print of their next meeting: which one, when and where."""
+    if meeting is None:
+        return None
+    return (meeting.id, meeting.date, meeting.time, meeting.venue)
 
 
 def correction_note(approval: Approval, later: Meeting) -> str:

@@ -36,7 +36,11 @@ from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Person, Seat
 from minutebook.domain.confidentiality import action_is_confidential
 from minutebook.domain.dates import long_date
-from minutebook.domain.lifecycle import correct_record_words
+from minutebook.domain.lifecycle import (
+    correct_record_words,
+    names_next_meeting,
+    next_meeting_words,
+)
 from minutebook.domain.meeting import (
     AgendaItem,
     Attendance,
@@ -415,15 +419,13 @@ class _Writer:
         following = self.snapshot.next_meeting
         if following is None:
             return
-        if any("next meeting" in (m.heading or "").lower() for m in self.record.minutes):
+        # The domain says whether these minutes print it: once they are signed, the
+        # meeting named here can no longer be moved (docs/lifecycle.md).
+        style = self.snapshot.membership.committee.house_style
+        if not names_next_meeting(style, (m.heading for m in self.record.minutes)):
             return
         self.build.heading("Date of the Next Meeting", 2)
-        text = f"The next meeting will be held on {long_date(following.date)}"
-        if following.time:
-            text += f" at {following.time}"
-        if following.venue:
-            text += f" at {following.venue}"
-        self.build.paragraph(text + ".", BODY)
+        self.build.paragraph(next_meeting_words(following), BODY)
 
     def _sign_off(self) -> None:
         """Seed 001's foot of approved minutes and the Chair's signature with its date,

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from minutebook.domain import Committee, Decision, Meeting
 from minutebook.domain.base import Refused
-from minutebook.domain.lifecycle import Approval, AuditEntry, approve, circulated
+from minutebook.domain.lifecycle import (
+    Approval,
+    AuditEntry,
+    approve,
+    circulated,
+    names_next_meeting,
+    signed_mentions_problem,
+)
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict
@@ -30,6 +37,7 @@ class LifecycleRepository(StoreBase):
 
         def committee(self, code: str) -> Committee: ...
         def meeting(self, meeting_id: int) -> Meeting: ...
+        def meetings(self, code: str) -> list[Meeting]: ...
         def add_decision(
             self,
             meeting_id: int,
@@ -103,6 +111,43 @@ class LifecycleRepository(StoreBase):
                 )
             self._set_lifecycle(signed)
             return signed
+
+    def check_signed_mentions(self, current: Meeting | None, changed: Meeting | None) -> None:
+        """Refuse a change to the committee's meetings (`current` changed to `changed`;
+        None for a meeting added or deleted) that would change what signed minutes print
+        of another meeting: their next meeting, the meeting that approved them
+        (`lifecycle.signed_mentions_problem`). Called inside the change's transaction."""
+        subject = changed or current
+        if subject is None:
+            return
+        code = subject.committee
+        meetings = self.meetings(code)
+        headings: dict[int, list[str | None]] = {}
+        for row in self._rows(
+            "SELECT n.meeting_id, n.heading FROM minutes n JOIN meetings m "
+            "ON m.id = n.meeting_id WHERE m.committee = ? AND m.status = 'signed'",
+            [code],
+        ):
+            headings.setdefault(row["meeting_id"], []).append(row["heading"])
+        style = self.committee(code).house_style
+        names_next = {
+            m.id
+            for m in meetings
+            if m.id is not None
+            and m.is_locked
+            and names_next_meeting(style, headings.get(m.id, []))
+        }
+        approvals = [
+            from_row(Approval, row)
+            for row in self._rows(
+                "SELECT a.* FROM approvals a JOIN meetings m ON m.id = a.meeting_id "
+                "WHERE m.committee = ?",
+                [code],
+            )
+        ]
+        problem = signed_mentions_problem(current, changed, meetings, approvals, names_next)
+        if problem:
+            raise Conflict(problem)
 
     def approval(self, meeting_id: int) -> Approval | None:
         """How the meeting's minutes were approved, if they were."""

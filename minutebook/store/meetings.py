@@ -26,7 +26,7 @@ from minutebook.domain import (
 )
 from minutebook.domain.base import error_lines
 from minutebook.domain.dates import long_date
-from minutebook.domain.lifecycle import Approval, locked_message
+from minutebook.domain.lifecycle import Approval, following_meeting, locked_message
 from minutebook.domain.meeting import MinutesStatus
 from minutebook.domain.numbering import period_key
 from minutebook.domain.reviews import ActionReview
@@ -54,6 +54,9 @@ class MeetingRepository(StoreBase):
         def timeline(self, meeting_id: int) -> list[Event]: ...
         def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
         def approved_at(self, meeting_id: int) -> tuple[Approval | None, Meeting | None]: ...
+        def check_signed_mentions(
+            self, current: Meeting | None, changed: Meeting | None
+        ) -> None: ...
         def reviewed_at(self, meeting_id: int) -> list[tuple[Action, ActionReview]]: ...
         def agreed_actions(self, meeting: Meeting) -> list[Action]: ...
         def add_action(
@@ -84,6 +87,8 @@ class MeetingRepository(StoreBase):
     def add_meeting(self, meeting: Meeting) -> Meeting:
         with self.transaction() as db:
             self.committee(meeting.committee)
+            # Not between signed minutes and the next meeting they name.
+            self.check_signed_mentions(None, meeting)
             table = db.table("meetings")
             table.insert(to_row(meeting, exclude={"id"}))
             return meeting.model_copy(update={"id": table.last_pk})
@@ -99,6 +104,9 @@ class MeetingRepository(StoreBase):
                 self._check_numbering_period(current, meeting.date)
             # Through the model again: a meeting changed with model_copy is not validated.
             checked = _validated(Meeting, meeting)
+            # Signed minutes print this meeting's date, time and venue if it is their
+            # next meeting, and its date if it approved them.
+            self.check_signed_mentions(current, checked)
             db.table("meetings").update(meeting.id, to_row(checked, exclude={"id"}))
             if meeting.date != current.date:
                 self._move_actions(meeting.id, meeting.date)
@@ -163,6 +171,7 @@ class MeetingRepository(StoreBase):
                         f"the meeting of {long_date(meeting.date)} holds {what}; "
                         "a meeting is deleted only while it holds nothing but its agenda"
                     )
+            self.check_signed_mentions(meeting, None)
             db.execute("DELETE FROM agenda_items WHERE meeting_id = ?", [meeting_id])
             db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
@@ -625,7 +634,6 @@ class MeetingRepository(StoreBase):
             meeting = record.meeting
             code = meeting.committee
             membership = self.membership(code)
-            later = [m for m in self.meetings(code) if m.date > meeting.date]
             approval, approved_at = self.approved_at(meeting_id)
             return MinutesSnapshot(
                 membership=membership,
@@ -635,7 +643,7 @@ class MeetingRepository(StoreBase):
                 open_actions=tuple(self.actions(code)),
                 confidential=self.confidential_items(code),
                 terms=self.terms_in_force(code, meeting.date),
-                next_meeting=later[0] if later else None,
+                next_meeting=following_meeting(self.meetings(code), meeting),
                 approval=approval,
                 approved_at=approved_at,
                 reviewed=tuple(self.reviewed_at(meeting_id)),

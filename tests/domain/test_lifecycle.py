@@ -89,6 +89,19 @@ def test_minutes_are_approved_once() -> None:
         approve(signed, SEPT, _approval(), today=TODAY, has_record=True)
 
 
+def test_minutes_are_approved_only_at_a_meeting_held_after_they_were_circulated() -> None:
+    sent = circulated(JUNE, date(2023, 9, 27), has_record=True)
+    with pytest.raises(Refused) as refused:
+        approve(sent, SEPT, _approval(), today=TODAY, has_record=True)
+    assert str(refused.value) == (
+        "the minutes of 13 June 2023 were circulated on 27 September 2023, after the "
+        "meeting of 20 September 2023: they are approved at a meeting held after they "
+        "were circulated"
+    )
+    on_the_day = circulated(JUNE, SEPT.date, has_record=True)
+    assert approve(on_the_day, SEPT, _approval(), today=TODAY, has_record=True).is_locked
+
+
 def test_another_committees_minutes_and_empty_minutes_are_refused() -> None:
     other = Meeting(id=5, committee="ICB", date=date(2023, 6, 1))
     with pytest.raises(Refused, match="another committee's"):

@@ -9,7 +9,8 @@ from datetime import date, datetime
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets._footer import FooterKey
 
-from minutebook.domain import MinutesStatus, Session
+from minutebook.application.lifecycle import MinutesLifecycle
+from minutebook.domain import AgendaItem, Meeting, MinutesStatus, Session
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.committee import CommitteeScreen
@@ -196,6 +197,47 @@ async def test_edit_is_refused_with_the_stores_reason_when_numbers_would_move_pe
         await discard(pilot)
     after = demo_store.meeting(meeting_id)
     assert after == meeting
+
+
+async def test_the_meeting_that_approved_signed_minutes_keeps_what_they_print(
+    demo_store: Store,
+) -> None:
+    """The 20 September 2023 minutes approved and signed at 15 November 2023 print that
+    meeting as their next ("The next meeting will be held on 15 November 2023 at 14:00
+    at Civic Offices.") and as the one that approved them: the form says so."""
+    september = demo_store.meeting_on("HCP", date(2023, 9, 20))
+    demo_store.write_narrative(september.id or 0, 1, "The Chair welcomed members.")
+    november = demo_store.add_meeting(
+        Meeting(committee="HCP", date=date(2023, 11, 15), time="14:00", venue="Civic Offices")
+    )
+    demo_store.add_agenda_item(november.id or 0, AgendaItem(number=1, title="Minutes"))
+    MinutesLifecycle(demo_store).approve(
+        november.id or 0,
+        september.id or 0,
+        item=1,
+        amendment=None,
+        chair="Peter Marland",
+        signed_on=november.date,
+        today=DEMO_NOW.date(),
+    )
+    app = MinutebookApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meetings_tab(pilot, "HCP")
+        await select_meeting(pilot, screen, november.id or 0)
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, "date", "16/11/2023")
+        await fill(pilot, "venue", "Council Chamber")
+        await save(pilot)
+        assert form_errors(app) == (
+            "The signed minutes of 20 September 2023 name this meeting as held on 15 "
+            "November 2023 at 14:00 at Civic Offices: its date, time and venue cannot be "
+            "changed"
+        )
+        await discard(pilot)
+    assert demo_store.meeting(november.id or 0) == november
+    snapshot = demo_store.minutes_snapshot(september.id or 0)
+    assert snapshot.next_meeting == november == snapshot.approved_at
 
 
 # -- new meetings -------------------------------------------------------------------------
