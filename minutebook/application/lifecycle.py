@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from minutebook.domain.audit import AuditEntry, AuditNames, AuditNote, audit_record
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import (
     Approval,
-    AuditEntry,
     approval_problem,
     approval_words,
     chair_on,
@@ -166,6 +166,26 @@ class MinutesLifecycle:
 
     def audit_trail(self, meeting_id: int) -> list[AuditEntry]:
         return self.store.audit_trail(meeting_id)
+
+    def audit_record(self, meeting_id: int) -> list[AuditNote]:
+        """The audit trail in words, oldest first (`domain.audit.audit_record`): the
+        meetings, people, seats, minutes and actions its rows refer to by id, named."""
+        meeting = self.store.meeting(meeting_id)
+        code = meeting.committee
+        names = AuditNames(
+            meetings={m.id: m.date for m in self.store.meetings(code) if m.id is not None},
+            people={p.id: p.name for p in self.store.people()},
+            seats={s.id: s.title for s in self.store.seats(code)},
+            minutes={
+                m.id: (m.number, m.item) for m in self.store.minutes(meeting_id) if m.id is not None
+            },
+            actions={
+                a.id: a.number
+                for a in self.store.actions(code)
+                if a.id is not None and a.number is not None
+            },
+        )
+        return audit_record(self.audit_trail(meeting_id), names)
 
     def describe(self, meeting: Meeting) -> str:
         """The meeting and where its minutes stand, for a screen's line."""

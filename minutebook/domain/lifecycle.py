@@ -13,7 +13,6 @@ never silently rewritten.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Collection, Iterable, Sequence
 
 from pydantic import Field, field_validator
@@ -54,43 +53,6 @@ class Approval(DomainModel):
     signed_on: dt.date
 
     _blank = field_validator("amendment", mode="before")(blank_to_none)
-
-
-class AuditEntry(DomainModel):
-    """One change made to a meeting's record after its minutes were circulated: which
-    table and row, what it was before and after (as the database held it), and when."""
-
-    id: int | None = None
-    meeting_id: int
-    table: str
-    row: int | None = None
-    change: str  # insert, update or delete
-    before: str | None = None
-    after: str | None = None
-    at: str
-
-    def differences(self) -> list[tuple[str, object, object]]:
-        """(column, before, after) for what the change altered: for an update only the
-        columns that differ; for an insert or a delete every column that holds a value."""
-        before = _row_image(self.before)
-        after = _row_image(self.after)
-        columns = [c for c in (after or before) if c != "id"]
-        return [
-            (column, before.get(column), after.get(column))
-            for column in columns
-            if before.get(column) != after.get(column)
-        ]
-
-
-def _row_image(text: str | None) -> dict[str, object]:
-    """A row as the audit holds it (a JSON object), or nothing."""
-    if not text:
-        return {}
-    try:
-        image = json.loads(text)
-    except ValueError:
-        return {"row": text}
-    return image if isinstance(image, dict) else {"row": image}
 
 
 def locked_message(meeting: Meeting) -> str:

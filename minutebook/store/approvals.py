@@ -12,10 +12,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from minutebook.domain import Committee, Decision, Meeting
+from minutebook.domain.audit import AuditEntry
 from minutebook.domain.base import Refused
 from minutebook.domain.lifecycle import (
     Approval,
-    AuditEntry,
     approve,
     circulated,
     names_next_meeting,

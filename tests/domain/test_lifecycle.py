@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
+from minutebook.domain.audit import AuditEntry
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import Committee, HouseStyle
 from minutebook.domain.lifecycle import (
     Approval,
-    AuditEntry,
     approval_words,
     approve,
     check_unlocked,

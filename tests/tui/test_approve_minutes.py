@@ -22,6 +22,7 @@ SEPT = date(2023, 9, 20)
 NOV = date(2023, 11, 15)
 NOW = datetime(2023, 11, 15, 14, 5)
 AMENDMENT = "HCP10: for 'noted' read 'agreed'."
+WELCOME = " to the meeting of the Partnership at the Civic Offices."
 
 
 async def test_previous_minutes_approved_subject_to_an_amendment(demo_store: Store) -> None:
@@ -83,15 +84,20 @@ async def test_previous_minutes_approved_subject_to_an_amendment(demo_store: Sto
         store.db.conn.execute("ROLLBACK")
 
 
-async def test_circulating_with_c_and_the_audit_trail_with_t(demo_store: Store) -> None:
-    """On the meeting screen: `c` marks the minutes circulated; a change made after that
-    is in the audit trail that `t` shows, naming only what it altered."""
+async def test_c_asks_the_circulation_date_and_t_shows_the_audit_trail_in_words(
+    demo_store: Store,
+) -> None:
+    """On the meeting screen: `c` asks the date the minutes were circulated (today,
+    editable); a change made after that is in the audit trail that `t` shows as a
+    record: a heading per change, values in words, no ids."""
+    from textual.widgets import Static
+
     from minutebook.tui.screens.lifecycle_forms import AuditScreen
     from minutebook.tui.screens.meeting import MeetingScreen
 
     store = demo_store
     sept_id = store.meeting_on("HCP", SEPT).id or 0
-    store.write_narrative(sept_id, 1, "The Chair welcomed members.")
+    store.write_narrative(sept_id, 1, f"The Chair welcomed members{WELCOME}")
     app = MinutebookApp(store, clock=lambda: datetime(2023, 9, 27, 9, 0))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -99,12 +105,31 @@ async def test_circulating_with_c_and_the_audit_trail_with_t(demo_store: Store) 
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        date_field = form.query_one("#field-circulated_on", Input)
+        assert date_field.value == "27/09/2023"
+        date_field.value = "19/09/2023"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = str(form.query_one("#form-errors", Static).render())
+        assert "cannot be circulated on 19 September 2023, before the meeting" in errors
+        assert store.meeting(sept_id).status is MinutesStatus.DRAFT
+        date_field.value = "26/09/2023"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
         sent = store.meeting(sept_id)
-        assert (sent.status, sent.circulated_on) == (MinutesStatus.CIRCULATED, date(2023, 9, 27))
-        store.write_narrative(sept_id, 1, "The Chair welcomed members and guests.")
+        assert (sent.status, sent.circulated_on) == (MinutesStatus.CIRCULATED, date(2023, 9, 26))
+        store.update_meeting(sent.model_copy(update={"venue": "Council Chamber"}))
+        store.write_narrative(sept_id, 1, f"The Chair welcomed members and guests{WELCOME}")
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, AuditScreen)
-        shown = str(app.screen.query_one("#audit-text").render())
-    assert "update minutes" in shown
-    assert "narrative: added ' and guests' after 'The Chair welcomed members'" in shown
+        trail = app.screen.query_one("#audit-trail")
+        shown = [str(s.render()) for s in trail.query(Static)]
+    assert shown[0].endswith(" — Meeting details changed")
+    assert shown[1] == f"Venue: {sent.venue} → Council Chamber"
+    assert shown[2].endswith(" — The minute of item 1 changed")
+    assert shown[3] == ("The minute's text: added ' and guests' after 'The Chair welcomed members'")
+    assert not any("meeting_id" in line or "update minutes" in line for line in shown)

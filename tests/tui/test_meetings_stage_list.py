@@ -48,7 +48,9 @@ async def test_the_row_follows_circulation_on_the_meetings_screen(demo_store: St
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        await pilot.press("c")  # mark the minutes circulated, today
+        await pilot.press("c")  # mark the minutes circulated: the form offers today
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()

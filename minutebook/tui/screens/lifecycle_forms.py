@@ -1,6 +1,7 @@
-"""The minutes' lifecycle on screen: mark minutes circulated (by `c`, or on exporting the
-draft: the export form's offer), the form that approves the previous minutes at a later
-meeting, and the audit trail of a meeting (docs/lifecycle.md).
+"""The minutes' lifecycle on screen: mark minutes circulated (by `c`, which asks the
+date, or on exporting the draft: the export form's offer), the form that approves the
+previous minutes at a later meeting, and the audit trail of a meeting
+(docs/lifecycle.md).
 
 Each asks `application.lifecycle.MinutesLifecycle`; a refusal is shown in the form with
 everything as typed, or as a notice. No rule is decided here."""
@@ -18,9 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from minutebook.application.lifecycle import MinutesLifecycle
+from minutebook.domain.audit import AuditNote
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import long_date, parse_date, short_date
-from minutebook.domain.lifecycle import AuditEntry
 from minutebook.domain.meeting import Meeting, MinutesStatus
 from minutebook.tui.widgets.form import FormField, FormScreen
 
@@ -34,16 +35,69 @@ AMENDED = "amended"
 def circulate_minutes(
     app: MinutebookApp, meeting_id: int, then: Callable[[], None], on: date | None = None
 ) -> None:
-    """Mark the meeting's minutes circulated on `on` (today if not given), and say so
-    (or why not)."""
-    day = on or app.clock().date()
+    """Mark the meeting's minutes circulated on `on`, and say so (or why not); without a
+    date (`c` on the meeting screen), ask for it first: today, editable."""
+    lifecycle = MinutesLifecycle(app.store)
+    if on is None:
+        ask_circulation_date(app, lifecycle, meeting_id, then)
+        return
     try:
-        sent = MinutesLifecycle(app.store).circulate(meeting_id, day)
+        sent = lifecycle.circulate(meeting_id, on)
     except Refused as refused:
         app.notify(str(refused), severity="warning")
         return
-    app.notify(f"The minutes of {long_date(sent.date)} are marked circulated on {long_date(day)}.")
+    app.notify(f"The minutes of {long_date(sent.date)} are marked circulated on {long_date(on)}.")
     then()
+
+
+def ask_circulation_date(
+    app: MinutebookApp, lifecycle: MinutesLifecycle, meeting_id: int, then: Callable[[], None]
+) -> None:
+    """The small form that asks the date the draft minutes were sent out (today,
+    editable, dd/mm/yyyy). Minutes that cannot be circulated whatever the date (already
+    circulated, nothing recorded) are said at once, with no form to fill in."""
+    meeting = app.store.meeting(meeting_id)
+    problem = lifecycle.circulation_problem(meeting_id, max(meeting.date, app.clock().date()))
+    if problem:
+        app.notify(problem, severity="warning")
+        return
+
+    def save(values: dict[str, Any]) -> str | None:
+        on, message = _circulation_date(values.get("circulated_on"))
+        if on is None:
+            return message
+        try:
+            sent = lifecycle.circulate(meeting_id, on)
+        except Refused as refused:
+            return str(refused)
+        app.notify(
+            f"The minutes of {long_date(sent.date)} are marked circulated on {long_date(on)}."
+        )
+        return None
+
+    app.push_screen(
+        FormScreen(
+            f"Mark the minutes of {long_date(meeting.date)} circulated",
+            [FormField("circulated_on", "Circulated on", placeholder="dd/mm/yyyy")],
+            {"circulated_on": short_date(app.clock().date())},
+            save,
+            hint="The date the draft minutes were sent out. From then on every change to "
+            "them is kept in the audit trail (t).",
+            save_label="Mark circulated",
+        ),
+        lambda saved: then() if saved else None,
+    )
+
+
+def _circulation_date(text: object) -> tuple[date | None, str]:
+    """The circulation date typed in a form, or the form's message saying what to type."""
+    try:
+        on = parse_date(str(text or ""))
+    except ValueError as error:
+        return None, f"Circulated on: {error}"
+    if on is None:
+        return None, "Circulated on: type the date the minutes are sent out, as dd/mm/yyyy."
+    return on, ""
 
 
 def circulate_fields(
@@ -71,12 +125,9 @@ def circulation_asked(
         return None, None
     if not minutes:
         return None, "Only minutes are circulated: export the minutes, or choose No."
-    try:
-        on = parse_date(str(values.get("circulated_on") or ""))
-    except ValueError as error:
-        return None, f"Circulated on: {error}"
+    on, message = _circulation_date(values.get("circulated_on"))
     if on is None:
-        return None, "Circulated on: type the date the minutes are sent out, as dd/mm/yyyy."
+        return None, message
     problem = MinutesLifecycle(app.store).circulation_problem(meeting_id, on)
     return (None, problem) if problem else (on, None)
 
@@ -166,64 +217,37 @@ def approve_previous_minutes(
     )
 
 
-def audit_lines(entries: list[AuditEntry]) -> str:
-    """The audit trail in plain lines, oldest first."""
-    if not entries:
-        return "Nothing has been changed since the minutes were circulated."
-    lines = []
-    for entry in entries:
-        lines.append(f"{entry.at}  {entry.change} {entry.table} row {entry.row}")
-        for column, before, after in entry.differences():
-            if entry.change == "update" and isinstance(before, str) and isinstance(after, str):
-                lines.append(f"    {column}: {_edited_part(before, after)}")
-            elif entry.change == "update":
-                lines.append(f"    {column}: {before!r} → {after!r}")
-            else:
-                lines.append(f"    {column}: {before if entry.change == 'delete' else after!r}")
-    return "\n".join(lines)
-
-
-CONTEXT = 30
-"""Characters shown either side of what an edit of a text changed."""
-
-
-def _edited_part(before: str, after: str) -> str:
-    """What an edit of a long text changed and where, not the whole minute twice:
-    "added ' Typo fixed.' after '…Council Year. He explained.'"."""
-    start = 0
-    while start < min(len(before), len(after)) and before[start] == after[start]:
-        start += 1
-    end = 0
-    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
-        end += 1
-    was, now = before[start : len(before) - end], after[start : len(after) - end]
-    lead = before[max(0, start - CONTEXT) : start]
-    where = f"after '{'…' if start > CONTEXT else ''}{lead}'" if start else "at the start"
-    if not was:
-        return f"added {now!r} {where}"
-    if not now:
-        return f"removed {was!r} {where}"
-    return f"{was!r} → {now!r} {where}"
+NOTHING_CHANGED = "Nothing has been changed since the minutes were circulated."
 
 
 class AuditScreen(ModalScreen[None]):
-    """Every change made to a meeting's record after its minutes were circulated."""
+    """Every change made to a meeting's record after its minutes were circulated, as the
+    domain words it (`domain.audit`): each change's time and heading, then what it
+    changed, indented (a long line wraps under its own indent)."""
 
     DEFAULT_CSS = """
     AuditScreen { align: center middle; }
     AuditScreen > Vertical {
         width: 100%; height: 100%; border: thick $primary; background: $surface;
+        padding: 0 1;
     }
+    AuditScreen .audit-heading { text-style: bold; margin-top: 1; }
+    AuditScreen .audit-lines { padding-left: 4; }
     """
     BINDINGS = [Binding("escape", "dismiss", "Close", id="audit.close")]
 
-    def __init__(self, title: str, entries: list[AuditEntry]) -> None:
+    def __init__(self, title: str, notes: list[AuditNote]) -> None:
         super().__init__()
         self.title_text = title
-        self.text = audit_lines(entries)
+        self.notes = notes
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, classes="screen-title")
-            with VerticalScroll():
-                yield Static(self.text, id="audit-text", markup=False)
+            with VerticalScroll(id="audit-trail"):
+                if not self.notes:
+                    yield Static(NOTHING_CHANGED, classes="audit-heading")
+                for note in self.notes:
+                    yield Static(note.title, classes="audit-heading", markup=False)
+                    if note.lines:
+                        yield Static("\n".join(note.lines), classes="audit-lines", markup=False)

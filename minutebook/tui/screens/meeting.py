@@ -396,8 +396,8 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         circulate_minutes(self.app, self.meeting_id, self.refresh_record)
 
     def action_audit(self) -> None:
-        entries = MinutesLifecycle(self.app.store).audit_trail(self.meeting_id)
-        self.app.push_screen(AuditScreen(f"Audit trail · {self.when}", entries))
+        notes = MinutesLifecycle(self.app.store).audit_record(self.meeting_id)
+        self.app.push_screen(AuditScreen(f"Audit trail · {self.when}", notes))
 
     # -- the record so far ------------------------------------------------------------------
 
