@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from minutebook.domain.actions import Action
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import Committee, Person, Seat
+from minutebook.domain.lifecycle import locked_message
 from minutebook.domain.meeting import (
     AgendaItem,
     Attendance,
@@ -142,6 +143,12 @@ class MeetingCapture:
     def locked(self) -> bool:
         return self.meeting.is_locked
 
+    @property
+    def locked_words(self) -> str:
+        """What every change refused on signed minutes says: the database's words."""
+        words = locked_message(self.meeting)
+        return words[:1].upper() + words[1:]
+
     # -- where the meeting has got to -------------------------------------------------
 
     @property
@@ -210,7 +217,7 @@ class MeetingCapture:
         record would be wrong. Past the roll, apologies for someone recorded in the
         meeting returns a question: the same mark with `confirmed` records it."""
         if self.locked:
-            raise Refused("These minutes are signed and locked.")
+            raise Refused(self.locked_words)
         change = plan_mark(self._room(), person, Mark(mark), item, confirmed=confirmed)
         if change.needs_answer:
             return MarkResult(question=change.question)
@@ -607,7 +614,7 @@ class MeetingCapture:
         """Business is recorded at an item of the agenda that the meeting has taken up
         (any item, when the meeting is minuted on another day than its own)."""
         if self.locked:
-            raise Refused("These minutes are signed and locked.")
+            raise Refused(self.locked_words)
         taken = [i.number for i in self.agenda if i.started_at or not self.on_the_day]
         problem = item_problem(item, self.numbers, taken)
         if problem:

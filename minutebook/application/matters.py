@@ -17,13 +17,8 @@ from minutebook.domain.actions import Action, ActionStatus
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.meeting import AgendaItem, Meeting
 from minutebook.domain.rag import RagLevel, RagScheme, ShownRag, propose_rag, scheme_for, shown_rag
-from minutebook.domain.reviews import (
-    ActionReview,
-    matters_arising_words,
-    matters_item,
-    rags_so_far,
-    tracker_name,
-)
+from minutebook.domain.reviews import ActionReview, matters_item, rags_so_far
+from minutebook.domain.snapshot import arising_words
 from minutebook.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -43,6 +38,19 @@ class ArisingAction:
     @property
     def label(self) -> str:
         return f"Action {self.action.number or self.action.id}"
+
+    @property
+    def due_before(self) -> date | None:
+        """The deadline as it stood before this meeting's review (what a revised deadline
+        replaces)."""
+        before = self.review.before if self.review else None
+        return before.due if before is not None else self.action.due
+
+    @property
+    def revised_due(self) -> date | None:
+        """The deadline this meeting revised it to, if it did."""
+        revised = self.review.revised_due if self.review else None
+        return revised if revised != self.due_before else None
 
     @property
     def position(self) -> str:
@@ -135,12 +143,10 @@ class MattersArising:
         except StoreError as error:
             raise Refused(_sentence(str(error))) from None
 
-    def minutes_words(self) -> str:
-        """What this meeting's minutes say of its review of the actions."""
-        reviewed = [
-            (line.action, line.review) for line in self.actions() if line.review is not None
-        ]
-        return matters_arising_words(reviewed, self.scheme, tracker_name(self.palette))
+    def minutes_words(self, item: int | None = None) -> str:
+        """What this meeting's minutes say of its review of the actions: under `item`, as
+        the Word minutes word it (`snapshot.arising_words`), else of every review."""
+        return arising_words(self.store.reviewed_at(self.meeting_id), self.palette, item)
 
 
 def _sentence(text: str) -> str:

@@ -6,13 +6,14 @@ Exporters never open the database: they receive this immutable snapshot
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
 from pydantic import Field
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import DerivingModel
-from minutebook.domain.committee import Membership, Person
+from minutebook.domain.committee import Membership, Person, RagPalette
 from minutebook.domain.confidentiality import is_confidential
 from minutebook.domain.lifecycle import Approval, SignOff, sign_off
 from minutebook.domain.meeting import Meeting, MeetingRecord
@@ -44,10 +45,8 @@ class MinutesSnapshot(DerivingModel):
 
     def arising_words(self, item: int) -> str:
         """What the minute of `item` says of the actions reviewed under it ("" if none
-        were): `reviews.matters_arising_words`, in the committee's key."""
-        here = [(a, r) for a, r in self.reviewed if r.item == item]
-        palette = self.membership.committee.rag_palette
-        return matters_arising_words(here, scheme_for(palette), tracker_name(palette))
+        were): `arising_words`, below."""
+        return arising_words(self.reviewed, self.membership.committee.rag_palette, item)
 
     @cached_property
     def sign_off(self) -> SignOff:
@@ -80,3 +79,14 @@ class MinutesSnapshot(DerivingModel):
         return (found is not None and found.confidential) or is_confidential(
             self.record.meeting.id, item, self.confidential
         )
+
+
+def arising_words(
+    reviewed: Sequence[tuple[Action, ActionReview]], palette: RagPalette, item: int | None
+) -> str:
+    """What the minute of `item` says of a meeting's reviews of the actions taken under
+    it ("" if none were; every review when `item` is None): `reviews.matters_arising_words`
+    in the committee's key. The one answer for the Word minutes, the meeting screen's
+    Minutes tab and live capture's item (`MattersArising.minutes_words`)."""
+    here = [(a, r) for a, r in reviewed if item is None or r.item == item]
+    return matters_arising_words(here, scheme_for(palette), tracker_name(palette))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -29,6 +30,7 @@ from minutebook.store.errors import StoreError
 from minutebook.store.paths import data_folder
 from minutebook.tui.backup_keeper import BackupKeeper
 from minutebook.tui.screens.committees import CommitteesScreen
+from minutebook.tui.sentences import sentence
 from minutebook.tui.terminal import terminal_driver
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.discard import QUIT_KEYS, QUIT_QUESTION, typed_input_in
@@ -128,6 +130,24 @@ class MinutebookApp(App[None]):
     def store(self) -> Store:
         """The full store, built on the open file the first time a screen needs it."""
         return self.database.store()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        if severity != "information":
+            # A refusal is often the store's or the domain's words, in lower case; and
+            # the same refusal, still on screen, is not stacked again: a key held or
+            # typed on (into signed minutes) says why once, not once per keystroke.
+            message = sentence(message)
+            if any(shown.message == message for shown in self._notifications):
+                return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         keymap = load_keymap()

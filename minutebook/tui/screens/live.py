@@ -36,6 +36,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from minutebook.application.capture import MeetingCapture, RecordLine
+from minutebook.application.matters import MattersArising
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting import DecisionFlag
@@ -47,7 +48,7 @@ from minutebook.tui.screens.lifecycle_forms import approve_previous_minutes
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
 from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.screens.live_help import LIVE_HELP
-from minutebook.tui.screens.live_saving import MinuteSaving
+from minutebook.tui.screens.live_signed import SignedMinutes
 from minutebook.tui.screens.matters_arising import item_cue, open_matters_arising
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.minute_editor import MinuteEditor
@@ -66,7 +67,7 @@ FLAG_WORDS = {
 }
 
 
-class LiveMeetingScreen(MinuteSaving):
+class LiveMeetingScreen(SignedMinutes):
     """Minute a meeting as it happens."""
 
     HELP_TEXT = LIVE_HELP
@@ -141,10 +142,6 @@ class LiveMeetingScreen(MinuteSaving):
         self.show_item()
         self.set_interval(1.0, self.refresh_status)  # the clock; the quorum is kept
 
-    @property
-    def locked(self) -> bool:
-        return self.capture.locked
-
     # -- the current item -----------------------------------------------------------------
 
     def show_item(self) -> None:
@@ -205,7 +202,7 @@ class LiveMeetingScreen(MinuteSaving):
         if item.lead:
             title.append(f" · {item.lead}", style="")
         title.append(timing, style="dim")
-        title.append(item_cue(self.capture.agenda, item.number), style="dim")
+        title.append(item_cue(self.capture.agenda, item.number, signed=self.locked), style="dim")
         self.title_line.update(title)
         lines: list[str] = []
         decisions = minute.decisions if minute else ()
@@ -221,6 +218,9 @@ class LiveMeetingScreen(MinuteSaving):
                 f"ACTION {action.number}: {action.description} "
                 f"({self.capture.name(action.owner)}{due})"
             )
+        arising = MattersArising(self.app.store, self.meeting_id).minutes_words(item.number)
+        if arising:  # what the minutes say of the actions reviewed here (F11)
+            lines += ["", arising] if lines else [arising]
         self.decisions.update(Text("\n".join(lines)))
 
     def _minutes_since(self, clock: str) -> int:
@@ -367,27 +367,27 @@ class LiveMeetingScreen(MinuteSaving):
     # -- decisions, actions, declarations: forms that ask the capture service ----------
 
     def action_decision(self) -> None:
-        if self.current is not None and not self.locked:
+        if self.current is not None and self.unlocked():
             self.save_now()
             self.forms.decision(self.current)
 
     def action_action(self) -> None:
-        if self.current is not None and not self.locked:
+        if self.current is not None and self.unlocked():
             self.save_now()
             self.forms.action(self.current)
 
     def action_declaration(self) -> None:
-        if self.current is not None and not self.locked:
+        if self.current is not None and self.unlocked():
             self.save_now()
             self.forms.declaration(self.current)
 
     def action_approve(self) -> None:
-        if not self.locked:
+        if self.unlocked():
             self.save_now()
             approve_previous_minutes(self.app, self.meeting_id, self.current, self._approved)
 
     def action_arising(self) -> None:
-        if not self.locked:
+        if self.unlocked():
             self.save_now()
             open_matters_arising(self.app, self.meeting_id, self._approved)
 
@@ -452,7 +452,7 @@ class LiveMeetingScreen(MinuteSaving):
         )
 
     def rule_on_quorum(self) -> None:
-        if self.current is not None and not self.locked:
+        if self.current is not None and self.unlocked():
             self.forms.ruling(self.current)
 
     # -- correcting the record ---------------------------------------------------------------
@@ -475,7 +475,8 @@ class LiveMeetingScreen(MinuteSaving):
         return None
 
     def _correct(self, line: RecordLine) -> None:
-        self.forms.correct(line)
+        if self.unlocked():
+            self.forms.correct(line)
 
     # -- the palette and the close ----------------------------------------------------------
 

@@ -22,8 +22,10 @@ oldest first. One key records this meeting's review of the highlighted action (`
 progress, `o` outstanding, `c` complete – propose closure, `x` closed by the committee,
 `y` not yet due) with the RAG proposed; `Enter` records the position reported, a revised
 deadline and the RAG the meeting agrees; `u` takes the review back. The minutes of the
-item say what was reviewed and closed. `F12` approves the previous minutes: as a correct
-record or subject to an amendment; the Chair signs and they are locked.
+item say what was reviewed and closed, as shown below its decisions. `F12` approves the
+previous minutes: as a correct record or subject to an amendment; the Chair signs and
+they are locked. Signed minutes are read only: the keys that would record something are
+greyed, and pressing one, or typing, says so.
 
 Marks are made at the item being taken: someone who leaves while item 4 is taken is
 minuted as leaving during item 4, and is not counted for what is decided after. Going

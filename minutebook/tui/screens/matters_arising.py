@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from minutebook.application.matters import ArisingAction, MattersArising
 from minutebook.domain.actions import ActionStatus
@@ -46,8 +46,21 @@ QUICK_KEYS = {
 }
 
 
-WIDE = 21
-"""The action's width in the list, so that the whole row fits 80 columns."""
+WIDE = 16
+"""The action's width in the list, so that the whole row fits 80 columns (the detail
+below has it in full)."""
+
+REVIEWED = 17
+"""The width of this meeting's review in the list: its RAG and its status in a word."""
+
+STATUS_WORDS = {
+    ActionStatus.NOT_YET_DUE: "not yet due",
+    ActionStatus.IN_PROGRESS: "in progress",
+    ActionStatus.OUTSTANDING: "outstanding",
+    ActionStatus.COMPLETE_PROPOSE_CLOSURE: "complete",
+    ActionStatus.CLOSED: "closed",
+}
+"""Each status in a word or two, for the list (the detail and the form say it in full)."""
 
 
 def _short(day: date | None) -> str:
@@ -64,7 +77,7 @@ class MattersArisingScreen(ModalScreen[None]):
     DEFAULT_CSS = (
         MODAL_CSS.format(name="MattersArisingScreen")
         + """
-    MattersArisingScreen #arising-detail { height: 7; border-top: solid $primary; }
+    MattersArisingScreen #arising-detail { height: 9; border-top: solid $primary; }
     """
     )
 
@@ -100,13 +113,14 @@ class MattersArisingScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#arising", DataTable)
-        # 80 columns: dates as 13/06/23, the review as its RAG; the detail below has all.
+        # 80 columns: dates as 13/06/23, the review as its RAG and a word of its status;
+        # the detail below has all.
         table.add_column("No.", width=3)
         table.add_column("Agreed", width=8)
         table.add_column("Action", width=WIDE)
-        table.add_column("Owner", width=10)
+        table.add_column("Owner", width=8)
         table.add_column("Due", width=8)
-        table.add_column("Reviewed", width=10)
+        table.add_column("Reviewed", width=REVIEWED)
         self.refresh_rows()
         table.focus()
 
@@ -121,7 +135,7 @@ class MattersArisingScreen(ModalScreen[None]):
                 str(action.number or ""),
                 _short(action.meeting_date),
                 _cell(action.description, WIDE),
-                _cell(line.owner, 10),
+                _cell(line.owner, 8),
                 _short(action.due),
                 self._here(line),
                 key=str(action.id),
@@ -136,12 +150,21 @@ class MattersArisingScreen(ModalScreen[None]):
         )
         self._show_detail()
 
-    def _here(self, line: ArisingAction) -> str:
-        """This meeting's review in a cell: the RAG agreed, else the status."""
+    def _here(self, line: ArisingAction) -> Text:
+        """This meeting's review in a cell: the RAG agreed, in its colour's word (the
+        council's letter is in the detail), and the status in a word ("AMBER in
+        progress"); the status alone where the key gives it no colour."""
         if line.review is None:
-            return "—"
+            return Text("—")
         level = self.matters.scheme.level(line.review.rag)
-        return _cell(level.label if level else line.review.status.label, 10)
+        status = STATUS_WORDS[line.review.status]
+        if level is None:
+            return Text(_cell(status, REVIEWED))
+        word = level.label.rsplit(" ", 1)[-1]  # "(A) AMBER": "AMBER"
+        shown = word if word.lower() == status else f"{word} {status}"
+        cell = Text(_cell(shown, REVIEWED))
+        cell.stylize("bold", 0, len(word))
+        return cell
 
     def _current(self) -> ArisingAction | None:
         table = self.query_one("#arising", DataTable)
@@ -163,7 +186,7 @@ class MattersArisingScreen(ModalScreen[None]):
         text.append(f"(agreed {short_date(action.meeting_date)}{minute}) — {line.owner}\n")
         text.append(action.description + "\n")
         past = ", ".join(short_date(d) for d in action.past_deadlines)
-        deadlines = f"Due {short_date(action.due) or 'no date'}"
+        deadlines = f"Due {short_date(action.due)}" if action.due else "No deadline"
         text.append(deadlines + (f" (past deadlines {past})" if past else "") + "\n")
         rags = [self.matters.scheme.level(r.rag) for r in line.earlier]
         if rags:
@@ -173,8 +196,23 @@ class MattersArisingScreen(ModalScreen[None]):
             )
             text.append(f"Reviewed: {history}\n", style="dim")
         if line.position:
-            text.append(f"Last position: {line.position}", style="italic")
+            text.append(f"Last position: {line.position}\n", style="italic")
+        text.append(self._this_meeting(line))
         detail.update(text)
+
+    def _this_meeting(self, line: ArisingAction) -> Text:
+        """What this meeting recorded: "This meeting: In progress, (A) AMBER: the
+        position; deadline revised to 31/01/2024"."""
+        review = line.review
+        if review is None:
+            return Text("Not reviewed at this meeting yet (Enter, or a key above).", style="dim")
+        level = self.matters.scheme.level(review.rag)
+        said = review.status.label + (f", {level.label}" if level else "")
+        if review.update:
+            said += f": {review.update}"
+        if line.revised_due is not None:
+            said += f"; deadline revised to {short_date(line.revised_due)}"
+        return Text.assemble(("This meeting: ", "bold"), said)
 
     def _record(self, line: ArisingAction, status: ActionStatus, **fields: Any) -> str | None:
         try:
@@ -280,17 +318,48 @@ def review_form(
             rag=None if rag in (None, AS_PROPOSED) else rag,
         )
 
-    proposed = matters.proposed(line, status, line.action.due)
-    return FormScreen(
+    def hint(values: dict[str, Any]) -> str:
+        """The RAG the key proposes for the status and the deadline as they stand in the
+        form (the deadline before this review while a revised one cannot be read)."""
+        try:
+            due = parse_date(values.get("revised_due") or "") or line.due_before
+        except ValueError:
+            due = line.due_before
+        chosen = values.get("status")
+        if chosen:
+            level = matters.proposed(line, ActionStatus(chosen), due)
+            proposal = level.label if level else "no colour, the status's words alone"
+        else:
+            proposal = "choose the status"
+        return (
+            f"Proposed RAG: {proposal} (deadline {short_date(due) or 'none'}; red at "
+            "successive reviews escalates where the key says so). A revised deadline "
+            "keeps the old one among the past deadlines."
+        )
+
+    return ReviewForm(
         f"{line.label}: {_cell(line.action.description, 50)}",
         fields,
         values,
         save,
-        hint=f"Proposed RAG now: {proposed.label if proposed else 'none'} (from the status "
-        "and deadline; red at successive reviews escalates where the key says so). "
-        "A revised deadline keeps the old one among the past deadlines.",
+        hint=hint(values),
         save_label="Record review",
+        follow=hint,
     )
+
+
+class ReviewForm(FormScreen):
+    """A review's form whose hint follows the fields: the RAG proposed for the status
+    and deadline as they are chosen and typed."""
+
+    def __init__(self, *args: Any, follow: Callable[[dict[str, Any]], str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.follow = follow
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self.query_one("#form-hint", Static).update(self.follow(self.collected()))
 
 
 def open_matters_arising(app: MinutebookApp, meeting_id: int, changed: Callable[[], None]) -> None:
@@ -298,9 +367,12 @@ def open_matters_arising(app: MinutebookApp, meeting_id: int, changed: Callable[
     app.push_screen(MattersArisingScreen(MattersArising(app.store, meeting_id), changed))
 
 
-def item_cue(agenda: Sequence[AgendaItem], number: int) -> str:
+def item_cue(agenda: Sequence[AgendaItem], number: int, *, signed: bool = False) -> str:
     """The key live capture offers at the standing items of the cycle: F12 at the
-    minutes of the previous meeting, F11 where the actions are reviewed."""
+    minutes of the previous meeting, F11 where the actions are reviewed (neither on
+    signed minutes: nothing more is recorded there)."""
+    if signed:
+        return ""
     cues = []
     minutes = minutes_item(agenda)
     if minutes is not None and minutes.number == number:

@@ -35,7 +35,12 @@ from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.standing_items import new_item_number
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
-from minutebook.tui.screens.lifecycle_forms import AuditScreen, circulate_minutes
+from minutebook.tui.screens.lifecycle_forms import (
+    AuditScreen,
+    approve_previous_minutes,
+    circulate_minutes,
+)
+from minutebook.tui.screens.matters_arising import open_matters_arising
 from minutebook.tui.screens.meeting_pages import RecordReading, attendance_page, minutes_page
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
@@ -345,6 +350,19 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         if not self.locked:
             commands += [
                 (
+                    "Approve, sign and lock the previous minutes",
+                    "At this meeting, as a correct record or amended (these minutes are "
+                    "approved at the next meeting)",
+                    lambda: approve_previous_minutes(
+                        self.app, self.meeting_id, None, self.refresh_record
+                    ),
+                ),
+                (
+                    "Matters arising: review the action tracker",
+                    "Every open action from earlier meetings: position, status, deadline, RAG",
+                    lambda: open_matters_arising(self.app, self.meeting_id, self.refresh_record),
+                ),
+                (
                     "Add agenda item",
                     "A new item, before the closing standing items",
                     on_tab(self.action_tab, "agenda", self.action_add_item),
@@ -433,6 +451,8 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                 organisations=store.organisations(meeting.committee),
                 terms=store.terms_in_force(meeting.committee, meeting.date),
                 actions=store.meeting_actions(meeting),
+                committee=store.committee(meeting.committee),
+                reviewed=store.reviewed_at(self.meeting_id),
             )
             self._show_stage(meeting)
         return self._reading

@@ -14,7 +14,7 @@ the name rather than under the bullet. What the pages say comes from the domain
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from rich.console import Group, RenderableType
@@ -26,6 +26,7 @@ from minutebook.domain import (
     Attendance,
     AttendanceStatus,
     Capacity,
+    Committee,
     MeetingRecord,
     Mode,
     Organisation,
@@ -37,6 +38,8 @@ from minutebook.domain.forecast import forecast
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.quorum import Ruling
+from minutebook.domain.reviews import ActionReview
+from minutebook.domain.snapshot import arising_words
 
 CAPACITY_HEADINGS = {
     Capacity.MEMBER: "Members",
@@ -51,7 +54,8 @@ CAPACITY_HEADINGS = {
 @dataclass
 class RecordReading:
     """The meeting as read for one refresh of the record tabs: one `meeting_record` and
-    the committee's people, seats, organisations, terms and the meeting's actions."""
+    the committee's people, seats, organisations, terms and the meeting's actions, and
+    the actions it reviewed (matters arising)."""
 
     record: MeetingRecord
     people: dict[str, Person]
@@ -59,6 +63,8 @@ class RecordReading:
     organisations: list[Organisation]
     terms: TermsOfReference | None
     actions: list[Action]
+    committee: Committee
+    reviewed: list[tuple[Action, ActionReview]] = field(default_factory=list)
 
     @cached_property
     def quorum(self) -> MeetingQuorum:
@@ -272,6 +278,11 @@ def minutes_page(reading: RecordReading) -> Page:
             page.blank()
         if minute.narrative.strip():
             page.line(minute.narrative.strip())
+            page.blank()
+        # Where the Word minutes say it: after the narrative, before the decisions.
+        arising = arising_words(reading.reviewed, reading.committee.rag_palette, minute.item)
+        if arising:
+            page.line(arising)
             page.blank()
         verbs = list(dict.fromkeys(d.verb.value for d in minute.decisions))
         for verb in verbs:

@@ -25,6 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from minutebook.tui.sentences import sentence
 from minutebook.tui.widgets.discard import DiscardGuard
 
 Submit = Callable[[dict[str, Any]], "str | None"]
@@ -155,7 +156,7 @@ class FormScreen(ModalScreen[bool]):
     def action_save(self) -> None:
         message = self.submit(self.collected())
         if message:
-            self.query_one("#form-errors", Static).update(Text(message))
+            self.query_one("#form-errors", Static).update(Text(sentence(message)))
             self.app.bell()
         else:
             self.dismiss(True)

@@ -1,0 +1,10 @@
+"""Messages as the screens show them. The store's and the domain's refusals are worded to
+follow a colon or a name ("row 3: the minutes of 13 June 2023 are signed and locked");
+shown on their own, in a notice or under a form's fields, they start a sentence."""
+
+from __future__ import annotations
+
+
+def sentence(text: str) -> str:
+    """`text` as a sentence on its own: its first letter a capital."""
+    return text[:1].upper() + text[1:]
