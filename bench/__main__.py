@@ -22,6 +22,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
+from bench.cycle import main as cycle_benchmark
 from bench.export import main as export_benchmark
 from bench.live import main as live_benchmark
 from bench.meeting import main as meeting_benchmark
@@ -98,3 +99,4 @@ if __name__ == "__main__":
     live_benchmark()
     export_benchmark()
     tracker_export_benchmark()
+    cycle_benchmark()

@@ -50,9 +50,10 @@ class ActionTracker:
     def lines(self, chosen: ActionFilter, today: date) -> list[TrackerLine]:
         """The actions the filter shows, in the order agreed (three queries in all)."""
         names = self.names()
-        reviews = self.store.reviews_of(self.committee.code)
+        code, open_only = self.committee.code, chosen.open_only
+        reviews = self.store.reviews_of(code, open_only=open_only)
         lines = []
-        for action in self.store.actions(self.committee.code):
+        for action in self.store.actions(code, open_only=open_only):
             if not chosen.matches(action, today):
                 continue
             label = f"Action {action.number or action.id}"

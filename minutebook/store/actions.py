@@ -20,6 +20,12 @@ _PLACE = ("committee", "number", "meeting_date", "meeting_id", "item")
 """What an edit of an action never changes: where it was agreed, and its number."""
 
 
+def committee_actions(code: str, open_only: bool) -> tuple[str, list[Any]]:
+    if open_only:
+        return "committee = ? AND status <> 'closed'", [code]
+    return "committee = ?", [code]
+
+
 class ActionRepository(StoreBase):
     """A committee's actions and their updates."""
 
@@ -29,8 +35,11 @@ class ActionRepository(StoreBase):
         def person(self, person_id: str) -> Person: ...
         def _unlocked(self, meeting_id: int) -> Meeting: ...
 
-    def actions(self, code: str) -> list[Action]:
-        return self._actions_where("committee = ?", [code])
+    def actions(self, code: str, *, open_only: bool = False) -> list[Action]:
+        """The committee's actions, oldest first; `open_only`: those not closed
+        (`actions.is_open`, read here as a condition so that ten years of closed
+        actions are not read to show the open ones)."""
+        return self._actions_where(*committee_actions(code, open_only))
 
     def _actions_where(self, condition: str, params: list[Any]) -> list[Action]:
         """The actions (not deleted) meeting `condition`, oldest first, with their

@@ -18,6 +18,7 @@ from minutebook.domain.reviews import (
     later_review,
     rags_so_far,
 )
+from minutebook.store.actions import committee_actions
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
@@ -88,9 +89,10 @@ class ReviewRepository(StoreBase):
             for action in self.meeting_actions(meeting)
         ]
 
-    def reviews_of(self, code: str) -> dict[int, list[ActionReview]]:
-        """Every review of the committee's actions, by action, oldest first (one query)."""
-        return self._reviews_where("committee = ?", [code])
+    def reviews_of(self, code: str, *, open_only: bool = False) -> dict[int, list[ActionReview]]:
+        """Every review of the committee's actions (or of its open ones), by action,
+        oldest first (one query)."""
+        return self._reviews_where(*committee_actions(code, open_only))
 
     def arising_reviews(self, meeting_id: int) -> dict[int, list[ActionReview]]:
         """Every review, at any meeting, of the actions a meeting reviews (those of
