@@ -4,7 +4,9 @@
 - the app's first screen, headless, against a bare Textual app showing a DataTable;
 - then the quorum (bench/quorum.py), the meeting screen on a minuted 25-item meeting
   (bench/meeting.py), live capture (bench/live.py), the Word exports (bench/export.py)
-  and the tracker export of 1,000 open actions through the store (bench/tracker_export.py).
+  the tracker export of 1,000 open actions through the store (bench/tracker_export.py),
+  and matters arising and the tracker screen for a committee ten years old
+  (bench/cycle.py).
 
 These machines are noisy, so each figure is the median of several runs and is printed
 beside its baseline rather than checked against a fixed number.
