@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.application.matters import MattersArising
-from minutebook.domain import AgendaItem, Meeting
+from minutebook.domain import Meeting
 from minutebook.domain.actions import ActionStatus
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
