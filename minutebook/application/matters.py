@@ -97,6 +97,10 @@ class MattersArising:
         counting the RAGs of its earlier reviews (escalation)."""
         return propose_rag(self.scheme, status, due, self.meeting.date, rags_so_far(line.earlier))
 
+    def people(self) -> list[tuple[str, str]]:
+        """(name, id) of everyone an action may be reassigned to, by name."""
+        return sorted(((p.name, p.id) for p in self.store.people()), key=lambda pair: pair[0])
+
     def shown(self, line: ArisingAction) -> ShownRag:
         return shown_rag(self.scheme, line.action.status, line.action.rag, line.label)
 

@@ -58,6 +58,7 @@ async def test_matters_arising_reviews_close_and_revise(demo_store: Store) -> No
         form.query_one("#field-update", Input).value = "Pilot in Bletchley under way"
         form.query_one("#field-status", Select).value = ActionStatus.IN_PROGRESS.value
         form.query_one("#field-revised_due", Input).value = "31/01/2024"
+        form.query_one("#field-owner", Select).value = "marland"  # reassigned
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MattersArisingScreen)
@@ -73,6 +74,11 @@ async def test_matters_arising_reviews_close_and_revise(demo_store: Store) -> No
     assert second.past_deadlines == (date(2023, 9, 20),)  # type: ignore[attr-defined]
     assert second.updates[-1].text == "Pilot in Bletchley under way"  # type: ignore[attr-defined]
     assert second.rag == "A"  # type: ignore[attr-defined]  # in hand, council key
+    assert second.owner == "marland"  # type: ignore[attr-defined]
+    # The June minutes still name the owner they agreed.
+    june = store.meeting_on("HCP", date(2023, 6, 13))
+    minuted = {a.number: a for a in store.minutes_snapshot(june.id or 0).actions}
+    assert minuted[2].owner == "bracey" and minuted[2].due == date(2023, 9, 20)
     reviews = store.reviews_at(nov_id)
     assert [(r.status, r.item) for r in reviews] == [
         (ActionStatus.CLOSED, 3),

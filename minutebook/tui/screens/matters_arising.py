@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
 
 AS_PROPOSED = "proposed"
+KEEP_OWNER = "keep"
 
 QUICK_KEYS = {
     "p": ActionStatus.IN_PROGRESS,
@@ -229,7 +230,12 @@ class MattersArisingScreen(ModalScreen[None]):
         # A quick key keeps the position and any revised deadline typed at this meeting.
         kept: dict[str, Any] = {}
         if line.review is not None:
-            kept = {"update": line.review.update, "revised_due": line.review.revised_due}
+            review = line.review
+            kept = {
+                "update": review.update,
+                "revised_due": review.revised_due,
+                "owner": review.owner,
+            }
         problem = self._record(line, QUICK_KEYS[key], **kept)
         if problem:
             self.notify(problem, severity="warning")
@@ -293,12 +299,19 @@ def review_form(
             options=[("as proposed", AS_PROPOSED)]
             + [(f"{level.label} – {level.meaning}", level.code) for level in scheme.levels],
         ),
+        FormField(
+            "owner",
+            "Reassign to",
+            "select",
+            options=[(f"no: stays with {line.owner}", KEEP_OWNER), *matters.people()],
+        ),
     ]
     values: dict[str, Any] = {
         "update": (review.update if review else "") or "",
         "status": status.value,
         "revised_due": short_date(review.revised_due) if review else "",
         "rag": AS_PROPOSED,
+        "owner": (review.owner if review else None) or KEEP_OWNER,
     }
 
     def save(values: dict[str, Any]) -> str | None:
@@ -309,13 +322,14 @@ def review_form(
         chosen = values.get("status")
         if not chosen:
             return "Choose the action's status."
-        rag = values.get("rag")
+        rag, owner = values.get("rag"), values.get("owner")
         return record(
             line,
             ActionStatus(chosen),
             update=(values.get("update") or "").strip() or None,
             revised_due=revised,
             rag=None if rag in (None, AS_PROPOSED) else rag,
+            owner=None if owner in (None, KEEP_OWNER) else owner,
         )
 
     def hint(values: dict[str, Any]) -> str:
