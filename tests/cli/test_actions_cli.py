@@ -26,9 +26,9 @@ from tests.interchange.trackers import (
     ROWS_001,
     ROWS_003,
     TITLE_001,
-    TITLE_003,
+    UNKNOWN_OWNERS,
     renumbered,
-    with_dates,
+    seed_003_workbook,
     write_csv,
     write_docx,
     write_xlsx,
@@ -54,17 +54,18 @@ def assert_refused(result: Result, *fragments: str) -> None:
         assert fragment in line
 
 
-def seed_003(tmp_path: Path, first: int = 1) -> Path:
-    rows = [(TITLE_003,), (), *KEY_003, (), HEADINGS_003, *renumbered(ROWS_003, first)]
-    return write_xlsx(tmp_path / "ICB action tracker.xlsx", {"Tracker": with_dates(rows, [])})
-
-
 def test_seed_003s_tracker_is_refused_whole_where_the_demo_has_its_numbers(
     runner: CliRunner, demo_path: Path, tmp_path: Path
 ) -> None:
     before = stored(demo_path, "ICB")
     result = run(
-        runner, demo_path, "actions", "import", str(seed_003(tmp_path)), "--committee", "ICB"
+        runner,
+        demo_path,
+        "actions",
+        "import",
+        str(seed_003_workbook(tmp_path)),
+        "--committee",
+        "ICB",
     )
     assert_refused(result, "nothing stored: 3 row(s) cannot be read")
     assert "row 12: the action number 1 is already used in ICB's tracker" in result.stdout
@@ -75,7 +76,7 @@ def test_seed_003s_tracker_is_refused_whole_where_the_demo_has_its_numbers(
 def test_seed_003s_tracker_numbered_on_is_stored_whole(
     runner: CliRunner, demo_path: Path, tmp_path: Path
 ) -> None:
-    path = seed_003(tmp_path, first=4)
+    path = seed_003_workbook(tmp_path, first=4)
     result = run(runner, demo_path, "actions", "import", str(path), "--committee", "ICB")
     assert result.exit_code == 0, result.output
     assert f"{path}: 3 action(s) read for ICB" in result.stdout
@@ -124,19 +125,11 @@ def test_seed_001s_decision_tracker_takes_the_next_numbers(
     ]
 
 
-UNKNOWN = [
-    HEADINGS_003,
-    (4, "01/07/2022", "Digital", "Digital plan", "Ross Graves / COSACS", "", "29/07/2022", "", ""),
-    (5, "01/07/2022", "Estates", "Estates review", "Cllr Jo Bloggs", "", "29/07/2022", "", ""),
-    (6, "01/07/2022", "Estates", "Estates costs", "jo bloggs", "", "", "", "Amber"),
-]
-
-
 def test_unknown_owners_are_named_and_nothing_is_stored(
     runner: CliRunner, demo_path: Path, tmp_path: Path
 ) -> None:
     before = stored(demo_path, "ICB")
-    path = write_csv(tmp_path / "t.csv", UNKNOWN)
+    path = write_csv(tmp_path / "t.csv", UNKNOWN_OWNERS)
     result = run(runner, demo_path, "actions", "import", str(path), "--committee", "ICB")
     assert_refused(
         result, "nothing stored: not known to Minutebook: Cllr Jo Bloggs", "--add-people"
@@ -149,7 +142,7 @@ def test_add_people_adds_them_once_and_stores_their_actions(
     runner: CliRunner, demo_path: Path, tmp_path: Path
 ) -> None:
     _, people = stored(demo_path, "ICB")
-    path = write_csv(tmp_path / "t.csv", UNKNOWN)
+    path = write_csv(tmp_path / "t.csv", UNKNOWN_OWNERS)
     result = run(
         runner, demo_path, "actions", "import", str(path), "--committee", "ICB", "--add-people"
     )
@@ -169,7 +162,7 @@ def test_a_dry_run_shows_the_preview_and_stores_nothing(
     runner: CliRunner, demo_path: Path, tmp_path: Path
 ) -> None:
     before = stored(demo_path, "ICB")
-    path = write_csv(tmp_path / "t.csv", UNKNOWN)
+    path = write_csv(tmp_path / "t.csv", UNKNOWN_OWNERS)
     args = ("actions", "import", str(path), "--committee", "ICB", "--dry-run", "--add-people")
     result = run(runner, demo_path, *args)
     assert result.exit_code == 0, result.output
@@ -202,7 +195,7 @@ def test_a_file_with_no_heading_row_is_one_line(
 
 
 def test_refusals_before_reading(runner: CliRunner, demo_path: Path, tmp_path: Path) -> None:
-    path = seed_003(tmp_path, first=4)
+    path = seed_003_workbook(tmp_path, first=4)
     unknown = run(runner, demo_path, "actions", "import", str(path), "--committee", "XYZ")
     assert_refused(unknown, "there is no committee with code 'XYZ'")
     missing = tmp_path / "missing.xlsx"

@@ -124,6 +124,16 @@ def with_dates(rows: Sequence[Row], columns: Sequence[int]) -> list[Row]:
     return out
 
 
+UNKNOWN_OWNERS: list[Row] = [
+    HEADINGS_003,
+    (4, "01/07/2022", "Digital", "Digital plan", "Ross Graves / COSACS", "", "29/07/2022", "", ""),
+    (5, "01/07/2022", "Estates", "Estates review", "Cllr Jo Bloggs", "", "29/07/2022", "", ""),
+    (6, "01/07/2022", "Estates", "Estates costs", "jo bloggs", "", "", "", "Amber"),
+]
+"""A tracker for the demo's ICB numbered on from 4: one owner known by a name in a cell
+naming two, and one not known to the demo, written two ways."""
+
+
 # -- writing them ----------------------------------------------------------------------------
 
 
@@ -201,3 +211,10 @@ def write_csv(
         writer.writerow([_text(value) for value in row])
     path.write_bytes(buffer.getvalue().encode(encoding))
     return path
+
+
+def seed_003_workbook(folder: Path, first: int = 1) -> Path:
+    """Seed 003's Action Tracker as an Excel sheet below its title and key, its actions
+    numbered from `first` (the demo's ICB has 1 to 3)."""
+    rows = [(TITLE_003,), (), *KEY_003, (), HEADINGS_003, *renumbered(ROWS_003, first)]
+    return write_xlsx(folder / "ICB action tracker.xlsx", {"Tracker": with_dates(rows, [])})
