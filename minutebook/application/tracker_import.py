@@ -17,6 +17,7 @@ one the file leaves unnumbered takes the next free number, in the file's order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -39,7 +40,7 @@ from minutebook.store.errors import StoreError
 if TYPE_CHECKING:
     from minutebook.store import Store
 
-__all__ = ["Imported", "TrackerPreview", "accept", "preview"]
+__all__ = ["Imported", "TrackerPreview", "accept", "number_runs", "preview"]
 
 
 @dataclass(frozen=True)
@@ -188,3 +189,15 @@ def _store(store: Store, code: str, preview: TrackerPreview, at: list[str]) -> I
         at.append(row.place)
         stored.append(store.add_action(action))
     return Imported(tuple(stored), tuple(added))
+
+
+def number_runs(numbers: Sequence[int]) -> str:
+    """1–3, 7: the numbers an import gave its actions, runs joined (the command line and
+    the tracker screen say them so)."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)

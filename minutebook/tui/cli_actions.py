@@ -54,7 +54,7 @@ def actions_import(
     Action, Lead Officer / Responsible Manager, Current Deadline, Current Position,
     RAG, …). Nothing is stored unless every row can be read and every owner is known
     (or --add-people)."""
-    from minutebook.application.tracker_import import accept, preview
+    from minutebook.application.tracker_import import accept, number_runs, preview
     from minutebook.domain.base import Refused
     from minutebook.interchange.reading import FileError
 
@@ -95,7 +95,7 @@ def actions_import(
             _fail(str(error))
             return
     numbers = [a.number for a in done.actions if a.number is not None]
-    span = f" (numbers {_ranges(numbers)})" if numbers else ""
+    span = f" (numbers {number_runs(numbers)})" if numbers else ""
     click.echo(f"Stored {len(done.actions)} action(s) in {code}'s tracker{span}.")
     if done.people:
         click.echo(
@@ -162,17 +162,6 @@ def _line(cells: Sequence[str]) -> str:
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _ranges(numbers: Sequence[int]) -> str:
-    """1–3, 7: the numbers given, runs joined."""
-    runs: list[list[int]] = []
-    for number in sorted(numbers):
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 @actions.command("list")

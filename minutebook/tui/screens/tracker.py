@@ -1,7 +1,8 @@
 """The committee's action tracker between meetings (docs/actions.md): every action, with
 filters (open, overdue, owner, status, meeting), each action's history of reviews, a
-correction of its wording, owner or deadline, and one owner's list of what to do before
-the next meeting, as text for an email and as a Word document.
+correction of its wording, owner or deadline, one owner's list of what to do before
+the next meeting, as text for an email and as a Word document, and a tracker kept in
+Word, Excel or a .csv brought in (`tracker_import.py`).
 
 Everything asks `application.tracker.ActionTracker`; a refusal is a notice or the
 form's message, and nothing is stored. No rule is decided here."""
@@ -28,10 +29,12 @@ from minutebook.domain.base import Refused
 from minutebook.domain.dates import parse_date, short_date
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.tui.commands import PaletteCommand
+from minutebook.tui.screens.tracker_import import BringTrackerIn, stored_words
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
+    from minutebook.application.tracker_import import Imported
     from minutebook.exporters.common import Build
     from minutebook.tui.app import MinutebookApp
 
@@ -63,7 +66,18 @@ later meetings with the position reported and the RAG agreed.
 meeting's timeline); actions agreed at signed minutes are locked, and a new deadline is
 agreed at a later meeting under matters arising (F11 in live capture). `l` gives the
 highlighted action's owner the list of what they must do before the next meeting: as
-text to copy into an email, and saved as a text file and a Word document."""
+text to copy into an email, and saved as a text file and a Word document.
+
+`i` brings in a tracker kept elsewhere: a table in a Word document (.docx), a sheet of
+an Excel workbook (.xlsx) or a .csv, its columns found by their headings (Date of
+Meeting, Minute, Action, Lead Officer or Responsible Manager, Current Deadline, Current
+Position, RAG, …). Type the file's path (`~` is your home folder). Before anything is
+stored you see every action it would store, with the number each takes, the owners
+Minutebook does not know (marked `*`: choose Yes at "Add them as new people" to add
+them), every row that cannot be read with its place and the reason, and notes of what
+the reading chose. `Enter` or `Ctrl+S` stores the whole file in one go, and only when
+every row is read and every owner is known or added; `Escape` leaves with nothing
+stored. A row that cannot be read is corrected in the file, which is then read again."""
 
     DEFAULT_CSS = """
     TrackerScreen #tracker-title { text-style: bold; height: 1; }
@@ -79,6 +93,9 @@ text to copy into an email, and saved as a text file and a Word document."""
         Binding("a", "only('all')", "All", id="tracker.all"),
         Binding("e", "edit", "Edit", id="tracker.edit"),
         Binding("l", "owner_list", "Owner's list", id="tracker.owner_list"),
+        # Off the footer, which is full at 80 columns: a tracker is brought in once, and
+        # the palette, the help and the empty tracker's line offer it.
+        Binding("i", "bring_in", "Bring in", show=False, id="tracker.bring_in"),
     ]
 
     app: MinutebookApp
@@ -88,6 +105,7 @@ text to copy into an email, and saved as a text file and a Word document."""
         self.code = code
         self.chosen = ActionFilter(open_only=True)
         self.lines: list[TrackerLine] = []
+        self.bringing_in = BringTrackerIn(self, code, self._brought_in)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -145,7 +163,10 @@ text to copy into an email, and saved as a text file and a Word document."""
         line = self._current()
         detail = self.query_one("#tracker-detail", Static)
         if line is None:
-            detail.update("No actions to show: a shows every action.")
+            detail.update(
+                "No actions to show: a shows every action; i brings in a tracker kept in "
+                "Word, Excel or a .csv."
+            )
             return
         detail.update(history_text(line, self.tracker))
 
@@ -256,6 +277,21 @@ text to copy into an email, and saved as a text file and a Word document."""
             OwnerListScreen(self.tracker, owner, line.owner, self.tracker.owner_list(owner, today))
         )
 
+    def action_bring_in(self) -> None:
+        self.bringing_in.open()
+
+    def _brought_in(self, done: Imported) -> None:
+        """Every action shown (what was brought in may be closed), the first new one
+        highlighted, and a notice of what was stored."""
+        self.chosen = ActionFilter()
+        self.refresh_rows()
+        table = self.query_one("#tracker", DataTable)
+        new = {str(a.id) for a in done.actions}
+        first = next((n for n, line in enumerate(self.lines) if str(line.action.id) in new), None)
+        if first is not None:
+            table.move_cursor(row=first)
+        self.notify(stored_words(done, self.code))
+
     def palette_commands(self) -> list[PaletteCommand]:
         return [
             ("Open actions (o)", "Actions not yet closed", lambda: self.action_only("open")),
@@ -271,6 +307,11 @@ text to copy into an email, and saved as a text file and a Word document."""
                 "Owner's list of actions (l)",
                 "What they must do before the next meeting: email text and Word",
                 self.action_owner_list,
+            ),
+            (
+                "Bring a tracker in (i)",
+                "From Word, Excel or .csv: see what it holds, then store it whole",
+                self.action_bring_in,
             ),
         ]
 
