@@ -10,7 +10,6 @@ message, and nothing is stored. No rule is decided here."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -29,6 +28,7 @@ from minutebook.domain.lifecycle import minutes_item
 from minutebook.domain.meeting import AgendaItem
 from minutebook.domain.reviews import matters_item
 from minutebook.tui.screens.live_dialogs import MODAL_CSS
+from minutebook.tui.widgets.cells import clipped, cursor_line, short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
@@ -62,14 +62,6 @@ STATUS_WORDS = {
     ActionStatus.CLOSED: "closed",
 }
 """Each status in a word or two, for the list (the detail and the form say it in full)."""
-
-
-def _short(day: date | None) -> str:
-    return f"{day:%d/%m/%y}" if day else ""
-
-
-def _cell(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class MattersArisingScreen(ModalScreen[None]):
@@ -134,10 +126,10 @@ class MattersArisingScreen(ModalScreen[None]):
             action = line.action
             table.add_row(
                 str(action.number or ""),
-                _short(action.meeting_date),
-                _cell(action.description, WIDE),
-                _cell(line.owner, 8),
-                _short(action.due),
+                short_day(action.meeting_date),
+                clipped(action.description, WIDE),
+                clipped(line.owner, 8),
+                short_day(action.due),
                 self._here(line),
                 key=str(action.id),
             )
@@ -160,18 +152,15 @@ class MattersArisingScreen(ModalScreen[None]):
         level = self.matters.scheme.level(line.review.rag)
         status = STATUS_WORDS[line.review.status]
         if level is None:
-            return Text(_cell(status, REVIEWED))
+            return Text(clipped(status, REVIEWED))
         word = level.label.rsplit(" ", 1)[-1]  # "(A) AMBER": "AMBER"
         shown = word if word.lower() == status else f"{word} {status}"
-        cell = Text(_cell(shown, REVIEWED))
+        cell = Text(clipped(shown, REVIEWED))
         cell.stylize("bold", 0, len(word))
         return cell
 
     def _current(self) -> ArisingAction | None:
-        table = self.query_one("#arising", DataTable)
-        if not table.row_count or not 0 <= table.cursor_row < len(self.lines):
-            return None
-        return self.lines[table.cursor_row]
+        return cursor_line(self.query_one("#arising", DataTable), self.lines)
 
     @on(DataTable.RowHighlighted)
     def _show_detail(self) -> None:
@@ -352,7 +341,7 @@ def review_form(
         )
 
     return ReviewForm(
-        f"{line.label}: {_cell(line.action.description, 50)}",
+        f"{line.label}: {clipped(line.action.description, 50)}",
         fields,
         values,
         save,

@@ -30,6 +30,7 @@ from minutebook.domain.dates import parse_date, short_date
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.tracker_import import BringTrackerIn, stored_words
+from minutebook.tui.widgets.cells import clipped, cursor_line, short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
@@ -41,14 +42,6 @@ if TYPE_CHECKING:
 ANY = "any"
 WIDE = 24
 """The action's width in the list, so that the whole row fits 80 columns."""
-
-
-def _short(day: date | None) -> str:
-    return f"{day:%d/%m/%y}" if day else ""
-
-
-def _cell(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class TrackerScreen(Screen[None]):
@@ -137,11 +130,11 @@ stored. A row that cannot be read is corrected in the file, which is then read a
             rag = line.rag.level.label if line.rag.level else action.status.label
             table.add_row(
                 str(action.number or ""),
-                _short(action.meeting_date),
-                _cell(action.description, WIDE),
-                _cell(line.owner, 12),
-                _short(action.due),
-                _cell(rag, 10),
+                short_day(action.meeting_date),
+                clipped(action.description, WIDE),
+                clipped(line.owner, 12),
+                short_day(action.due),
+                clipped(rag, 10),
                 key=str(action.id),
             )
         if table.row_count:
@@ -153,10 +146,7 @@ stored. A row that cannot be read is corrected in the file, which is then read a
         self._show_detail()
 
     def _current(self) -> TrackerLine | None:
-        table = self.query_one("#tracker", DataTable)
-        if not table.row_count or not 0 <= table.cursor_row < len(self.lines):
-            return None
-        return self.lines[table.cursor_row]
+        return cursor_line(self.query_one("#tracker", DataTable), self.lines)
 
     @on(DataTable.RowHighlighted)
     def _show_detail(self) -> None:

@@ -14,7 +14,6 @@ meetings), and the store's connection belongs to that thread."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +38,7 @@ from minutebook.interchange.reading import FileError
 from minutebook.interchange.tracker_file import TrackerAction
 from minutebook.store.errors import StoreError
 from minutebook.tui.sentences import sentence
+from minutebook.tui.widgets.cells import clipped, cursor_line, short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
@@ -51,15 +51,6 @@ line below the list gives the highlighted one in full)."""
 
 NEW = "*"
 """Marks an owner not known to Minutebook in the list."""
-
-
-def _cell(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _short(day: date | None) -> str:
-    return f"{day:%d/%m/%y}" if day else ""
 
 
 def typed_file(typed: str) -> Path:
@@ -219,10 +210,10 @@ class TrackerImportScreen(Screen[Imported | None]):
             owner = NEW + row.new_owner.name if row.new_owner else self._owner_name(action.owner)
             table.add_row(
                 str(action.number or ""),
-                _short(action.meeting_date),
-                _cell(action.description, WIDE),
-                _cell(owner, 12),
-                _short(action.due),
+                short_day(action.meeting_date),
+                clipped(action.description, WIDE),
+                clipped(owner, 12),
+                short_day(action.due),
                 action.status.label.split(" – ")[0],  # "Complete", of "Complete – propose …"
             )
         self._show_row()
@@ -277,10 +268,7 @@ class TrackerImportScreen(Screen[Imported | None]):
         return text
 
     def _current(self) -> TrackerAction | None:
-        table = self.query_one("#import-actions", DataTable)
-        if not table.row_count or not 0 <= table.cursor_row < len(self.seen.actions):
-            return None
-        return self.seen.actions[table.cursor_row]
+        return cursor_line(self.query_one("#import-actions", DataTable), self.seen.actions)
 
     @on(DataTable.RowHighlighted)
     def _show_row(self) -> None:
