@@ -95,4 +95,3 @@ def check(ctx: click.Context) -> None:
         click.echo(f"{path}: {len(health.problems)} problem(s) found", err=True)
         raise SystemExit(1)
     click.echo(f"{path}: no problems found")
-
