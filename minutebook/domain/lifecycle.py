@@ -362,16 +362,6 @@ def minutes_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
     return marked or next((i for i in agenda if "minute" in i.title.lower()), None)
 
 
-def matters_arising_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
-    """The standing "matters arising / action tracker" item, where the open actions are
-    reviewed: the one the standing items mark so; on an agenda made without them, the
-    first whose title speaks of a tracker ("Review of Action Tracker", "Decision
-    Tracker"), else of matters or actions arising."""
-    marked = next((i for i in agenda if i.kind is ItemKind.MATTERS_ARISING), None)
-    tracker = next((i for i in agenda if "tracker" in i.title.lower()), None)
-    return marked or tracker or next((i for i in agenda if "arising" in i.title.lower()), None)
-
-
 def step_date(meeting: Meeting, status: MinutesStatus) -> dt.date | None:
     """The date the minutes reached `status`: the meeting's own date for the draft."""
     return {

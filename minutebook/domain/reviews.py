@@ -17,7 +17,8 @@ from pydantic import Field, field_validator
 from minutebook.domain.actions import Action, ActionStatus, ActionUpdate, is_open
 from minutebook.domain.base import Code, DomainModel, Refused, blank_to_none
 from minutebook.domain.committee import RagPalette
-from minutebook.domain.meeting import AgendaItem
+from minutebook.domain.lifecycle import minutes_item
+from minutebook.domain.meeting import AgendaItem, ItemKind
 from minutebook.domain.rag import STORED_CODES, RagScheme, propose_rag
 
 
@@ -242,15 +243,23 @@ def matters_arising_words(
     return " ".join(sentences)
 
 
-MATTERS_WORDS = ("matters arising", "action tracker", "action log", "decision tracker", "actions")
-"""Words of an agenda title that name the item where open actions are reviewed."""
+MATTERS_WORDS = (("tracker", "action log"), ("arising", "actions"))
+"""Words of an agenda title that name the item where open actions are reviewed, the
+tracker before matters arising (seed 003 has "Approval of Minutes and Matters Arising"
+and then "Review of Action Tracker", where its actions are reviewed)."""
 
 
 def matters_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
-    """The standing "matters arising / action tracker" item: the first whose title
-    speaks of matters arising or the tracker; else the minutes of the previous meeting
-    (seed 001 reviews its actions under "Minutes", seed 003 under "Action Tracker")."""
-    for item in agenda:
-        if any(word in item.title.lower() for word in MATTERS_WORDS):
-            return item
-    return next((i for i in agenda if "minute" in i.title.lower()), None)
+    """The standing "matters arising / action tracker" item, where the open actions are
+    reviewed: the one the committee's standing items mark so (docs/agenda.md); on an
+    agenda made without them, the first whose title speaks of matters arising or the
+    tracker; else the minutes of the previous meeting (seed 001 reviews its actions
+    under "Minutes", seed 003 under "Review of Action Tracker")."""
+    marked = next((i for i in agenda if i.kind is ItemKind.MATTERS_ARISING), None)
+    if marked is not None:
+        return marked
+    for words in MATTERS_WORDS:
+        for item in agenda:
+            if any(word in item.title.lower() for word in words):
+                return item
+    return minutes_item(agenda)

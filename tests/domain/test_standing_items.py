@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import HouseStyle
-from minutebook.domain.lifecycle import matters_arising_item, minutes_item
+from minutebook.domain.lifecycle import minutes_item
 from minutebook.domain.meeting import (
     AgendaItem,
     Decision,
@@ -24,6 +24,7 @@ from minutebook.domain.meeting import (
     Minute,
     Purpose,
 )
+from minutebook.domain.reviews import matters_item
 from minutebook.domain.standing_items import (
     NO_PREVIOUS,
     StandingItem,
@@ -145,7 +146,7 @@ def test_a_placeholder_minutebook_does_not_fill_is_refused() -> None:
         StandingItem(title="Minutes", description="the meeting held on {previos}")
 
 
-def test_a_committee_has_one_minutes_item_and_one_matters_arising_item() -> None:
+def test_a_committee_has_one_minutes_item_and_one_matters_item() -> None:
     first = StandingItem(title="Minutes", kind=ItemKind.MINUTES)
     second = StandingItem(title="Approval of Minutes", kind=ItemKind.MINUTES)
     with pytest.raises(Refused, match="'Minutes' and 'Approval of Minutes' are both the"):
@@ -200,16 +201,16 @@ def test_the_minutes_item_is_found_by_its_kind_before_its_title() -> None:
         AgendaItem(number=3, title="Outstanding actions", kind=ItemKind.MATTERS_ARISING),
     ]
     assert minutes_item(agenda) == agenda[1]
-    assert matters_arising_item(agenda) == agenda[2]
+    assert matters_item(agenda) == agenda[2]
     # Without kinds (an agenda made before standing items): the title decides.
     plain = [AgendaItem(number=a.number, title=a.title) for a in agenda]
     assert minutes_item(plain) == plain[0]
-    assert matters_arising_item(plain) is None
+    assert matters_item(plain) == plain[2]  # "Outstanding actions"
     seed_003 = [
         AgendaItem(number=3, title="Approval of Minutes and Matters Arising"),
         AgendaItem(number=4, title="Review of Action Tracker - Board Appointments Update"),
     ]
-    assert matters_arising_item(seed_003) == seed_003[1]
+    assert matters_item(seed_003) == seed_003[1]
 
 
 def test_an_item_added_goes_before_the_closing_items() -> None:
