@@ -75,6 +75,7 @@ COMMITTEE_LABELS = {
     "default_venue": "Usual venue",
     "numbering": "Minute numbers",
     "word_template": "Word template",
+    "paper_size": "Paper size",
 }
 
 
@@ -437,6 +438,7 @@ class CommitteeSetup:
             "house_style": committee.house_style.value,
             "default_venue": committee.default_venue or "",
             "word_template": committee.word_template or "",
+            "paper_size": committee.paper_size.value,
         }
 
     @staticmethod
@@ -527,9 +529,11 @@ class CommitteeSetup:
         house_style: str | None = None,
         default_venue: str | None = None,
         word_template: str | None = None,
+        paper_size: str | None = None,
     ) -> Committee:
-        """Change the committee's name, reporting line, house style, usual venue or Word
-        template (a path, kept in full; blank for Minutebook's own)."""
+        """Change the committee's name, reporting line, house style, usual venue, Word
+        template (a .docx or .dotx path, kept in full; blank for Minutebook's own) or the
+        paper its documents are laid out on (A4 unless it asks for US Letter)."""
         current = self.store.committee(self.code)
         template = str(word_template or "").strip()
         if template:
@@ -543,6 +547,7 @@ class CommitteeSetup:
                     "house_style": house_style or current.house_style.value,
                     "default_venue": default_venue,
                     "word_template": template,
+                    "paper_size": paper_size or current.paper_size.value,
                 }
             )
         except ValidationError as error:

@@ -823,6 +823,13 @@ def agreed_actions_locked(db: Database) -> None:
     )
 
 
+@migrations(name="0017_paper_size")
+def paper_size(db: Database) -> None:
+    """The paper each committee's Word documents are laid out on: A4 unless it asks for
+    US Letter (domain.committee.PaperSize); every committee until now gets A4."""
+    db.execute("ALTER TABLE committees ADD COLUMN paper_size TEXT NOT NULL DEFAULT 'a4'")
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

@@ -23,6 +23,7 @@ from minutebook.domain import (
     Session,
 )
 from minutebook.domain.base import Refused
+from minutebook.domain.committee import PaperSize
 from minutebook.store import Store
 
 TODAY = datetime(2026, 11, 25, 10, 0)
@@ -370,8 +371,8 @@ def test_details_are_saved_and_a_template_that_is_not_a_document_is_refused(
     fake.write_text("not a Word document", encoding="utf-8")
     with pytest.raises(Refused, match=r"^Word template: the template .* is not a \.docx file$"):
         setup.save_details(name="HCP", word_template=str(fake))
-    with pytest.raises(Refused, match=r"^Word template: must be a Word \.docx file$"):
-        setup.save_details(name="HCP", word_template=str(tmp_path / "house.dotx"))
+    with pytest.raises(Refused, match=r"^Word template: must be a Word \.docx or \.dotx file$"):
+        setup.save_details(name="HCP", word_template=str(tmp_path / "house.pdf"))
     assert committee_store.committee("HCP") == before
     saved = setup.save_details(
         name="Health and Care Partnership Board",
@@ -385,3 +386,18 @@ def test_details_are_saved_and_a_template_that_is_not_a_document_is_refused(
     assert saved.parent_body is None and saved.word_template is None
     assert saved.house_style.value == "nhs"
     assert saved.numbering == before.numbering  # what the form does not show is kept
+
+
+def test_the_paper_size_is_a4_unless_the_committee_asks_for_letter(
+    setup: CommitteeSetup, committee_store: Store
+) -> None:
+    committee = committee_store.committee("HCP")
+    assert committee.paper_size is PaperSize.A4
+    assert setup.details_values(committee)["paper_size"] == "a4"
+    saved = setup.save_details(name=committee.name, paper_size="letter")
+    assert committee_store.committee("HCP").paper_size is PaperSize.LETTER
+    assert setup.details_values(saved)["paper_size"] == "letter"
+    # Saved from a form that does not show it, the committee's paper is kept.
+    assert setup.save_details(name="HCP Board").paper_size is PaperSize.LETTER
+    with pytest.raises(Refused, match=r"^Paper size: "):
+        setup.save_details(name="HCP Board", paper_size="a3")

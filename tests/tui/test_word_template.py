@@ -62,7 +62,7 @@ async def test_the_template_is_checked_saved_and_used_by_exports(
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
 
-        assert "must be a Word .docx file" in await _save_template(pilot, "house.pdf")
+        assert "must be a Word .docx or .dotx file" in await _save_template(pilot, "house.pdf")
         missing = await _save_template(pilot, str(tmp_path / "nowhere.docx"))
         assert "Word template: the template" in missing and "does not exist" in missing
         assert "is not a .docx file" in await _save_template(pilot, str(not_docx))

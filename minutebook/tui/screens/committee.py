@@ -459,7 +459,7 @@ class CommitteeScreen(Screen[None]):
             ),
             (
                 "Committee details",
-                "Name, reporting line, house style, usual venue, Word template (d)",
+                "Name, reporting line, house style, usual venue, Word template, paper (d)",
                 self.action_details,
             ),
             (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from minutebook.domain.committee import Organisation
+from minutebook.domain.committee import Organisation, PaperSize
 from minutebook.tui.screens.committees import HOUSE_STYLES
 from minutebook.tui.widgets.form import FormField
 
@@ -59,7 +59,7 @@ def meeting_fields(editing: bool) -> list[FormField]:
 
 
 def details_fields() -> list[FormField]:
-    """Name, reporting line, house style, usual venue and the Word template."""
+    """Name, reporting line, house style, usual venue, the Word template and its paper."""
     return [
         FormField("code", "Code", read_only=True),
         FormField("name", "Name"),
@@ -69,6 +69,12 @@ def details_fields() -> list[FormField]:
         FormField(
             "word_template",
             "Word template",
-            placeholder="path to a .docx; blank for Minutebook's own",
+            placeholder="path to a .docx or .dotx; blank for Minutebook's own",
+        ),
+        FormField(
+            "paper_size",
+            "Paper size",
+            "select",
+            options=[(size.label, size.value) for size in PaperSize],
         ),
     ]

@@ -23,8 +23,9 @@ welcome and apologies, declarations, the minutes of the previous meeting, matter
 ... then, when the last meeting deferred items, those you tick to carry forward, then the
 closing items such as the date of the next meeting.
 
-`d` edits the committee's details: its name, house style, usual venue and the Word
-template (a .docx with the body's styles, header, footer and logo) its documents use.
+`d` edits the committee's details: its name, house style, usual venue, the Word
+template (a .docx or .dotx with the body's styles, header, footer and logo) its documents
+use, and their paper size (A4, or US Letter).
 
 `t` opens the committee's **action tracker**: every action agreed at its meetings, with
 filters (open, overdue, owner, status, meeting), each action's reviews, corrections, and
