@@ -392,15 +392,21 @@ def tor_import(ctx: click.Context, tor_file: Path) -> None:
 
 @main.group("export")
 def export() -> None:
-    """Export minutes, the action tracker or an agenda as a Word document (.docx)."""
+    """Export minutes, the action tracker or an agenda as a Word document (.docx), and
+    with --pdf as a tagged PDF beside it."""
 
 
 def export_options(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """-o/--output, --force, --template and --db: shared by every export command;
+    """-o/--output, --force, --template, --pdf and --db: shared by every export command;
     `default` says what the file is called when -o is not given."""
 
     def add(command: Callable[..., Any]) -> Callable[..., Any]:
         command = database_option(command)
+        command = click.option(
+            "--pdf",
+            is_flag=True,
+            help="Also write a tagged PDF beside it (the same name, .pdf), with LibreOffice.",
+        )(command)
         command = click.option(
             "--template",
             type=click.Path(dir_okay=False, path_type=Path),
@@ -449,6 +455,7 @@ def export_minutes(
     output: Path | None,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write a meeting's formal minutes in the committee's house style; with
     --circulate, the draft is then marked circulated on today's date."""
@@ -467,6 +474,7 @@ def export_minutes(
         force,
         committee,
         template,
+        pdf,
     )
     if circulate:
         _circulate(ctx, meeting.id or 0)
@@ -533,6 +541,7 @@ def export_tracker(
     output: Path | None,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write the committee's action tracker as presented to a meeting (landscape, its
     key above): the actions agreed before that meeting, as they stood before its
@@ -562,6 +571,7 @@ def export_tracker(
         force,
         tracker.committee,
         template,
+        pdf,
     )
 
 
@@ -576,6 +586,7 @@ def export_agenda(
     output: Path | None,
     force: bool,
     template: Path | None,
+    pdf: bool,
 ) -> None:
     """Write a meeting's agenda: a table (NHS style) or a numbered list (council)."""
     from minutebook.application.exports import Document, build_document, file_name
@@ -589,6 +600,7 @@ def export_agenda(
         force,
         committee,
         template,
+        pdf,
     )
 
 
@@ -598,21 +610,38 @@ def _export(
     force: bool,
     committee: Committee,
     template: Path | None,
+    pdf: bool = False,
 ) -> None:
     """Check the target first (exporters.output: never over a database, a device or an
-    existing file without --force), build with --template or else the committee's own
-    template, print the template's warnings to stderr, save, say where."""
+    existing file without --force), and the PDF's beside it with --pdf; build with
+    --template or else the committee's own template, print the template's warnings to
+    stderr, save, say where; then, with --pdf, make the PDF (exporters.pdf) or say in one
+    line why there is none, the .docx kept."""
     from minutebook.exporters.common import committee_template, save_document
-    from minutebook.exporters.output import check_target
+    from minutebook.exporters.output import ExportError, check_target
 
     database = _database_in_use()
     with _output_refusals():
         target = check_target(output, overwrite=force, database=database)
+        if pdf:
+            from minutebook.exporters.pdf import pdf_beside
+
+            if pdf_beside(target) == target:
+                raise ExportError(f"{target} would be both the .docx and the PDF; name it .docx")
+            check_target(pdf_beside(target), overwrite=force, database=database)
         build = render(committee_template(committee, template))
         for warning in build.warnings:
             click.echo(f"minutebook: warning: {warning}", err=True)
         save_document(build, target, overwrite=force, database=database)
     click.echo(f"Wrote {target}")
+    if pdf:
+        from minutebook.exporters.pdf import convert_to_pdf
+
+        with _output_refusals():
+            converted = convert_to_pdf([target], overwrite=force, database=database)
+        for warning in converted.warnings:
+            click.echo(f"minutebook: warning: {warning}", err=True)
+        click.echo(f"Wrote {converted.written[0]}")
 
 
 def _database_in_use() -> Path:
