@@ -2,10 +2,11 @@
 into which folder. Minutes and the agenda are this meeting's; the action tracker is
 presented to a meeting (docs/actions.md), by default the committee's next one, so the
 form asks which. Exporting a draft of the minutes offers to mark them circulated, on
-today's date or another typed there, once the file is written (docs/lifecycle.md). The
-target is checked at once; the document is built and saved in a worker, off the
-keystroke path, with the same names and builders as ``minutebook export``
-(application/exports.py)."""
+today's date or another typed there, once the file is written (docs/lifecycle.md).
+"Also as PDF" puts a tagged PDF beside the .docx, made with LibreOffice
+(exporters/pdf.py). The targets are checked at once; the document is built, saved and
+converted in a worker, off the keystroke path, with the same names and builders as
+``minutebook export`` (application/exports.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from minutebook.domain.dates import long_date
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.tracker import Tracker, next_meeting
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
+from minutebook.exporters.pdf import pdf_beside
 from minutebook.store import StoreError
 from minutebook.tui.screens.lifecycle_forms import (
     circulate_fields,
@@ -81,16 +83,19 @@ class ExportForm:
                 "select",
                 options=[("stop and say so", "no"), ("replace it", "yes")],
             ),
+            FormField("pdf", "Also as PDF", "check"),
         ]
         values = {
             "what": Document.MINUTES.value,
             "for_meeting": upcoming.date.isoformat(),
             "folder": str(user_documents_path()),
             "replace": "no",
+            "pdf": False,
         }
         hint = (
             "A tracker is presented to a meeting: its date, year and positions are that "
-            "meeting's (default: the next meeting)."
+            "meeting's (default: the next meeting). Also as PDF: a tagged PDF for "
+            "publication beside it, made with LibreOffice."
         )
         # A draft of the minutes is offered to be marked circulated once it is written.
         offer, offered = circulate_fields(self.app, meeting)
@@ -131,17 +136,24 @@ class ExportForm:
         else:
             name = file_name(what, store.committee(meeting.committee), meeting, today)
         replace = values.get("replace") == "yes"
+        pdf = bool(values.get("pdf"))
+        database = self.app.database.path
         try:
-            target = check_target(folder / name, overwrite=replace, database=self.app.database.path)
-        except TargetExists:
-            return f"{name} already exists in that folder; choose 'replace it' or another folder"
+            target = check_target(folder / name, overwrite=replace, database=database)
+            if pdf:
+                check_target(pdf_beside(target), overwrite=replace, database=database)
+        except TargetExists as exists:
+            return (
+                f"{exists.path.name} already exists in that folder; "
+                "choose 'replace it' or another folder"
+            )
         except ExportError as error:
             return str(error)
         if what not in TRACKERS:
             # Read here, on the app's thread; the worker only renders and saves.
             source = store.minutes_snapshot(self.meeting_id)
         self.screen.run_worker(
-            lambda: self._build_and_save(what, source, target, replace, today, circulate_on),
+            lambda: self._build_and_save(what, source, target, replace, today, circulate_on, pdf),
             name="export",
             group="export",
             thread=True,
@@ -159,6 +171,7 @@ class ExportForm:
         replace: bool,
         today: date,
         circulate_on: date | None = None,
+        pdf: bool = False,
     ) -> None:
         from minutebook.exporters.common import committee_template, save_document
 
@@ -174,10 +187,35 @@ class ExportForm:
                 self.screen.notify, f"Export failed: {error}", severity="error", timeout=10
             )
             return
-        warnings = "".join(f"\nWarning: {w}" for w in build.warnings)
+        warnings = list(build.warnings)
+        saved = target.name
+        if pdf:
+            from minutebook.exporters.pdf import convert_to_pdf
+
+            try:
+                converted = convert_to_pdf(
+                    [target], overwrite=replace, database=self.app.database.path
+                )
+            except ExportError as error:
+                # The .docx stays; the minutes are not marked circulated, as on the
+                # command line: export again with "replace it" once the PDF can be made.
+                unmarked = (
+                    "" if circulate_on is None else "\nThe minutes were not marked circulated."
+                )
+                self.app.call_from_thread(
+                    self.screen.notify,
+                    f"Saved {target.name} in {target.parent}, but no PDF: {error}{unmarked}",
+                    title="Exported without the PDF",
+                    severity="warning",
+                    timeout=15,
+                )
+                return
+            saved = f"{target.name} and {converted.written[0].name}"
+            warnings += converted.warnings
+        said = "".join(f"\nWarning: {w}" for w in warnings)
         self.app.call_from_thread(
             self.screen.notify,
-            f"Saved {target.name}\nin {target.parent} (open that folder to find it){warnings}",
+            f"Saved {saved}\nin {target.parent} (open that folder to find it){said}",
             title="Exported",
             timeout=12,
         )
