@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
 from minutebook.domain.base import Code, DomainModel, Name, OptionalName, Tag, blank_to_none
+from minutebook.domain.bodies import BodyType, wording_problems
 
 
 class HouseStyle(StrEnum):
@@ -94,6 +96,12 @@ WORD_TEMPLATE_SUFFIXES = (".docx", ".dotx")
 """A committee's template may be a Word document or a real Word template."""
 
 
+def usual_body_type(style: HouseStyle) -> BodyType:
+    """The body a committee of this house style usually is: an NHS board, or a council
+    committee (docs/confidentiality.md); the secretary says otherwise."""
+    return BodyType.NHS_BODY if style is HouseStyle.NHS else BodyType.PRINCIPAL_COUNCIL
+
+
 class Committee(DomainModel):
     """A committee, board or partnership that keeps formal minutes."""
 
@@ -108,6 +116,34 @@ class Committee(DomainModel):
     """The committee's own Word template (.docx or .dotx: styles, header, footer, logo)
     for its Word documents, as a path on this computer; none for the bundled one."""
     paper_size: PaperSize = PaperSize.A4
+    body_type: BodyType = BodyType.PRINCIPAL_COUNCIL
+    """The kind of body: the law it excludes the press and public under and the interests
+    its members declare (`domain.bodies`); when not given, the house style's usual one."""
+    exclusion_wording: str | None = Field(default=None, max_length=2000)
+    """The committee's own resolution excluding the press and public; None for its body
+    type's preset (`domain.bodies.exclusion_wording`)."""
+
+    _blank_wording = field_validator("exclusion_wording", mode="before")(blank_to_none)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _usual_body_type(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("body_type") is None:
+            try:
+                style = HouseStyle(data.get("house_style") or HouseStyle.COUNCIL)
+            except ValueError:
+                return data  # the house style's own error says what is wrong
+            return {**data, "body_type": usual_body_type(style)}
+        return data
+
+    @model_validator(mode="after")
+    def _exclusion_wording(self) -> Committee:
+        if self.exclusion_wording is not None:
+            problems = wording_problems(self.body_type, self.exclusion_wording)
+            if problems:
+                raise ValueError(f"the exclusion wording: {'; '.join(problems)}")
+        return self
+
 
     _blank = field_validator("parent_body", "default_venue", "word_template", mode="before")(
         blank_to_none

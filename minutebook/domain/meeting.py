@@ -22,6 +22,7 @@ from minutebook.domain.base import (
     OptionalName,
     blank_to_none,
 )
+from minutebook.domain.bodies import paragraphs_problem
 from minutebook.domain.committee import Membership
 from minutebook.domain.dates import clock_time
 from minutebook.domain.quorum import Ruling
@@ -103,12 +104,18 @@ class Mode(StrEnum):
 
 
 class InterestCategory(StrEnum):
-    """Categories of the register of interests (seed 003)."""
+    """Categories of interest; which a committee's members declare depends on the body
+    (`domain.interests`, docs/declarations.md)."""
 
+    # The register of an NHS body (seed 003), and of any other body.
     FINANCIAL = "financial"
     NON_FINANCIAL_PROFESSIONAL = "non_financial_professional"
     NON_FINANCIAL_PERSONAL = "non_financial_personal"
     INDIRECT = "indirect"
+    # A council's code of conduct (Localism Act 2011 s30; the LGA model code of conduct).
+    DISCLOSABLE_PECUNIARY = "disclosable_pecuniary"
+    OTHER_REGISTRABLE = "other_registrable"
+    NON_REGISTRABLE = "non_registrable"
 
 
 class DecisionVerb(StrEnum):
@@ -181,6 +188,24 @@ class AgendaItem(DomainModel):
     planned_minutes: int | None = Field(default=None, ge=1, le=600)
     confidential: bool = False
     paper: OptionalName = None
+    exempt_paragraphs: tuple[int, ...] = ()
+    """For a principal council's confidential item, the paragraphs of Part 1 of Schedule
+    12A that describe its exempt information (1 to 7), named by the resolution excluding
+    the press and public (docs/confidentiality.md, `domain.bodies`)."""
+
+    @field_validator("exempt_paragraphs")
+    @classmethod
+    def _schedule_12a(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if problem := paragraphs_problem(value):
+            raise ValueError(problem)
+        return tuple(sorted(set(value)))
+
+    @model_validator(mode="after")
+    def _exempt_when_confidential(self) -> AgendaItem:
+        if self.exempt_paragraphs and not self.confidential:
+            raise ValueError("only a confidential item has a Schedule 12A paragraph")
+        return self
+
     started_at: str | None = None
     """When the item was first taken up in live capture ("14:05:09"): its timer runs from
     then, and a member ruled out for the item left at that time."""

@@ -830,6 +830,25 @@ def paper_size(db: Database) -> None:
     db.execute("ALTER TABLE committees ADD COLUMN paper_size TEXT NOT NULL DEFAULT 'a4'")
 
 
+@migrations(name="0018_body_type")
+def body_type(db: Database) -> None:
+    """The kind of body each committee is, and its own exclusion wording if it keeps one
+    (docs/confidentiality.md): a committee in the NHS house style is an NHS body, any
+    other a principal council's, until the secretary says otherwise; none has its own
+    wording yet (its body type's preset). A confidential agenda item names the
+    paragraphs of Schedule 12A that make it exempt (JSON list, none until given)."""
+    db.execute(
+        "ALTER TABLE committees ADD COLUMN body_type TEXT NOT NULL DEFAULT 'principal_council'"
+    )
+    db.execute(
+        "UPDATE committees SET body_type = CASE house_style WHEN 'nhs' THEN 'nhs_body' "
+        "ELSE 'principal_council' END"
+    )
+    db.execute("ALTER TABLE committees ADD COLUMN exclusion_wording TEXT")
+    db.execute("ALTER TABLE agenda_items ADD COLUMN exempt_paragraphs TEXT NOT NULL DEFAULT '[]'")
+    record_triggers(db)  # the audit copies the new column of agenda items too
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

@@ -50,6 +50,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0015_approval_item_follows",
     "0016_agreed_actions_locked",
     "0017_paper_size",
+    "0018_body_type",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

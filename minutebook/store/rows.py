@@ -13,7 +13,15 @@ from minutebook.store.errors import StoreError
 
 M = TypeVar("M", bound=BaseModel)
 
-JSON_COLUMNS = {"tags", "named_deputies", "seats", "deputy_for", "past_deadlines", "quorum"}
+JSON_COLUMNS = {
+    "tags",
+    "named_deputies",
+    "seats",
+    "deputy_for",
+    "past_deadlines",
+    "quorum",
+    "exempt_paragraphs",
+}
 
 
 def to_row(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
