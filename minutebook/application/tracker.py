@@ -119,7 +119,7 @@ class ActionTracker:
         return render_owner_list(
             owner_actions(self.store.actions(self.committee.code), owner),
             self.names().get(owner, owner),
-            self.committee.name,
+            self.committee,
             self.next_meeting(today),
             today,
             template,

@@ -78,7 +78,7 @@ def render_agenda(
 ) -> Build:
     """The agenda of `meeting` in `style` (default: the committee's house style)."""
     style = style or committee.house_style
-    build = new_document(template)
+    build = new_document(template, committee)
     ensure_table_styles(build, size=10)
     set_properties(
         build,

@@ -4,9 +4,12 @@ joined in words, people and seats looked up in the snapshot, the Chair's ruling 
 quorum and the words for the kinds of interest.
 
 Exporters fill a template using named styles only, so a committee's own template (its
-fonts, header, footer and logo) gives its house look. A style the template lacks falls
-back to a built-in one with a warning, never a crash. Every document is numbered "Page
-N of M" in its footer, after whatever the template's footer holds. Documents are saved
+fonts, header, footer and logo) gives its house look; a Word template (.dotx) is opened as
+the document it makes. A style the template lacks falls back to a built-in one with a
+warning, never a crash. Every document is laid out on the committee's paper (A4 unless it
+asks for US Letter), readable (`accessible`), says truly who made it and when
+(`properties`) and is numbered "Page N of M" in its footer, after whatever the
+template's footer holds. Documents are saved
 to a temporary name beside the target and put in place, so a failed export never leaves
 half a file; where an export may be written is `exporters.output`'s rule.
 python-docx is imported here, not by the app at start-up (it costs about 50 ms).
@@ -14,6 +17,7 @@ python-docx is imported here, not by the app at start-up (it costs about 50 ms).
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -28,17 +32,19 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor, Twips
 from lxml import etree
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
-from minutebook.domain.committee import Committee, Person, Seat
+from minutebook.domain.committee import Committee, PaperSize, Person, Seat
 from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import APPROVED_STATES
 from minutebook.domain.meeting import InterestCategory, Meeting, QuorumRuling
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.exporters.accessible import at_least_ten_point, readable_colours
 from minutebook.exporters.output import ExportError, name_problem, write_output
+from minutebook.exporters.properties import true_properties
 
 LANGUAGE = "en-GB"
 """Published UK minutes declare their language (public sector accessibility regulations)."""
@@ -139,14 +145,20 @@ def committee_template(committee: Committee, given: Path | None = None) -> Path 
     return path
 
 
-def new_document(template: Path | None = None) -> Build:
-    """A document from the committee's template, or the bundled default."""
+PAGE_SIZES: dict[PaperSize, tuple[Twips, Twips]] = {
+    PaperSize.A4: (Twips(11906), Twips(16838)),  # 210 x 297 mm, as Word writes it
+    PaperSize.LETTER: (Twips(12240), Twips(15840)),  # 8.5 x 11 inches
+}
+"""Each paper's width and height, portrait."""
+
+
+def new_document(template: Path | None = None, committee: Committee | None = None) -> Build:
+    """A document from the committee's template, or the bundled default, on the
+    committee's paper (A4 without one), readable, and made now by the committee."""
     if template is None:
         document = docx.Document()
         _house_defaults(document)
-        build = Build(document)
-        number_pages(build)
-        return build
+        return _ready(Build(document), committee)
     problem = name_problem(template)
     if problem:
         raise ExportError(f"the template {template}: {problem}")
@@ -154,21 +166,77 @@ def new_document(template: Path | None = None) -> Build:
         missing = not template.exists() and not template.is_symlink()
         what = "does not exist" if missing else "is not a file"
         raise ExportError(f"the template {template} {what}")
+    kind = ".dotx" if template.suffix.lower() == ".dotx" else ".docx"
     if not zipfile.is_zipfile(template):
-        raise ExportError(f"the template {template} is not a .docx file")
+        raise ExportError(f"the template {template} is not a {kind} file")
     try:
-        document = docx.Document(str(template))
+        document = docx.Document(_as_document(template))
     except Exception as error:  # python-docx raises many kinds on a damaged package
-        raise ExportError(f"the template {template} cannot be read as a .docx: {error}") from None
+        raise ExportError(f"the template {template} cannot be read as a {kind}: {error}") from None
     # A template may hold sample text: start from its styles, headers and footers only.
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     drop_external_links(document)
-    build = Build(document)
+    return _ready(Build(document), committee, templated=True)
+
+
+def _ready(build: Build, committee: Committee | None, *, templated: bool = False) -> Build:
+    """What every document gets, from whatever template: the committee's paper,
+    readable colours and sizes, true properties, numbered pages. The bundled
+    template's colours are put right silently; a committee's headings, with a warning
+    that says so."""
+    document = build.document
+    lay_out_pages(document, committee.paper_size if committee else PaperSize.A4)
+    darkened = [(n, r) for n, r, _ in readable_colours(document) if n in _HEADINGS_USED]
+    if templated and darkened:
+        build.warnings.append(
+            f"the template's {join([n for n, _ in darkened])} read at "
+            f"{min(r for _, r in darkened):.1f}:1 on white, under 4.5:1; made darker in "
+            "the same colour"
+        )
+    at_least_ten_point(document)
+    true_properties(document, committee.name if committee else "")
     number_pages(build)
     return build
+
+
+_HEADINGS_USED = ("Title", "Heading 1", "Heading 2", "Heading 3")
+"""The styles of the headings the exports write, whose darkening a secretary is told of;
+the other styles' are put right without a word."""
+
+
+def lay_out_pages(document: DocumentObject, paper: PaperSize) -> None:
+    """Every section on `paper`, each the way round its template has it (a landscape
+    export turns the page itself, `tables.landscape`); its margins are the template's."""
+    width, height = PAGE_SIZES[paper]
+    for section in document.sections:
+        turned = (section.page_width or 0) > (section.page_height or 0)
+        section.page_width, section.page_height = (height, width) if turned else (width, height)
+
+
+_WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_document(template: Path) -> str | io.BytesIO:
+    """The template as python-docx can open it: a .docx as it is; a Word template
+    (.dotx, whose main part is a template's) copied in memory with the main part's
+    content type changed to a document's, which is all that tells the two apart."""
+    with zipfile.ZipFile(template) as package:
+        types = package.read("[Content_Types].xml")
+        if _WORD_TEMPLATE.encode() not in types:
+            return str(template)
+        copy = io.BytesIO()
+        with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as document:
+            for entry in package.infolist():
+                data = package.read(entry)
+                if entry.filename == "[Content_Types].xml":
+                    data = data.replace(_WORD_TEMPLATE.encode(), _WORD_DOCUMENT.encode())
+                document.writestr(entry, data)
+    copy.seek(0)
+    return copy
 
 
 _LINK_NAMESPACES = (
@@ -284,6 +352,11 @@ def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
     mark("end")
 
 
+HEADING_COLOUR = RGBColor(0x36, 0x5F, 0x91)
+"""The bundled template's Heading 1 blue (Word's accent 1 shaded), 6.6:1 on white, for
+headings 2 and 3 too: their accent 1 (4F81BD) read at 4.0:1, under WCAG's 4.5:1."""
+
+
 def _house_defaults(document: DocumentObject) -> None:
     """A clean, professional default: Arial 11, tables that look like the seeds."""
     normal = document.styles["Normal"]
@@ -293,17 +366,19 @@ def _house_defaults(document: DocumentObject) -> None:
         style = document.styles[f"Heading {level}"]
         style.font.name = "Arial"
         style.font.size = Pt(size)
+        for name in (f"Heading {level}", f"Heading {level} Char"):
+            document.styles[name].font.color.rgb = HEADING_COLOUR
     if "Table Grid" not in {s.name for s in document.styles}:
         document.styles.add_style("Table Grid", WD_STYLE_TYPE.TABLE)
 
 
 def set_properties(build: Build, title: str, subject: str = "") -> None:
-    """Title and language in the document's properties (accessibility)."""
+    """Title and language in the document's properties (accessibility); who made it
+    and when are `properties.true_properties`'."""
     properties = build.document.core_properties
     properties.title = clean_text(title)
     properties.subject = clean_text(subject)
     properties.language = LANGUAGE
-    properties.author = "Minutebook"
     # The language also on the default run properties, where Word reads it.
     rpr = build.document.styles.element.find(qn("w:docDefaults"))
     if rpr is not None:
@@ -371,22 +446,34 @@ def ended_text(snapshot: MinutesSnapshot) -> str:
 
 def mark_pages(build: Build, *, public: bool, approved: bool) -> None:
     """CONFIDENTIAL (the confidential minutes) and DRAFT (until approved) in bold at
-    the top of every page: in each section's header, in the template's Header style,
-    after any text the template's header already holds."""
+    the top of every page: in every header of every section, the first page's and the
+    even pages' too where a template has them, in the template's Header style, after
+    any text the template's header already holds. A later section's header that shows
+    the previous section's (linked) shows the mark already."""
     marks = ([] if public else [CONFIDENTIAL]) + ([] if approved else [DRAFT])
     if not marks:
         return
     style = build.style("Header")
+    even_pages = build.document.settings.odd_and_even_pages_header_footer
+    marked: set[str] = set()
     for section in build.document.sections:
-        header = section.header
-        header.is_linked_to_previous = False
-        paragraphs = header.paragraphs
-        if paragraphs and not paragraphs[0].text.strip():
-            paragraph = paragraphs[0]
-        else:
-            paragraph = header.add_paragraph()
-        paragraph.style = style
-        paragraph.add_run(" – ".join(marks)).bold = True
+        headers = {"default": section.header}
+        if section.different_first_page_header_footer:
+            headers["first"] = section.first_page_header
+        if even_pages:
+            headers["even"] = section.even_page_header
+        for kind, header in headers.items():
+            if kind in marked and header.is_linked_to_previous:
+                continue
+            header.is_linked_to_previous = False
+            paragraphs = header.paragraphs
+            if paragraphs and not paragraphs[0].text.strip():
+                paragraph = paragraphs[0]
+            else:
+                paragraph = header.add_paragraph()
+            paragraph.style = style
+            paragraph.add_run(" – ".join(marks)).bold = True
+            marked.add(kind)
 
 
 def join(entries: Sequence[str], conjunction: str = " and ") -> str:

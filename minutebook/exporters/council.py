@@ -124,7 +124,7 @@ def render_council_minutes(
     heading and a note. The confidential version has every item in full and says
     CONFIDENTIAL in the header of every page.
     """
-    build = new_document(template)
+    build = new_document(template, snapshot.membership.committee)
     writer = _Writer(build, snapshot, public)
     writer.write()
     return build

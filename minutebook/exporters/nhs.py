@@ -115,7 +115,7 @@ def render_nhs_minutes(
     snapshot: MinutesSnapshot, template: Path | None = None, public: bool = True
 ) -> Build:
     """The meeting's minutes in the NHS board style: public, or the confidential part."""
-    build = new_document(template)
+    build = new_document(template, snapshot.membership.committee)
     ensure_table_styles(build, size=10)
     record = snapshot.record
     meeting = record.meeting

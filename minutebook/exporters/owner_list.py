@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from minutebook.domain.actions import Action, ActionStatus, is_overdue
+from minutebook.domain.committee import Committee
 from minutebook.domain.dates import long_date
 from minutebook.exporters.common import Build, new_document, set_properties
 from minutebook.exporters.tables import TableWriter, ensure_table_styles
@@ -19,16 +20,16 @@ WEIGHTS = (6, 12, 40, 12, 30)
 def render_owner_list(
     actions: Sequence[Action],
     owner_name: str,
-    committee_name: str,
+    committee: Committee,
     next_meeting: date | None,
     today: date,
     template: Path | None = None,
 ) -> Build:
     """The owner's open actions, earliest deadline first, with their last position."""
-    build = new_document(template)
+    build = new_document(template, committee)
     ensure_table_styles(build)
     before = f" before the meeting on {long_date(next_meeting)}" if next_meeting else ""
-    title = f"{committee_name}: actions for {owner_name}"
+    title = f"{committee.name}: actions for {owner_name}"
     set_properties(build, title, f"Open actions{before}")
     build.heading(title, 1)
     build.paragraph(f"Open actions{before}, as at {long_date(today)}.")

@@ -35,9 +35,10 @@ _WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 HEADER_STYLE = "Table Heading"
 
 
-def ensure_table_styles(build: Build, size: float = 9) -> None:
+def ensure_table_styles(build: Build, size: float = 10) -> None:
     """The paragraph styles of table cells: the template's own if it defines them,
-    else added here: small text in the template's Normal font, no space after."""
+    else added here: 10 pt text (the smallest an export prints, `accessible`) in the
+    template's Normal font, no space after."""
     styles = build.document.styles
     for name, bold in ((CELL_STYLE, False), (HEADER_STYLE, True)):
         if build.has_style(name):

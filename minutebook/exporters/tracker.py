@@ -186,7 +186,7 @@ def render_tracker(tracker: Tracker, template: Path | None = None, *, public: bo
     scheme = tracker.scheme
     council = scheme is COUNCIL
 
-    build = new_document(template)
+    build = new_document(template, committee)
     if not public:
         mark_pages(build, public=False, approved=True)
     landscape(build, margin_cm=1.27)
