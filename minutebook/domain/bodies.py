@@ -249,6 +249,8 @@ def _references(references: list[tuple[str, str]]) -> str:
 def _paragraphs(items: Sequence[AgendaItem], references: dict[int, tuple[str, str]]) -> str:
     """ "paragraph 3" when every item has the same; else each set of paragraphs with the
     items it covers: "paragraph 3 (items 9 and 11) and paragraphs 1 and 2 (item 10)"."""
+    if not items:  # an agenda that ends with the resolution and names no item yet
+        return "the relevant paragraphs"
     groups: dict[tuple[int, ...], list[tuple[str, str]]] = {}
     for item in items:
         groups.setdefault(item.exempt_paragraphs, []).append(references[item.number])

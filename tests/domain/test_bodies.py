@@ -164,6 +164,14 @@ def test_a_wording_without_paragraphs_needs_none() -> None:
     )
 
 
+def test_a_resolution_naming_no_item_yet() -> None:
+    # An agenda that ends with the resolution whatever its business (seed 003).
+    passed = resolution(PRESETS[BodyType.PRINCIPAL_COUNCIL].wording, [])
+    assert "for the following business on the grounds" in passed.text
+    assert "as defined in the relevant paragraphs of Part 1" in passed.text
+    assert passed.missing == ()
+
+
 def test_framing_puts_the_resolution_after_its_lead() -> None:
     assert framed("To resolve", "That, under the Act, x.") == "To resolve that, under the Act, x."
     assert framed("RESOLVED", "Exclude x.") == "RESOLVED: Exclude x."
