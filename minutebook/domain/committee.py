@@ -122,6 +122,16 @@ class Committee(DomainModel):
     exclusion_wording: str | None = Field(default=None, max_length=2000)
     """The committee's own resolution excluding the press and public; None for its body
     type's preset (`domain.bodies.exclusion_wording`)."""
+    agenda_subtitle: OptionalName = None
+    """A line under the committee's name on its agenda ("FORMERLY THE HEALTH AND
+    WELLBEING BOARD", seed 001)."""
+    enquiries: OptionalName = None
+    """Whom to ask about a meeting, as the agenda's front page prints it under
+    "Enquiries" ("Please contact Andrew Clayton on 01908 252046 or ...", seed 001)."""
+    exclusion_on_agenda: bool = False
+    """Every agenda ends with the resolution to exclude the press and public, even one
+    that lists no confidential item: the committee meets in private after its public
+    business (seed 003). Otherwise the resolution comes only before confidential items."""
 
     _blank_wording = field_validator("exclusion_wording", mode="before")(blank_to_none)
 
@@ -144,10 +154,14 @@ class Committee(DomainModel):
                 raise ValueError(f"the exclusion wording: {'; '.join(problems)}")
         return self
 
-
-    _blank = field_validator("parent_body", "default_venue", "word_template", mode="before")(
-        blank_to_none
-    )
+    _blank = field_validator(
+        "parent_body",
+        "default_venue",
+        "word_template",
+        "agenda_subtitle",
+        "enquiries",
+        mode="before",
+    )(blank_to_none)
 
     @field_validator("word_template")
     @classmethod

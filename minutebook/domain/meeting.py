@@ -57,6 +57,7 @@ class Purpose(StrEnum):
     DECISION = "decision"
     DISCUSSION = "discussion"
     INFORMATION = "information"
+    PROCEDURAL = "procedural"  # no purpose printed ("-" in seed 003): welcome, AOB
 
 
 class ItemKind(StrEnum):
@@ -150,12 +151,17 @@ class Meeting(DomainModel):
     `domain.lifecycle`)."""
     ended_at: str | None = None
     """The clock time the Chair closed the meeting, recorded live ("HH:MM")."""
+    planned_end: str | None = None
+    """When the meeting is planned to end, as its agenda prints it ("Time: 10:00 to
+    12:30", seed 003); None when the secretary does not say."""
 
     _blank = field_validator("venue", mode="before")(blank_to_none)
-    _time = field_validator("time", "ended_at", mode="before")(clock_time)
+    _time = field_validator("time", "ended_at", "planned_end", mode="before")(clock_time)
 
     @model_validator(mode="after")
     def _approved_after_meeting(self) -> Meeting:
+        if self.planned_end and self.time and self.planned_end <= self.time:
+            raise ValueError("the meeting is planned to end after it starts")
         if self.approved_on is not None and self.approved_on < self.date:
             raise ValueError("minutes cannot be approved before the meeting took place")
         if self.circulated_on is not None and self.circulated_on < self.date:
@@ -215,10 +221,29 @@ class AgendaItem(DomainModel):
     committee's standing items (docs/agenda.md); None for the business of this meeting."""
     description: str | None = Field(default=None, max_length=2000)
     """The wording under the title on the agenda ("To approve, and the Chair to sign as
-    a correct record, the Minutes of the meeting held on 13 June 2023.")."""
+    a correct record, the Minutes of the meeting held on 13 June 2023."); a line that
+    starts "- " is printed as a bullet."""
+    section: OptionalName = None
+    """The title of the section of the agenda this item opens ("Opening Actions"),
+    printed above it with the section's times (docs/agenda.md)."""
+    section_starts: str | None = None
+    section_ends: str | None = None
+    """The section's times as the secretary plans them ("10:00" to "10:25"); either
+    may be left out."""
 
-    _blank = field_validator("lead", "paper", "description", mode="before")(blank_to_none)
+    _blank = field_validator("lead", "paper", "description", "section", mode="before")(
+        blank_to_none
+    )
     _started = field_validator("started_at", mode="before")(_started_time)
+    _section_times = field_validator("section_starts", "section_ends", mode="before")(clock_time)
+
+    @model_validator(mode="after")
+    def _section_band(self) -> AgendaItem:
+        if self.section is None and (self.section_starts or self.section_ends):
+            raise ValueError("the section's times need the section's title")
+        if self.section_starts and self.section_ends and self.section_ends <= self.section_starts:
+            raise ValueError("a section ends after it starts")
+        return self
 
 
 class Attendance(DomainModel):

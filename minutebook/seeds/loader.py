@@ -2,7 +2,8 @@
 
 Each file describes one committee drawn from the published seed papers: its
 organisations, people, seats, terms of reference, meetings (agenda, attendance,
-minutes, declarations) and actions. Everything is validated into domain models first
+minutes, declarations) and actions, and its standing items where they are not its house
+style's (docs/agenda.md). Everything is validated into domain models first
 and written in one transaction, so a bad file changes nothing.
 """
 
@@ -32,7 +33,8 @@ from minutebook.domain import (
     Seat,
     TermsOfReference,
 )
-from minutebook.domain.base import error_lines
+from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.standing_items import StandingItem, checked
 from minutebook.domain.timeline import span_events
 from minutebook.store import Store, StoreError
 from minutebook.store.opening import acquire_lock, check_existing, database_path, read_setting
@@ -53,6 +55,8 @@ class SeedCommittee:
     meetings: list[MeetingRecord]
     actions: list[Action]
     everyone: list[Person] = field(default_factory=list)
+    standing: tuple[StandingItem, ...] | None = None
+    """The committee's own standing items; None for its house style's."""
 
 
 def _validated(kind: type[Any], data: Any, where: str) -> Any:
@@ -99,7 +103,17 @@ def parse_committee(data: dict[str, Any], source: str) -> SeedCommittee:
         if membership.person(action.owner) is None:
             raise SeedError(f"{source}: actions[{i}].owner: {action.owner!r} is not a known person")
         actions.append(action)
-    return SeedCommittee(membership, terms, meetings, actions, people)
+    standing = None
+    if data.get("standing_items") is not None:
+        items = [
+            _validated(StandingItem, s, f"{source}: standing_items[{i}]")
+            for i, s in enumerate(data["standing_items"])
+        ]
+        try:
+            standing = checked(items)
+        except Refused as refused:
+            raise SeedError(f"{source}: standing_items: {refused}") from None
+    return SeedCommittee(membership, terms, meetings, actions, people, standing)
 
 
 def _parse_meeting(
@@ -178,6 +192,8 @@ def load_seed(store: Store, seed: SeedCommittee) -> None:
     code = membership.committee.code
     with store.transaction():
         store.add_committee(membership.committee)
+        if seed.standing is not None:
+            store.save_standing_items(code, seed.standing)
         for person in seed.everyone:
             store.save_person(person)
         for organisation in membership.organisations:

@@ -849,6 +849,23 @@ def body_type(db: Database) -> None:
     record_triggers(db)  # the audit copies the new column of agenda items too
 
 
+@migrations(name="0019_agenda_sections")
+def agenda_sections(db: Database) -> None:
+    """An agenda's sections and its front page (docs/agenda.md): an item may open a
+    section, with a title and its times ("Opening Actions", 10:00 to 10:25, seed 003);
+    a meeting may say when it is planned to end ("Time: 10:00 to 12:30"); a committee
+    may print a line under its name and an enquiries contact on its agenda (seed 001),
+    and end every agenda with the resolution to exclude the press and public (seed
+    003). None of this is said of what is stored already, until the secretary says it."""
+    for column in ("section", "section_starts", "section_ends"):
+        db.execute(f"ALTER TABLE agenda_items ADD COLUMN {column} TEXT")
+    db.execute("ALTER TABLE meetings ADD COLUMN planned_end TEXT")
+    db.execute("ALTER TABLE committees ADD COLUMN agenda_subtitle TEXT")
+    db.execute("ALTER TABLE committees ADD COLUMN enquiries TEXT")
+    db.execute("ALTER TABLE committees ADD COLUMN exclusion_on_agenda INTEGER NOT NULL DEFAULT 0")
+    record_triggers(db)  # the audit copies the new columns of agenda items too
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

@@ -32,7 +32,8 @@ def test_council_agenda_prints_the_wording_under_the_heading(tmp_path: Path) -> 
     texts = [p.text for p in docx.Document(str(path)).paragraphs]
     heading = texts.index("2. Minutes")
     assert texts[heading + 1] == MINUTES_WORDING
-    assert texts[heading + 2] == "For decision. Lead: Chair"
+    # The wording says what is asked: no purpose beside it, and seed 001 prints no lead.
+    assert texts[heading + 2] == "3. Actions Arising"
 
 
 def test_nhs_agenda_puts_the_wording_in_the_items_cell(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from minutebook.domain.actions import Action, ActionStatus, ActionUpdate
 from minutebook.domain.committee import HouseStyle, RagPalette
 from minutebook.domain.meeting import AgendaItem, Meeting, Purpose
 from minutebook.domain.tracker import Lead, Tracker
-from minutebook.exporters.agenda import AGENDA_COLUMNS, render_agenda, timings
+from minutebook.exporters.agenda import AGENDA_COLUMNS, TIMINGS_COLUMN, render_agenda
 from minutebook.exporters.common import Build, save_document
 from minutebook.exporters.tracker import COUNCIL_COLUMNS, NHS_COLUMNS, render_tracker
 
@@ -313,7 +313,7 @@ def test_nhs_agenda_table(nhs_agenda: docx.document.Document) -> None:
     assert "Meeting: Board of the Integrated Care Board in Public" in text
     public, private = nhs_agenda.tables
     rows = _texts(public)
-    assert tuple(rows[0]) == AGENDA_COLUMNS
+    assert tuple(rows[0]) == (*AGENDA_COLUMNS, TIMINGS_COLUMN)  # minutes were planned
     assert rows[1] == ["1.", "Welcome, Introductions and Apologies", "Chair", "Information",
                        "10:00 – 10:03"]  # fmt: skip
     assert rows[2][1] == "Integrated Care Strategy (Pages 13 - 64)"
@@ -331,7 +331,10 @@ def test_council_agenda_list(tmp_path: Path) -> None:
     assert paragraphs[0] == ("Heading 1", "HEALTH AND CARE PARTNERSHIP")
     assert ("Normal", "When: Friday 29 July 2022 at 10:00") in paragraphs
     assert ("Heading 3", "1. Welcome, Introductions and Apologies") in paragraphs
-    assert ("Normal", "For decision. Lead: Chief Executive. (Pages 13 - 64)") in paragraphs
+    # Seed 001 prints an item's papers beside its title; its purpose only when it has
+    # no wording, and no lead.
+    assert ("Heading 3", "2. Integrated Care Strategy (Pages 13 - 64)") in paragraphs
+    assert ("Normal", "For decision. 10:03 – 10:18") in paragraphs
     headings = [text for style, text in paragraphs if style.startswith("Heading")]
     assert headings.index("Exclusion of the Press and Public") < headings.index(
         "3. Estates contract (Confidential)"
@@ -340,10 +343,18 @@ def test_council_agenda_list(tmp_path: Path) -> None:
     assert document.tables == []
 
 
-def test_timings_stop_at_an_unplanned_item() -> None:
+def test_timings_only_where_planned(tmp_path: Path) -> None:
+    """An item without planned minutes has no timing, and the one after it only its
+    length; an agenda with none planned has no Timings column."""
     items = [*AGENDA[:1], AGENDA[1].model_copy(update={"planned_minutes": None}), AGENDA[2]]
-    assert timings(MEETING, items) == {1: ("10:00", "10:03")}
-    assert timings(MEETING.model_copy(update={"time": None}), AGENDA) == {}
+    public, private = _reopen(render_agenda(NHS, MEETING, items), tmp_path).tables
+    (tmp_path / "unplanned").mkdir()
+    assert [row[4] for row in _texts(public)[1:]] == ["10:00 – 10:03", ""]
+    assert _texts(private)[1][4] == "10 minutes"
+    unplanned = [item.model_copy(update={"planned_minutes": None}) for item in AGENDA]
+    document = _reopen(render_agenda(NHS, MEETING, unplanned), tmp_path / "unplanned")
+    assert tuple(_texts(document.tables[0])[0]) == AGENDA_COLUMNS
+    assert "Date: 29 July 2022    Time: 10:00" in [p.text for p in document.paragraphs]
 
 
 def test_empty_agenda_warns(tmp_path: Path) -> None:
