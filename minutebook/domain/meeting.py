@@ -317,6 +317,10 @@ class Decision(DomainModel):
     verb: DecisionVerb = DecisionVerb.RESOLVED
     text: str = Field(min_length=1)
     chairs_action: bool = False
+    position: int | None = Field(default=None, ge=1)
+    """Its place among the item's decisions in the order they were recorded, kept when
+    an earlier one is deleted: the 2 of "[decision 2]" that places it in the minute's
+    body (`domain.minute_body`); None until stored (then its place in the minute's list)."""
 
 
 class Minute(DomainModel):

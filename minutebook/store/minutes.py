@@ -35,6 +35,7 @@ def _decision(row: dict[str, Any]) -> Decision:
         verb=row["verb"],
         text=row["text"],
         chairs_action=row.get("flag") == "chairs_action",
+        position=row.get("position"),
     )
 
 
@@ -60,7 +61,7 @@ class MinuteRepository(StoreBase):
         # Every decision of the meeting in one query, not one query a minute.
         decisions: defaultdict[int, list[Decision]] = defaultdict(list)
         for d in self._rows(
-            "SELECT minute_id, id, verb, text, flag FROM decisions "
+            "SELECT minute_id, id, verb, text, flag, position FROM decisions "
             "WHERE minute_id IN (SELECT id FROM minutes WHERE meeting_id = ?) "
             "AND deleted_at IS NULL ORDER BY minute_id, position",
             [meeting_id],
@@ -99,7 +100,9 @@ class MinuteRepository(StoreBase):
                     "VALUES (:minute_id, :position, :verb, :text, :flag)",
                     {"minute_id": saved.id, "position": position} | _decision_values(decision),
                 )
-                decisions.append(decision.model_copy(update={"id": cursor.lastrowid}))
+                decisions.append(
+                    decision.model_copy(update={"id": cursor.lastrowid, "position": position})
+                )
         return saved.model_copy(update={"decisions": tuple(decisions)})
 
     def _refuse_repeated_number(self, row: dict[str, Any]) -> None:
@@ -232,7 +235,7 @@ class MinuteRepository(StoreBase):
                 "VALUES (:minute_id, :position, :verb, :text, :flag)",
                 {"minute_id": minute_id, "position": position} | _decision_values(decision),
             )
-            saved = decision.model_copy(update={"id": cursor.lastrowid})
+            saved = decision.model_copy(update={"id": cursor.lastrowid, "position": position})
             self._add_events(
                 meeting_id,
                 [Event(kind=EventKind.DECIDED, item=item, ref=saved.id, at=at)],
@@ -269,7 +272,8 @@ class MinuteRepository(StoreBase):
     def _decision_owner(self, decision_id: int) -> tuple[int, Decision]:
         rows = self._rows(
             "SELECT minutes.meeting_id AS m, decisions.id, decisions.verb, decisions.text, "
-            "decisions.flag FROM decisions JOIN minutes ON minutes.id = decisions.minute_id "
+            "decisions.flag, decisions.position "
+            "FROM decisions JOIN minutes ON minutes.id = decisions.minute_id "
             "WHERE decisions.id = ?",
             [decision_id],
         )
@@ -296,7 +300,8 @@ class MinuteRepository(StoreBase):
     def deleted_decisions(self, meeting_id: int) -> list[tuple[int, Decision]]:
         """Deleted decisions of a meeting with their item, newest first, to recover."""
         rows = self._rows(
-            "SELECT decisions.id, decisions.verb, decisions.text, decisions.flag, minutes.item "
+            "SELECT decisions.id, decisions.verb, decisions.text, decisions.flag, "
+            "decisions.position, minutes.item "
             "FROM decisions "
             "JOIN minutes ON minutes.id = decisions.minute_id "
             "WHERE minutes.meeting_id = ? AND decisions.deleted_at IS NOT NULL "
