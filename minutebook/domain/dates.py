@@ -40,6 +40,15 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def long_day(day: date) -> str:
+    """Tuesday 13 June 2023: the day and the date, as council minutes print the date of
+    their meeting (seed 001); in English whatever the computer's language."""
+    return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
+
+
 def clock_time(value: str | None) -> str | None:
     """Read a time of day as people write it ("9:30", "0930", "2pm", "14.30") and give
     it as "HH:MM"; blank means none. Raises ValueError with the expected form."""

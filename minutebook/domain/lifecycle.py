@@ -278,12 +278,16 @@ def next_meeting_words(following: Meeting) -> str:
     return f"The next meeting will be held on {held_words(following)}."
 
 
-def names_next_meeting(style: HouseStyle, headings: Iterable[str | None]) -> bool:
+def names_next_meeting(
+    style: HouseStyle, headings: Iterable[str | None], kinds: Iterable[ItemKind | None] = ()
+) -> bool:
     """Whether a meeting's minutes print their next meeting's date, time and venue
     (`next_meeting_words`): council style does, after the last minute, unless a minute
-    of the meeting records the date of the next meeting itself (its heading says so);
-    NHS style (seed 003) does not."""
-    if style is not HouseStyle.COUNCIL:
+    of the meeting records the date of the next meeting itself: its heading as printed
+    (its own, else its agenda item's title) says so, or it minutes the agenda's
+    next-meeting item (`kinds`, ItemKind.NEXT_MEETING) whatever that is called. NHS
+    style (seed 003) does not."""
+    if style is not HouseStyle.COUNCIL or ItemKind.NEXT_MEETING in set(kinds):
         return False
     return not any("next meeting" in (heading or "").lower() for heading in headings)
 

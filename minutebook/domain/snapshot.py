@@ -13,6 +13,7 @@ from pydantic import Field
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import DerivingModel
+from minutebook.domain.bodies import Resolution, exclusion_wording, resolution
 from minutebook.domain.committee import Membership, Person, RagPalette
 from minutebook.domain.confidentiality import is_confidential
 from minutebook.domain.lifecycle import Approval, SignOff, sign_off
@@ -53,6 +54,20 @@ class MinutesSnapshot(DerivingModel):
         """How the minutes end: the Chair's signature once approved, blank until then
         (`domain.lifecycle.sign_off`)."""
         return sign_off(self.record.meeting, self.approval, self.approved_at, self.membership)
+
+    @cached_property
+    def exclusion(self) -> Resolution:
+        """The resolution excluding the press and public that the minutes print before
+        the first confidential item (docs/confidentiality.md): the committee's wording for
+        its kind of body (`domain.bodies`), naming the meeting's confidential items (by
+        their minute numbers where every one has one) and their Schedule 12A paragraphs."""
+        committee = self.membership.committee
+        items = [item for item in self.record.agenda if item.confidential]
+        numbers = {m.item: m.number for m in self.record.minutes if m.number}
+        if not all(item.number in numbers for item in items):
+            numbers = {}
+        wording = exclusion_wording(committee.body_type, committee.exclusion_wording)
+        return resolution(wording, sorted(items, key=lambda i: i.number), numbers)
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)

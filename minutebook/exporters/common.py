@@ -1,7 +1,8 @@
 """What every Word export shares: the template, named styles, properties, saving; and
 what both house styles of minutes share: the DRAFT / CONFIDENTIAL page header, lists
 joined in words, people and seats looked up in the snapshot, the Chair's ruling on the
-quorum and the words for the kinds of interest.
+quorum and the time the meeting ended (the kinds of interest are worded by
+`domain.interests`).
 
 Exporters fill a template using named styles only, so a committee's own template (its
 fonts, header, footer and logo) gives its house look; a Word template (.dotx) is opened as
@@ -40,7 +41,7 @@ from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Committee, PaperSize, Person, Seat
 from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import APPROVED_STATES
-from minutebook.domain.meeting import InterestCategory, Meeting, QuorumRuling
+from minutebook.domain.meeting import Meeting, QuorumRuling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.accessible import at_least_ten_point, readable_colours
 from minutebook.exporters.output import ExportError, name_problem, write_output
@@ -406,25 +407,6 @@ CONFIDENTIAL = "CONFIDENTIAL"
 NO_CONFLICTS = "No conflicts of interest were declared."
 """Minuted when no interest was declared (docs/declarations.md)."""
 
-INTEREST_WORDS: dict[InterestCategory, str] = {
-    InterestCategory.FINANCIAL: "a financial interest",
-    InterestCategory.NON_FINANCIAL_PROFESSIONAL: "a non-financial professional interest",
-    InterestCategory.NON_FINANCIAL_PERSONAL: "a non-financial personal interest",
-    InterestCategory.INDIRECT: "an indirect interest",
-}
-"""The categories of the register of interests (seed 003) as the minutes word them."""
-
-
-PRIVATE_SESSION_NHS = (
-    "The {name} {resolves} that representatives of the press, and other members of the "
-    "public, be excluded from the remainder of this meeting having regard to the "
-    "confidential nature of the business to be transacted, publicity on which would be "
-    "prejudicial to the public interest, Section 1(2), Public Bodies (Admission to "
-    "Meetings) Act 1960."
-)
-"""Seed 003's resolution to exclude the press and public (docs/confidentiality.md): proposed on
-the agenda ("resolves"), minuted ("resolved")."""
-
 
 def is_approved(meeting: Meeting) -> bool:
     """Approved (or signed) minutes lose the DRAFT mark and are signed off
@@ -432,13 +414,16 @@ def is_approved(meeting: Meeting) -> bool:
     return meeting.status in APPROVED_STATES
 
 
-def ended_text(snapshot: MinutesSnapshot) -> str:
+def ended_text(snapshot: MinutesSnapshot, *, public: bool) -> str:
     """ "The meeting ended at 09:45." (seed 003), where live capture recorded the time,
-    unless the secretary already wrote it into the last minute."""
+    unless the secretary already wrote it into a minute the document prints (the public
+    minutes do not print a confidential one, so they say it themselves)."""
     meeting = snapshot.record.meeting
     if not meeting.ended_at:
         return ""
-    written = " ".join(m.narrative for m in snapshot.record.minutes).lower()
+    minutes = snapshot.record.minutes
+    shown = [m for m in minutes if not (public and snapshot.is_confidential(m.item))]
+    written = " ".join(m.narrative for m in shown).lower()
     if "meeting ended" in written or "meeting closed" in written:
         return ""
     return f"The meeting ended at {meeting.ended_at}."

@@ -2,9 +2,9 @@
 
 The structure is docs/minutes.md as seed 001 lays it out:
 
-- the title block: the body's name (Heading 1), "Minutes of the meeting held on 13 June
-  2023 at 14:00", DRAFT in the header until the minutes are approved, CONFIDENTIAL in
-  the header of the confidential version;
+- the title block: the body's name (Heading 1), "Minutes of the meeting held on Tuesday
+  13 June 2023 at 14:00", DRAFT in the header until the minutes are approved,
+  CONFIDENTIAL in the header of the confidential version;
 - the attendance as paragraphs: "Present: Councillors Marland (Chair), R Bradburn, ...",
   "Officers:", "Observers:", "Apologies:" with "(Dr T Nguyen deputising)";
 - the Chair's ruling on the quorum at the opening, if one was recorded;
@@ -35,7 +35,8 @@ from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Person, Seat
 from minutebook.domain.confidentiality import action_is_confidential
-from minutebook.domain.dates import long_date
+from minutebook.domain.dates import long_date, long_day
+from minutebook.domain.interests import interest_words
 from minutebook.domain.lifecycle import (
     correct_record_words,
     names_next_meeting,
@@ -56,7 +57,6 @@ from minutebook.domain.meeting import (
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import (
-    INTEREST_WORDS,
     NO_CONFLICTS,
     Build,
     action_label,
@@ -79,9 +79,12 @@ from minutebook.exporters.inquorate import (
     restored_text,
 )
 
-CHAIR_MARK = " (Chair)"
-VICE_CHAIR_MARK = ", (Vice-Chair)"
-"""Seed 001 sets the Vice-Chair's mark off with a comma: "and D Hopkins, (Vice-Chair)"."""
+CHAIR_MARK = "Chair"
+VICE_CHAIR_MARK = "Vice-Chair"
+ENDS_COUNCILLORS = ","
+"""Seed 001 sets the Vice-Chair's mark off with a comma where the Vice-Chair ends the
+councillors: "and D Hopkins, (Vice-Chair), M Bracey ..."; inside the group it is
+"T Brown (Vice-Chair) and A Patel"."""
 
 AND = " and "
 OFFICERS_AND = ", and "
@@ -92,12 +95,6 @@ MEMBER_CAPACITIES = (Capacity.MEMBER, Capacity.PARTICIPANT, Capacity.DEPUTY)
 CONFIDENTIAL_NOTE = (
     "This item was considered in private session. Its minute is recorded in the "
     "confidential minutes, which are not published."
-)
-EXCLUSION = (
-    "That, under Section 100A(4) of the Local Government Act 1972, the press and public "
-    "be excluded from the meeting for the following item(s) of business on the grounds "
-    "that it involves the likely disclosure of exempt information as defined in the "
-    "relevant paragraph(s) of Part 1 of Schedule 12A to the Act."
 )
 
 FLAG_NOTES: dict[DecisionFlag, str] = {
@@ -162,7 +159,7 @@ class _Writer:
         self._quorum_until(None)
         self._unplaced_actions()
         self._next_meeting()
-        if ended := ended_text(self.snapshot):
+        if ended := ended_text(self.snapshot, public=self.public):
             self.build.paragraph(ended, BODY)
         self._sign_off()
 
@@ -176,7 +173,7 @@ class _Writer:
 
     def _title(self) -> None:
         self.build.heading(self.committee.name, 1)
-        held = f"Minutes of the meeting held on {long_date(self.meeting.date)}"
+        held = f"Minutes of the meeting held on {long_day(self.meeting.date)}"
         if self.meeting.time:
             held += f" at {self.meeting.time}"
         if self.meeting.venue:
@@ -287,9 +284,15 @@ class _Writer:
             paragraph.paragraph_format.keep_with_next = True
 
     def _exclusion(self) -> None:
+        """The resolution excluding the press and public, in the words of the
+        committee's kind of body, naming the confidential items and their Schedule 12A
+        paragraphs (`snapshot.exclusion`); a paragraph not given is warned of."""
+        passed = self.snapshot.exclusion
+        if warning := passed.warning():
+            self.build.warnings.append(warning)
         self.build.heading("Exclusion of the Press and Public", 2)
         self._verb_label("RESOLVED")
-        self.build.paragraph(EXCLUSION, BODY)
+        self.build.paragraph(passed.text, BODY)
 
     def _rulings(self, item: int | None) -> list[QuorumRuling]:
         return [r for r in self.record.quorum_rulings if r.item == item]
@@ -307,8 +310,8 @@ class _Writer:
 
     def _declaration_text(self, declaration: Declaration) -> str:
         name = self._display(declaration.person)
-        nature = declaration.nature.rstrip(". ")
-        text = f"{name} declared {INTEREST_WORDS[declaration.category]} in this item ({nature})"
+        nature = inner(declaration.nature.rstrip(". "))
+        text = f"{name} declared {interest_words(declaration.category)} in this item ({nature})"
         if declaration.ruling is Ruling.LEAVE:
             text += " and left the meeting for the item"
             left, returned = self.record.out_for_item(declaration)
@@ -422,7 +425,9 @@ class _Writer:
         # The domain says whether these minutes print it: once they are signed, the
         # meeting named here can no longer be moved (docs/lifecycle.md).
         style = self.snapshot.membership.committee.house_style
-        if not names_next_meeting(style, (m.heading for m in self.record.minutes)):
+        minuted = [(m, self.agenda.get(m.item)) for m in self.record.minutes]
+        headings = (m.heading or (item.title if item else None) for m, item in minuted)
+        if not names_next_meeting(style, headings, (item.kind for _, item in minuted if item)):
             return
         self.build.heading("Date of the Next Meeting", 2)
         self.build.paragraph(next_meeting_words(following), BODY)
@@ -453,19 +458,27 @@ def attendance_list(
     """One attendance paragraph's list: councillors first as one group ("Councillors
     Marland (Chair), R Bradburn and D Hopkins, (Vice-Chair)"), then everyone else in
     the order recorded, each with their role: "M Bracey (Chief Executive, ...)"."""
-    councillors: list[str] = []
+    councillors: list[tuple[Attendance, Person]] = []
     others: list[str] = []
     for row in rows:
         person = find_person(snapshot, row.person)
         if person is not None and _is_councillor(person):
-            councillors.append(_entry(snapshot, row, person, in_group=True))
+            councillors.append((row, person))
         else:
             others.append(_entry(snapshot, row, person, in_group=False))
     entries: list[str] = []
     if councillors:
+        names = [
+            _entry(snapshot, row, person, in_group=True, ends_group=n == len(councillors))
+            for n, (row, person) in enumerate(councillors, start=1)
+        ]
         prefix = f"{COUNCILLOR}s" if len(councillors) > 1 else COUNCILLOR
-        entries.append(f"{prefix} {join(councillors)}")
+        entries.append(f"{prefix} {join(names)}")
     entries.extend(others)
+    if len(councillors) > 1 and len(others) == 1:
+        # "Councillors G Blake and Z Marsh-O'Brien, and Mrs J Reeve": the councillors'
+        # own "and" is not followed by a second one with nothing between them.
+        conjunction = OFFICERS_AND
     return join(entries, conjunction)
 
 
@@ -478,25 +491,43 @@ def display_name(person: Person) -> str:
 
 
 def _entry(
-    snapshot: MinutesSnapshot, row: Attendance, person: Person | None, in_group: bool
+    snapshot: MinutesSnapshot,
+    row: Attendance,
+    person: Person | None,
+    in_group: bool,
+    ends_group: bool = False,
 ) -> str:
+    """One person as an attendance paragraph lists them: the name, then in one pair of
+    brackets the Chair's or Vice-Chair's mark, the role and the comings and goings
+    ("M Bracey (Chief Executive; from item 3)"), then who deputised for them ("(Dr T
+    Nguyen deputising)", a bracket of its own as seed 001 prints it). A bracket inside
+    one of these is printed square, never nested."""
     if person is None:
         name = row.person
     else:
         name = person.minutes_name if in_group else display_name(person)
     seats = seats_of(snapshot, row.seats)
-    text = name
+    notes: list[str] = []
+    comma = ""
     if any("chair" in seat.tags for seat in seats):
-        text += CHAIR_MARK
+        notes.append(CHAIR_MARK)
     elif any("vice_chair" in seat.tags for seat in seats):
-        text += VICE_CHAIR_MARK
+        notes.append(VICE_CHAIR_MARK)
+        comma = ENDS_COUNCILLORS if in_group and ends_group else ""
     role = _role(snapshot, row, person, seats, in_group)
     if role:
-        text += f" ({role})"
-    text += "".join(f" ({note})" for note in _movements(snapshot, row))
+        notes.append(role)
+    notes += _movements(snapshot, row)
+    text = f"{name}{comma} ({'; '.join(inner(n) for n in notes)})" if notes else name
     if row.status is AttendanceStatus.APOLOGIES:
-        text += "".join(f" ({d} deputising)" for d in _deputies(snapshot, row))
+        text += "".join(f" ({inner(d)} deputising)" for d in _deputies(snapshot, row))
     return text
+
+
+def inner(text: str) -> str:
+    """Text that goes inside brackets, its own brackets made square ("Chair (Leader of
+    the Council)" -> "Chair [Leader of the Council]"): brackets are not nested."""
+    return text.replace("(", "[").replace(")", "]")
 
 
 def _role(

@@ -19,10 +19,12 @@ The layout, in the order of docs/minutes.md:
 - the approval block (Name | Role | Date): the Chair's full name, "Chair" and the date
   signed once the minutes are approved, as in seed 003's minutes of 4 July 2022.
 
-Public minutes carry a confidential item only as the exclusion resolution and its
-heading; the confidential minutes (``public=False``) hold the confidential items in full
-and say CONFIDENTIAL in the header of every page. Minutes not yet approved say DRAFT
-there. Rendering is pure: the snapshot in, a Build out; nothing is read or written.
+Public minutes carry a confidential item only as its heading, after the resolution
+excluding the press and public in the words of the committee's kind of body
+(`snapshot.exclusion`, seed 003's for an NHS body); the confidential minutes
+(``public=False``) hold the confidential items in full and say CONFIDENTIAL in the
+header of every page. Minutes not yet approved say DRAFT there. Rendering is pure: the
+snapshot in, a Build out; nothing is read or written.
 """
 
 from __future__ import annotations
@@ -36,8 +38,10 @@ from docx.table import _Cell
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import clean_text
+from minutebook.domain.bodies import framed
 from minutebook.domain.committee import Seat
 from minutebook.domain.dates import long_date, short_date
+from minutebook.domain.interests import interest_words
 from minutebook.domain.lifecycle import amendment_words
 from minutebook.domain.meeting import (
     AgendaItem,
@@ -55,9 +59,7 @@ from minutebook.domain.meeting import (
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import (
-    INTEREST_WORDS,
     NO_CONFLICTS,
-    PRIVATE_SESSION_NHS,
     Build,
     action_label,
     action_text,
@@ -87,7 +89,6 @@ APPROVAL_COLUMNS = ("Name", "Role", "Date")
 APPROVAL_WEIGHTS = (6.0, 6.0, 4.0)
 
 QUORATE_STATEMENT = "It was confirmed that the meeting was quorate."
-EXCLUSION = PRIVATE_SESSION_NHS.replace("{resolves}", "resolved")
 
 SECTIONS: tuple[tuple[str, frozenset[Capacity]], ...] = (
     ("Members", frozenset({Capacity.MEMBER})),
@@ -154,7 +155,7 @@ def render_nhs_minutes(
             "the minutes say the meeting was quorate, but the quorum record does not: " + statement
         )
     _items(build, snapshot, public)
-    if ended := ended_text(snapshot):
+    if ended := ended_text(snapshot, public=public):
         build.paragraph(ended)
     _approval(build, snapshot)
     return build
@@ -327,9 +328,12 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
     for item in items:
         if item.confidential and not excluded:
             excluded = True
-            table.add_row(
-                ("", f"Exclusion of the press and public\n{EXCLUSION.format(name=body)}", "")
-            )
+            # The committee's resolution for its kind of body (`snapshot.exclusion`).
+            passed = snapshot.exclusion
+            if warning := passed.warning():
+                build.warnings.append(warning)
+            resolved = framed(f"The {body} resolved", passed.text)
+            table.add_row(("", f"Exclusion of the press and public\n{resolved}", ""))
         if not public and not item.confidential:
             continue
         minute = minutes.get(item.number)
@@ -426,7 +430,7 @@ def _declaration_text(snapshot: MinutesSnapshot, declaration: Declaration) -> st
     (docs/declarations.md)."""
     who = name_of(snapshot, declaration.person)
     text = (
-        f"{who} declared {INTEREST_WORDS[declaration.category]} in item {declaration.item}: "
+        f"{who} declared {interest_words(declaration.category)} in item {declaration.item}: "
         f"{declaration.nature.rstrip('.')}."
     )
     match declaration.ruling:

@@ -21,6 +21,7 @@ from minutebook.domain.lifecycle import (
     names_next_meeting,
     signed_mentions_problem,
 )
+from minutebook.domain.meeting import ItemKind
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict
@@ -123,19 +124,26 @@ class LifecycleRepository(StoreBase):
         code = subject.committee
         meetings = self.meetings(code)
         headings: dict[int, list[str | None]] = {}
+        kinds: dict[int, list[ItemKind | None]] = {}
+        # Each minute's heading as printed (its own, else its item's title) and the kind
+        # of the item it minutes: what `names_next_meeting` reads, as the minutes do.
         for row in self._rows(
-            "SELECT n.meeting_id, n.heading FROM minutes n JOIN meetings m "
-            "ON m.id = n.meeting_id WHERE m.committee = ? AND m.status = 'signed'",
+            "SELECT n.meeting_id, COALESCE(n.heading, a.title) AS heading, a.kind "
+            "FROM minutes n JOIN meetings m ON m.id = n.meeting_id "
+            "LEFT JOIN agenda_items a ON a.meeting_id = n.meeting_id AND a.number = n.item "
+            "WHERE m.committee = ? AND m.status = 'signed'",
             [code],
         ):
             headings.setdefault(row["meeting_id"], []).append(row["heading"])
+            kind = ItemKind(row["kind"]) if row["kind"] in set(ItemKind) else None
+            kinds.setdefault(row["meeting_id"], []).append(kind)
         style = self.committee(code).house_style
         names_next = {
             m.id
             for m in meetings
             if m.id is not None
             and m.is_locked
-            and names_next_meeting(style, headings.get(m.id, []))
+            and names_next_meeting(style, headings.get(m.id, []), kinds.get(m.id, []))
         }
         approvals = [
             from_row(Approval, row)

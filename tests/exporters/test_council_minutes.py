@@ -171,8 +171,10 @@ def test_minute_headings_in_order_and_real_heading_styles(
 
 
 def test_title_block(snapshot: MinutesSnapshot) -> None:
+    # Seed 001: "Minutes of the meeting of the Health & Care Partnership held on Tuesday
+    # 13 June 2023 at 14:00"; the body's name is the heading above.
     texts = [p.text for p in render_council_minutes(snapshot).document.paragraphs]
-    assert texts[1] == "Minutes of the meeting held on 13 June 2023 at 14:00"
+    assert texts[1] == "Minutes of the meeting held on Tuesday 13 June 2023 at 14:00"
 
 
 def test_resolved_points_word_for_word(snapshot: MinutesSnapshot, tmp_path: Path) -> None:
@@ -425,8 +427,8 @@ def test_attendance_movements_and_remote(snapshot: MinutesSnapshot) -> None:
     present = _present(change(changed, attendance=rows))
     assert "R Bradburn (from item 4), Darlington" in present
     assert (
-        "M Bracey (Chief Executive, Milton Keynes City Council) (attended remotely) "
-        "(left after item 6)" in present
+        "M Bracey (Chief Executive, Milton Keynes City Council; attended remotely; "
+        "left after item 6)" in present
     )
 
 
@@ -444,12 +446,12 @@ def test_departures_and_returns_marked_live(snapshot: MinutesSnapshot) -> None:
     present = _present(changed)
     assert present.startswith(
         "Present: Councillors Marland (Chair), R Bradburn, Darlington (left during item 4) "
-        "and D Hopkins, (Vice-Chair) (left during item 4 and returned during item 5), "
-        "M Bracey (Chief Executive, Milton Keynes City Council) (left after item 6), "
+        "and D Hopkins, (Vice-Chair; left during item 4 and returned during item 5), "
+        "M Bracey (Chief Executive, Milton Keynes City Council; left after item 6), "
     )
     assert (
-        "M Heath (Director of Children's Services, Milton Keynes City Council) (left during "
-        "item 2 and returned during item 3) (left during item 6)" in present
+        "M Heath (Director of Children's Services, Milton Keynes City Council; left during "
+        "item 2 and returned during item 3; left during item 6)" in present
     )
     assert not any(time in present for time in ("14:40", "14:42", "14:55", "15:30"))
     # Sixteen members, five needed: the meeting stayed quorate; nothing else is said.
@@ -473,10 +475,9 @@ def test_arrival_clock_times_are_not_minuted(snapshot: MinutesSnapshot) -> None:
     assert not any(time in text for text in texts for time in ("14:02", "14:30", "15:05"))
     present = next(t for t in texts if t.startswith("Present:"))
     assert present.startswith(
-        "Present: Councillors Marland (Chair) (left after item 6), R Bradburn (left during "
-        "item 5), "
+        "Present: Councillors Marland (Chair; left after item 6), R Bradburn (left during item 5), "
     )
-    assert "D Hopkins, (Vice-Chair) (from item 3), M Bracey" in present
+    assert "D Hopkins, (Vice-Chair; from item 3), M Bracey" in present
 
 
 # ---------------------------------------------------------------------- bad input

@@ -145,7 +145,7 @@ def test_council_minutes_the_period_where_it_happened(
     # The attendance says the same as the period: Bradburn left, Collins came.
     present = _present(texts)
     assert "R Bradburn (left after item 4)" in present
-    assert "V Collins (Director, Adult Services, Milton Keynes City Council) (from item 7)" in (
+    assert "V Collins (Director, Adult Services, Milton Keynes City Council; from item 7)" in (
         present
     )
 
@@ -313,7 +313,7 @@ def test_council_the_chairs_ruling_stands_until_someone_comes(
     assert hcp6[0] == "Quorum was restored at 15:30 when V Collins joined the meeting."
     assert "Noted, the update report on the first six months of the MK Deal" in hcp6
     assert not any("inquorate" in text for text in hcp6)
-    assert "V Collins (Director, Adult Services, Milton Keynes City Council) (from item 6)" in (
+    assert "V Collins (Director, Adult Services, Milton Keynes City Council; from item 6)" in (
         _present(texts)
     )
 
