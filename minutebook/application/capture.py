@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from minutebook.domain.actions import Action
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import Committee, Person, Seat
+from minutebook.domain.interests import INTEREST_LABELS, category_problem, interest_categories
 from minutebook.domain.lifecycle import locked_message
 from minutebook.domain.meeting import (
     AgendaItem,
@@ -454,6 +455,15 @@ class MeetingCapture:
 
     # -- declarations -----------------------------------------------------------------
 
+    def interest_choices(self, kept: str | None = None) -> list[tuple[str, str]]:
+        """The categories of interest this committee's members declare, by its kind of
+        body (`domain.interests`), the usual one first; `kept`, a declaration's category
+        recorded before the body type changed, stays offered when it is corrected."""
+        categories = list(interest_categories(self.committee.body_type))
+        if kept and kept in set(InterestCategory) and InterestCategory(kept) not in categories:
+            categories.append(InterestCategory(kept))
+        return [(INTEREST_LABELS[c].capitalize(), c.value) for c in categories]
+
     def declarers(self) -> list[tuple[str, str]]:
         everyone = [s.holder for s in self.seats if s.holder]
         everyone += [r.person for r in self.record.attendance]
@@ -501,16 +511,22 @@ class MeetingCapture:
     ) -> Declaration:
         if not person:
             raise Refused("Who: choose the person declaring the interest")
+        usual = interest_categories(self.committee.body_type)[0]
         declaration = Declaration.model_validate(
             {
                 "id": declaration_id,
                 "person": person,
                 "item": item,
-                "category": category or InterestCategory.FINANCIAL.value,
+                "category": category or usual.value,
                 "nature": nature,
                 "ruling": ruling or Ruling.REMAIN.value,
             }
         )
+        recorded = next(
+            (d.category for d in self.record.declarations if d.id == declaration_id), None
+        )
+        if problem := category_problem(declaration.category, self.committee.body_type, recorded):
+            raise Refused(problem)
         problems = declaration_problems(
             declaration,
             self.record.attendance,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.bodies import PRESETS, exclusion_wording
 from minutebook.domain.committee import (
     KNOWN_TAGS,
     Committee,
@@ -76,6 +77,8 @@ COMMITTEE_LABELS = {
     "numbering": "Minute numbers",
     "word_template": "Word template",
     "paper_size": "Paper size",
+    "body_type": "Kind of body",
+    "exclusion_wording": "Exclusion wording",
 }
 
 
@@ -439,6 +442,10 @@ class CommitteeSetup:
             "default_venue": committee.default_venue or "",
             "word_template": committee.word_template or "",
             "paper_size": committee.paper_size.value,
+            "body_type": committee.body_type.value,
+            "exclusion_wording": exclusion_wording(
+                committee.body_type, committee.exclusion_wording
+            ),
         }
 
     @staticmethod
@@ -530,10 +537,14 @@ class CommitteeSetup:
         default_venue: str | None = None,
         word_template: str | None = None,
         paper_size: str | None = None,
+        body_type: str | None = None,
+        exclusion_wording: str | None = None,
     ) -> Committee:
         """Change the committee's name, reporting line, house style, usual venue, Word
-        template (a .docx or .dotx path, kept in full; blank for Minutebook's own) or the
-        paper its documents are laid out on (A4 unless it asks for US Letter)."""
+        template (a .docx or .dotx path, kept in full; blank for Minutebook's own), the
+        paper its documents are laid out on (A4 unless it asks for US Letter), the kind
+        of body it is, or its resolution excluding the press and public (blank, or a
+        preset as the form shows it, for its body type's preset; not given, unchanged)."""
         current = self.store.committee(self.code)
         template = str(word_template or "").strip()
         if template:
@@ -548,6 +559,12 @@ class CommitteeSetup:
                     "default_venue": default_venue,
                     "word_template": template,
                     "paper_size": paper_size or current.paper_size.value,
+                    "body_type": body_type or current.body_type.value,
+                    "exclusion_wording": (
+                        current.exclusion_wording
+                        if exclusion_wording is None
+                        else _own_wording(exclusion_wording)
+                    ),
                 }
             )
         except ValidationError as error:
@@ -565,6 +582,15 @@ class CommitteeSetup:
             return self.store.update_committee(committee)
         except StoreError as error:
             raise Refused(str(error)) from None
+
+
+def _own_wording(typed: str | None) -> str | None:
+    """The exclusion wording a committee keeps as its own: None (its body type's preset,
+    which follows a change of body type) when what the form holds is a preset as shown."""
+    text = (typed or "").strip()
+    if not text or text in {preset.wording for preset in PRESETS.values()}:
+        return None
+    return text
 
 
 def _split(text: str | None) -> list[str]:

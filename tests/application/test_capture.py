@@ -19,6 +19,8 @@ from minutebook.domain.meeting import (
     AttendanceStatus,
     DecisionFlag,
     DecisionVerb,
+    Declaration,
+    InterestCategory,
     Meeting,
 )
 from minutebook.domain.quorum import Ruling
@@ -125,7 +127,9 @@ def test_the_room_view_says_where_each_stands(capture: MeetingCapture) -> None:
     capture.mark("wilkinson", Mark.REMOTE, 1)
     capture.mark("cox", Mark.APOLOGIES, 1)
     capture.take_up(2)
-    capture.declare("bracey", 4, "financial", "Director of a bidder", Ruling.LEAVE.value, 2)
+    capture.declare(
+        "bracey", 4, "disclosable_pecuniary", "Director of a bidder", Ruling.LEAVE.value, 2
+    )
     capture.take_up(4)
     rows = {row.key: row for row in capture.room(4)}
     assert rows["marland"].status == "present"
@@ -163,20 +167,52 @@ def test_a_late_record_at_an_earlier_item_has_no_clock_time(
     assert stored.timeline.marks("hopkins")[-1].at == "15:30"
 
 
+def test_a_council_committee_declares_under_its_code_of_conduct(
+    capture: MeetingCapture, demo_store: Store
+) -> None:
+    """HCP is a principal council's board: F5 offers the code of conduct's categories,
+    the first by default, and refuses the NHS register's; a declaration recorded in one
+    before the committee's kind of body changed keeps it when corrected."""
+    assert [value for _, value in capture.interest_choices()] == [
+        "disclosable_pecuniary",
+        "other_registrable",
+        "non_registrable",
+    ]
+    assert capture.interest_choices()[0][0] == "Disclosable pecuniary"
+    roll(capture, *FIVE)
+    with pytest.raises(Refused, match="disclosable pecuniary, other registrable or non-reg"):
+        capture.declare("bracey", 5, "financial", "A shareholding", "leave", 3)
+    declared = capture.declare("bracey", 5, None, "A shareholding", "leave", 3)
+    assert declared.category is InterestCategory.DISCLOSABLE_PECUNIARY
+    earlier = Declaration(
+        person="bracey", item=6, category=InterestCategory.INDIRECT, nature="Spouse employed"
+    )
+    demo_store.add_declaration(capture.meeting_id, earlier, declared_at=3)
+    capture.refresh()
+    kept = next(d for d in capture.record.declarations if d.item == 6)
+    assert ("Indirect", "indirect") in capture.interest_choices(kept.category.value)
+    capture.edit_declaration(
+        kept.id or 0, "bracey", 6, "indirect", "Spouse employed there", "remain"
+    )
+    assert any(
+        d.nature == "Spouse employed there" for d in demo_store.declarations(capture.meeting_id)
+    )
+
+
 def test_declarations_are_refused_twice_corrected_and_deleted(
     capture: MeetingCapture, demo_store: Store
 ) -> None:
     """Finding 9."""
     roll(capture, *FIVE)
     capture.take_up(3)
-    capture.declare("bracey", 5, "financial", "Director of a provider", "leave", 3)
+    capture.declare("bracey", 5, "disclosable_pecuniary", "Director of a provider", "leave", 3)
     with pytest.raises(Refused, match="already declared"):
-        capture.declare("bracey", 5, "financial", "director of a provider.", "leave", 3)
+        capture.declare("bracey", 5, "disclosable_pecuniary", "director of a provider.", "leave", 3)
     with pytest.raises(Refused, match="not recorded at this meeting"):
-        capture.declare("alam", 5, "financial", "A shareholding", "remain", 3)
+        capture.declare("alam", 5, "disclosable_pecuniary", "A shareholding", "remain", 3)
     (declaration,) = capture.record.declarations
     capture.edit_declaration(
-        declaration.id or 0, "bracey", 5, "indirect", "Spouse is a director", "no_vote"
+        declaration.id or 0, "bracey", 5, "other_registrable", "Spouse is a director", "no_vote"
     )
     (corrected,) = demo_store.declarations(capture.meeting_id)
     assert corrected.nature == "Spouse is a director" and corrected.ruling is Ruling.NO_VOTE

@@ -502,7 +502,7 @@ async def test_f9_corrects_deletes_and_brings_back(demo_store: Store, meeting_id
     seed_room(demo_store, meeting_id)
     capture = MeetingCapture(demo_store, meeting_id, lambda: NOW)
     capture.decide(1, "That the apologies be notd.")
-    capture.declare("bracey", 4, "financial", "Director", "leave", 1)
+    capture.declare("bracey", 4, "disclosable_pecuniary", "Director", "leave", 1)
     app = make_app(demo_store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

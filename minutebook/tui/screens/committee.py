@@ -485,7 +485,13 @@ class CommitteeScreen(Screen[None]):
         fields = committee_forms.details_fields()
         values = self.setup.details_values(committee)
         self.app.push_screen(
-            FormScreen(f"{committee.name}: details", fields, values, self._save_details),
+            FormScreen(
+                f"{committee.name}: details",
+                fields,
+                values,
+                self._save_details,
+                hint=committee_forms.details_hint(committee),
+            ),
             lambda saved: self._details_saved() if saved else None,
         )
 

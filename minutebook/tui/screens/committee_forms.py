@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from minutebook.domain.committee import Organisation, PaperSize
+from minutebook.domain.bodies import ITEMS, PARAGRAPHS, PRESETS, BodyType
+from minutebook.domain.committee import Committee, Organisation, PaperSize
 from minutebook.tui.screens.committees import HOUSE_STYLES
 from minutebook.tui.widgets.form import FormField
 
@@ -59,7 +60,8 @@ def meeting_fields(editing: bool) -> list[FormField]:
 
 
 def details_fields() -> list[FormField]:
-    """Name, reporting line, house style, usual venue, the Word template and its paper."""
+    """Name, reporting line, house style, usual venue, the Word template and its paper,
+    the kind of body and its resolution excluding the press and public."""
     return [
         FormField("code", "Code", read_only=True),
         FormField("name", "Name"),
@@ -77,4 +79,23 @@ def details_fields() -> list[FormField]:
             "select",
             options=[(size.label, size.value) for size in PaperSize],
         ),
+        FormField(
+            "body_type", "Kind of body", "select", options=[(b.label, b.value) for b in BodyType]
+        ),
+        FormField(
+            "exclusion_wording",
+            "Exclusion wording",
+            placeholder="That ... {items} ... {paragraphs}; blank for the preset",
+        ),
     ]
+
+
+def details_hint(committee: Committee) -> str:
+    """Under the details form: the law the committee's exclusion resolution rests on,
+    and what its placeholders become (docs/confidentiality.md)."""
+    basis = PRESETS[committee.body_type].legal_basis
+    return (
+        f"Legal basis ({committee.body_type.label}): {basis}. In the wording, {ITEMS} "
+        f"names the confidential items and {PARAGRAPHS} their Schedule 12A paragraphs; "
+        "blank gives the preset of the kind of body chosen."
+    )

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.domain.base import Refused, error_lines
-from minutebook.domain.meeting import DecisionVerb, InterestCategory
+from minutebook.domain.meeting import DecisionVerb
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.recording import HANDLING_CHOICES, Handling
 from minutebook.store import StoreError
@@ -138,9 +138,11 @@ class LiveForms:
 
     # -- declarations -------------------------------------------------------------------
 
-    def _declaration_fields(self) -> list[FormField]:
+    def _declaration_fields(self, kept: str | None = None) -> list[FormField]:
         agenda = [(f"{i.number} {i.title}"[:50], str(i.number)) for i in self.capture.agenda]
-        categories = [(c.value.replace("_", " ").capitalize(), c.value) for c in InterestCategory]
+        # The categories of the committee's kind of body (a council's code of conduct,
+        # an NHS register), and a corrected declaration's own.
+        categories = self.capture.interest_choices(kept)
         return [
             FormField("person", "Who", "select", options=self.capture.declarers()),
             FormField("item", "On item", "select", options=agenda),
@@ -153,7 +155,7 @@ class LiveForms:
         """A declaration made while the meeting is at `at_item` (on any item)."""
         values = {
             "item": str(at_item),
-            "category": InterestCategory.FINANCIAL.value,
+            "category": self.capture.interest_choices()[0][1],
             "ruling": Ruling.LEAVE.value,
         }
 
@@ -284,7 +286,7 @@ class LiveForms:
             declaration = next(d for d in capture.record.declarations if d.id == line.row_id)
             self._form(
                 "Correct a declaration of interest",
-                self._declaration_fields(),
+                self._declaration_fields(declaration.category.value),
                 {
                     "person": declaration.person,
                     "item": str(declaration.item),

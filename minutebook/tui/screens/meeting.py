@@ -29,6 +29,7 @@ from minutebook.domain import (
     Purpose,
 )
 from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.bodies import part_two, read_paragraphs
 from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import lifecycle_words
 from minutebook.domain.room import Ahead, Room, plan_ahead
@@ -56,6 +57,7 @@ ITEM_LABELS = {
     "purpose": "Purpose",
     "planned_minutes": "Planned minutes",
     "paper": "Paper",
+    "exempt_paragraphs": "Schedule 12A",
 }
 
 
@@ -73,7 +75,8 @@ closing ones, such as any other business), `e` or `Enter` edits the selected ite
 `Shift+↑` / `Shift+↓` move it (items are renumbered, and any minutes, declarations or
 arrivals recorded against them move with them), `Delete` removes an item that nothing
 refers to yet. Each item has a title, wording, lead, purpose (decision / discussion /
-information), planned minutes, a confidential flag (Part II) and a paper reference.
+information), planned minutes, a confidential flag (Part II) with, for a principal
+council, the paragraphs of Schedule 12A that make it exempt, and a paper reference.
 `1`, `2`, `3` switch between the tabs. **Attendance** shows who has sent apologies
 (`p` records or withdraws them) and who will join remotely (`r` records a member's
 planned remote attendance with a note, such as "joining by video from London", or
@@ -198,7 +201,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                 item.lead or "",
                 item.purpose.value.capitalize(),
                 str(item.planned_minutes or ""),
-                "Part II" if item.confidential else "",
+                part_two(item),
                 item.paper or "",
                 key=str(item.id),
             )
@@ -225,6 +228,11 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         ),
         FormField("planned_minutes", "Planned minutes", placeholder="e.g. 15"),
         FormField("confidential", "Confidential", "check"),
+        FormField(
+            "exempt_paragraphs",
+            "Schedule 12A para.",
+            placeholder="1 to 7, for a principal council's confidential item",
+        ),
         FormField("paper", "Paper", placeholder="paper or page reference"),
     ]
 
@@ -249,6 +257,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             "purpose": item.purpose.value,
             "planned_minutes": item.planned_minutes or "",
             "confidential": item.confidential,
+            "exempt_paragraphs": ", ".join(str(p) for p in item.exempt_paragraphs),
             "paper": item.paper,
         }
         self.app.push_screen(
@@ -266,6 +275,10 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
         if minutes_text and not minutes_text.isdigit():
             return f"Planned minutes must be a whole number of minutes, not {minutes_text!r}."
         try:
+            paragraphs = read_paragraphs(values.get("exempt_paragraphs"))
+        except ValueError as error:
+            return f"Schedule 12A: {error}"
+        try:
             item = AgendaItem.model_validate(
                 {
                     **(existing.model_dump() if existing else {"number": 1}),  # its kind, start
@@ -276,6 +289,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                     "purpose": values["purpose"] or "information",
                     "planned_minutes": int(minutes_text) if minutes_text else None,
                     "confidential": values["confidential"],
+                    "exempt_paragraphs": paragraphs,
                     "paper": values["paper"],
                 }
             )

@@ -35,6 +35,7 @@ from minutebook.domain import (
     TermsOfReference,
 )
 from minutebook.domain.forecast import forecast
+from minutebook.domain.interests import INTEREST_LABELS
 from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.quorum import Ruling
@@ -254,7 +255,7 @@ def minutes_page(reading: RecordReading) -> Page:
         name = reading.name(declaration.person) if declaration.person in reading.people else ""
         declared.setdefault(declaration.item, []).append(
             (
-                f"{name}, {declaration.category.value.replace('_', ' ')} interest "
+                f"{name}, {INTEREST_LABELS[declaration.category]} interest "
                 f"({declaration.nature}); the Chair's ruling: ",
                 RULING_WORDS[declaration.ruling],
             )
