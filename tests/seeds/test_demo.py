@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 
 from minutebook.domain import Committee, DecisionVerb
+from minutebook.domain.bodies import BodyType
 from minutebook.domain.timeline import EventKind
 from minutebook.seeds import build_demo_database
 from minutebook.seeds.loader import DEMO_FILES, read_seed_file
@@ -40,6 +43,25 @@ def test_demo_has_three_committees(demo_file: Path) -> None:
         for code in ("HCP", "ICB", "PB"):
             assert store.seats(code), code
             assert store.terms_of_reference(code), code
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("hcp.yaml", BodyType.PRINCIPAL_COUNCIL),
+        ("icb.yaml", BodyType.NHS_BODY),
+        ("pb.yaml", BodyType.NHS_BODY),
+    ],
+)
+def test_each_demo_committee_is_the_kind_of_body_its_seed_is(name: str, body: BodyType) -> None:
+    """HCP is a board of Milton Keynes City Council (seed 001: councillors' disclosable
+    pecuniary interests); the ICB Board and its People Board are NHS bodies (seed 003:
+    the Public Bodies (Admission to Meetings) Act 1960). Each says so in its seed file."""
+    text = resources.files("minutebook.seeds").joinpath("data", name).read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["committee"]["body_type"] == body.value  # said, not defaulted
+    committee = read_seed_file(name).membership.committee
+    assert committee.body_type is body
+    assert committee.exclusion_wording is None  # the preset of its kind of body
 
 
 def test_hcp_13_june_2023_minutes(demo_file: Path) -> None:
