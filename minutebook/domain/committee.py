@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from minutebook.domain.base import Code, DomainModel, Name, OptionalName, Tag, blank_to_none
 from minutebook.domain.bodies import BodyType, wording_problems
+from minutebook.domain.labels import DecisionLabels
 
 
 class HouseStyle(StrEnum):
@@ -102,6 +103,12 @@ def usual_body_type(style: HouseStyle) -> BodyType:
     return BodyType.NHS_BODY if style is HouseStyle.NHS else BodyType.PRINCIPAL_COUNCIL
 
 
+def usual_labels(style: HouseStyle) -> DecisionLabels:
+    """How a committee of this house style labels decisions: lettered through the
+    meeting in the NHS style (seed 003), numbered within each item otherwise (seed 001)."""
+    return DecisionLabels.LETTERED if style is HouseStyle.NHS else DecisionLabels.NUMBERED
+
+
 class Committee(DomainModel):
     """A committee, board or partnership that keeps formal minutes."""
 
@@ -111,6 +118,21 @@ class Committee(DomainModel):
     house_style: HouseStyle = HouseStyle.COUNCIL
     numbering: NumberingScheme = Field(default_factory=NumberingScheme)
     rag_palette: RagPalette = RagPalette.COUNCIL
+    decision_labels: DecisionLabels = DecisionLabels.NUMBERED
+    """How its minutes label decisions (`domain.labels`): numbered within each item, or
+    lettered through the meeting; when not given, its house style's usual labels."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _usual_labels(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("decision_labels") is None:
+            try:
+                style = HouseStyle(data.get("house_style") or HouseStyle.COUNCIL)
+            except ValueError:
+                return data  # the house style's own error says what is wrong
+            return {**data, "decision_labels": usual_labels(style)}
+        return data
+
     default_venue: OptionalName = None
     word_template: OptionalName = None
     """The committee's own Word template (.docx or .dotx: styles, header, footer, logo)

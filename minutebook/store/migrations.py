@@ -866,6 +866,17 @@ def agenda_sections(db: Database) -> None:
     record_triggers(db)  # the audit copies the new columns of agenda items too
 
 
+@migrations(name="0020_decision_labels")
+def decision_labels(db: Database) -> None:
+    """How each committee labels decisions in its minutes (docs/minutes.md): numbered
+    within each item, or lettered through the meeting; every committee keeps what its
+    house style printed until now (lettered in the NHS style, numbered otherwise)."""
+    db.execute(
+        "ALTER TABLE committees ADD COLUMN decision_labels TEXT NOT NULL DEFAULT 'numbered'"
+    )
+    db.execute("UPDATE committees SET decision_labels = 'lettered' WHERE house_style = 'nhs'")
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.
