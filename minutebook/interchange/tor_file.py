@@ -4,7 +4,8 @@ People are named in these files as secretaries write them ("Ruth Adebayo"); insi
 Minutebook they get ids, so reading a file returns the name of every id it made.
 The format (JSON with the same structure is accepted too)::
 
-    committee: {code: PB, name: BLMK People Board}
+    committee: {code: PB, name: BLMK People Board}   # with house_style, body_type,
+                                                     # exclusion_wording if it has its own
     organisations:
       - {id: ICB, name: NHS BLMK ICB, constituency: ics_org}
     seats:
@@ -53,6 +54,7 @@ from minutebook.domain.base import (
     error_lines,
     slug,
 )
+from minutebook.domain.bodies import BodyType
 from minutebook.domain.quorum import POLICY_SECTIONS, QuorumRule, in_force_on
 from minutebook.domain.standing_items import StandingItem, checked
 from minutebook.interchange.reading import FileError, load_data
@@ -82,6 +84,13 @@ class CommitteeEntry(DomainModel):
     name: Name
     parent_body: OptionalName = None
     house_style: str | None = None
+    body_type: BodyType | None = None
+    exclusion_wording: OptionalName = None
+
+
+SETTINGS = ("body_type", "exclusion_wording")
+"""The committee's settings a file may give that an import puts on a committee already
+in the database (docs/confidentiality.md); left out, the committee keeps its own."""
 
 
 class VersionEntry(DomainModel):
@@ -129,6 +138,9 @@ class TermsFile:
     source: str = field(default="terms of reference", compare=False)
     standing: tuple[StandingItem, ...] | None = None
     """The committee's standing items, in agenda order; None where the file gives none."""
+    settings: frozenset[str] = field(default=frozenset(), compare=False)
+    """Which of the committee's `SETTINGS` the file gives (not part of what it says:
+    a file written back says them all)."""
 
     def in_force_on(self, day: date | None) -> TermsOfReference:
         """The version a meeting on `day` is judged by (the latest when no date)."""
@@ -206,14 +218,13 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
             standing = checked(parsed.standing_items)
         except Refused as refused:
             problems.append(f"standing_items: {refused}")
+    given = parsed.committee.model_dump(exclude_none=True)
+    try:
+        committee = Committee.model_validate(given)
+    except ValidationError as error:
+        problems += error_lines(error, "committee")
     if problems:
         raise FileError(source, problems)
-    committee = Committee(
-        code=parsed.committee.code,
-        name=parsed.committee.name,
-        parent_body=parsed.committee.parent_body,
-        **({"house_style": parsed.committee.house_style} if parsed.committee.house_style else {}),
-    )
     membership = Membership(
         committee=committee,
         organisations=parsed.organisations,
@@ -221,7 +232,8 @@ def read_terms(text: str, source: str = "terms of reference") -> TermsFile:
         seats=tuple(seats),
     )
     ordered = tuple(sorted(versions, key=lambda v: (v.adopted, v.version)))
-    return TermsFile(membership, ordered, ids.names, source, standing)
+    settings = frozenset(key for key in SETTINGS if key in given)
+    return TermsFile(membership, ordered, ids.names, source, standing, settings)
 
 
 def _reference_problems(data: dict[str, Any]) -> list[str]:
@@ -305,6 +317,12 @@ def write_terms(
             "name": committee.name,
             "parent_body": committee.parent_body,
             "house_style": committee.house_style.value,
+            "body_type": committee.body_type.value,
+            **(
+                {"exclusion_wording": committee.exclusion_wording}
+                if committee.exclusion_wording
+                else {}
+            ),
         },
         "organisations": [
             {"id": o.id, "name": o.name, "constituency": o.constituency}

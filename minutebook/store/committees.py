@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
+
 from minutebook.domain import Committee, Membership, Organisation, Person, Seat, TermsOfReference
-from minutebook.domain.base import slug
+from minutebook.domain.base import error_lines, slug
 from minutebook.domain.quorum import in_force_on
 from minutebook.domain.standing_items import StandingItem, default_standing_items
 from minutebook.store.base import StoreBase
@@ -268,23 +270,34 @@ class CommitteeRepository(StoreBase):
         membership: Membership,
         versions: Sequence[TermsOfReference],
         standing: Sequence[StandingItem] | None = None,
+        settings: Collection[str] = (),
     ) -> int:
         """Bring a committee's set-up and ToR versions in from a file, all or nothing.
 
         People are matched to those already known by name; organisations and seats are
         added or updated by id; a version already stored is skipped if identical and
         refused if different (versions are never silently rewritten); the standing items,
-        where the file gives them, replace the committee's. Returns how many versions
-        were added.
+        where the file gives them, replace the committee's; so do the committee's
+        `settings` the file gives (its kind of body, its exclusion wording). Returns how
+        many versions were added.
         """
         committee = membership.committee
         code = committee.code
         with self.transaction() as db:
             try:
                 current = self.committee(code)
-                db.table("committees").update(
-                    code, {"name": committee.name, "parent_body": committee.parent_body}
-                )
+                given = {key: getattr(committee, key) for key in settings}
+                try:
+                    updated = current.model_copy(
+                        update={
+                            "name": committee.name,
+                            "parent_body": committee.parent_body,
+                            **given,
+                        }
+                    )
+                except ValidationError as error:
+                    raise StoreError(f"{code}: {error_lines(error)[0]}") from None
+                db.table("committees").update(code, self._committee_row(updated))
             except NotFound:
                 current = self.add_committee(committee)
             known = {p.name.casefold(): p.id for p in self.people()}

@@ -378,7 +378,9 @@ def tor_import(ctx: click.Context, tor_file: Path) -> None:
         sys.exit(EXIT_PROBLEM)
     with _open_store(ctx, to_write=True) as store:
         try:
-            added = store.import_terms(terms.membership, terms.versions, terms.standing)
+            added = store.import_terms(
+                terms.membership, terms.versions, terms.standing, terms.settings
+            )
         except StoreError as error:
             _fail(str(error))
             return
