@@ -10,9 +10,11 @@ The structure is docs/minutes.md as seed 001 lays it out:
 - the Chair's ruling on the quorum at the opening, if one was recorded;
 - an inquorate period under the minute where it began (the time, who left, what
   happened to the items it covered) and where the quorum returned (the time, who came);
-- each minute as a heading "HCP1 Welcome, Introductions and Apologies" (Heading 2), its
-  narrative paragraphs ("- " lines as bullets), declarations and quorum rulings on the
-  item, then "RESOLVED:" with numbered points and the actions agreed;
+- each minute as a heading "HCP1 Welcome, Introductions and Apologies" (Heading 2), the
+  declarations and quorum rulings on the item, its body (paragraphs, Word lists, bold,
+  tables: `minute_body`) with the decisions placed in it, then "RESOLVED:" with the
+  points placed nowhere (numbered, or lettered, as the committee labels decisions)
+  and the actions agreed;
 - confidential items in the public version only as their heading and a note, after the
   resolution excluding the press and public;
 - the date of the next meeting if no minute records it, then the sign-off: once the
@@ -37,6 +39,7 @@ from minutebook.domain.committee import Person, Seat
 from minutebook.domain.confidentiality import action_is_confidential
 from minutebook.domain.dates import long_date, long_day
 from minutebook.domain.interests import interest_words
+from minutebook.domain.labels import DecisionLabeller, DecisionLabels, Label
 from minutebook.domain.lifecycle import (
     correct_record_words,
     names_next_meeting,
@@ -47,6 +50,7 @@ from minutebook.domain.meeting import (
     Attendance,
     AttendanceStatus,
     Capacity,
+    Decision,
     DecisionFlag,
     Declaration,
     Minute,
@@ -54,6 +58,8 @@ from minutebook.domain.meeting import (
     QuorumRuling,
     Session,
 )
+from minutebook.domain.minute_body import ListKind
+from minutebook.domain.minute_layout import lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import (
@@ -78,6 +84,7 @@ from minutebook.exporters.inquorate import (
     outcome_text,
     restored_text,
 )
+from minutebook.exporters.minute_body import BodyWriter, WordLists, number_paragraph
 
 CHAIR_MARK = "Chair"
 VICE_CHAIR_MARK = "Vice-Chair"
@@ -144,6 +151,12 @@ class _Writer:
         self._quorum_notes: dict[int, list[str]] = {}
         self._closing_notes: list[str] = []
         self._inquorate_periods()
+        self.lists = WordLists(build)
+        self.labels = DecisionLabeller(self.committee.decision_labels)
+        self.body = BodyWriter(
+            build, self.lists, lambda part: self._decisions(part.points), "Table in the minutes"
+        )
+        self._item = 0  # the item whose minute is being written
 
     # ------------------------------------------------------------------ the document
 
@@ -235,11 +248,15 @@ class _Writer:
                 self.build.paragraph(CONFIDENTIAL_NOTE, BODY)
                 continue
             self._declarations(minute)
-            self._narrative(minute.narrative)
+            self._item = minute.item
+            layout = lay_out(minute)
+            self.build.warnings += [f"{minute.number or minute.item}: {n}" for n in layout.notes]
+            self.labels.item([d for d in layout.in_print_order if d.text.strip()])
+            self.body.write(layout.parts)
             arising = self.snapshot.arising_words(minute.item)
             if arising:
                 self.build.paragraph(arising, BODY)
-            self._decisions(minute)
+            self._decisions(layout.unplaced)
             self._actions([a for a in self.snapshot.actions if _placed(a, minute)])
 
     def _inquorate_periods(self) -> None:
@@ -325,63 +342,42 @@ class _Writer:
             text += "; no action was needed"
         return text + "."
 
-    def _narrative(self, narrative: str) -> None:
-        for block in _blocks(narrative):
-            if block.startswith(("- ", "• ")):
-                self.build.paragraph(block[2:].strip(), BULLET)
-            else:
-                self.build.paragraph(block, BODY)
-
-    def _decisions(self, minute: Minute) -> None:
-        groups: dict[str, list[str]] = {}
-        for decision in minute.decisions:
+    def _decisions(self, decisions: Sequence[Decision]) -> None:
+        """Decisions printed together (at their place in the body, or after it): under
+        each verb, "RESOLVED:" then its points, labelled as the committee labels them
+        (`domain.labels`): a real Word list, numbered or lettered from the point's label."""
+        groups: dict[str, list[tuple[str, Label | None]]] = {}
+        for decision in decisions:
             text = decision.text.strip()
             if not text:
                 continue
-            flag = self.quorum.flag(decision, minute.item)
+            flag = self.quorum.flag(decision, self._item)
             if flag is not None:
                 text = with_note(text, FLAG_NOTES[flag])
-            groups.setdefault(decision.verb.value, []).append(text)
+            groups.setdefault(decision.verb.value, []).append((text, self.labels.label(decision)))
         for verb, points in groups.items():
             self._verb_label(verb)
-            if len(points) == 1:
-                self.build.paragraph(points[0], BODY)
-                continue
-            self._numbered(points)
+            self._points(points)
 
     def _verb_label(self, verb: str) -> None:
         """ "RESOLVED:" in bold, kept on the page of its first point."""
         self.build.paragraph(f"{verb}:", BODY, bold=True).paragraph_format.keep_with_next = True
 
-    def _numbered(self, points: Sequence[str]) -> None:
-        """Numbered points 1., 2., 3.: a real Word list restarting at 1 where the
-        template's "List Number" style numbers, else the numbers written in the text."""
-        num_id = self._restarted_list()
-        for number, point in enumerate(points, 1):
-            if num_id is None:
-                self.build.paragraph(f"{number}. {point}", POINT)
-                continue
-            paragraph = self.build.paragraph(point, POINT)
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = 0
-            num_pr.get_or_add_numId().val = num_id
-
-    def _restarted_list(self) -> int | None:
-        """A new numbering instance of the "List Number" style's list, starting at 1
+    def _points(self, points: Sequence[tuple[str, Label | None]]) -> None:
+        """One verb's points: a lone point not numbered is a plain paragraph; the others
+        are one list, each a new instance starting at its first point's label
         (otherwise each RESOLVED list would run on from the one before)."""
-        if self.build.style(POINT) != POINT:
-            return None
-        p_pr = self.build.document.styles[POINT].element.pPr
-        if p_pr is None or p_pr.numPr is None or p_pr.numPr.numId is None:
-            return None
-        try:
-            numbering = self.build.document.part.numbering_part.element
-            existing = numbering.num_having_numId(p_pr.numPr.numId.val)
-        except (KeyError, NotImplementedError):
-            return None
-        num = numbering.add_num(existing.abstractNumId.val)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return int(num.numId)
+        if len(points) == 1 and points[0][1] is None:
+            self.build.paragraph(points[0][0], BODY)
+            return
+        first = next((label for _, label in points if label is not None), None)
+        kind = ListKind.NUMBERED
+        if first is not None and first.scheme is DecisionLabels.LETTERED:
+            kind = ListKind.LETTERED
+        style = self.body.list_style(kind, 0)
+        num_id, ilvl = self.lists.start(kind, 0, first.number if first else 1, style)
+        for text, _ in points:
+            number_paragraph(self.build.paragraph(text, style or POINT), num_id, ilvl)
 
     def _actions(self, actions: Sequence[Action]) -> None:
         """ "Action 3: Circulate the tracker (A Clayton, by 1 July 2023)", the label
@@ -599,27 +595,6 @@ def minute_heading(minute: Minute, item: AgendaItem | None) -> str:
     no heading of its own, "Item 3" if neither."""
     title = minute.heading or (item.title if item else None) or f"Item {minute.item}"
     return f"{minute.number} {title}" if minute.number else title
-
-
-def _blocks(narrative: str) -> list[str]:
-    """The narrative's paragraphs: blank lines separate them, a line starting "- "
-    starts a bullet, and other line breaks inside a paragraph are spaces."""
-    blocks: list[list[str]] = []
-    current: list[str] = []
-    for raw in narrative.splitlines():
-        line = raw.strip()
-        if not line:
-            if current:
-                blocks.append(current)
-            current = []
-        elif line.startswith(("- ", "• ")) and current:
-            blocks.append(current)
-            current = [line]
-        else:
-            current.append(line)
-    if current:
-        blocks.append(current)
-    return [" ".join(block) for block in blocks]
 
 
 def _during(item: int, text: str, minuted: set[int]) -> str:

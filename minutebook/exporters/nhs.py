@@ -42,6 +42,7 @@ from minutebook.domain.bodies import framed
 from minutebook.domain.committee import Seat
 from minutebook.domain.dates import long_date, short_date
 from minutebook.domain.interests import interest_words
+from minutebook.domain.labels import DecisionLabeller
 from minutebook.domain.lifecycle import amendment_words
 from minutebook.domain.meeting import (
     AgendaItem,
@@ -56,6 +57,8 @@ from minutebook.domain.meeting import (
     Mode,
     Session,
 )
+from minutebook.domain.minute_body import Block
+from minutebook.domain.minute_layout import Decisions, MinuteLayout, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import (
@@ -79,6 +82,7 @@ from minutebook.exporters.inquorate import (
     outcome_text,
     restored_text,
 )
+from minutebook.exporters.minute_body import BodyWriter, WordLists
 from minutebook.exporters.tables import CELL_STYLE, TableWriter, ensure_table_styles
 
 ATTENDANCE_COLUMNS = ("Name", "Role", "Initials")
@@ -319,7 +323,8 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
 
     people_in_tables = {r.person for r in record.attendance}
     body = _body(snapshot)
-    letters = _Letters()
+    labels = DecisionLabeller(snapshot.membership.committee.decision_labels)
+    lists = WordLists(build)
 
     build.heading("Minutes" if public else "Confidential business", 2)
     table = TableWriter(build, ITEM_COLUMNS, ITEM_WEIGHTS, "Minutes: " + ", ".join(ITEM_COLUMNS))
@@ -348,10 +353,14 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
         )
         cells = table.add_row((number, "", owners))
         quorum_lines = _item_quorum(snapshot, item.number, public)
-        paragraphs = _item_paragraphs(snapshot, item, minute, actions, body, letters, public)
-        if not paragraphs and not quorum_lines:
-            paragraphs.append(NOTHING_MINUTED)
-        _fill_item(cells[1], heading, quorum_lines, paragraphs, cell_style)
+        layout = lay_out(minute) if minute is not None else None
+        if layout is not None:  # what the body was not read as typed
+            build.warnings += [f"item {number} {note}" for note in layout.notes]
+        pieces = _item_pieces(snapshot, item, minute, layout, actions, body, labels, public)
+        if not pieces and not quorum_lines:
+            pieces.append(NOTHING_MINUTED)
+        writer = BodyWriter(build, lists, None, f"Item {number}", cells[1], CELL_STYLE)
+        _fill_item(cells[1], heading, quorum_lines, pieces, cell_style, writer)
 
 
 NOTHING_MINUTED = "There was nothing to minute."
@@ -361,36 +370,50 @@ def _fill_item(
     cell: _Cell,
     heading: str,
     quorum_lines: Sequence[str],
-    paragraphs: Sequence[str],
+    pieces: Sequence[str | Block],
     style_id: str | None,
+    writer: BodyWriter,
 ) -> None:
     """The item's heading in bold, the lines on the quorum in italics (so they stand
     apart from the narrative), then one paragraph per piece of the minute (the style
-    set by its id: a lookup by name walks every style, per paragraph)."""
+    set by its id: a lookup by name walks every style, per paragraph), the body's lists
+    and tables as Word lists and tables in the cell (`minute_body`)."""
     first = cell.paragraphs[0]
     first.add_run(clean_text(heading)).bold = True
-    for italic, texts in ((True, quorum_lines), (False, paragraphs)):
+    for italic, texts in ((True, quorum_lines), (False, pieces)):
         for text in texts:
+            if not isinstance(text, str):
+                writer.block(text)
+                continue
             paragraph = cell.add_paragraph()
             paragraph.add_run(clean_text(text)).italic = italic or None
             if style_id is not None:
                 paragraph._p.get_or_add_pPr().style = style_id
 
 
-def _item_paragraphs(
+def _item_pieces(
     snapshot: MinutesSnapshot,
     item: AgendaItem,
     minute: Minute | None,
+    layout: MinuteLayout | None,
     actions: Sequence[Action],
     body: str,
-    letters: _Letters,
+    labels: DecisionLabeller,
     public: bool,
-) -> list[str]:
-    """The minute of one item, after its lines on the quorum: the narrative, the
-    declarations, the decisions and the actions."""
-    out: list[str] = []
+) -> list[str | Block]:
+    """The minute of one item, after its lines on the quorum: the body with the
+    decisions placed in it (`domain.minute_layout`), the declarations, the decisions
+    placed nowhere and the actions."""
+    out: list[str | Block] = []
     narrative = minute.narrative if minute else ""
-    out += [p.strip() for p in narrative.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    runs = [p.points for p in layout.parts if isinstance(p, Decisions)] if layout else []
+    unplaced = layout.unplaced if layout else ()
+    labels.item([d for run in [*runs, unplaced] for g in _groups(run) if _lettered(g) for d in g])
+    for part in layout.parts if layout else ():
+        if isinstance(part, Decisions):
+            out += _decision_paragraphs(snapshot, item.number, part.points, body, labels)
+        else:
+            out.append(part)
     arising = snapshot.arising_words(item.number)
     if arising:
         out.append(arising)
@@ -412,8 +435,7 @@ def _item_paragraphs(
         for d in declarations
         if d.item == item.number and d.ruling is Ruling.LEAVE
     ]
-    decisions = minute.decisions if minute else ()
-    out += _decision_paragraphs(snapshot, item.number, decisions, body, letters)
+    out += _decision_paragraphs(snapshot, item.number, unplaced, body, labels)
     for action in actions:
         who = name_of(snapshot, action.owner)
         out.append(f"{action_label(action)}: {action_text(action, who)}")
@@ -452,24 +474,30 @@ def _left_for_item(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
     )
 
 
-class _Letters:
-    """(a), (b), (c) … numbering the decisions through the meeting, as seed 003 does."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def next(self) -> str:
-        self.count += 1
-        n, label = self.count, ""
-        while n:
-            n, rest = divmod(n - 1, 26)
-            label = chr(ord("a") + rest) + label
-        return f"({label})"
-
-
 NOTING_VERBS = frozenset({DecisionVerb.NOTED, DecisionVerb.RECEIVED})
-"""Verbs minuted as sentences ("The Board noted that ..."); the others are lettered
-decisions, (a), (b) … through the meeting, as seed 003 letters them."""
+"""Verbs minuted as sentences ("The Board noted that ..."); the others are labelled
+decisions, (a), (b) … through the meeting as seed 003 letters them, or numbered within
+the item, as the committee labels them (`domain.labels`)."""
+
+
+def _groups(decisions: Sequence[Decision]) -> list[list[Decision]]:
+    """Decisions one after another with the same verb, printed under one lead-in."""
+    groups: list[list[Decision]] = []
+    for decision in decisions:
+        if groups and groups[-1][0].verb is decision.verb:
+            groups[-1].append(decision)
+        else:
+            groups.append([decision])
+    return groups
+
+
+def _lettered(group: Sequence[Decision]) -> bool:
+    """Whether a group is labelled points ("The Board agreed the following: (a) ..."),
+    not sentences: what is noted or received, or one point that reads "That ..."."""
+    first = group[0]
+    return first.verb not in NOTING_VERBS and not (
+        len(group) == 1 and first.text.lower().startswith("that ")
+    )
 
 
 def _decision_paragraphs(
@@ -477,32 +505,26 @@ def _decision_paragraphs(
     item: int,
     decisions: Sequence[Decision],
     body: str,
-    letters: _Letters,
-) -> list[str]:
-    """ "The Board agreed the following:" with lettered points, one group per verb;
+    labels: DecisionLabeller,
+) -> list[str | Block]:
+    """ "The Board agreed the following:" with labelled points, one group per verb;
     what was noted or received as plain sentences."""
-    out: list[str] = []
+    out: list[str | Block] = []
 
     def flagged(text: str, decision: Decision) -> str:
         flag = snapshot.quorum.flag(decision, item)
         return text if flag is None else with_note(text, FLAG_NOTES[flag])
 
-    groups: list[list[Decision]] = []
-    for decision in decisions:
-        if groups and groups[-1][0].verb is decision.verb:
-            groups[-1].append(decision)
-        else:
-            groups.append([decision])
-    for group in groups:
+    for group in _groups(decisions):
         verb = _verb(group[0].verb)
-        first = group[0]
-        if group[0].verb in NOTING_VERBS or (
-            len(group) == 1 and first.text.lower().startswith("that ")
-        ):
+        if not _lettered(group):
             out += [f"The {body} {verb} {flagged(_lower_first(d.text), d)}" for d in group]
             continue
         out.append(f"The {body} {verb} the following:")
-        out += [f"{letters.next()} {flagged(d.text, d)}" for d in group]
+        for decision in group:
+            label = labels.label(decision)
+            text = flagged(decision.text, decision)
+            out.append(f"{label.text} {text}" if label else text)
     return out
 
 

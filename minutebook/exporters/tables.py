@@ -87,14 +87,19 @@ class TableWriter:
         headers: Sequence[str],
         weights: Sequence[float],
         caption: str,
+        within: _Cell | None = None,
+        width_emu: int | None = None,
     ) -> None:
+        """A table at the end of the document, or of the cell `within` (a table in a
+        table: the NHS minutes' item cell), `width_emu` wide (else the page's text width)."""
         if len(headers) != len(weights):
             raise ValueError("one weight per column")
         self.build = build
-        self.table: Table = build.document.add_table(rows=1, cols=len(headers))
+        container: Any = within if within is not None else build.document
+        self.table: Table = container.add_table(rows=1, cols=len(headers))
         _grid_style(build, self.table)
         self.table.autofit = False
-        total = text_width(build)
+        total = width_emu or text_width(build)
         scale = sum(weights)
         self.widths = [Emu(int(total * w / scale)) for w in weights]
         for grid_col, width in zip(self.table._tbl.tblGrid.gridCol_lst, self.widths, strict=True):
