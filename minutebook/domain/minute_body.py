@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from minutebook.domain.base import clean_text
+from minutebook.domain.labels import letters
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -498,6 +499,14 @@ def _lines(blocks: Iterable[Block]) -> Iterable[str]:
                 yield " | ".join(runs_text(cell) for cell in row)
         else:
             yield block.marker
+
+
+def point_label(kind: ListKind, number: int, level: int = 0) -> str:
+    """How point `number` of a list is labelled when printed: "•" ("–" one level in),
+    "3.", "(c)"; Word numbers the exported lists the same way (`exporters.minute_body`)."""
+    if kind is ListKind.BULLET:
+        return "•" if level == 0 else "–"
+    return f"{number}." if kind is ListKind.NUMBERED else f"({letters(number)})"
 
 
 LIST_WORDS = {ListKind.BULLET: "list", ListKind.NUMBERED: "numbered list"}

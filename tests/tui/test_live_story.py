@@ -373,9 +373,11 @@ async def test_item_one_discussion_and_numbered_decisions(
         await pilot.pause()
         await record_decision(pilot, "That the membership changes be approved.")
         shown = decisions_panel(app)
-        assert "NOTED:" in shown and "1. the apologies." in shown
+        assert "NOTED:" in shown and "1. the apologies.  [decision 1]" in shown
         assert "RESOLVED:" in shown and "1. That the membership changes be approved." in shown
-        assert editor.text == discussion and editor.has_focus
+        # Each takes its place in the minute where the cursor was (docs/minutes.md).
+        placed = discussion + "\n[decision 1]\n[decision 2]\n"
+        assert editor.text == placed and editor.has_focus
         await pilot.press("f8")
         await pilot.pause()
         assert screen.current == 2 and editor.text == ""
@@ -384,7 +386,7 @@ async def test_item_one_discussion_and_numbered_decisions(
         assert demo_store.minute_for(meeting_id, 2).number == "HCP9"  # type: ignore[union-attr]
         await pilot.press("f7")
         await pilot.pause()
-        assert editor.text == discussion
+        assert editor.text == placed
         assert editor.cursor_location == editor.document.end  # to add to it
     minute = demo_store.minute_for(meeting_id, 1)
     assert minute is not None
@@ -606,7 +608,8 @@ async def test_close_and_reopen_everything_is_there_exactly_as_typed(
         await pilot.pause()
         screen = live(again)
         assert screen.current == 3  # resumes where the meeting had got to
-        assert screen.query_one("#live-narrative", TextArea).text == "Item three as typed."
+        typed = screen.query_one("#live-narrative", TextArea).text
+        assert typed == "Item three as typed.\n[decision 1]\n"
         assert "That item three be noted." in decisions_panel(again)
         await go_to_item(pilot, 1)
         assert screen.query_one("#live-narrative", TextArea).text == "Item one as typed."

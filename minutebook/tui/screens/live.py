@@ -211,7 +211,8 @@ class LiveMeetingScreen(SignedMinutes):
             lines.append(f"{verb.value}:")
             for n, decision in enumerate(points, start=1):
                 flag = self.capture.flag(decision, item.number)
-                lines.append(f"  {n}. {decision.text}{FLAG_WORDS.get(flag, '') if flag else ''}")
+                flagged = f"{decision.text}{FLAG_WORDS.get(flag, '') if flag else ''}"
+                lines.append(f"  {n}. {flagged}  [decision {decision.position}]")
         for action in self.capture.item_actions(item.number):
             due = f", by {action.due:%d/%m/%Y}" if action.due else ""
             lines.append(
@@ -369,7 +370,8 @@ class LiveMeetingScreen(SignedMinutes):
     def action_decision(self) -> None:
         if self.current is not None and self.unlocked():
             self.save_now()
-            self.forms.decision(self.current)
+            at = self.editor.cursor_location  # where it goes in the text (saved at once)
+            self.forms.decision(self.current, lambda line: self.editor.insert_line(line, at))
 
     def action_action(self) -> None:
         if self.current is not None and self.unlocked():

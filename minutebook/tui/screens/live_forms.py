@@ -15,7 +15,9 @@ from pydantic import ValidationError
 
 from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.labels import DecisionLabels
 from minutebook.domain.meeting import DecisionVerb
+from minutebook.domain.minute_body import place_marker
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.recording import HANDLING_CHOICES, Handling
 from minutebook.store import StoreError
@@ -80,8 +82,9 @@ class LiveForms:
 
     # -- decisions ----------------------------------------------------------------------
 
-    def decision(self, item: int) -> None:
-        """Record a decision at `item`; while inquorate the form asks how."""
+    def decision(self, item: int, place: Callable[[str], None] | None = None) -> None:
+        """Record a decision at `item`; while inquorate the form asks how. `place` puts
+        its line ("[decision 2]") in the minute where the cursor was (docs/minutes.md)."""
         state = self.capture.quorum_at(item)
         # The text comes first so the secretary can type at once; the verb defaults to
         # RESOLVED, and typing "NOTED: ..." chooses it too.
@@ -90,7 +93,12 @@ class LiveForms:
             FormField("verb", "Decision", "select", options=VERB_CHOICES),
         ]
         values: dict[str, Any] = {"verb": DecisionVerb.RESOLVED.value}
-        hint = "Each point is numbered within the item: RESOLVED 1., 2., 3."
+        lettered = self.capture.committee.decision_labels is DecisionLabels.LETTERED
+        hint = (
+            "It goes in the minute where the cursor was, as a line [decision N] (delete "
+            "the line to print it after the minute). Points are "
+            + ("lettered through the meeting: (a), (b)." if lettered else "numbered: 1., 2.")
+        )
         if state.inquorate:
             fields.append(
                 FormField(
@@ -106,13 +114,19 @@ class LiveForms:
                 "be taken: record it as noted or deferred, as Chair's action, or anyway "
                 "(minuted as taken while inquorate)."
             )
+
+        def save(v: dict[str, Any]) -> None:
+            decided = self.capture.decide(
+                item, v.get("text") or "", v.get("verb"), v.get("handling")
+            )
+            if place is not None and decided.position is not None:
+                place(place_marker(decided.position))
+
         self._form(
             "Record a decision",
             fields,
             values,
-            lambda v: self.capture.decide(
-                item, v.get("text") or "", v.get("verb"), v.get("handling")
-            ),
+            save,
             hint=hint,
             labels={"text": "Text", "verb": "Decision"},
         )

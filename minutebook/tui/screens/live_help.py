@@ -2,20 +2,21 @@
 
 LIVE_HELP = """## Live capture
 
-Type the discussion of the current item on the right; it is saved as you type.
-`F7` / `F8` move to the previous / next item (the minute number is issued when an item
-is first minuted). `F3` records a decision (RESOLVED, AGREED, NOTED …; numbered 1, 2, 3
-within the item); `F4` an action (owner and due date) without leaving the item; `F5` a
-declaration of interest with the Chair's ruling; `F2` the attendance of the whole room
-(one key per change: present, remote, apologies, absent, left, back, and `u` to undo a
-mark made by mistake); `F6` the quorum's reasons at this item; `F9` lists this
-meeting's decisions, actions, declarations and rulings: `Enter` corrects one, `Delete`
-deletes it, and a deleted one can be brought back. `Ctrl+Z` undoes typing. `F10`
-leaves live capture and asks whether the meeting has ended: its end time goes into the
-minutes. The top line shows the clock, the quorum at this item and whether everything
-is saved. Recording a decision while the meeting is inquorate asks first, and offers
-NOTED, DEFERRED or Chair's action instead, or to record it anyway (the minutes then mark
-it as taken while inquorate). `Esc` leaves live capture as `F10` does.
+Type the discussion of the current item on the right; it is saved as you type. `F7` /
+`F8` move to the previous / next item (the minute number is issued when an item is first
+minuted). `F3` records a decision (RESOLVED, AGREED, NOTED …) and puts its line,
+`[decision 2]`, in the text where the cursor was: it is printed there (delete the line
+and it is printed after the minute); `F4` an action (owner and due date) without leaving
+the item; `F5` a declaration of interest with the Chair's ruling; `F2` the attendance of
+the whole room (one key per change: present, remote, apologies, absent, left, back, and
+`u` to undo a mark made by mistake); `F6` the quorum's reasons at this item; `F9` lists
+this meeting's decisions, actions, declarations and rulings: `Enter` corrects one,
+`Delete` deletes it, and a deleted one can be brought back. `Ctrl+Z` undoes typing.
+`F10` leaves live capture and asks whether the meeting has ended: its end time goes into
+the minutes. The top line shows the clock, the quorum at this item and whether
+everything is saved. Recording a decision while the meeting is inquorate asks first, and
+offers NOTED, DEFERRED or Chair's action instead, or to record it anyway (the minutes
+then mark it as taken while inquorate). `Esc` leaves live capture as `F10` does.
 
 `F11` (or `Ctrl+R`) opens matters arising: every open action from earlier meetings,
 oldest first. One key records this meeting's review of the highlighted action (`p` in
@@ -26,6 +27,11 @@ item say what was reviewed and closed, as shown below its decisions. `F12` appro
 previous minutes: as a correct record or subject to an amendment; the Chair signs and
 they are locked. Signed minutes are read only: the keys that would record something are
 greyed, and pressing one, or typing, says so.
+
+The text may hold light markup: a blank line between paragraphs, `- ` for a bullet,
+`1.` for a numbered point, `(a)` for a lettered one (indent a point under another to
+nest it), `**noted**` for bold, and a table as `| Name | Role |`, then `|---|---|`, then
+a line per row. The meeting screen's Minutes tab (`3`) shows what the minutes make of it.
 
 Marks are made at the item being taken: someone who leaves while item 4 is taken is
 minuted as leaving during item 4, and is not counted for what is decided after. Going

@@ -1,23 +1,28 @@
 """The meeting screen's record tabs, drawn as text: the attendance with the quorum at
-the opening (or the forecast before the meeting), and the minutes as recorded so far.
+the opening (or the forecast before the meeting), and the minutes as recorded so far:
+each minute's body as the Word minutes print it (`domain.minute_layout`, the one tree
+the exporters read), its lists indented with their bullets, numbers or letters, bold
+as bold, tables as aligned columns and the decisions where the body places them.
 
 Each tab is one rich renderable in one `Static`, built the first time the tab is shown
 and again when the record changes: a meeting of 25 minuted items drawn as a Markdown
 widget per paragraph (about 700 widgets) took over a second to open. The Minutes tab is
-one `Text`: rich's `Markdown` draws it in about the same time but takes ten times as long
-to build, and would read a narrative's "*" or "1." as formatting, where the record is
-shown as typed. The Attendance tab's lists are grids, so that a wrapped line hangs under
+one `Text` (a table in it a rich `Table`): rich's `Markdown` draws it in about the same
+time but takes ten times as long to build, and reads more of a narrative as formatting
+than the minutes do. The Attendance tab's lists are grids, so that a wrapped line hangs under
 the name rather than under the bullet. What the pages say comes from the domain
 (`MeetingQuorum`, `MeetingRecord.presence_notes`, the forecast); nothing is decided here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -36,8 +41,12 @@ from minutebook.domain import (
 )
 from minutebook.domain.forecast import forecast
 from minutebook.domain.interests import INTEREST_LABELS
-from minutebook.domain.meeting import DecisionFlag
+from minutebook.domain.labels import DecisionLabeller
+from minutebook.domain.meeting import Decision, DecisionFlag
 from minutebook.domain.meeting_quorum import MeetingQuorum
+from minutebook.domain.minute_body import ListBlock, Paragraph, Runs, point_label, runs_text
+from minutebook.domain.minute_body import Table as BodyTable
+from minutebook.domain.minute_layout import Decisions, Part, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.reviews import ActionReview
 from minutebook.domain.snapshot import arising_words
@@ -124,6 +133,19 @@ class Page:
             grid.add_row(label, entry)
             self._plain.append(label + (entry.plain if isinstance(entry, Text) else entry))
         self.parts.append(grid)
+
+    def table(self, table: BodyTable, indent: int = 0) -> None:
+        """A table of the minute's body: its columns aligned, the header in bold, a
+        long cell wrapped within its column."""
+        self._flush()
+        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", padding=(0, 1))
+        for cell in table.header:
+            grid.add_column(runs_text(cell))
+        for row in table.rows:
+            grid.add_row(*(runs_text(cell) for cell in row))
+        self.parts.append(Padding(grid, (0, 0, 0, indent)) if indent else grid)
+        for row in (table.header, *table.rows):
+            self._plain.append(" | ".join(runs_text(cell) for cell in row))
 
     def _flush(self) -> None:
         if self._run:
@@ -270,6 +292,7 @@ def minutes_page(reading: RecordReading) -> Page:
         page.blank()
     if not record.minutes:
         page.line("No minutes recorded yet.")
+    labels = DecisionLabeller(reading.committee.decision_labels)
     for minute in record.minutes:
         heading = minute.heading or titles.get(minute.item, "")
         page.line((f"{minute.number or ''} {heading}".strip(), "bold underline"))
@@ -277,26 +300,32 @@ def minutes_page(reading: RecordReading) -> Page:
         for words, ruling_words in declared.get(minute.item, []):
             page.line(("Declared:", "italic"), " ", words, ruling_words)
             page.blank()
-        if minute.narrative.strip():
-            page.line(minute.narrative.strip())
+        layout = lay_out(minute)
+        if layout.notes or any(not isinstance(p, Paragraph) for p in layout.parts):
+            page.line((f"Read as: {layout.summary()}.", "dim italic"))  # what it made of it
             page.blank()
-        # Where the Word minutes say it: after the narrative, before the decisions.
+        labels.item(layout.in_print_order)
+
+        def decided(points: Sequence[Decision], item: int = minute.item) -> None:
+            """Decisions as the council minutes print them: under their verb, labelled
+            as the committee labels them, with their flag."""
+            for verb in dict.fromkeys(d.verb for d in points):
+                page.line((f"{verb.value}:", "bold"))
+                for decision in (d for d in points if d.verb is verb):
+                    label = labels.label(decision)
+                    flag = _flag_words(quorum.flag(decision, item))
+                    page.line(
+                        f"  {label.text} " if label else "  ", decision.text, (flag, "italic")
+                    )
+                page.blank()
+
+        _body(page, layout.parts, decided)
+        # Where the Word minutes say it: after the body, before the decisions after it.
         arising = arising_words(reading.reviewed, reading.committee.rag_palette, minute.item)
         if arising:
             page.line(arising)
             page.blank()
-        verbs = list(dict.fromkeys(d.verb.value for d in minute.decisions))
-        for verb in verbs:
-            points = [d for d in minute.decisions if d.verb.value == verb]
-            page.line((f"{verb}:", "bold"))
-            page.items(
-                [
-                    Text.assemble(d.text, (_flag_words(quorum.flag(d, minute.item)), "italic"))
-                    for d in points
-                ],
-                marks=[f"{n}. " for n in range(1, len(points) + 1)],
-            )
-            page.blank()
+        decided(layout.unplaced)
         for action in actions_by_item.get(str(minute.item), []):
             due = f", by {action.due:%d/%m/%Y}" if action.due else ""
             owner = reading.name(action.owner) if action.owner in reading.people else ""
@@ -305,6 +334,42 @@ def minutes_page(reading: RecordReading) -> Page:
             )
             page.blank()
     return page
+
+
+def _runs(runs: Runs) -> Text:
+    return Text.assemble(*((run.text, "bold" if run.bold else "") for run in runs))
+
+
+def _body(page: Page, parts: Sequence[Part], decided: Callable[[Sequence[Decision]], None]) -> None:
+    """A minute's body: its paragraphs, lists and tables, and the decisions it places."""
+    for part in parts:
+        if isinstance(part, Decisions):
+            decided(part.points)
+            continue
+        if isinstance(part, Paragraph):
+            page.line(_runs(part.runs))
+        elif isinstance(part, ListBlock):
+            _points(page, part)
+        elif isinstance(part, BodyTable):
+            page.table(part)
+        else:  # a place the layout did not fill: its line, as the minutes print it
+            page.line(part.marker)
+        page.blank()
+
+
+def _points(page: Page, block: ListBlock) -> None:
+    """A list's points, indented by level, each with its bullet, number or letter."""
+    pad = "  " * (block.level + 1)
+    for n, item in enumerate(block.items):
+        mark = point_label(block.kind, block.start + n, block.level) + " "
+        page.line(pad + mark, _runs(item.runs))
+        for inner in item.then:
+            if isinstance(inner, Paragraph):
+                page.line(pad + " " * len(mark), _runs(inner.runs))
+            elif isinstance(inner, ListBlock):
+                _points(page, inner)
+            elif isinstance(inner, BodyTable):
+                page.table(inner, indent=len(pad) + len(mark))
 
 
 RULING_WORDS = {

@@ -260,6 +260,13 @@ class MinuteEditor(TextArea):
             self._save_at_once()
         return result
 
+    def insert_line(self, line: str, at: Location) -> None:
+        """Insert `line` at `at` as a line of its own (the line there broken before it,
+        unless only spaces come before `at`), the cursor on the line after it."""
+        before = self.document.get_line(at[0])[: at[1]]
+        result = self.insert(("\n" if before.strip() else "") + line + "\n", at)
+        self.move_cursor(result.end_location)
+
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
         self.wrapped_document = LongLineWrapping(self.document, tab_width=self.indent_width)
