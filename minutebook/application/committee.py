@@ -65,6 +65,7 @@ MEETING_LABELS = {
     "date": "Date",
     "time": "Time",
     "ended_at": "End time",
+    "planned_end": "Planned end",
     "venue": "Venue",
     "session": "Session",
 }
@@ -77,6 +78,9 @@ COMMITTEE_LABELS = {
     "numbering": "Minute numbers",
     "word_template": "Word template",
     "paper_size": "Paper size",
+    "agenda_subtitle": "Agenda subtitle",
+    "enquiries": "Enquiries",
+    "exclusion_on_agenda": "Exclusion at end",
     "body_type": "Kind of body",
     "exclusion_wording": "Exclusion wording",
 }
@@ -410,10 +414,11 @@ class CommitteeSetup:
         time: str | None = "",
         venue: str | None = "",
         session: str | None = "public",
+        planned_end: str | None = None,
     ) -> Meeting:
         """A new meeting of the committee, as typed: the date dd/mm/yyyy, the time as
-        people write it (19:00, 1900, 7pm)."""
-        meeting = self._meeting(None, date, time, venue, session, None)
+        people write it (19:00, 1900, 7pm), and when it is planned to end if said."""
+        meeting = self._meeting(None, date, time, venue, session, None, planned_end)
         try:
             return self.store.add_meeting(meeting)
         except StoreError as error:
@@ -426,10 +431,11 @@ class CommitteeSetup:
         time: str | None = "",
         venue: str | None = "",
         session: str | None = "public",
+        planned_end: str | None = None,
     ) -> Meeting:
         """The meeting the "New meeting" form describes, checked but not stored yet: its
         agenda is settled first (`application.standing`, docs/agenda.md)."""
-        return self._meeting(None, date, time, venue, session, None)
+        return self._meeting(None, date, time, venue, session, None, planned_end)
 
     @staticmethod
     def details_values(committee: Committee) -> dict[str, Any]:
@@ -442,6 +448,9 @@ class CommitteeSetup:
             "default_venue": committee.default_venue or "",
             "word_template": committee.word_template or "",
             "paper_size": committee.paper_size.value,
+            "agenda_subtitle": committee.agenda_subtitle or "",
+            "enquiries": committee.enquiries or "",
+            "exclusion_on_agenda": committee.exclusion_on_agenda,
             "body_type": committee.body_type.value,
             "exclusion_wording": exclusion_wording(
                 committee.body_type, committee.exclusion_wording
@@ -455,6 +464,7 @@ class CommitteeSetup:
             "date": short_date(meeting.date),
             "time": meeting.time or "",
             "ended_at": meeting.ended_at or "",
+            "planned_end": meeting.planned_end or "",
             "venue": meeting.venue or "",
             "session": meeting.session.value,
         }
@@ -468,11 +478,15 @@ class CommitteeSetup:
         ended_at: str | None = "",
         venue: str | None = "",
         session: str | None = "public",
+        planned_end: str | None = None,
     ) -> Meeting:
-        """Correct `meeting`'s date, start and end times, venue or session. A blank end
-        time clears the one recorded live. The store refuses signed minutes, and a date
-        that would put minute numbers already issued in another numbering period."""
-        changed = self._meeting(meeting, date, time, venue, session, ended_at)
+        """Correct `meeting`'s date, start and end times, venue or session, or when it is
+        planned to end (None: as it was). A blank end time clears the one recorded live.
+        The store refuses signed minutes, and a date that would put minute numbers
+        already issued in another numbering period."""
+        if planned_end is None:
+            planned_end = meeting.planned_end
+        changed = self._meeting(meeting, date, time, venue, session, ended_at, planned_end)
         try:
             return self.store.update_meeting(changed)
         except StoreError as error:
@@ -494,6 +508,7 @@ class CommitteeSetup:
         venue: str | None,
         session: str | None,
         ended_at: str | None,
+        planned_end: str | None = None,
     ) -> Meeting:
         """The meeting the form describes, or every problem with it at once."""
         problems: list[str] = []
@@ -513,6 +528,7 @@ class CommitteeSetup:
             "time": time,
             "venue": venue,
             "session": session or "public",
+            "planned_end": planned_end,
         }
         if current is not None:
             fields = {**current.model_dump(), **fields, "ended_at": ended_at}
@@ -537,6 +553,9 @@ class CommitteeSetup:
         default_venue: str | None = None,
         word_template: str | None = None,
         paper_size: str | None = None,
+        agenda_subtitle: str | None = None,
+        enquiries: str | None = None,
+        exclusion_on_agenda: bool | None = None,
         body_type: str | None = None,
         exclusion_wording: str | None = None,
     ) -> Committee:
@@ -559,6 +578,14 @@ class CommitteeSetup:
                     "default_venue": default_venue,
                     "word_template": template,
                     "paper_size": paper_size or current.paper_size.value,
+                    # The agenda's front page (docs/agenda.md); not given, as it was.
+                    "agenda_subtitle": current.agenda_subtitle
+                    if agenda_subtitle is None
+                    else agenda_subtitle,
+                    "enquiries": current.enquiries if enquiries is None else enquiries,
+                    "exclusion_on_agenda": current.exclusion_on_agenda
+                    if exclusion_on_agenda is None
+                    else exclusion_on_agenda,
                     "body_type": body_type or current.body_type.value,
                     "exclusion_wording": (
                         current.exclusion_wording

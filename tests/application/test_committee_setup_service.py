@@ -285,6 +285,7 @@ def test_editing_a_meeting_keeps_it_and_a_blank_end_time_clears_it(
         "date": "13/06/2023",
         "time": "14:00",
         "ended_at": "16:10",
+        "planned_end": "",
         "venue": "Civic Offices",
         "session": "public",
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual.widgets import DataTable, Input, SelectionList, Static
+from textual.widgets import DataTable, Input, SelectionList, Static, TextArea
 
 from minutebook.domain import Decision, DecisionVerb
 from minutebook.domain.meeting import ItemKind, ItemPlace
@@ -235,10 +235,10 @@ async def test_editing_a_standing_item_on_the_agenda_keeps_its_kind(
         await pilot.pause()
         form = app.screen
         assert isinstance(form, FormScreen)
-        wording = form.query_one("#field-description", Input)
-        assert wording.value.endswith("held on 10 December 2026.")
+        wording = form.query_one("#field-description", TextArea)  # of several lines
+        assert wording.text.endswith("held on 10 December 2026.")
         form.query_one("#field-title", Input).value = "Minutes of the last meeting"
-        wording.value = "To approve the minutes of 10 December 2026."
+        wording.text = "To approve the minutes of 10 December 2026."
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)

@@ -48,6 +48,10 @@ def meeting_fields(editing: bool) -> list[FormField]:
             "time", "Start time" if editing else "Time", placeholder="HH:MM, e.g. 14:00 or 7pm"
         ),
     ]
+    # When it is planned to end, as the agenda prints it ("Time: 10:00 to 12:30").
+    fields.append(
+        FormField("planned_end", "Planned end", placeholder="HH:MM, for the agenda; or blank")
+    )
     if editing:
         fields.append(FormField("ended_at", "End time", placeholder="HH:MM; blank if not recorded"))
     return [
@@ -87,6 +91,17 @@ def details_fields() -> list[FormField]:
             "Exclusion wording",
             placeholder="That ... {items} ... {paragraphs}; blank for the preset",
         ),
+        FormField(
+            "agenda_subtitle",
+            "Agenda subtitle",
+            placeholder="a line under the name on the agenda; blank for none",
+        ),
+        FormField(
+            "enquiries",
+            "Enquiries",
+            placeholder="Please contact ... on ... or ...; blank for none",
+        ),
+        FormField("exclusion_on_agenda", "Exclusion at end", "check"),
     ]
 
 

@@ -25,7 +25,10 @@ closing items such as the date of the next meeting.
 
 `d` edits the committee's details: its name, house style, usual venue, the Word
 template (a .docx or .dotx with the body's styles, header, footer and logo) its documents
-use, and their paper size (A4, or US Letter).
+use, and their paper size (A4, or US Letter); and its agenda's front page: a line under
+its name ("FORMERLY THE HEALTH AND WELLBEING BOARD"), the enquiries contact, and whether
+every agenda ends with the resolution excluding the press and public (a board that meets
+in private after its public business).
 
 `t` opens the committee's **action tracker**: every action agreed at its meetings, with
 filters (open, overdue, owner, status, meeting), each action's reviews, corrections, and

@@ -36,6 +36,12 @@ from minutebook.domain.room import Ahead, Room, plan_ahead
 from minutebook.domain.standing_items import new_item_number
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand, on_tab
+from minutebook.tui.screens.agenda_item_form import (
+    SECTION_FIELDS,
+    SECTION_LABELS,
+    section_of,
+    section_values,
+)
 from minutebook.tui.screens.lifecycle_forms import (
     AuditScreen,
     approve_previous_minutes,
@@ -58,6 +64,7 @@ ITEM_LABELS = {
     "planned_minutes": "Planned minutes",
     "paper": "Paper",
     "exempt_paragraphs": "Schedule 12A",
+    **SECTION_LABELS,
 }
 
 
@@ -85,7 +92,10 @@ everyone else comes, and whom to chase if not. A remote attendance counts only w
 the terms of reference say so; the forecast names whoever it does not count. Once
 people are marked present it shows the quorum at the opening; live capture marks when
 each expected member actually arrives. **Minutes** shows what has been recorded.
-Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
+Signed minutes are locked. `l` opens live capture: the meeting as it happens. An item
+may open a section of the agenda, with its times ("Strategy", 10:25 to 11:50), printed
+above it; its wording may run over several lines (Enter), a line starting "- " a bullet;
+planned minutes print a timing only for the items given them."""
 
     DEFAULT_CSS = """
     MeetingScreen #attendance-text, MeetingScreen #minutes-text { padding: 0 1; }
@@ -218,7 +228,9 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
 
     FIELDS = [
         FormField("title", "Title", placeholder="e.g. Minutes of the previous meeting"),
-        FormField("description", "Wording", placeholder="under the title on the agenda"),
+        FormField(
+            "description", "Wording", "lines", placeholder='under the title; "- " for a bullet'
+        ),
         FormField("lead", "Lead", placeholder="who presents it"),
         FormField(
             "purpose",
@@ -234,6 +246,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             placeholder="1 to 7, for a principal council's confidential item",
         ),
         FormField("paper", "Paper", placeholder="paper or page reference"),
+        *SECTION_FIELDS,
     ]
 
     def action_add_item(self) -> None:
@@ -259,6 +272,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
             "confidential": item.confidential,
             "exempt_paragraphs": ", ".join(str(p) for p in item.exempt_paragraphs),
             "paper": item.paper,
+            **section_values(item),
         }
         self.app.push_screen(
             FormScreen(
@@ -291,6 +305,7 @@ Signed minutes are locked. `l` opens live capture: the meeting as it happens."""
                     "confidential": values["confidential"],
                     "exempt_paragraphs": paragraphs,
                     "paper": values["paper"],
+                    **section_of(values),
                 }
             )
             if existing:

@@ -45,7 +45,10 @@ SHORT_KINDS = {
 FIELDS = [
     FormField("title", "Title", placeholder="e.g. Minutes of the previous meeting"),
     FormField(
-        "description", "Wording", placeholder=f"on the agenda; {PREVIOUS}: the last meeting's date"
+        "description",
+        "Wording",
+        "lines",  # several lines, such as a board's committee-effectiveness questions
+        placeholder=f"on the agenda; {PREVIOUS}: the last meeting's date",
     ),
     FormField("kind", "Kind", "select", options=[(w, k.value) for k, w in KIND_WORDS.items()]),
     FormField(

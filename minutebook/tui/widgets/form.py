@@ -23,6 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from minutebook.tui.sentences import sentence
@@ -37,15 +38,17 @@ class FormField:
 
     key: str
     label: str
-    kind: Literal["text", "select", "check"] = "text"
+    kind: Literal["text", "select", "check", "lines"] = "text"
+    """"lines" is text of several lines (an agenda item's wording, a list of questions):
+    Enter starts a new line there, Ctrl+S saves."""
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)
     placeholder: str = ""
     read_only: bool = False
 
 
 class FormScreen(ModalScreen[bool]):
-    """A modal form: Tab between fields, Ctrl+S or Enter saves, Escape cancels (asking
-    first if anything was changed)."""
+    """A modal form: Tab between fields, Ctrl+S (or Enter in a one-line field) saves,
+    Escape cancels (asking first if anything was changed)."""
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -56,6 +59,8 @@ class FormScreen(ModalScreen[bool]):
     FormScreen #form-title { text-style: bold; padding-bottom: 1; }
     FormScreen #fields { height: auto; max-height: 14; }
     FormScreen .form-row { height: 1; }
+    FormScreen .form-row.form-lines { height: 4; }
+    FormScreen .form-row TextArea { width: 1fr; height: 4; }
     FormScreen #form-hint { margin-top: 1; }
     FormScreen .form-row Label { width: 18; color: $text-muted; }
     FormScreen .form-row Input, FormScreen .form-row Select { width: 1fr; }
@@ -94,7 +99,8 @@ class FormScreen(ModalScreen[bool]):
             yield Static(self.form_title, id="form-title")
             with VerticalScroll(id="fields"):
                 for spec in self.fields:
-                    with Horizontal(classes="form-row"):
+                    lines = " form-lines" if spec.kind == "lines" else ""
+                    with Horizontal(classes="form-row" + lines):
                         yield Label(spec.label)
                         yield self._widget(spec)
             if self.hint:
@@ -112,9 +118,21 @@ class FormScreen(ModalScreen[bool]):
         if first is not None:
             self.query_one(f"#field-{first.key}").focus()
 
-    def _widget(self, spec: FormField) -> Input | Select[Any]:
+    def _widget(self, spec: FormField) -> Widget:
         value = self.values.get(spec.key)
         widget_id = f"field-{spec.key}"
+        if spec.kind == "lines":
+            # Imported here: TextArea costs start-up time the first screen does not need.
+            from textual.widgets import TextArea
+
+            return TextArea(
+                "" if value is None else str(value),
+                id=widget_id,
+                compact=True,
+                placeholder=spec.placeholder,
+                disabled=spec.read_only,
+                highlight_cursor_line=False,
+            )
         if spec.kind == "check":
             # A yes/no choice rather than a checkbox: its state is written out, and a
             # stray space typed into the wrong field cannot flip it unseen.
@@ -151,6 +169,8 @@ class FormScreen(ModalScreen[bool]):
                 result[spec.key] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, Input):
                 result[spec.key] = widget.value
+            elif spec.kind == "lines":
+                result[spec.key] = getattr(widget, "text", "")
         return result
 
     def action_save(self) -> None:
