@@ -78,6 +78,7 @@ COMMITTEE_LABELS = {
     "numbering": "Minute numbers",
     "word_template": "Word template",
     "paper_size": "Paper size",
+    "decision_labels": "Decisions",
     "agenda_subtitle": "Agenda subtitle",
     "enquiries": "Enquiries",
     "exclusion_on_agenda": "Exclusion at end",
@@ -445,6 +446,7 @@ class CommitteeSetup:
             "name": committee.name,
             "parent_body": committee.parent_body or "",
             "house_style": committee.house_style.value,
+            "decision_labels": committee.decision_labels.value,
             "default_venue": committee.default_venue or "",
             "word_template": committee.word_template or "",
             "paper_size": committee.paper_size.value,
@@ -550,6 +552,7 @@ class CommitteeSetup:
         name: str | None = "",
         parent_body: str | None = None,
         house_style: str | None = None,
+        decision_labels: str | None = None,
         default_venue: str | None = None,
         word_template: str | None = None,
         paper_size: str | None = None,
@@ -559,11 +562,12 @@ class CommitteeSetup:
         body_type: str | None = None,
         exclusion_wording: str | None = None,
     ) -> Committee:
-        """Change the committee's name, reporting line, house style, usual venue, Word
-        template (a .docx or .dotx path, kept in full; blank for Minutebook's own), the
-        paper its documents are laid out on (A4 unless it asks for US Letter), the kind
-        of body it is, or its resolution excluding the press and public (blank, or a
-        preset as the form shows it, for its body type's preset; not given, unchanged)."""
+        """Change the committee's name, reporting line, house style, how its minutes label
+        decisions (not given, unchanged), usual venue, Word template (a .docx or .dotx
+        path, kept in full; blank for Minutebook's own), the paper its documents are laid
+        out on (A4 unless it asks for US Letter), the kind of body it is, or its
+        resolution excluding the press and public (blank, or a preset as the form shows
+        it, for its body type's preset; not given, unchanged)."""
         current = self.store.committee(self.code)
         template = str(word_template or "").strip()
         if template:
@@ -575,6 +579,7 @@ class CommitteeSetup:
                     "name": name,
                     "parent_body": parent_body,
                     "house_style": house_style or current.house_style.value,
+                    "decision_labels": decision_labels or current.decision_labels.value,
                     "default_venue": default_venue,
                     "word_template": template,
                     "paper_size": paper_size or current.paper_size.value,

@@ -26,6 +26,12 @@ class DecisionLabels(StrEnum):
     NUMBERED = "numbered"  # 1., 2. within each item (seed 001)
     LETTERED = "lettered"  # (a), (b) through the meeting (seed 003)
 
+    @property
+    def label(self) -> str:
+        if self is DecisionLabels.NUMBERED:
+            return "numbered 1., 2. within each item"
+        return "lettered (a), (b) through the meeting"
+
 
 def letters(number: int) -> str:
     """1 -> "a", 26 -> "z", 27 -> "aa": the letters of a lettered point."""

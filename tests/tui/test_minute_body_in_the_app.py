@@ -2,7 +2,8 @@
 a table, a decision recorded with F3 with the cursor in the middle of it taking its
 place there; the meeting screen's Minutes tab drawing it from the same tree as the Word
 minutes, and the Word minutes exported from the meeting screen holding a real list, a
-bold run, a table with a header row and the decision in its place."""
+bold run, a table with a header row and the decision in its place; the committee's
+details form choosing how its decisions are labelled."""
 
 from __future__ import annotations
 
@@ -10,10 +11,14 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from textual.widgets import Select
 
+from minutebook.domain.labels import DecisionLabels
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.committee import CommitteeScreen
 from minutebook.tui.screens.meeting import MeetingScreen
+from minutebook.tui.widgets.form import FormScreen
 from tests.tui.test_export_circulates import _export as export_as_filled
 from tests.tui.test_live_story import (
     MEETING_DAY,
@@ -121,3 +126,25 @@ async def test_a_body_typed_live_with_a_decision_placed_mid_text(
     decision = paragraphs[lead + 4]._p
     assert children.index(decision) < children.index(table._tbl)  # before the table
     assert "Members asked about winter." in texts[lead + 4 :]
+
+
+async def test_the_details_form_shows_and_changes_how_decisions_are_labelled(
+    demo_store: Store,
+) -> None:
+    app = MinutebookApp(demo_store, clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(CommitteeScreen("ICB"))
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        labels = form.query_one("#field-decision_labels", Select)
+        assert labels.value == "lettered"  # the NHS style's, as seed 003 letters them
+        labels.value = "numbered"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+    assert demo_store.committee("ICB").decision_labels is DecisionLabels.NUMBERED
+    assert demo_store.committee("HCP").decision_labels is DecisionLabels.NUMBERED

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from minutebook.domain.bodies import ITEMS, PARAGRAPHS, PRESETS, BodyType
 from minutebook.domain.committee import Committee, Organisation, PaperSize
+from minutebook.domain.labels import DecisionLabels
 from minutebook.tui.screens.committees import HOUSE_STYLES
 from minutebook.tui.widgets.form import FormField
 
@@ -64,13 +65,20 @@ def meeting_fields(editing: bool) -> list[FormField]:
 
 
 def details_fields() -> list[FormField]:
-    """Name, reporting line, house style, usual venue, the Word template and its paper,
-    the kind of body and its resolution excluding the press and public."""
+    """Name, reporting line, house style and how its minutes label decisions, usual
+    venue, the Word template and its paper, the kind of body and its resolution
+    excluding the press and public."""
     return [
         FormField("code", "Code", read_only=True),
         FormField("name", "Name"),
         FormField("parent_body", "Reports to"),
         FormField("house_style", "House style", "select", options=HOUSE_STYLES),
+        FormField(
+            "decision_labels",
+            "Decisions",
+            "select",
+            options=[(labels.label, labels.value) for labels in DecisionLabels],
+        ),
         FormField("default_venue", "Usual venue"),
         FormField(
             "word_template",
