@@ -355,7 +355,7 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
         quorum_lines = _item_quorum(snapshot, item.number, public)
         layout = lay_out(minute) if minute is not None else None
         if layout is not None:  # what the body was not read as typed
-            build.warnings += [f"item {number} {note}" for note in layout.notes]
+            build.warnings += [f"item {item.number}: {note}" for note in layout.notes]
         pieces = _item_pieces(snapshot, item, minute, layout, actions, body, labels, public)
         if not pieces and not quorum_lines:
             pieces.append(NOTHING_MINUTED)
