@@ -306,3 +306,29 @@ def test_malformed_markup_still_exports_every_word(
     # The table typed with a row longer than its header is a table of 3 columns; the
     # table of 200 columns is lines of text, never a table wider than a page takes.
     assert max(len(g.findall(qn("w:gridCol"))) for g in body.iter(qn("w:tblGrid"))) <= 12
+
+
+def test_a_template_without_list_styles_still_gets_real_lists(
+    council: MinutesSnapshot, tmp_path: Path
+) -> None:
+    """A committee's template with no List Bullet or List Number styles: the points
+    are still Word lists, numbered by Minutebook's own numbering, and said."""
+    template = docx.Document()
+    styles = template.styles.element
+    for style in list(styles):
+        name = style.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val")).startswith(("List Bullet", "List Number")):
+            styles.remove(style)
+    template.save(str(tmp_path / "house.docx"))
+    build = render_council_minutes(council, template=tmp_path / "house.docx")
+    assert any("List Bullet" in warning for warning in build.warnings)
+    document = _reopen(build, tmp_path)
+    bullet = _paragraph(document.paragraphs, "the plan was agreed in principle;")
+    assert _numbering(document, bullet) == ("bullet", "•", 1)
+    nested = _paragraph(document.paragraphs, "the finance risk;")
+    assert nested._p.pPr.numPr.ilvl.val == 1
+    assert _numbering(document, _paragraph(document.paragraphs, "Third point")) == (
+        "decimal",
+        "%1.",
+        3,
+    )
