@@ -13,10 +13,11 @@ The structure is docs/minutes.md as seed 001 lays it out:
 - each minute as a heading "HCP1 Welcome, Introductions and Apologies" (Heading 2), the
   declarations and quorum rulings on the item, its body (paragraphs, Word lists, bold,
   tables: `minute_body`) with the decisions placed in it, then "RESOLVED:" with the
-  points placed nowhere (numbered, or lettered, as the committee labels decisions)
-  and the actions agreed;
+  points placed nowhere (numbered, or lettered, as the committee labels decisions), or
+  "RESOLVED -" and a lone point not numbered (seed 001's HCP2), and the actions agreed;
 - confidential items in the public version only as their heading and a note, after the
-  resolution excluding the press and public;
+  resolution excluding the press and public in the words of the committee's kind of
+  body, naming the items and their Schedule 12A paragraphs (`snapshot.exclusion`);
 - the date of the next meeting if no minute records it, then the sign-off: once the
   minutes are approved, "Approved and signed by the Chair as a correct record at the
   meeting held on …" and "Signed: Councillor … (Chair)  Date: …" filled from the
@@ -308,7 +309,7 @@ class _Writer:
         if warning := passed.warning():
             self.build.warnings.append(warning)
         self.build.heading("Exclusion of the Press and Public", 2)
-        self._verb_label("RESOLVED")
+        self._verb_label("RESOLVED", lone=True)
         self.build.paragraph(passed.text, BODY)
 
     def _rulings(self, item: int | None) -> list[QuorumRuling]:
@@ -345,7 +346,8 @@ class _Writer:
     def _decisions(self, decisions: Sequence[Decision]) -> None:
         """Decisions printed together (at their place in the body, or after it): under
         each verb, "RESOLVED:" then its points, labelled as the committee labels them
-        (`domain.labels`): a real Word list, numbered or lettered from the point's label."""
+        (`domain.labels`): a real Word list, numbered or lettered from the point's label;
+        or "RESOLVED -" then a lone point not numbered."""
         groups: dict[str, list[tuple[str, Label | None]]] = {}
         for decision in decisions:
             text = decision.text.strip()
@@ -356,12 +358,15 @@ class _Writer:
                 text = with_note(text, FLAG_NOTES[flag])
             groups.setdefault(decision.verb.value, []).append((text, self.labels.label(decision)))
         for verb, points in groups.items():
-            self._verb_label(verb)
+            self._verb_label(verb, lone=len(points) == 1 and points[0][1] is None)
             self._points(points)
 
-    def _verb_label(self, verb: str) -> None:
-        """ "RESOLVED:" in bold, kept on the page of its first point."""
-        self.build.paragraph(f"{verb}:", BODY, bold=True).paragraph_format.keep_with_next = True
+    def _verb_label(self, verb: str, lone: bool) -> None:
+        """ "RESOLVED -" before a lone point printed as a paragraph (seed 001's HCP2),
+        "RESOLVED:" before a list of points (HCP5), in bold, kept on the page of its
+        first point."""
+        label = f"{verb} -" if lone else f"{verb}:"
+        self.build.paragraph(label, BODY, bold=True).paragraph_format.keep_with_next = True
 
     def _points(self, points: Sequence[tuple[str, Label | None]]) -> None:
         """One verb's points: a lone point not numbered is a plain paragraph; the others

@@ -86,6 +86,7 @@ def test_a_principal_council_names_the_items_and_their_schedule_12a_paragraphs(
     build = render_council_minutes(_confidential(hcp, {5: (3,), 6: (1, 3)}))
     texts = [p.text for p in build.document.paragraphs]
     at = texts.index("Exclusion of the Press and Public")
+    assert texts[at + 1] == "RESOLVED -"
     assert texts[at + 2] == (
         "That, under Section 100A(4) of the Local Government Act 1972, the press and public "
         "be excluded from the meeting for minutes HCP5 and HCP6 on the grounds that it "

@@ -138,7 +138,7 @@ def test_council_minutes_the_period_where_it_happened(
     assert keep["The meeting became inquorate a"] is True
     assert not keep["Item 5 was taken for informati"]
     hcp6 = _section(texts, HCP6)
-    assert "DEFERRED:" in hcp6 and "That the choice of pilot area be deferred" in hcp6
+    assert "DEFERRED -" in hcp6 and "That the choice of pilot area be deferred" in hcp6
     # Nothing was decided while inquorate, so nothing is marked.
     assert not any("inquorate)" in text for _, text in texts)
     assert build.warnings == []
@@ -267,7 +267,7 @@ def test_council_departure_and_return_marked_live(
         "The meeting became inquorate at 15:05 when Councillor R Bradburn left the meeting.",
         "Item 4 was decided although the meeting was inquorate (the decisions are marked as such).",
         "None.",
-        "RESOLVED:",
+        "RESOLVED -",
         f"That the register of interests be published {MARKED}",
     ]
     hcp5 = _section(texts, HCP5)
