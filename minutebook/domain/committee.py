@@ -121,18 +121,6 @@ class Committee(DomainModel):
     decision_labels: DecisionLabels = DecisionLabels.NUMBERED
     """How its minutes label decisions (`domain.labels`): numbered within each item, or
     lettered through the meeting; when not given, its house style's usual labels."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _usual_labels(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("decision_labels") is None:
-            try:
-                style = HouseStyle(data.get("house_style") or HouseStyle.COUNCIL)
-            except ValueError:
-                return data  # the house style's own error says what is wrong
-            return {**data, "decision_labels": usual_labels(style)}
-        return data
-
     default_venue: OptionalName = None
     word_template: OptionalName = None
     """The committee's own Word template (.docx or .dotx: styles, header, footer, logo)
@@ -159,14 +147,17 @@ class Committee(DomainModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _usual_body_type(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("body_type") is None:
-            try:
-                style = HouseStyle(data.get("house_style") or HouseStyle.COUNCIL)
-            except ValueError:
-                return data  # the house style's own error says what is wrong
-            return {**data, "body_type": usual_body_type(style)}
-        return data
+    def _house_style_usuals(cls, data: Any) -> Any:
+        """What a committee does not say it takes from its house style: the kind of body
+        it usually is and how it usually labels decisions."""
+        if not isinstance(data, dict):
+            return data
+        try:
+            style = HouseStyle(data.get("house_style") or HouseStyle.COUNCIL)
+        except ValueError:
+            return data  # the house style's own error says what is wrong
+        usual = {"body_type": usual_body_type(style), "decision_labels": usual_labels(style)}
+        return {**data, **{key: value for key, value in usual.items() if data.get(key) is None}}
 
     @model_validator(mode="after")
     def _exclusion_wording(self) -> Committee:
@@ -219,10 +210,14 @@ class Person(DomainModel):
     printed_name: OptionalName = None
     """The name as this body's minutes print it ("M Bracey", "Marland"), if not the
     usual initial and surname."""
+    action_mark: OptionalName = None
+    """How the Action column of the minutes names this person as an action's owner
+    ("COSACS", a role abbreviation), if not the committee's usual form
+    (`domain.actions.action_mark`)."""
 
-    _blank = field_validator("honorific", "initials", "email", "printed_name", mode="before")(
-        blank_to_none
-    )
+    _blank = field_validator(
+        "honorific", "initials", "email", "printed_name", "action_mark", mode="before"
+    )(blank_to_none)
 
     @property
     def minutes_name(self) -> str:
