@@ -65,8 +65,11 @@ class Action(DomainModel):
     rag: str | None = None
     updates: tuple[ActionUpdate, ...] = ()
     closed_on: date | None = None
+    mark: OptionalName = None
+    """How the minutes' Action column names its owner for this action alone ("Ross
+    Graves / COSACS"), over the person's own mark (`action_mark`)."""
 
-    _blank = field_validator("minute", "item_title", "rag", mode="before")(blank_to_none)
+    _blank = field_validator("minute", "item_title", "rag", "mark", mode="before")(blank_to_none)
 
     @model_validator(mode="after")
     def _dates_make_sense(self) -> Action:

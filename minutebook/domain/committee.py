@@ -210,10 +210,14 @@ class Person(DomainModel):
     printed_name: OptionalName = None
     """The name as this body's minutes print it ("M Bracey", "Marland"), if not the
     usual initial and surname."""
+    action_mark: OptionalName = None
+    """How the Action column of the minutes names this person as an action's owner
+    ("COSACS", a role abbreviation), if not the committee's usual form
+    (`domain.actions.action_mark`)."""
 
-    _blank = field_validator("honorific", "initials", "email", "printed_name", mode="before")(
-        blank_to_none
-    )
+    _blank = field_validator(
+        "honorific", "initials", "email", "printed_name", "action_mark", mode="before"
+    )(blank_to_none)
 
     @property
     def minutes_name(self) -> str:

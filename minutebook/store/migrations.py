@@ -812,10 +812,17 @@ def agreed_actions_locked(db: Database) -> None:
             f"WHEN {_status_of(f'{row}.meeting_id')} = 'signed' "
             f"BEGIN SELECT RAISE(ABORT, '{LOCK_MESSAGE}'); END"
         )
-    agreed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _AGREED)
+    _lock_action_updates(db, _AGREED)
+
+
+def _lock_action_updates(db: Database, agreed_columns: tuple[str, ...]) -> None:
+    """(Re)make the trigger refusing a change to what signed minutes record of an
+    action (`agreed_columns`), or to what moves on, except through a review."""
+    agreed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in agreed_columns)
     moving = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _MOVING)
     reviewed = "EXISTS (SELECT 1 FROM action_reviews WHERE action_id = OLD.id)"
     signed = " OR ".join(f"{_status_of(f'{r}.meeting_id')} = 'signed'" for r in ("OLD", "NEW"))
+    db.execute("DROP TRIGGER IF EXISTS lock_actions_update")
     db.execute(
         "CREATE TRIGGER lock_actions_update BEFORE UPDATE ON actions "
         f"WHEN ({signed}) AND ({agreed} OR (({moving}) AND NOT {reviewed})) "
@@ -875,6 +882,18 @@ def decision_labels(db: Database) -> None:
         "ALTER TABLE committees ADD COLUMN decision_labels TEXT NOT NULL DEFAULT 'numbered'"
     )
     db.execute("UPDATE committees SET decision_labels = 'lettered' WHERE house_style = 'nhs'")
+
+
+@migrations(name="0021_action_marks")
+def action_marks(db: Database) -> None:
+    """How the minutes' Action column names an action's owner (docs/actions.md): a
+    person may have a mark of their own ("COSACS"), an action one for itself alone ("Ross
+    Graves / COSACS"); none is given until the secretary gives it, so every minutes
+    print what their committee's usual form prints. An action's mark is part of what
+    signed minutes record of it, locked with the rest."""
+    db.execute("ALTER TABLE people ADD COLUMN action_mark TEXT")
+    db.execute("ALTER TABLE actions ADD COLUMN mark TEXT")
+    _lock_action_updates(db, (*_AGREED, "mark"))
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:

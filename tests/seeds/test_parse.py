@@ -80,6 +80,14 @@ def test_small_committee_parses() -> None:
     assert action.meeting_date == date(2023, 6, 13) and action.committee == "TST"
 
 
+def test_a_person_and_an_action_may_say_how_the_action_column_prints_the_owner() -> None:
+    data = _bad(["people", 2, "action_mark"], "CLK")
+    data["actions"][0]["mark"] = "Kim Clerk / CLK"
+    seed = parse_committee(data, "small.yaml")
+    assert seed.everyone[2].action_mark == "CLK" and seed.everyone[0].action_mark is None
+    assert seed.actions[0].mark == "Kim Clerk / CLK"
+
+
 def test_unknown_seat_holder_names_the_file() -> None:
     data = _bad(["seats", 0, "holder"], "ghost")
     with pytest.raises(SeedError) as caught:
