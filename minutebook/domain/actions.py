@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator, model_validator
 
 from minutebook.domain.base import Code, DomainModel, Name, OptionalName, blank_to_none
+
+if TYPE_CHECKING:
+    from minutebook.domain.committee import Person
 
 
 class ActionStatus(StrEnum):
@@ -87,6 +91,18 @@ class Action(DomainModel):
         if self.rag is not None and self.rag not in STORED_CODES:
             raise ValueError(f"RAG {self.rag!r} is not one of {', '.join(STORED_CODES)}")
         return self
+
+
+def action_mark(action: Action, owner: Person | None, usual: str) -> str:
+    """How the minutes' Action column names who is to act (docs/actions.md): the
+    action's own mark ("Ross Graves / COSACS"), else the owner's ("COSACS"), else
+    `usual`, the house style's form of the owner's name (the NHS minutes' initials,
+    keyed in the attendance tables, or the full name)."""
+    if action.mark:
+        return action.mark
+    if owner is not None and owner.action_mark:
+        return owner.action_mark
+    return usual
 
 
 def past_due(status: ActionStatus, due: date | None, day: date) -> bool:

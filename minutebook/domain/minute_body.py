@@ -1,5 +1,6 @@
 """The minute's body: the narrative as the secretary types it, read as paragraphs, lists,
-bold words, tables and the places of decisions (docs/minutes.md, "The minute body").
+bold words, tables and the places of decisions and actions (docs/minutes.md, "The minute
+body").
 
 The markup is a small part of Markdown, read with markdown-it-py (it comes with
 Textual), and one line of our own:
@@ -11,7 +12,9 @@ Textual), and one line of our own:
 - ``**noted**`` is bold;
 - a pipe table: a header row, a row of dashes (``|---|---|``), then its rows;
 - a line ``[decision 2]`` on its own is the place of the item's decision 2 (live
-  capture's F3 writes it where the cursor was).
+  capture's F3 writes it where the cursor was);
+- a line ``[action 3]`` on its own is the place of the committee's action 3, agreed at
+  the item: it was raised by what is above it (F4 writes it where the cursor was).
 
 Lettered points are not Markdown: to the parser a line "(a) ..." is a line of a
 paragraph. Every line of a paragraph that starts with a letter in brackets and a space
@@ -129,7 +132,15 @@ class DecisionPlace:
     marker: str
 
 
-Block = Paragraph | ListBlock | Table | DecisionPlace
+@dataclass(frozen=True, slots=True)
+class ActionPlace:
+    """A line "[action 3]": the committee's action 3 was raised by what is above it."""
+
+    number: int
+    marker: str
+
+
+Block = Paragraph | ListBlock | Table | DecisionPlace | ActionPlace
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +171,7 @@ def runs_text(runs: Iterable[Run]) -> str:
 
 # -- reading --------------------------------------------------------------------------------
 
-PLACE = re.compile(r"^\s*\[\s*decision\s+(\d{1,4})\s*\]\s*$", re.IGNORECASE)
+PLACE = re.compile(r"^\s*\[\s*(decision|action)\s+(\d{1,6})\s*\]\s*$", re.IGNORECASE)
 LETTER = re.compile(r"^\(([a-z])\)[ \t]+")
 DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -172,6 +183,11 @@ table's ``|``); every other character typed, bar spaces, is in the tree."""
 def place_marker(number: int) -> str:
     """The line that places decision `number` in the body: "[decision 2]"."""
     return f"[decision {number}]"
+
+
+def action_marker(number: int) -> str:
+    """The line that places the committee's action `number` in the body: "[action 3]"."""
+    return f"[action {number}]"
 
 
 @lru_cache(maxsize=512)
@@ -190,7 +206,8 @@ def read_body(text: str) -> Body:
             blocks += _Reader(segment, notes).blocks()
         segment = []
         if found is not None and line is not None:
-            blocks.append(DecisionPlace(int(found.group(1)), line.strip()))
+            kind = DecisionPlace if found.group(1).lower() == "decision" else ActionPlace
+            blocks.append(kind(int(found.group(2)), line.strip()))
     return Body(_merge_lettered(blocks), tuple(dict.fromkeys(notes)))
 
 
@@ -241,14 +258,15 @@ class _Reader:
             out += _plain(self.lines[covered:])
         return out
 
-    def _block(self, level: int) -> list[Block]:
-        """The block opening at the current token (moved past its close)."""
+    def _block(self, level: int, point: bool = False) -> list[Block]:
+        """The block opening at the current token (moved past its close); `point`: the
+        first block of a list's point."""
         token = self.tokens[self.at]
         kind = token.type
         if kind == "paragraph_open":
             runs = _runs(self.tokens[self.at + 1].children or [])
             self.at += 3
-            return _lettered_split(runs, level)
+            return _lettered_split(runs, level, point)
         if kind in ("bullet_list_open", "ordered_list_open"):
             return [self._list(level)]
         if kind == "table_open":
@@ -270,7 +288,8 @@ class _Reader:
             self.at += 1
             inside: list[Block] = []
             while self.tokens[self.at].type != "list_item_close":
-                inside += self._block(level + 1)
+                # The point's first line is its own text, even one typed "- (c) ...".
+                inside += self._block(level + 1, point=not inside)
             self.at += 1
             marker = (item_open.info + item_open.markup) if ordered else item_open.markup
             if inside and isinstance(inside[0], Paragraph):
@@ -378,13 +397,15 @@ def _without_prefix(line: Sequence[Run], length: int) -> list[Run]:
     return out
 
 
-def _lettered_split(runs: Runs, level: int) -> list[Block]:
-    """A paragraph, with the lettered list its lines hold (see the module's doc)."""
+def _lettered_split(runs: Runs, level: int, point: bool = False) -> list[Block]:
+    """A paragraph, with the lettered list its lines hold (see the module's doc). The
+    first line of a list's point (`point`) is the point's text: "- (c) To approve"
+    is a bullet that reads "(c) To approve", as seed 003 prints its (c) to (j)."""
     lines = _split_lines(runs)
     before: list[list[Run]] = []
     items: list[tuple[str, list[list[Run]]]] = []
-    for line in lines:
-        found = LETTER.match(runs_text(line))
+    for n, line in enumerate(lines):
+        found = None if point and n == 0 else LETTER.match(runs_text(line))
         if found:
             items.append((f"({found.group(1)})", [_without_prefix(line, found.end())]))
         elif items:

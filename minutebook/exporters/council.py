@@ -34,7 +34,7 @@ from pathlib import Path
 
 from docx.shared import Cm, Pt
 
-from minutebook.domain.actions import Action
+from minutebook.domain.actions import Action, action_mark
 from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Person, Seat
 from minutebook.domain.confidentiality import action_is_confidential
@@ -155,7 +155,11 @@ class _Writer:
         self.lists = WordLists(build)
         self.labels = DecisionLabeller(self.committee.decision_labels)
         self.body = BodyWriter(
-            build, self.lists, lambda part: self._decisions(part.points), "Table in the minutes"
+            build,
+            self.lists,
+            lambda part: self._decisions(part.points),
+            "Table in the minutes",
+            actions=lambda part: self._actions(part.points),
         )
         self._item = 0  # the item whose minute is being written
 
@@ -250,7 +254,8 @@ class _Writer:
                 continue
             self._declarations(minute)
             self._item = minute.item
-            layout = lay_out(minute)
+            agreed = [a for a in self.snapshot.actions if _placed(a, minute)]
+            layout = lay_out(minute, agreed)
             self.build.warnings += [f"{minute.number or minute.item}: {n}" for n in layout.notes]
             self.labels.item([d for d in layout.in_print_order if d.text.strip()])
             self.body.write(layout.parts)
@@ -258,7 +263,7 @@ class _Writer:
             if arising:
                 self.build.paragraph(arising, BODY)
             self._decisions(layout.unplaced)
-            self._actions([a for a in self.snapshot.actions if _placed(a, minute)])
+            self._actions(layout.unplaced_actions)
 
     def _inquorate_periods(self) -> None:
         """What is minuted of each inquorate period, by the agenda item it goes under:
@@ -392,7 +397,10 @@ class _Writer:
             paragraph.add_run(" " + clean_text(self._action_text(action)))
 
     def _action_text(self, action: Action) -> str:
-        return action_text(action, self._display(action.owner))
+        """The owner as the committee's minutes name people, or the mark given to the
+        action or its owner (`domain.actions.action_mark`)."""
+        owner = find_person(self.snapshot, action.owner)
+        return action_text(action, action_mark(action, owner, self._display(action.owner)))
 
     def _unplaced_actions(self) -> None:
         """Actions agreed at the meeting that no minute holds (one whose item was never

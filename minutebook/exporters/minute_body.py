@@ -37,7 +37,7 @@ from minutebook.domain.minute_body import (
     Table,
     runs_text,
 )
-from minutebook.domain.minute_layout import Decisions, Part
+from minutebook.domain.minute_layout import Actions, Decisions, Part
 from minutebook.exporters.common import Build
 from minutebook.exporters.tables import TableWriter, ensure_table_styles
 
@@ -145,9 +145,9 @@ def number_paragraph(paragraph: Any, num_id: int, ilvl: int) -> None:
 class BodyWriter:
     """Writes a minute's parts into the document (`within` None) or into a table cell.
 
-    `decisions` words the decisions printed at a place in the body (the house style's
-    own; None where the caller words them itself); `caption` names the body's tables
-    for assistive technology."""
+    `decisions` words the decisions printed at a place in the body, `actions` the
+    actions (the house style's own; None where the caller words them itself);
+    `caption` names the body's tables for assistive technology."""
 
     def __init__(
         self,
@@ -157,6 +157,7 @@ class BodyWriter:
         caption: str,
         within: _Cell | None = None,
         text_style: str = "Normal",
+        actions: Callable[[Actions], None] | None = None,
     ) -> None:
         self.build = build
         self.lists = lists
@@ -164,12 +165,16 @@ class BodyWriter:
         self.caption = caption
         self.within = within
         self.text_style = text_style
+        self.actions = actions
 
     def write(self, parts: Sequence[Part]) -> None:
         for part in parts:
             if isinstance(part, Decisions):
                 if self.decisions is not None:
                     self.decisions(part)
+            elif isinstance(part, Actions):
+                if self.actions is not None:
+                    self.actions(part)
             else:
                 self.block(part)
 
@@ -180,7 +185,7 @@ class BodyWriter:
             self.list(block)
         elif isinstance(block, Table):
             self.table(block)
-        # A decision's place never reaches here: the layout put its decisions there.
+        # A place never reaches here: the layout put its decisions or actions there.
 
     def paragraph(self, runs: Runs, style: str | None, italic: bool = False) -> Any:
         """A paragraph of `runs` in `style` (the cell's text style where None)."""

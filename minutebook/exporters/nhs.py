@@ -13,9 +13,13 @@ The layout, in the order of docs/minutes.md:
   present: a meeting not yet started is not "inquorate"); an inquorate period is
   minuted in the rows of its items (when and why it began, what happened to its items,
   when the quorum returned);
-- the items in a "No. | Agenda Item | Action" table, the Action column holding the
-  initials of each action's owner (the name, where the owner is not in the attendance
-  tables and so has no initials key);
+- the items in a "No. | Agenda Item | Action" table, the Action column naming who is
+  to act beside the paragraph that raised the action: an item's cell is split into rows
+  (the No. cell blank below the first, as seed 003 prints it) after each place
+  "[action 3]" in its body (docs/minutes.md). The name is the action's own mark, else
+  the owner's ("COSACS"), else the owner's initials where the attendance tables key
+  them, else the name (`domain.actions.action_mark`); an action with no place is
+  minuted after the body, its owner beside the item's last row, as always;
 - the approval block (Name | Role | Date): the Chair's full name, "Chair" and the date
   signed once the minutes are approved, as in seed 003's minutes of 4 July 2022.
 
@@ -36,7 +40,7 @@ from pathlib import Path
 
 from docx.table import _Cell
 
-from minutebook.domain.actions import Action
+from minutebook.domain.actions import Action, action_mark
 from minutebook.domain.base import clean_text
 from minutebook.domain.bodies import framed
 from minutebook.domain.committee import Seat
@@ -58,7 +62,7 @@ from minutebook.domain.meeting import (
     Session,
 )
 from minutebook.domain.minute_body import Block
-from minutebook.domain.minute_layout import Decisions, MinuteLayout, lay_out
+from minutebook.domain.minute_layout import Actions, Decisions, MinuteLayout, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.exporters.common import (
@@ -348,19 +352,54 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
             table.add_row((number, f"{heading}\n(Confidential: minuted separately.)", ""))
             continue
         actions = _actions_for(snapshot.actions, item, minute)
-        owners = " / ".join(
-            dict.fromkeys(_owner_mark(snapshot, a.owner, people_in_tables) for a in actions)
-        )
-        cells = table.add_row((number, "", owners))
         quorum_lines = _item_quorum(snapshot, item.number, public)
-        layout = lay_out(minute) if minute is not None else None
+        layout = lay_out(minute, actions) if minute is not None else None
         if layout is not None:  # what the body was not read as typed
             build.warnings += [f"item {item.number}: {note}" for note in layout.notes]
-        pieces = _item_pieces(snapshot, item, minute, layout, actions, body, labels, public)
+        unplaced = layout.unplaced_actions if layout is not None else tuple(actions)
+        pieces = _item_pieces(snapshot, item, minute, layout, unplaced, body, labels, public)
         if not pieces and not quorum_lines:
             pieces.append(NOTHING_MINUTED)
-        writer = BodyWriter(build, lists, None, f"Item {number}", cells[1], CELL_STYLE)
-        _fill_item(cells[1], heading, quorum_lines, pieces, cell_style, writer)
+        marks = partial(_marks, snapshot, people_in_tables)
+        for n, (row_pieces, raised) in enumerate(_rows_of(pieces, unplaced)):
+            cells = table.add_row((number if n == 0 else "", "", marks(raised)))
+            writer = BodyWriter(build, lists, None, f"Item {number}", cells[1], CELL_STYLE)
+            if n == 0:
+                _fill_item(cells[1], heading, quorum_lines, row_pieces, cell_style, writer)
+            else:
+                _fill_item(cells[1], None, (), row_pieces, cell_style, writer)
+
+
+def _rows_of(
+    pieces: Sequence[str | Block | Actions], unplaced: Sequence[Action]
+) -> list[tuple[list[str | Block], Sequence[Action]]]:
+    """The rows of an item: its pieces split after each place of actions, each row with
+    the actions raised by its last piece; the last row with the actions placed nowhere
+    (minuted at its end). A place at the very end makes no empty row after it."""
+    rows: list[tuple[list[str | Block], Sequence[Action]]] = []
+    current: list[str | Block] = []
+    for piece in pieces:
+        if isinstance(piece, Actions):
+            rows.append((current, piece.points))
+            current = []
+        else:
+            current.append(piece)
+    if current or unplaced or not rows:
+        rows.append((current, unplaced))
+    return rows
+
+
+def _marks(snapshot: MinutesSnapshot, in_tables: set[str], actions: Sequence[Action]) -> str:
+    """Who is to act, as the Action column names them (`domain.actions.action_mark`),
+    each once: "COSACS", "Michelle Summers", "MW / COSACS"."""
+    return " / ".join(
+        dict.fromkeys(
+            action_mark(
+                a, find_person(snapshot, a.owner), _owner_mark(snapshot, a.owner, in_tables)
+            )
+            for a in actions
+        )
+    )
 
 
 NOTHING_MINUTED = "There was nothing to minute."
@@ -368,7 +407,7 @@ NOTHING_MINUTED = "There was nothing to minute."
 
 def _fill_item(
     cell: _Cell,
-    heading: str,
+    heading: str | None,
     quorum_lines: Sequence[str],
     pieces: Sequence[str | Block],
     style_id: str | None,
@@ -377,9 +416,11 @@ def _fill_item(
     """The item's heading in bold, the lines on the quorum in italics (so they stand
     apart from the narrative), then one paragraph per piece of the minute (the style
     set by its id: a lookup by name walks every style, per paragraph), the body's lists
-    and tables as Word lists and tables in the cell (`minute_body`)."""
+    and tables as Word lists and tables in the cell (`minute_body`). A row after the
+    item's first (`heading` None) starts with its first piece, not a blank line."""
     first = cell.paragraphs[0]
-    first.add_run(clean_text(heading)).bold = True
+    if heading is not None:
+        first.add_run(clean_text(heading)).bold = True
     for italic, texts in ((True, quorum_lines), (False, pieces)):
         for text in texts:
             if not isinstance(text, str):
@@ -389,6 +430,8 @@ def _fill_item(
             paragraph.add_run(clean_text(text)).italic = italic or None
             if style_id is not None:
                 paragraph._p.get_or_add_pPr().style = style_id
+    if heading is None and not first.text and first._p.getnext() is not None:
+        cell._tc.remove(first._p)
 
 
 def _item_pieces(
@@ -400,11 +443,11 @@ def _item_pieces(
     body: str,
     labels: DecisionLabeller,
     public: bool,
-) -> list[str | Block]:
+) -> list[str | Block | Actions]:
     """The minute of one item, after its lines on the quorum: the body with the
-    decisions placed in it (`domain.minute_layout`), the declarations, the decisions
-    placed nowhere and the actions."""
-    out: list[str | Block] = []
+    decisions and the places of actions in it (`domain.minute_layout`), the
+    declarations, the decisions placed nowhere and `actions`, those placed nowhere."""
+    out: list[str | Block | Actions] = []
     narrative = minute.narrative if minute else ""
     runs = [p.points for p in layout.parts if isinstance(p, Decisions)] if layout else []
     unplaced = layout.unplaced if layout else ()

@@ -39,6 +39,7 @@ from minutebook.domain import (
     Seat,
     TermsOfReference,
 )
+from minutebook.domain.actions import action_mark
 from minutebook.domain.forecast import forecast
 from minutebook.domain.interests import INTEREST_LABELS
 from minutebook.domain.labels import DecisionLabeller
@@ -46,7 +47,7 @@ from minutebook.domain.meeting import Decision, DecisionFlag
 from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.minute_body import ListBlock, Paragraph, Runs, point_label, runs_text
 from minutebook.domain.minute_body import Table as BodyTable
-from minutebook.domain.minute_layout import Decisions, Part, lay_out
+from minutebook.domain.minute_layout import Actions, Decisions, Part, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.reviews import ActionReview
 from minutebook.domain.snapshot import arising_words
@@ -300,7 +301,7 @@ def minutes_page(reading: RecordReading) -> Page:
         for words, ruling_words in declared.get(minute.item, []):
             page.line(("Declared:", "italic"), " ", words, ruling_words)
             page.blank()
-        layout = lay_out(minute)
+        layout = lay_out(minute, actions_by_item.get(str(minute.item), []))
         if layout.notes or any(not isinstance(p, Paragraph) for p in layout.parts):
             page.line((f"Read as: {layout.summary()}.", "dim italic"))  # what it made of it
             page.blank()
@@ -319,20 +320,25 @@ def minutes_page(reading: RecordReading) -> Page:
                     )
                 page.blank()
 
-        _body(page, layout.parts, decided)
+        def raised(points: Sequence[Action]) -> None:
+            """Actions as live capture shows them, with the mark the minutes print
+            beside what raised them where it is not the owner's name."""
+            for action in points:
+                due = f", by {action.due:%d/%m/%Y}" if action.due else ""
+                owner = reading.name(action.owner) if action.owner in reading.people else ""
+                mark = action_mark(action, reading.people.get(action.owner), owner)
+                label = f"Action {action.number}" + (f" ({mark})" if mark != owner else "")
+                page.line((f"{label}:", "italic"), f" {action.description} ({owner}{due})")
+                page.blank()
+
+        _body(page, layout.parts, decided, raised)
         # Where the Word minutes say it: after the body, before the decisions after it.
         arising = arising_words(reading.reviewed, reading.committee.rag_palette, minute.item)
         if arising:
             page.line(arising)
             page.blank()
         decided(layout.unplaced)
-        for action in actions_by_item.get(str(minute.item), []):
-            due = f", by {action.due:%d/%m/%Y}" if action.due else ""
-            owner = reading.name(action.owner) if action.owner in reading.people else ""
-            page.line(
-                (f"Action {action.number}:", "italic"), f" {action.description} ({owner}{due})"
-            )
-            page.blank()
+        raised(layout.unplaced_actions)
     return page
 
 
@@ -340,11 +346,20 @@ def _runs(runs: Runs) -> Text:
     return Text.assemble(*((run.text, "bold" if run.bold else "") for run in runs))
 
 
-def _body(page: Page, parts: Sequence[Part], decided: Callable[[Sequence[Decision]], None]) -> None:
-    """A minute's body: its paragraphs, lists and tables, and the decisions it places."""
+def _body(
+    page: Page,
+    parts: Sequence[Part],
+    decided: Callable[[Sequence[Decision]], None],
+    raised: Callable[[Sequence[Action]], None],
+) -> None:
+    """A minute's body: its paragraphs, lists and tables, and the decisions and actions
+    it places."""
     for part in parts:
         if isinstance(part, Decisions):
             decided(part.points)
+            continue
+        if isinstance(part, Actions):
+            raised(part.points)
             continue
         if isinstance(part, Paragraph):
             page.line(_runs(part.runs))
