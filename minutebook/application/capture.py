@@ -405,7 +405,11 @@ class MeetingCapture:
 
     # -- actions ----------------------------------------------------------------------
 
-    def agree_action(self, item: int, description: str, owner: str | None, due: str) -> Action:
+    def agree_action(
+        self, item: int, description: str, owner: str | None, due: str, mark: str | None = None
+    ) -> Action:
+        """Record an action agreed at `item`; `mark`, how the minutes' Action column names
+        its owner for this action alone ("Ross Graves / COSACS"; blank: the owner's own)."""
         self._check_item(item)
         problems, due_date = action_problems(description, owner, due, self.meeting.date)
         if problems:
@@ -422,12 +426,20 @@ class MeetingCapture:
             description=description,
             owner=owner or "",
             due=due_date,
+            mark=mark,
         )
         saved = self.store.add_action(action, self._time_at(item), self.stamp())
         self.refresh()
         return saved
 
-    def edit_action(self, action_id: int, description: str, owner: str | None, due: str) -> Action:
+    def edit_action(
+        self,
+        action_id: int,
+        description: str,
+        owner: str | None,
+        due: str,
+        mark: str | None = None,
+    ) -> Action:
         problems, due_date = action_problems(description, owner, due, self.meeting.date)
         if problems:
             raise Refused("\n".join(problems))
@@ -436,7 +448,7 @@ class MeetingCapture:
             raise Refused("That action is not among this meeting's.")
         saved = self.store.edit_action(
             current.model_copy(
-                update={"description": description, "owner": owner, "due": due_date}
+                update={"description": description, "owner": owner, "due": due_date, "mark": mark}
             ),
             self.stamp(),
         )

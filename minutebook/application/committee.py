@@ -53,6 +53,7 @@ MEMBER_LABELS = {
     "name": "Name",
     "honorific": "Title",
     "initials": "Initials",
+    "action_mark": "Action column",
     "title": "Role",
     "org": "Organisation",
     "tags": "Tags",
@@ -221,6 +222,7 @@ class CommitteeSetup:
             "name": holder.name if holder else "",
             "honorific": holder.honorific if holder else "",
             "initials": holder.initials if holder else "",
+            "action_mark": holder.action_mark if holder else "",
             "title": seat.title,
             "org": seat.org,
             "voting": seat.voting,
@@ -239,6 +241,7 @@ class CommitteeSetup:
         name: str | None = "",
         honorific: str | None = None,
         initials: str | None = None,
+        action_mark: str | None = None,
         title: str | None = "",
         org: str | None = None,
         voting: bool = True,
@@ -263,6 +266,7 @@ class CommitteeSetup:
                 known,
                 honorific,
                 initials,
+                action_mark,
             )
             named, new_people = self._deputies(_split(deputies), known)
             seat = Seat.model_validate(
@@ -296,8 +300,11 @@ class CommitteeSetup:
         known: dict[str, Person],
         honorific: str | None,
         initials: str | None,
+        action_mark: str | None = None,
     ) -> Person | None:
-        """The seat's holder as typed: a known person (their email kept) or a new one."""
+        """The seat's holder as typed: a known person (their email and printed name
+        kept) or a new one; `action_mark`, how the minutes' Action column names them
+        ("COSACS"; blank for the house style's usual form)."""
         if not name:
             return None
         match = holder_named(name, current, known)
@@ -307,7 +314,9 @@ class CommitteeSetup:
                 "name": name,
                 "honorific": honorific,
                 "initials": initials,
+                "action_mark": action_mark,
                 "email": match.email if match else None,
+                "printed_name": match.printed_name if match else None,
             }
         )
 

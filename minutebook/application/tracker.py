@@ -76,8 +76,16 @@ class ActionTracker:
     def meeting_dates(self) -> list[date]:
         return sorted({a.meeting_date for a in self.store.actions(self.committee.code)})
 
-    def edit(self, action: Action, description: str, owner: str, due: date | None) -> Action:
-        """Correct an action's wording, owner or deadline; what it said before is kept in
+    def edit(
+        self,
+        action: Action,
+        description: str,
+        owner: str,
+        due: date | None,
+        mark: str | None = None,
+    ) -> Action:
+        """Correct an action's wording, owner, deadline or the mark the minutes' Action
+        column names its owner by (blank: the owner's own); what it said before is kept in
         its meeting's timeline. Refused on an action of signed minutes: its wording is
         the signed record, and a new owner or deadline is agreed at a later meeting
         under matters arising."""
@@ -91,7 +99,9 @@ class ActionTracker:
             )
         try:
             return self.store.edit_action(
-                action.model_copy(update={"description": description, "owner": owner, "due": due})
+                action.model_copy(
+                    update={"description": description, "owner": owner, "due": due, "mark": mark}
+                )
             )
         except (StoreError, ValueError) as error:
             text = str(error)

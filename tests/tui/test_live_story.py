@@ -454,8 +454,10 @@ async def test_actions_are_captured_without_leaving_the_text(
         await pilot.pause()
         await pilot.press("y")  # discard what was typed
         await pilot.pause()
-        assert (
-            editor.text == "Felicity Cox presented the report. Members asked about waiting times."
+        # Each action's line where it was agreed, after what raised it (docs/minutes.md).
+        assert editor.text == (
+            "Felicity Cox presented the report. \n[action 3]\n"
+            "Members asked about waiting times.\n[action 4]\n"
         )
         shown = decisions_panel(app)
         assert "Circulate the ICB report (Vicky Head, by 04/10/2023)" in shown

@@ -80,10 +80,13 @@ async def test_tracker_filters_history_and_corrections(demo_store: Store) -> Non
         form = app.screen
         assert isinstance(form, FormScreen)
         form.query_one("#field-due", Input).value = "30/09/2022"
+        # ... and so is the name the minutes' Action column prints for it.
+        form.query_one("#field-mark", Input).value = "Maria Wogan / COSACS"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TrackerScreen)
     assert store.actions("ICB")[0].due == date(2022, 9, 30)
+    assert store.actions("ICB")[0].mark == "Maria Wogan / COSACS"
 
 
 async def test_actions_of_signed_minutes_cannot_be_corrected(demo_store: Store) -> None:

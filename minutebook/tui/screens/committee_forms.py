@@ -19,6 +19,11 @@ def member_fields(organisations: Sequence[Organisation]) -> list[FormField]:
         FormField("name", "Name", placeholder="forename surname; blank for a vacancy"),
         FormField("honorific", "Title", placeholder="Councillor, Dr, Professor …"),
         FormField("initials", "Initials", placeholder="as printed in NHS minutes"),
+        FormField(
+            "action_mark",
+            "Action column",
+            placeholder="as the minutes name them as an action's owner, e.g. COSACS",
+        ),
         FormField("title", "Role", placeholder="e.g. Director of Public Health"),
         FormField("org", "Organisation", "select", options=orgs),
         FormField("voting", "Voting member", "check"),

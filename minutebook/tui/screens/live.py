@@ -217,7 +217,7 @@ class LiveMeetingScreen(SignedMinutes):
             due = f", by {action.due:%d/%m/%Y}" if action.due else ""
             lines.append(
                 f"ACTION {action.number}: {action.description} "
-                f"({self.capture.name(action.owner)}{due})"
+                f"({self.capture.name(action.owner)}{due})  [action {action.number}]"
             )
         arising = MattersArising(self.app.store, self.meeting_id).minutes_words(item.number)
         if arising:  # what the minutes say of the actions reviewed here (F11)
@@ -376,7 +376,8 @@ class LiveMeetingScreen(SignedMinutes):
     def action_action(self) -> None:
         if self.current is not None and self.unlocked():
             self.save_now()
-            self.forms.action(self.current)
+            at = self.editor.cursor_location  # where it goes in the text (saved at once)
+            self.forms.action(self.current, lambda line: self.editor.insert_line(line, at))
 
     def action_declaration(self) -> None:
         if self.current is not None and self.unlocked():

@@ -17,11 +17,12 @@ from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.labels import DecisionLabels
 from minutebook.domain.meeting import DecisionVerb
-from minutebook.domain.minute_body import place_marker
+from minutebook.domain.minute_body import action_marker, place_marker
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.recording import HANDLING_CHOICES, Handling
 from minutebook.store import StoreError
 from minutebook.tui.screens.live_dialogs import QuorumDialog
+from minutebook.tui.sentences import MARK_HINT
 from minutebook.tui.widgets.form import FormField, FormScreen
 
 if TYPE_CHECKING:
@@ -138,16 +139,32 @@ class LiveForms:
             FormField("description", "Action", placeholder="what is to be done"),
             FormField("owner", "Owner", "select", options=self.capture.owners()),
             FormField("due", "Due", placeholder="dd/mm/yyyy"),
+            FormField("mark", "Action column", placeholder=MARK_HINT),
         ]
 
-    def action(self, item: int) -> None:
+    def action(self, item: int, place: Callable[[str], None] | None = None) -> None:
+        """Record an action agreed at `item`. `place` puts its line ("[action 3]") in the
+        minute where the cursor was, after what raised it (docs/minutes.md)."""
+
+        def save(v: dict[str, Any]) -> None:
+            agreed = self.capture.agree_action(
+                item,
+                v.get("description") or "",
+                v.get("owner"),
+                v.get("due") or "",
+                v.get("mark") or None,
+            )
+            if place is not None and agreed.number is not None:
+                place(action_marker(agreed.number))
+
         self._form(
             "Record an action",
             self._action_fields(),
             {},
-            lambda v: self.capture.agree_action(
-                item, v.get("description") or "", v.get("owner"), v.get("due") or ""
-            ),
+            save,
+            hint="It goes in the minute where the cursor was, as a line [action N]: the NHS "
+            "minutes name its owner beside what is above it (delete the line to minute the "
+            "action after the item).",
         )
 
     # -- declarations -------------------------------------------------------------------
@@ -291,9 +308,14 @@ class LiveForms:
                     "description": action.description,
                     "owner": action.owner,
                     "due": f"{action.due:%d/%m/%Y}" if action.due else "",
+                    "mark": action.mark or "",
                 },
                 lambda v: capture.edit_action(
-                    line.row_id, v.get("description") or "", v.get("owner"), v.get("due") or ""
+                    line.row_id,
+                    v.get("description") or "",
+                    v.get("owner"),
+                    v.get("due") or "",
+                    v.get("mark") or None,
                 ),
             )
         elif line.kind == "declaration":

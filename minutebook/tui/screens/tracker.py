@@ -30,6 +30,7 @@ from minutebook.domain.dates import parse_date, short_date
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.tracker_import import BringTrackerIn, stored_words
+from minutebook.tui.sentences import MARK_HINT
 from minutebook.tui.widgets.cells import clipped, cursor_line, short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
@@ -229,11 +230,13 @@ stored. A row that cannot be read is corrected in the file, which is then read a
             FormField("description", "Action"),
             FormField("owner", "Owner", "select", options=self._people()),
             FormField("due", "Deadline", placeholder="dd/mm/yyyy"),
+            FormField("mark", "Action column", placeholder=MARK_HINT),
         ]
         values = {
             "description": action.description,
             "owner": action.owner,
             "due": short_date(action.due),
+            "mark": action.mark or "",
         }
 
         def save(values: dict[str, Any]) -> str | None:
@@ -245,7 +248,11 @@ stored. A row that cannot be read is corrected in the file, which is then read a
                 return "Choose who owns the action."
             try:
                 self.tracker.edit(
-                    action, str(values.get("description") or ""), str(values["owner"]), due
+                    action,
+                    str(values.get("description") or ""),
+                    str(values["owner"]),
+                    due,
+                    values.get("mark") or None,
                 )
             except Refused as refused:
                 return str(refused)
