@@ -61,7 +61,7 @@ from minutebook.domain.meeting import (
     Mode,
     Session,
 )
-from minutebook.domain.minute_body import Block
+from minutebook.domain.minute_body import Block, Paragraph, Run, read_body
 from minutebook.domain.minute_layout import Actions, Decisions, MinuteLayout, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
@@ -452,9 +452,10 @@ def _item_pieces(
     runs = [p.points for p in layout.parts if isinstance(p, Decisions)] if layout else []
     unplaced = layout.unplaced if layout else ()
     labels.item([d for run in [*runs, unplaced] for g in _groups(run) if _lettered(g) for d in g])
+    led: set[DecisionVerb] = set()  # verbs whose lead-in the body has printed
     for part in layout.parts if layout else ():
         if isinstance(part, Decisions):
-            out += _decision_paragraphs(snapshot, item.number, part.points, body, labels)
+            out += _decision_paragraphs(snapshot, item.number, part.points, body, labels, led)
         else:
             out.append(part)
     arising = snapshot.arising_words(item.number)
@@ -549,10 +550,15 @@ def _decision_paragraphs(
     decisions: Sequence[Decision],
     body: str,
     labels: DecisionLabeller,
+    led: set[DecisionVerb] | None = None,
 ) -> list[str | Block]:
     """ "The Board agreed the following:" with labelled points, one group per verb;
-    what was noted or received as plain sentences."""
+    what was noted or received as plain sentences. A verb in `led` (the item's body
+    has led its points in already) is not led in again: seed 003's item 6 agrees (a)
+    and (b), lists the committees, then goes on with (c) under the one lead-in. Bold
+    typed in a decision (``**appoint**``) is printed bold."""
     out: list[str | Block] = []
+    led = set() if led is None else led
 
     def flagged(text: str, decision: Decision) -> str:
         flag = snapshot.quorum.flag(decision, item)
@@ -563,12 +569,25 @@ def _decision_paragraphs(
         if not _lettered(group):
             out += [f"The {body} {verb} {flagged(_lower_first(d.text), d)}" for d in group]
             continue
-        out.append(f"The {body} {verb} the following:")
+        if group[0].verb not in led:
+            out.append(f"The {body} {verb} the following:")
+        led.add(group[0].verb)
         for decision in group:
             label = labels.label(decision)
             text = flagged(decision.text, decision)
-            out.append(f"{label.text} {text}" if label else text)
+            out.append(_with_bold(f"{label.text} " if label else "", text))
     return out
+
+
+def _with_bold(label: str, text: str) -> str | Block:
+    """A labelled point, its ``**bold**`` words bold (read as the minute body reads
+    them, the label kept out so that "(b)" is not read as a lettered point)."""
+    if "**" not in text:
+        return label + text
+    blocks = read_body(text).blocks
+    if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+        return label + text
+    return Paragraph((Run(label), *blocks[0].runs)) if label else blocks[0]
 
 
 def _lower_first(text: str) -> str:

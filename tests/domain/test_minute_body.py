@@ -127,6 +127,20 @@ def test_a_list_nested_one_level_and_deeper_printed_one_level_in() -> None:
     assert "a list nested more than one level in is printed one level in" in body.notes
 
 
+def test_a_bullet_that_starts_with_a_letter_is_a_bullet_with_that_text() -> None:
+    """Seed 003 prints its (c) to (j) as bullets whose text starts with the letter; the
+    first line of a point is its own text, so "- (c) ..." is not read as a lettered
+    list inside the bullet (once printed as typed, the bullet lost)."""
+    body = read_body("- (c) To approve;\n- (g) To **appoint**:\n  - Caldicott Guardian\n")
+    (bullets,) = body.blocks
+    assert isinstance(bullets, ListBlock) and bullets.kind is ListKind.BULLET
+    assert [item.text for item in bullets.items] == ["(c) To approve;", "(g) To appoint:"]
+    assert bullets.items[1].runs[1] == Run("appoint", bold=True)
+    (roles,) = bullets.items[1].then
+    assert isinstance(roles, ListBlock) and roles.level == 1
+    assert body.notes == ()
+
+
 def test_a_decision_place_stands_alone_between_blocks() -> None:
     body = read_body("Discussed the plan.\n  [Decision 12]  \n- a point\n[decision 2] and more")
     assert body.blocks[1] == DecisionPlace(12, "[Decision 12]")

@@ -61,7 +61,8 @@ def marked(demo_reader: Store) -> MinutesSnapshot:
     """The ICB minutes of 1 July 2022 with item 6 and 8's bodies placing actions 2, 3
     and 4; action 1 (item 4) placed nowhere; Maria Wogan's own mark COSACS."""
     snapshot = demo_reader.minutes_snapshot(demo_reader.meeting_on("ICB", DAY).id or 0)
-    bodies = {6: ITEM_6, 8: ITEM_8}
+    (item_4,) = (m for m in snapshot.record.minutes if m.item == 4)
+    bodies = {4: item_4.narrative.replace("[action 1]", ""), 6: ITEM_6, 8: ITEM_8}
     minutes = tuple(
         m.model_copy(update={"narrative": bodies[m.item]}) if m.item in bodies else m
         for m in snapshot.record.minutes

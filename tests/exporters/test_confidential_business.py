@@ -267,10 +267,17 @@ def icb(demo_store: Store) -> MinutesSnapshot:
 def _nhs_rows(snapshot: MinutesSnapshot, public: bool) -> dict[str, list[Any]]:
     """Each item row's cells as text (number, paragraphs of the item, action)."""
     table = render_nhs_minutes(snapshot, public=public).document.tables[-2]
-    return {
-        row.cells[0].text: [[p.text for p in row.cells[1].paragraphs], row.cells[2].text]
-        for row in table.rows[1:]
-    }
+    rows: dict[str, list[Any]] = {}
+    number = ""
+    for row in table.rows[1:]:
+        paragraphs = [p.text for p in row.cells[1].paragraphs]
+        if row.cells[0].text or paragraphs[0].startswith("Exclusion of the press"):
+            number = row.cells[0].text
+            rows[number] = [paragraphs, row.cells[2].text]
+        else:  # a row with a blank No. cell goes on with the item above
+            rows[number][0] += paragraphs
+            rows[number][1] = " / ".join(m for m in (rows[number][1], row.cells[2].text) if m)
+    return rows
 
 
 def test_the_public_nhs_minutes_leave_out_confidential_business(icb: MinutesSnapshot) -> None:
@@ -297,8 +304,8 @@ def test_the_confidential_nhs_minutes_hold_it(icb: MinutesSnapshot) -> None:
         "ruled that Ross Graves remain but take no part in the decision."
     ) in paragraphs
     assert (
-        "(a) That the ICB lead for this work will liaise with Maxine Taffetani to discuss the "
-        "approach."
+        "The co-production training mentioned in the Plan is for ICB staff. It was agreed that "
+        "the ICB lead for this work will liaise with Maxine Taffetani to discuss the approach."
     ) in paragraphs
     assert paragraphs[-1] == f"Action 4: {ICB_SECRET} (Ross Graves)"
     assert owners.endswith("RG")
