@@ -15,8 +15,9 @@ The layout, in the order of docs/minutes.md:
   when the quorum returned);
 - the items in a "No. | Agenda Item | Action" table, the Action column naming who is
   to act beside the paragraph that raised the action: an item's cell is split into rows
-  (the No. cell blank below the first, as seed 003 prints it) after each place
-  "[action 3]" in its body (docs/minutes.md). The name is the action's own mark, else
+  (the No. cell blank below the first, as seed 003 prints it) at each place "[action 3]"
+  in its body, the paragraph, point or table above it in a row of its own
+  (docs/minutes.md). The name is the action's own mark, else
   the owner's ("COSACS"), else the owner's initials where the attendance tables key
   them, else the name (`domain.actions.action_mark`); an action with no place is
   minuted after the body, its owner beside the item's last row, as always;
@@ -34,7 +35,7 @@ snapshot in, a Build out; nothing is read or written.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -61,7 +62,7 @@ from minutebook.domain.meeting import (
     Mode,
     Session,
 )
-from minutebook.domain.minute_body import Block, Paragraph, Run, read_body
+from minutebook.domain.minute_body import Block, ListBlock, Paragraph, Run, read_body
 from minutebook.domain.minute_layout import Actions, Decisions, MinuteLayout, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
@@ -373,17 +374,28 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
 def _rows_of(
     pieces: Sequence[str | Block | Actions], unplaced: Sequence[Action]
 ) -> list[tuple[list[str | Block], Sequence[Action]]]:
-    """The rows of an item: its pieces split after each place of actions, each row with
-    the actions raised by its last piece; the last row with the actions placed nowhere
-    (minuted at its end). A place at the very end makes no empty row after it."""
+    """The rows of an item, as seed 003 prints them: the paragraph, point or table that
+    raised actions in a row of its own, who is to act beside it (a list split there goes
+    on in the next row, its points counting on); what comes between in rows with an
+    empty Action column; the last row with the actions placed nowhere (minuted at its
+    end). What comes first stays in the item's first row, with its heading; a place at
+    the very end makes no empty row after it."""
     rows: list[tuple[list[str | Block], Sequence[Action]]] = []
     current: list[str | Block] = []
     for piece in pieces:
-        if isinstance(piece, Actions):
-            rows.append((current, piece.points))
-            current = []
-        else:
+        if not isinstance(piece, Actions):
             current.append(piece)
+            continue
+        before, raised = current[:-1], current[-1:]
+        last = raised[0] if raised else None
+        if isinstance(last, ListBlock) and len(last.items) > 1:
+            *earlier, point = last.items
+            before.append(replace(last, items=tuple(earlier)))
+            raised = [replace(last, items=(point,), start=last.start + len(earlier))]
+        if before:
+            rows.append((before, ()))
+        rows.append((raised, piece.points))
+        current = []
     if current or unplaced or not rows:
         rows.append((current, unplaced))
     return rows

@@ -104,15 +104,21 @@ def test_the_mark_stands_beside_the_point_that_raised_the_action(
     rows = _item_rows(_reopen(render_nhs_minutes(marked), tmp_path))
     item8 = rows["8."]
     assert [(number, action) for number, _, action in item8] == [
-        ("8.", "Michelle Summers"),  # not in the attendance tables: her name
+        ("8.", ""),
+        ("", "Michelle Summers"),  # not in the attendance tables: her name
         ("", "Ross Graves / COSACS"),  # the action's own mark
         ("", ""),
     ]
-    first, second, rest = (paragraphs for _, paragraphs, _ in item8)
-    assert first[0] == "100 Day Plan"  # the heading, in the item's first row
-    assert first[-1] == "It was felt that this could give the impression of a fresh start;"
-    # A row after the first starts with its text, not a blank line.
-    assert second == [
+    first, felt, collaboration, rest = (paragraphs for _, paragraphs, _ in item8)
+    assert first == [  # the heading, and what raised no action, in the item's first row
+        "100 Day Plan",
+        "There was a general discussion on the Plan, and the following was stated:",
+        "Place-based reporting will start within the 60 days;",
+    ]
+    # Each point that raised an action in a row of its own, beside who is to act; a row
+    # after the first starts with its text, not a blank line.
+    assert felt == ["It was felt that this could give the impression of a fresh start;"]
+    assert collaboration == [
         "There is good collaboration across the system between mental health providers."
     ]
     assert (
@@ -145,8 +151,13 @@ def test_a_person_s_own_mark_and_an_action_placed_nowhere(
 ) -> None:
     rows = _item_rows(_reopen(render_nhs_minutes(marked), tmp_path))
     # Item 6: the paragraph that raised action 2 has Maria Wogan's own mark beside it.
-    assert [(number, action) for number, _, action in rows["6."]] == [("6.", "COSACS"), ("", "")]
-    assert rows["6."][0][1][-1].startswith("There will be engagement with Partner Board Members")
+    assert [(number, action) for number, _, action in rows["6."]] == [
+        ("6.", ""),
+        ("", "COSACS"),
+        ("", ""),
+    ]
+    (raised,) = rows["6."][1][1]
+    assert raised.startswith("There will be engagement with Partner Board Members")
     # Item 4's action has no place: one row, its owner beside it and its line at the end,
     # as always.
     ((number, paragraphs, action),) = rows["4."]
@@ -169,7 +180,7 @@ def test_without_marks_or_places_the_column_is_as_it_was(
     rows = _item_rows(_reopen(render_nhs_minutes(bare), tmp_path))
     assert rows["4."][0][2] == "MW"  # initials, keyed in the attendance tables
     # Action 3 placed nowhere now: beside the item's last row, its line at its end.
-    assert [action for _, _, action in rows["8."]] == ["RG", "Michelle Summers"]
+    assert [action for _, _, action in rows["8."]] == ["", "RG", "Michelle Summers"]
     assert rows["8."][-1][1][-1] == "Action 3: The action numbered 3 (Michelle Summers)"
 
 
@@ -188,3 +199,26 @@ def test_the_council_minutes_print_a_placed_action_at_its_place(
     bold = document.paragraphs[at + 1].runs[0]
     assert bold.text == "Action 3:" and bold.bold
     assert qn("w:numPr") not in {c.tag for c in document.paragraphs[at + 1]._p.iter()}
+
+
+def test_a_lettered_point_that_raised_an_action_keeps_its_letter_in_its_own_row(
+    marked: MinutesSnapshot, tmp_path: Path
+) -> None:
+    body = "The Board agreed:\n(a) to meet monthly;\n(b) to publish its papers;\n[action 3]"
+    lettered = change(
+        marked,
+        minutes=tuple(
+            m.model_copy(update={"narrative": body}) if m.item == 8 else m
+            for m in marked.record.minutes
+        ),
+    )
+    document = _reopen(render_nhs_minutes(lettered), tmp_path)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "No.")
+    row = next(r for r in table.rows if r.cells[1].text == "to publish its papers;")
+    assert row.cells[2].text == "Michelle Summers"
+    (point,) = row.cells[1].paragraphs
+    num_id = point._p.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == num_id)
+    start = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
+    assert start is not None and start.get(qn("w:val")) == "2"  # printed (b), not (a)
