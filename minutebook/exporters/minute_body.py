@@ -234,7 +234,7 @@ class BodyWriter:
         writer = TableWriter(
             self.build,
             headers,
-            [1.0] * len(headers),
+            column_weights(headers, [[runs_text(cell) for cell in row] for row in table.rows]),
             f"{self.caption}: {', '.join(h for h in headers if h)}"[:250],
             within=self.within,
             width_emu=width,
@@ -246,3 +246,17 @@ class BodyWriter:
         if self.within is None:
             # A table straight after another, or at the end, needs a paragraph between.
             self.build.document.add_paragraph()
+
+
+def column_weights(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    """Each column's share of a table's width: room for its longest word (a date, a
+    long name) so that no word is broken across lines, and, for longer texts, their
+    mean length up to 20 characters; a column of names and roles gets room, a column
+    of dates what it needs, instead of equal columns that wrap a name letter by letter."""
+    weights = []
+    for index, header in enumerate(headers):
+        cells = [header] + [row[index] for row in rows if index < len(row)]
+        mean = sum(len(cell) for cell in cells) / len(cells)
+        longest = max((len(word) for cell in cells for word in cell.split()), default=0)
+        weights.append(max(longest + 4.0, min(mean, 20.0)))
+    return weights

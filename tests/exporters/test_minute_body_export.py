@@ -332,3 +332,24 @@ def test_a_template_without_list_styles_still_gets_real_lists(
         "%1.",
         3,
     )
+
+
+def test_a_tables_columns_share_its_width_by_what_they_hold() -> None:
+    """Seed 003's appointments: names and member types get room, dates what they need."""
+    from minutebook.exporters.minute_body import column_weights
+
+    weights = column_weights(
+        ["Name", "ICB Board Member Type", "Start of Term", "End of Term"],
+        [
+            [
+                "Ross Graves – Executive Director, Central and North West London Foundation Trust",
+                "BLMK NHS Trusts/FTs Partner Member",
+                "01/07/2022",
+                "30/06/2025",
+            ],
+            ["Dean Westcott", "Chief Finance Officer", "01/07/2022", "N/A"],
+        ],
+    )
+    assert weights[0] >= weights[1] > weights[2] == weights[3]
+    assert weights[2] >= len("01/07/2022")  # a date is never broken across lines
+    assert column_weights(["A"], [[""]]) == [5.0]
