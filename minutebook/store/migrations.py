@@ -896,6 +896,39 @@ def action_marks(db: Database) -> None:
     _lock_action_updates(db, (*_AGREED, "mark"))
 
 
+@migrations(name="0022_register_of_interests")
+def register_of_interests(db: Database) -> None:
+    """The register of interests each committee keeps of its members (docs/register.md):
+    each person's interests with seed 003's columns, and their nil returns. A correction
+    is a new row; the one it replaces keeps its text and the date it was replaced, so the
+    register as it stood on any earlier day can still be shown."""
+    db.execute(
+        """CREATE TABLE interests (
+            id INTEGER PRIMARY KEY,
+            committee TEXT NOT NULL REFERENCES committees(code),
+            person TEXT NOT NULL REFERENCES people(id),
+            category TEXT NOT NULL,
+            description TEXT NOT NULL,
+            organisation TEXT,
+            date_from TEXT,
+            date_to TEXT,
+            mitigation TEXT,
+            declared_on TEXT NOT NULL,
+            replaced_on TEXT
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE nil_returns (
+            id INTEGER PRIMARY KEY,
+            committee TEXT NOT NULL REFERENCES committees(code),
+            person TEXT NOT NULL REFERENCES people(id),
+            declared_on TEXT NOT NULL
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_interests_committee ON interests (committee, person)")
+    db.execute("CREATE INDEX idx_nil_returns_committee ON nil_returns (committee, person)")
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

@@ -9,8 +9,9 @@ keeps the file consistent and loses at most the last moments.
 
 `Store` joins one repository per aggregate: committees (with their members and terms of
 reference), meetings, minutes, actions, the timeline of each meeting and the minutes'
-lifecycle (approval, lock, audit), the reviews of actions at later meetings and each
-committee's standing items, each in its own module on `StoreBase`.
+lifecycle (approval, lock, audit), the reviews of actions at later meetings, each
+committee's standing items and its register of interests, each in its own module on
+`StoreBase`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from minutebook.store.database_file import DatabaseFile
 from minutebook.store.meetings import MeetingRepository
 from minutebook.store.migrations import migrations
 from minutebook.store.minutes import MinuteRepository
+from minutebook.store.register import RegisterRepository
 from minutebook.store.reviews import ReviewRepository
 from minutebook.store.standing import StandingItemRepository
 from minutebook.store.timeline import TimelineRepository
@@ -40,6 +42,7 @@ class Store(
     LifecycleRepository,
     ReviewRepository,
     StandingItemRepository,
+    RegisterRepository,
 ):
     """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
     from an already open `DatabaseFile` with `Store.on(file)`."""
