@@ -27,6 +27,7 @@ from minutebook.domain.committee import Membership
 from minutebook.domain.dates import clock_time
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.timeline import Event, EventKind, Timeline, presence_notes
+from minutebook.domain.votes import Vote
 
 
 def _started_time(value: str | None) -> str | None:
@@ -321,6 +322,9 @@ class Decision(DomainModel):
     """Its place among the item's decisions in the order they were recorded, kept when
     an earlier one is deleted: the 2 of "[decision 2]" that places it in the minute's
     body (`domain.minute_body`); None until stored (then its place in the minute's list)."""
+    vote: Vote | None = None
+    """The vote on it, when one was recorded (`domain.votes`); checked against who may
+    vote at its item (`domain.voters`) when recorded."""
 
 
 class Minute(DomainModel):

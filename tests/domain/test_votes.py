@@ -1,0 +1,119 @@
+"""Votes on a decision: the outcome and the minutes' words, who may vote at an item (the
+ToR's deputies and conflicts), and the refusal of more votes than those entitled."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from minutebook.domain.base import Refused
+from minutebook.domain.meeting import Attendance, Capacity
+from minutebook.domain.quorum import Ruling
+from minutebook.domain.timeline import Event, EventKind, Phase
+from minutebook.domain.voters import Voters, check_vote, voters_at
+from minutebook.domain.votes import Choice, MemberVote, Vote, minute_sentences
+from tests.domain.builder import Builder, terms
+
+
+def name(person: str) -> str:
+    return person.upper()
+
+
+def voters(meeting: Builder, item: int) -> Voters:
+    quorum = meeting.quorum()
+    present = quorum.present_at(quorum.timeline.now_at(item))
+    return voters_at(meeting.record, meeting.terms, meeting.seats, [], item, present)
+
+
+def test_the_minutes_word_a_vote_as_uk_minutes_do() -> None:
+    vote = Vote(in_favour=7, against=2, abstentions=1, proposer="p1", seconder="p2")
+    assert minute_sentences(vote, name) == [
+        "Proposed by P1, seconded by P2.",
+        "On being put to the vote the motion was carried, 7 for, 2 against, 1 abstention.",
+    ]
+    lost = Vote(in_favour=3, against=5, abstentions=2)
+    assert minute_sentences(lost, name) == [
+        "On being put to the vote the motion was lost, 3 for, 5 against, 2 abstentions."
+    ]
+    assert minute_sentences(Vote(proposer="p4"), name) == ["Proposed by P4."]
+
+
+def test_an_equality_of_votes_goes_the_way_of_the_chairs_casting_vote() -> None:
+    carried = Vote(in_favour=4, against=4, casting=Choice.FOR)
+    assert carried.carried and carried.outcome == "carried on the Chair's casting vote"
+    lost = Vote(in_favour=4, against=4, casting=Choice.AGAINST)
+    assert not lost.carried and lost.outcome == "lost on the Chair's casting vote"
+    assert Vote(in_favour=4, against=4).outcome == "lost"  # no casting vote: it falls
+    with pytest.raises(ValidationError, match="only when the votes are equal"):
+        Vote(in_favour=5, against=4, casting=Choice.FOR)
+
+
+def test_a_named_vote_gives_the_numbers_and_lists_each_member() -> None:
+    vote = Vote(
+        named=(
+            MemberVote(person="a", choice=Choice.FOR),
+            MemberVote(person="b", choice=Choice.FOR),
+            MemberVote(person="c", choice=Choice.AGAINST),
+            MemberVote(person="d", choice=Choice.ABSTAIN),
+        )
+    )
+    assert vote.totals == (2, 1, 1) and vote.carried
+    assert minute_sentences(vote, name)[-1] == "For: A, B; Against: C; Abstained: D."
+    with pytest.raises(ValidationError, match="do not match the named vote"):
+        Vote(in_favour=3, named=vote.named)
+    with pytest.raises(ValidationError, match="once"):
+        Vote(named=(vote.named[0], vote.named[0]))
+    with pytest.raises(ValidationError, match="seconder cannot be the proposer"):
+        Vote(proposer="a", seconder="a")
+
+
+def test_those_who_left_or_took_no_part_for_an_interest_may_not_vote() -> None:
+    meeting = Builder(members=6).roll("p1", "p2", "p3", "p4", "p5")
+    meeting.at(2).declare("p3", 4, Ruling.LEAVE)
+    meeting.declare("p4", 4, Ruling.NO_VOTE)
+    meeting.declare("p5", 4, Ruling.REMAIN)
+    at_four = voters(meeting, 4)
+    assert at_four.entitled == ("p1", "p2", "p5")
+    assert "conflicted on item 4" in at_four.reason("p3")
+    assert at_four.reason("p6") == "not present at item 4"  # never came
+    assert voters(meeting, 5).entitled == ("p1", "p2", "p3", "p4", "p5")
+
+
+def test_a_member_deemed_present_for_the_quorum_still_may_not_vote() -> None:
+    tor = terms({"count": {"min": 3}}, conflicts={"effect": "deemed_present"})
+    meeting = Builder(tor=tor).roll("p1", "p2", "p3")
+    meeting.at(2).declare("p3", 4, Ruling.LEAVE)
+    assert "p3" in meeting.quorum().at_item(4).verdict.counted  # type: ignore[union-attr]
+    assert voters(meeting, 4).entitled == ("p1", "p2")
+
+
+def deputy_meeting(**deputies: object) -> Builder:
+    meeting = Builder(tor=terms({"count": {"min": 2}}, deputies=deputies)).roll("p1", "p2")
+    meeting.attendance.append(Attendance(person="d5", capacity=Capacity.DEPUTY, deputy_for=("S5",)))
+    meeting.events.append(
+        Event(id=99, kind=EventKind.ARRIVED, person="d5", item=1, phase=Phase.START)
+    )
+    return meeting
+
+
+def test_a_deputy_votes_only_where_the_terms_of_reference_let_deputies_vote() -> None:
+    assert voters(deputy_meeting(allowed="any"), 3).entitled == ("d5", "p1", "p2")
+    assert voters(deputy_meeting(allowed="any", may_vote=False), 3).entitled == ("p1", "p2")
+    assert voters(deputy_meeting(), 3).entitled == ("p1", "p2")  # deputies not allowed
+
+
+def test_more_votes_than_members_entitled_are_refused_naming_the_item_and_numbers() -> None:
+    meeting = Builder(members=6).roll("p1", "p2", "p3", "p4", "p5")
+    meeting.at(2).declare("p5", 6, Ruling.LEAVE)
+    at_six = voters(meeting, 6)
+    with pytest.raises(Refused) as refused:
+        check_vote(Vote(in_favour=3, against=1, abstentions=1), at_six, "item 6", name)
+    assert str(refused.value) == (
+        "3 for, 1 against and 1 abstention is 5 votes; only 4 members present at item 6 may vote"
+    )
+    check_vote(Vote(in_favour=3, against=1), at_six, "item 6", name)  # four: accepted
+    named = Vote(named=(MemberVote(person="p5", choice=Choice.FOR),))
+    with pytest.raises(Refused, match="P5 may not vote at item 6: conflicted on item 6"):
+        check_vote(named, at_six, "item 6", name)
+    with pytest.raises(Refused, match="P6 may not second the motion at item 6: not present"):
+        check_vote(Vote(proposer="p1", seconder="p6"), at_six, "item 6", name)
