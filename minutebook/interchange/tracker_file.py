@@ -30,24 +30,19 @@ looked for.
   date. The position reported becomes the action's update, dated by a date written at
   its start ("18/07/2022: …", as Minutebook's export writes it), else `positions_on`.
 
-The file is read by the careful-file rules of `interchange/reading.py` (a regular
-file, at most `MAX_TRACKER_BYTES`), and a .docx or .xlsx (a zip of XML parts) is
-refused if its parts would unpack to more than `MAX_UNPACKED_BYTES`.
+The file is read as tables by `interchange/tables.py` (shared with the register's
+reader): a regular file, at most `MAX_TRACKER_BYTES`, a .docx or .xlsx refused if its
+parts would unpack to more than `MAX_UNPACKED_BYTES`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import warnings
-import zipfile
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -57,20 +52,21 @@ from minutebook.domain.committee import Committee, Person, name_key
 from minutebook.domain.dates import meeting_date_problem, written_date, written_dates
 from minutebook.domain.rag import scheme_for
 from minutebook.domain.tracker_reading import OwnerRead, owner_read, status_read
-from minutebook.interchange.reading import FileError, read_bytes
+from minutebook.interchange.reading import FileError
+from minutebook.interchange.tables import (
+    MAX_UNPACKED_BYTES,
+    RowProblem,
+    Table,
+    Value,
+    read_tables,
+    text_of,
+)
+
+__all__ = ["MAX_UNPACKED_BYTES", "RowProblem", "TrackerAction", "TrackerPreview", "read_tracker"]
 
 MAX_TRACKER_BYTES = 20 * 1024 * 1024
 """A tracker file may be up to 20 MB: a Word tracker with a logo, or a workbook of
 years of actions, is a few hundred kilobytes to a few megabytes."""
-
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-"""What the parts of a .docx or .xlsx may unpack to: far above any real tracker, and a
-zip made to unpack to gigabytes is refused before it is opened."""
-
-MAX_ROWS = 20_000
-"""Rows read from a file: ten years of a busy committee's actions are a few thousand."""
-
-MAX_COLUMNS = 60
 
 HEADING_SEARCH = 30
 """How far down a table or sheet the heading row is looked for (below title rows,
@@ -79,8 +75,6 @@ seed 003's key, a logo)."""
 NEW_PERSON = "_new_person_"
 """The owner id of an action whose owner is someone new (`TrackerAction.new_owner`),
 until they are added; no person has this id, so it can never be stored as it is."""
-
-KINDS = (".docx", ".xlsx", ".csv")
 
 
 class Column(StrEnum):
@@ -172,17 +166,6 @@ _UPDATE_DATE = re.compile(
 
 
 @dataclass(frozen=True)
-class RowProblem:
-    """A row that cannot be read: its place as the secretary sees it, and why."""
-
-    place: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.place}: {self.reason}"
-
-
-@dataclass(frozen=True)
 class TrackerAction:
     """An action read from one row, as it would be added.
 
@@ -222,177 +205,6 @@ class TrackerPreview:
         return not self.problems
 
 
-# -- the file, as tables of cells ----------------------------------------------------------
-
-Value = str | int | float | date | datetime | None
-
-
-@dataclass
-class _Table:
-    """A table of a document, a sheet of a workbook, or a .csv file: its rows of cells
-    with the number the secretary sees for each."""
-
-    label: str
-    """What names it in a place: "table 2, ", "sheet 'Closed', ", or ""."""
-    rows: list[tuple[int, list[Value]]]
-    width: int
-    group: int
-    """Tables of one group continue each other (a document's tables); a workbook's
-    sheets are each their own."""
-    serial_dates: bool = False
-    """Numbers in date columns are Excel's day numbers (a sheet's cells)."""
-
-
-def _too_big(source: str) -> FileError:
-    return FileError(source, [f"has more than {MAX_ROWS:,} rows; a tracker is shorter"])
-
-
-def _check_zip(data: bytes, source: str, kind: str) -> None:
-    """A .docx or .xlsx is a zip: refuse one that is not, or would unpack to too much."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-    except zipfile.BadZipFile:
-        hint = {
-            ".docx": "a Word document saved as .docx (an old .doc, or a protected one, "
-            "cannot be read)",
-            ".xlsx": "an Excel workbook saved as .xlsx (an old .xls, or a password-protected "
-            "one, cannot be read)",
-        }[kind]
-        raise FileError(source, [f"is not {hint}"]) from None
-    if len(parts) > 10_000 or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
-        raise FileError(source, ["unpacks to more than a tracker could hold; it is not read"])
-
-
-def _docx_tables(data: bytes, source: str) -> list[_Table]:
-    import docx
-    from docx.table import _Cell
-
-    _check_zip(data, source, ".docx")
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise FileError(source, [f"is not a Word document that can be read ({error})"]) from None
-    tables: list[_Table] = []
-    count = 0
-    try:
-        for number, table in enumerate(document.tables, 1):
-            rows: list[tuple[int, list[Value]]] = []
-            for index, row in enumerate(table.rows, 1):
-                count += 1
-                if count > MAX_ROWS:
-                    raise _too_big(source)
-                cells: list[Value] = [None] * min(getattr(row, "grid_cols_before", 0), MAX_COLUMNS)
-                for tc in row._tr.tc_lst:
-                    span = min(tc.grid_span, MAX_COLUMNS)
-                    # The rest of a vertically merged cell is blank here: the rows below
-                    # take what they leave blank from the row above (module docstring).
-                    text = None if tc.vMerge == "continue" else _Cell(tc, table).text
-                    cells.extend([text, *([None] * (span - 1))])
-                    if len(cells) >= MAX_COLUMNS:
-                        break
-                rows.append((index, cells[:MAX_COLUMNS]))
-            width = min(len(table.columns), MAX_COLUMNS)
-            tables.append(_Table(f"table {number}, ", rows, width, group=0))
-    except FileError:
-        raise
-    except Exception as error:  # a damaged table: python-docx raises many kinds
-        raise FileError(source, [f"is not a Word document that can be read ({error})"]) from None
-    return tables
-
-
-def _xlsx_tables(data: bytes, source: str) -> list[_Table]:
-    import openpyxl
-
-    _check_zip(data, source, ".xlsx")
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns of parts it does not read (data validation, slicers).
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a damaged file
-        raise FileError(source, [f"is not an Excel workbook that can be read ({error})"]) from None
-    tables: list[_Table] = []
-    count = 0
-    try:
-        sheets = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
-        for group, sheet in enumerate(sheets, 1):
-            label = f"sheet {sheet.title!r}, " if len(sheets) > 1 else ""
-            rows: list[tuple[int, list[Value]]] = []
-            width = 0
-            for index, values in enumerate(
-                sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1
-            ):
-                if all(v is None for v in values):
-                    continue  # an empty row (a sheet is a million of them)
-                count += 1
-                if count > MAX_ROWS:
-                    raise _too_big(source)
-                cells = [_cell_value(v) for v in values]
-                width = max(width, len(cells))
-                rows.append((index, cells))
-            tables.append(_Table(label, rows, width, group=group, serial_dates=True))
-    except FileError:
-        raise
-    except Exception as error:  # a damaged sheet: openpyxl reads it only now
-        raise FileError(source, [f"is not an Excel workbook that can be read ({error})"]) from None
-    finally:
-        book.close()
-    return tables
-
-
-def _cell_value(value: Any) -> Value:
-    if value is None or isinstance(value, str | int | float | date):
-        return value  # datetime is a date
-    return str(value)
-
-
-def _csv_tables(data: bytes, source: str) -> list[_Table]:
-    text = _decoded(data, source)
-    best: list[_Table] | None = None
-    for delimiter in (",", ";", "\t", "|"):
-        try:
-            rows = _csv_rows(text, delimiter, source)
-        except csv.Error as error:
-            if delimiter == ",":
-                raise FileError(
-                    source, [f"is not a .csv file that can be read ({error})"]
-                ) from None
-            continue
-        table = _Table("", rows, max((len(r) for _, r in rows), default=0), group=1)
-        if _find_heading(table) is not None:
-            return [table]  # the delimiter with which a heading row is found
-        best = best or [table]
-    return best or []
-
-
-def _csv_rows(text: str, delimiter: str, source: str) -> list[tuple[int, list[Value]]]:
-    rows: list[tuple[int, list[Value]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for index, row in enumerate(reader, 1):
-        if index > MAX_ROWS:
-            raise _too_big(source)
-        cells: list[Value] = list(row[:MAX_COLUMNS])
-        rows.append((index, cells))
-    return rows
-
-
-def _decoded(data: bytes, source: str) -> str:
-    """A .csv's text: UTF-8 (with or without the mark Excel puts first), UTF-16 (Excel's
-    "Unicode text"), else Windows-1252 (Excel's "CSV" on a UK Windows computer)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise FileError(source, ["is not a text file (UTF-8 or Windows-1252 .csv expected)"])
-
-
 # -- headings ------------------------------------------------------------------------------
 
 
@@ -430,7 +242,7 @@ def _heading_of(cells: Sequence[Value]) -> _Heading | None:
     return _Heading(columns, names, combined)
 
 
-def _find_heading(table: _Table) -> tuple[int, _Heading] | None:
+def _find_heading(table: Table) -> tuple[int, _Heading] | None:
     """The heading row of a table (its position in `rows`), within its first rows."""
     for position, (_, cells) in enumerate(table.rows[:HEADING_SEARCH]):
         heading = _heading_of(cells)
@@ -450,14 +262,7 @@ def _looked_for() -> str:
 # -- rows ----------------------------------------------------------------------------------
 
 
-def _text(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+_text = text_of
 
 
 @dataclass
@@ -475,7 +280,7 @@ class _Row:
         return not any(self.text(c) for c in self.cells if c is not Column.NUMBER)
 
 
-def _rows_of(table: _Table, start: int, heading: _Heading) -> Iterator[_Row]:
+def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
     for number, cells in table.rows[start + 1 :]:
         if _heading_of(cells) is not None:
             continue  # the heading row again (a page break, a table that repeats it)
@@ -754,20 +559,14 @@ def read_tracker(
     position written without a date (default `today`). Raises FileError naming the
     file (`source`, else the path) when it cannot be read as a tracker at all."""
     source = source or str(path)
-    kind = path.suffix.lower()
-    if kind not in KINDS:
-        hint = {".xls": " (save it from Excel as .xlsx)", ".doc": " (save it from Word as .docx)"}
-        raise FileError(
-            source,
-            [f"is not a .docx, .xlsx or .csv file{hint.get(kind, '')}"],
-        )
-    data = read_bytes(path, source, MAX_TRACKER_BYTES, "a .docx, .xlsx or .csv tracker")
-    if kind == ".docx":
-        tables = _docx_tables(data, source)
-    elif kind == ".xlsx":
-        tables = _xlsx_tables(data, source)
-    else:
-        tables = _csv_tables(data, source)
+    tables = read_tables(
+        path,
+        source,
+        max_bytes=MAX_TRACKER_BYTES,
+        what="a tracker",
+        has_heading=lambda table: _find_heading(table) is not None,
+        max_unpacked=MAX_UNPACKED_BYTES,
+    )
     reader = _Reader(source, committee, people, ours, today, positions_on or today)
     found = False
     group_rows: list[_Row] = []
