@@ -693,9 +693,10 @@ def _open_store(ctx: click.Context, *, to_write: bool = False) -> Store:
 # A committee's actions (`actions import`, `actions list`) live in a module of their own.
 import minutebook.tui.cli_actions  # noqa: E402,F401
 
-# The database file's own commands (backup, restore, check) and a committee's meetings
-# (`meetings list`) live in modules of their own.
-from minutebook.tui import cli_files, cli_meetings  # noqa: E402,F401
+# The database file's own commands (backup, restore, check), a committee's meetings
+# (`meetings list`) and its register of interests (`register list`) live in modules of
+# their own.
+from minutebook.tui import cli_files, cli_meetings, cli_register  # noqa: E402,F401
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,134 @@
+"""`minutebook register list`: a committee's register of interests as it stood on a day
+(today unless `--on` says otherwise), person by person, and who has made no return this
+year (docs/register.md; `application.register.Register.on`).
+
+It answers like the other commands in `cli`: one line for a refusal, exit 2, never a
+traceback; it only reads, so it works while the app has the file open.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from minutebook.store import StoreError
+from minutebook.tui.cli import _committee, _fail, _open_store, database_option, main
+
+if TYPE_CHECKING:
+    from minutebook.application.register import RegisterView
+    from minutebook.domain.register import Interest
+
+
+@main.group()
+def register() -> None:
+    """A committee's register of interests."""
+
+
+@register.command("list")
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
+@click.option("--json", "as_json", is_flag=True, help="Print the register as JSON.")
+@click.option(
+    "--on",
+    "day",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The register as it stood on this day, YYYY-MM-DD (a meeting's date). Default: today.",
+)
+@database_option
+@click.pass_context
+def register_list(ctx: click.Context, code: str, as_json: bool, day: datetime | None) -> None:
+    """List the register of interests, by surname: each person's interests (category,
+    description, from, to, mitigation, date declared) or their nil return, then the
+    members who have made no return this year."""
+    from minutebook.application.register import Register
+
+    on = day.date() if day else date.today()
+    with _open_store(ctx) as store:
+        try:
+            committee = _committee(store, code)
+            view = Register(store).on(committee.code, on)
+        except StoreError as error:
+            _fail(str(error))
+            return
+    if as_json:
+        click.echo(json.dumps(_as_data(view), indent=2, ensure_ascii=False))
+        return
+    for line in _as_lines(view):
+        click.echo(line)
+
+
+def _when(day: date | None, none: str = "") -> str:
+    return f"{day:%d/%m/%Y}" if day else none
+
+
+def interest_line(interest: Interest) -> str:
+    """ "financial: Director, Wogan Consulting Ltd (from 01/01/2019, ongoing) declared
+    01/07/2022" — one interest in a line, as the list and the screen show it."""
+    from minutebook.domain.interests import INTEREST_LABELS
+
+    span = f"from {_when(interest.date_from, 'a date not given')}, "
+    span += f"to {_when(interest.date_to)}" if interest.date_to else "ongoing"
+    return (
+        f"{INTEREST_LABELS[interest.category]}: {interest.description} ({span}) "
+        f"declared {_when(interest.declared_on)}"
+    )
+
+
+def _as_lines(view: RegisterView) -> list[str]:
+    committee = view.committee
+    lines = [
+        f"Register of interests of the {committee.name} ({committee.code}) on {_when(view.day)}"
+    ]
+    for entry in view.entries:
+        head = f"{entry.surname}, {entry.forename}"
+        if entry.position:
+            head += f" ({entry.position})"
+        lines.append(head)
+        for interest in entry.interests:
+            lines.append(f"  {interest_line(interest)}")
+            if interest.mitigation:
+                lines.append(f"    mitigation: {interest.mitigation}")
+        if entry.nil_return is not None:
+            lines.append(f"  no interests, declared {_when(entry.nil_return.declared_on)}")
+        elif not entry.interests:
+            lines.append("  no return")
+    missing = ", ".join(p.name for p in view.without_return) or "none"
+    lines.append(f"No return since {_when(view.year_start)}: {missing}")
+    return lines
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _as_data(view: RegisterView) -> dict[str, Any]:
+    return {
+        "committee": view.committee.code,
+        "on": view.day.isoformat(),
+        "people": [
+            {
+                "person": entry.person.id,
+                "name": entry.person.name,
+                "position": entry.position,
+                "interests": [
+                    {
+                        "id": i.id,
+                        "category": i.category.value,
+                        "description": i.description,
+                        "organisation": i.organisation,
+                        "date_from": _iso(i.date_from),
+                        "date_to": _iso(i.date_to),
+                        "mitigation": i.mitigation,
+                        "declared_on": i.declared_on.isoformat(),
+                    }
+                    for i in entry.interests
+                ],
+                "nil_return": _iso(entry.nil_return.declared_on) if entry.nil_return else None,
+            }
+            for entry in view.entries
+        ],
+        "year_start": view.year_start.isoformat(),
+        "without_return": [p.id for p in view.without_return],
+    }

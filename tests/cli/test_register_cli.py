@@ -1,0 +1,104 @@
+"""`minutebook register list`: the register of interests as it stood on a day (a
+correction shows only from its own date, an ended interest no longer), each person's
+nil return, and the members who have made no return this year; --json gives the same."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from minutebook.domain import Committee, Person, Seat
+from minutebook.domain.meeting import InterestCategory
+from minutebook.domain.register import Interest, NilReturn
+from minutebook.store import Store
+from minutebook.tui.cli import main
+
+MAY, JULY, SEPT = date(2022, 5, 20), date(2022, 7, 1), date(2022, 9, 1)
+
+
+@pytest.fixture
+def register_db(db_path: Path, hcp: Committee) -> Path:
+    """HCP with three members: Maria Wogan with an interest corrected in September,
+    Mahesh Shah's nil return and Sally Cartwright who has made none."""
+    with Store.open(db_path) as store:
+        store.add_committee(hcp)
+        for seat, person in (
+            ("chair", Person(id="wogan", name="Maria Wogan")),
+            ("partner", Person(id="shah", name="Mahesh Shah")),
+            ("ph", Person(id="cartwright", name="Sally Cartwright")),
+        ):
+            store.add_member("HCP", Seat(id=seat, title=f"{seat} seat", holder=person.id), person)
+        old = store.add_interest(
+            Interest(
+                committee="HCP",
+                person="wogan",
+                category=InterestCategory.FINANCIAL,
+                description="Chair of Trustees, Arts for Health MK",
+                organisation="Arts for Health MK",
+                date_from=date(2010, 1, 1),
+                mitigation="Not involved in funding decisions",
+                declared_on=JULY,
+            )
+        )
+        assert old.id is not None
+        store.replace_interest(
+            old.id,
+            old.model_copy(update={"id": None, "date_to": date(2022, 8, 31), "declared_on": SEPT}),
+        )
+        store.add_nil_return(NilReturn(committee="HCP", person="shah", declared_on=MAY))
+    return db_path
+
+
+def _run(runner: CliRunner, db: Path, *args: str) -> Result:
+    return runner.invoke(main, ["--db", str(db), "register", "list", "--committee", "HCP", *args])
+
+
+def test_the_register_on_a_day(runner: CliRunner, register_db: Path) -> None:
+    result = _run(runner, register_db, "--on", "2022-07-15")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "Register of interests of the Health and Care Partnership (HCP) on 15/07/2022",
+        "Cartwright, Sally (ph seat)",
+        "  no return",
+        "Shah, Mahesh (partner seat)",
+        "  no interests, declared 20/05/2022",
+        "Wogan, Maria (chair seat)",
+        "  financial: Chair of Trustees, Arts for Health MK (from 01/01/2010, ongoing) "
+        "declared 01/07/2022",
+        "    mitigation: Not involved in funding decisions",
+        "No return since 01/01/2022: Sally Cartwright",
+    ]
+
+
+def test_the_correction_ends_the_interest_from_its_date(
+    runner: CliRunner, register_db: Path
+) -> None:
+    result = _run(runner, register_db, "--on", "2022-09-01", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    wogan = next(p for p in data["people"] if p["person"] == "wogan")
+    assert wogan["interests"] == []
+    assert data["without_return"] == ["cartwright"]
+    before = json.loads(_run(runner, register_db, "--on", "2022-08-31", "--json").output)
+    wogan = next(p for p in before["people"] if p["person"] == "wogan")
+    assert [i["date_to"] for i in wogan["interests"]] == [None]
+    assert wogan["interests"][0]["organisation"] == "Arts for Health MK"
+
+
+def test_a_new_year_asks_everyone_again(runner: CliRunner, register_db: Path) -> None:
+    data = json.loads(_run(runner, register_db, "--on", "2023-02-01", "--json").output)
+    assert data["year_start"] == "2023-01-01"
+    assert data["without_return"] == ["cartwright", "shah", "wogan"]
+
+
+def test_an_unknown_committee_is_one_line(runner: CliRunner, register_db: Path) -> None:
+    result = runner.invoke(
+        main, ["--db", str(register_db), "register", "list", "--committee", "NOPE"]
+    )
+    assert result.exit_code == 2
+    assert "NOPE" in result.output
+    assert "Traceback" not in result.output
