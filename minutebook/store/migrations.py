@@ -929,6 +929,16 @@ def register_of_interests(db: Database) -> None:
     db.execute("CREATE INDEX idx_nil_returns_committee ON nil_returns (committee, person)")
 
 
+@migrations(name="0023_decision_votes")
+def decision_votes(db: Database) -> None:
+    """The vote on a decision (docs/minutes.md, "Votes"): the numbers, a named vote, the
+    proposer and seconder and the Chair's casting vote, kept as one JSON value because
+    they are read and written together, always with their decision; none is said of a
+    decision stored until now."""
+    db.execute("ALTER TABLE decisions ADD COLUMN vote TEXT")
+    record_triggers(db)  # the lock and the audit copy the new column of decisions too
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

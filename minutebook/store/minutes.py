@@ -15,6 +15,7 @@ from minutebook.domain.base import clean_text, error_lines
 from minutebook.domain.dates import long_date
 from minutebook.domain.numbering import format_minute_number, period_key, sequence_of
 from minutebook.domain.timeline import Event, EventKind
+from minutebook.domain.votes import Vote
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
 from minutebook.store.rows import from_row, to_row
@@ -36,6 +37,7 @@ def _decision(row: dict[str, Any]) -> Decision:
         text=row["text"],
         chairs_action=row.get("flag") == "chairs_action",
         position=row.get("position"),
+        vote=Vote.model_validate_json(row["vote"]) if row.get("vote") else None,
     )
 
 
@@ -44,6 +46,7 @@ def _decision_values(decision: Decision) -> dict[str, Any]:
         "verb": decision.verb.value,
         "text": decision.text,
         "flag": "chairs_action" if decision.chairs_action else None,
+        "vote": decision.vote.model_dump_json(exclude_defaults=True) if decision.vote else None,
     }
 
 
@@ -61,7 +64,7 @@ class MinuteRepository(StoreBase):
         # Every decision of the meeting in one query, not one query a minute.
         decisions: defaultdict[int, list[Decision]] = defaultdict(list)
         for d in self._rows(
-            "SELECT minute_id, id, verb, text, flag, position FROM decisions "
+            "SELECT minute_id, id, verb, text, flag, position, vote FROM decisions "
             "WHERE minute_id IN (SELECT id FROM minutes WHERE meeting_id = ?) "
             "AND deleted_at IS NULL ORDER BY minute_id, position",
             [meeting_id],
@@ -96,8 +99,8 @@ class MinuteRepository(StoreBase):
             decisions = []
             for position, decision in enumerate(saved.decisions, start=1):
                 cursor = db.execute(
-                    "INSERT INTO decisions (minute_id, position, verb, text, flag) "
-                    "VALUES (:minute_id, :position, :verb, :text, :flag)",
+                    "INSERT INTO decisions (minute_id, position, verb, text, flag, vote) "
+                    "VALUES (:minute_id, :position, :verb, :text, :flag, :vote)",
                     {"minute_id": saved.id, "position": position} | _decision_values(decision),
                 )
                 decisions.append(
@@ -231,8 +234,8 @@ class MinuteRepository(StoreBase):
             )
             position = int(rows[0]["p"] or 0) + 1
             cursor = self.db.execute(
-                "INSERT INTO decisions (minute_id, position, verb, text, flag) "
-                "VALUES (:minute_id, :position, :verb, :text, :flag)",
+                "INSERT INTO decisions (minute_id, position, verb, text, flag, vote) "
+                "VALUES (:minute_id, :position, :verb, :text, :flag, :vote)",
                 {"minute_id": minute_id, "position": position} | _decision_values(decision),
             )
             saved = decision.model_copy(update={"id": cursor.lastrowid, "position": position})
@@ -255,7 +258,8 @@ class MinuteRepository(StoreBase):
         with self.transaction():
             meeting_id, before = self._decision_owner(decision.id)
             self.db.execute(
-                "UPDATE decisions SET verb = :verb, text = :text, flag = :flag WHERE id = :id",
+                "UPDATE decisions SET verb = :verb, text = :text, flag = :flag, vote = :vote "
+                "WHERE id = :id",
                 _decision_values(checked) | {"id": decision.id},
             )
             self._correct(
@@ -272,7 +276,7 @@ class MinuteRepository(StoreBase):
     def _decision_owner(self, decision_id: int) -> tuple[int, Decision]:
         rows = self._rows(
             "SELECT minutes.meeting_id AS m, decisions.id, decisions.verb, decisions.text, "
-            "decisions.flag, decisions.position "
+            "decisions.flag, decisions.position, decisions.vote "
             "FROM decisions JOIN minutes ON minutes.id = decisions.minute_id "
             "WHERE decisions.id = ?",
             [decision_id],
@@ -301,7 +305,7 @@ class MinuteRepository(StoreBase):
         """Deleted decisions of a meeting with their item, newest first, to recover."""
         rows = self._rows(
             "SELECT decisions.id, decisions.verb, decisions.text, decisions.flag, "
-            "decisions.position, minutes.item "
+            "decisions.position, decisions.vote, minutes.item "
             "FROM decisions "
             "JOIN minutes ON minutes.id = decisions.minute_id "
             "WHERE minutes.meeting_id = ? AND decisions.deleted_at IS NOT NULL "

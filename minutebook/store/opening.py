@@ -55,6 +55,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0020_decision_labels",
     "0021_action_marks",
     "0022_register_of_interests",
+    "0023_decision_votes",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing
