@@ -6,7 +6,8 @@
   (bench/meeting.py), live capture (bench/live.py), the Word exports (bench/export.py)
   the tracker export of 1,000 open actions through the store (bench/tracker_export.py),
   and matters arising and the tracker screen for a committee ten years old
-  (bench/cycle.py).
+  (bench/cycle.py), and the interest prompts for a 30-item agenda against a register of
+  500 interests (bench/prompts.py).
 
 These machines are noisy, so each figure is the median of several runs and is printed
 beside its baseline rather than checked against a fixed number.
@@ -28,6 +29,7 @@ from bench.cycle import main as cycle_benchmark
 from bench.export import main as export_benchmark
 from bench.live import main as live_benchmark
 from bench.meeting import main as meeting_benchmark
+from bench.prompts import main as prompts_benchmark
 from bench.quorum import main as quorum_benchmark
 from bench.tracker_export import main as tracker_export_benchmark
 from minutebook.seeds import build_demo_database
@@ -102,3 +104,4 @@ if __name__ == "__main__":
     export_benchmark()
     tracker_export_benchmark()
     cycle_benchmark()
+    prompts_benchmark()

@@ -1,0 +1,234 @@
+"""Prompts: which members' registered interests may touch an agenda item
+(docs/register.md#prompts).
+
+The secretary's question at the declarations item is who is likely to be conflicted on
+which item. An item may touch a member when
+
+- the organisation an interest concerns is named in the item (its title, description or
+  lead), as a phrase: "Bedford Borough Council", not "council";
+- a significant word of an interest's description is one of the words of the item's
+  title or description (not its lead: "Chief Medical Officer" names a role, and a role's
+  words would prompt every interest that shares them): words are
+  compared lower case, plurals stemmed ("pharmacies" meets "pharmacy"), and the words every
+  NHS or council paper uses ("board", "NHS", "report", "care", "health", "chair", ...) do
+  not count, nor do an interest's address, numbers and postcodes, nor the committee's own
+  area: a word in the names of two or more of its organisations ("Milton", "Keynes",
+  "Luton") and the initials of a run of them ("MK", "BLMK");
+- the organisation of the member's own seat is named in the item, as a phrase.
+
+A few abbreviations registers use stand for the words an agenda uses: "PCN" (primary
+care network) and "GP" (general practice) meet "primary".
+
+Tuned on seed 003's agenda of 29 July 2022 with its register (tests/domain/
+test_prompt_rule.py gives the figures). `PromptIndex` reads the register once so an
+agenda's prompts are a look-up per word (bench/prompts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from minutebook.domain.committee import Organisation, Seat
+from minutebook.domain.meeting import AgendaItem
+from minutebook.domain.register import Interest
+
+_STOP = """a about above after all also an and any are as at be been being both but by can
+    could did do does for from further had has have he her his i if in into is it its
+    may me more most my no not of on or our out over own same she should so some such
+    than that the their them then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you
+    your new next other each any"""
+STOP_WORDS = frozenset(_STOP.split())
+
+_GENERIC = """
+    nhs icb icbs ccg ccb ics board boards committee council report reports update updates
+    care health healthcare service services integrated integrating integration system
+    trust foundation hospital hospitals partnership partner partners member members
+    membership organisation organisations body bodies group network
+    chair vice chief executive director officer manager lead interim deputy senior
+    head associate non trustee trustees governor governors president secretary
+    interest interests register registered declaration declarations relevant person people
+    public private sector meeting meetings minutes minute matter matters arising item items
+    agenda paper papers approval approve agree agreed discuss discussion note noting review
+    reports verbal draft plan plans planning strategy strategic statement framework
+    quality performance assurance risk risks management business any welcome
+    introduction apologies question questions communication communications future approach
+    resident patient transformation commissioner commissioning commissioned commission
+    provide provides provided providing work working role roles time date day week month year
+    january february march april june july august september october november december
+    ltd limited plc company co uk england national local regional region
+    road street unit avenue lane way
+    """
+GENERIC_WORDS = frozenset(_GENERIC.split())
+"""Words that do not make an interest touch an item: the vocabulary of every NHS or
+council paper, roles, months, company and address words (tuned on seed 003)."""
+
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "pcn": ("primary",),
+    "pcns": ("primary",),
+    "gp": ("primary", "practice"),
+    "gps": ("primary", "practice"),
+}
+"""A register's abbreviations, with the significant words an agenda uses for them."""
+
+_WORD = re.compile(r"[^\W_]+")
+_ADDRESS = re.compile(r"\baddress\b:?[^.]*", re.IGNORECASE)
+
+
+def stem(word: str) -> str:
+    """A word without its plural ending: "pharmacies" -> "pharmacy", "businesses" ->
+    "business", "services" -> "service"; "access" and "status" stay."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower case, possessives off ("Chair's" -> "chair")."""
+    return _WORD.findall(text.lower().replace("'s", " ").replace("\u2019s", " "))
+
+
+def area_words(organisations: Iterable[Organisation]) -> frozenset[str]:
+    """The committee's own area: the stems in the names of two or more of its organisations
+    ("milton", "keynes", "luton"), and the initials of each run of two or more of them
+    in a name ("mk", "blmk")."""
+    seen: dict[str, int] = {}
+    names = [[stem(w) for w in words(o.name) if w not in STOP_WORDS] for o in organisations]
+    for name in names:
+        for word in set(name):
+            seen[word] = seen.get(word, 0) + 1
+    area = {w for w, n in seen.items() if n >= 2 and w not in GENERIC_WORDS}
+    initials = set()
+    for name in names:
+        run = [w for w in name if w in area]
+        for start in range(len(run)):
+            for end in range(start + 2, len(run) + 1):
+                initials.add("".join(w[0] for w in run[start:end]))
+    return frozenset(area | initials)
+
+
+def significant(text: str, ignored: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The stems of a text's words that can make an interest touch an item."""
+    found: set[str] = set()
+    for word in words(text):
+        if word in ABBREVIATIONS:
+            found.update(ABBREVIATIONS[word])
+            continue
+        if word.isdigit() or any(c.isdigit() for c in word) or len(word) < 3:
+            continue
+        if word in STOP_WORDS or word in GENERIC_WORDS:
+            continue
+        stemmed = stem(word)
+        if stemmed not in GENERIC_WORDS and stemmed not in ignored:
+            found.add(stemmed)
+    return frozenset(found)
+
+
+def phrase(text: str) -> str:
+    """A name as a phrase to find in an item: its words joined by single spaces."""
+    return " ".join(words(text))
+
+
+def item_text(item: AgendaItem, *, lead: bool = True) -> str:
+    """What an item says of itself: its title, description and (unless not asked) lead."""
+    parts = (item.title, item.description, item.lead if lead else None)
+    return "\n".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A member whose interest may touch an item, and why."""
+
+    person: str
+    interest: Interest | None
+    """The registered interest (None: the member's own seat's organisation is named)."""
+    reason: tuple[str, ...]
+    """The words or organisation that met the item ("primary"; "Milton Keynes Council")."""
+
+    @property
+    def summary(self) -> str:
+        """The interest in a few words, for a prompt's line: the organisation it concerns,
+        else its description's beginning; for a seat, the organisation."""
+        if self.interest is None:
+            return self.reason[0] if self.reason else ""
+        text = self.interest.organisation or self.interest.description
+        return text if len(text) <= 48 else text[:47].rstrip(" ,;") + "…"
+
+
+class PromptIndex:
+    """The register (as on the meeting's date) and the seats read once, so an item's
+    prompts are a look-up of its words and phrases."""
+
+    def __init__(
+        self,
+        interests: Sequence[Interest],
+        seats: Sequence[Seat] = (),
+        organisations: Sequence[Organisation] = (),
+    ) -> None:
+        self._area = area_words(organisations)
+        self._interests = list(interests)
+        self._by_word: dict[str, list[int]] = {}
+        for index, interest in enumerate(self._interests):
+            description = _ADDRESS.sub(" ", interest.description)
+            for word in significant(description, self._area):
+                self._by_word.setdefault(word, []).append(index)
+        # Phrases (organisation names) keyed by their first word, so an item is scanned
+        # once, word by word, whatever the number of organisations.
+        self._phrases: dict[str, list[tuple[str, int | None, str, str]]] = {}
+        for index, interest in enumerate(self._interests):
+            if interest.organisation:
+                self._add_phrase(interest.organisation, index, interest.person)
+        names = {o.id: o.name for o in organisations}
+        for seat in seats:
+            if seat.holder and seat.org and seat.org in names and seat.is_current:
+                self._add_phrase(names[seat.org], None, seat.holder)
+
+    def _add_phrase(self, name: str, index: int | None, person: str) -> None:
+        said = phrase(name)
+        if said:
+            first = said.split(" ", 1)[0]
+            self._phrases.setdefault(first, []).append((said, index, person, name))
+
+    def for_item(self, item: AgendaItem) -> list[Prompt]:
+        """The prompts for one item: one per interest met (and per member whose seat's
+        organisation is named), in the register's order, seats last."""
+        text = item_text(item)
+        said = words(text)
+        joined = f" {' '.join(said)} "
+        reasons: dict[int, list[str]] = {}
+        seats: dict[str, str] = {}
+        for word in dict.fromkeys(said):
+            for said_name, index, person, name in self._phrases.get(word, ()):
+                if f" {said_name} " not in joined:
+                    continue
+                if index is None:
+                    seats.setdefault(person, name)
+                else:
+                    reasons.setdefault(index, []).append(name)
+        for word in sorted(significant(item_text(item, lead=False), self._area)):
+            for index in self._by_word.get(word, ()):
+                reasons.setdefault(index, []).append(word)
+        found = [
+            Prompt(self._interests[i].person, self._interests[i], tuple(reasons[i]))
+            for i in sorted(reasons)
+        ]
+        found += [Prompt(person, None, (name,)) for person, name in seats.items()]
+        return found
+
+
+def prompts(
+    items: Sequence[AgendaItem],
+    interests: Sequence[Interest],
+    seats: Sequence[Seat] = (),
+    organisations: Sequence[Organisation] = (),
+) -> dict[int, list[Prompt]]:
+    """For each agenda item (by number), the members whose registered interests may
+    touch it. `interests` is the register as on the meeting's date (`register_on`)."""
+    index = PromptIndex(interests, seats, organisations)
+    return {item.number: index.for_item(item) for item in items}

@@ -1,0 +1,132 @@
+"""The prompt rule (domain/prompts.py) on seed 003's agenda of 29 July 2022 against seed
+003's register as it stood that day (tests/domain/seed003_register.py, every row: 43
+interests shown on the day).
+
+Figures, prompts per item (one prompt per interest met, or per member whose seat's
+organisation is named), and my judgement of each:
+
+- items 1-8: 0 prompts. Right: procedural items, reports, a strategy naming no one's
+  interest.
+- item 9, Next Steps for Integrating Primary Care: Fuller Stocktake: 4 prompts, all right
+  (the stocktake is about PCNs, general practice and community pharmacy): Joe Harrison
+  (Council Member, National Association of Primary Care), Dr Omotayo Kufeji (The Bridge
+  PCN Clinical Director), Mahesh Shah (Community Pharmacy PCN Lead, Oasis PCN), Dr Sarah
+  Whiteman (Stonedean Practice, sessional GP).
+- item 10, MK Together Health and Care Partnership - MK "Deal": 1 prompt, right: Michael
+  Bracey, whose seat's organisation, Milton Keynes Council, leads the item.
+- items 11-23: 0 prompts. Right, with one miss: item 16 (the Health and Care
+  Partnership's minutes) does not prompt Cllr Tracey Stock, who chairs it (her seat's
+  organisation is named in full, the item names it short).
+
+5 prompts on 23 items, 5 judged right, none wrong, 1 missed. Before tuning, the same
+rule without the generic words, the area's names and the address rule gave prompts on
+items 7 (Maria Wogan's "MK residents" meeting "Resident's Story"), 11 (the lead "Chief
+Medical Officer" meeting Dr Whiteman's GMC role), 13 ("people"), 14 ("performance", twice),
+16 and 22 ("meeting", "businesses") and 20 ("communications"): all wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from minutebook.domain import AgendaItem, Organisation, Seat
+from minutebook.domain.meeting import InterestCategory
+from minutebook.domain.prompts import PromptIndex, area_words, prompts, significant, stem
+from minutebook.domain.register import Interest, register_on
+from minutebook.seeds.loader import read_seed_file
+from tests.domain.seed003_register import seed003_interests, seed003_nil_returns
+
+DAY = date(2022, 7, 29)
+
+
+def _seed_prompts() -> dict[int, list[tuple[str, str]]]:
+    seed = read_seed_file("icb.yaml")
+    record = next(r for r in seed.meetings if r.meeting.date == DAY)
+    code = seed.membership.committee.code
+    shown, _ = register_on(seed003_interests(code), seed003_nil_returns(code), DAY)
+    found = prompts(record.agenda, shown, seed.membership.seats, seed.membership.organisations)
+    return {n: [(p.person, p.summary) for p in ps] for n, ps in found.items()}
+
+
+def test_seed_003_agenda_prompts_per_item() -> None:
+    """The figures above: 4 prompts on item 9, 1 on item 10, none on the other 21."""
+    found = _seed_prompts()
+    assert len(found) == 23
+    assert found[9] == [
+        ("harrison", "National Association of Primary Care"),
+        ("kufeji", "The Bridge PCN"),
+        ("shah", "Oasis PCN"),
+        ("whiteman", "Stonedean Practice"),
+    ]
+    assert found[10] == [("bracey", "Milton Keynes Council")]
+    assert {n for n, ps in found.items() if ps} == {9, 10}
+
+
+def _interest(description: str, organisation: str | None = None, person: str = "p") -> Interest:
+    return Interest(
+        committee="ICB",
+        person=person,
+        category=InterestCategory.FINANCIAL,
+        description=description,
+        organisation=organisation,
+        declared_on=DAY,
+    )
+
+
+def _item(title: str, description: str | None = None, lead: str | None = None) -> AgendaItem:
+    return AgendaItem(number=1, title=title, description=description, lead=lead)
+
+
+def test_plurals_are_stemmed_and_generic_words_do_not_count() -> None:
+    assert stem("pharmacies") == "pharmacy"
+    assert stem("businesses") == "business"
+    assert stem("access") == "access"
+    assert significant("Community Pharmacies Board Report update NHS ICB care") == {
+        "community",
+        "pharmacy",
+    }
+    index = PromptIndex([_interest("Owner of The Mall Pharmacy, community pharmacy")])
+    (prompt,) = index.for_item(_item("Community pharmacies contract"))
+    assert prompt.reason == ("community", "pharmacy")
+    assert index.for_item(_item("NHS Board report: care update")) == []
+
+
+def test_an_organisation_is_matched_as_a_phrase_and_a_lead_only_by_its_organisations() -> None:
+    index = PromptIndex(
+        [
+            _interest("Chief Executive of the council", "Bedford Borough Council", "church"),
+            _interest("GMC associate assessor of medical performance", None, "whiteman"),
+        ]
+    )
+    assert [p.person for p in index.for_item(_item("Bedford Borough Council's plan"))] == ["church"]
+    assert index.for_item(_item("Luton Borough Council's plan")) == []
+    # A lead is a role: "Medical" in it prompts no one; an organisation in it does.
+    assert index.for_item(_item("PCI review", lead="Chief Medical Officer")) == []
+    found = index.for_item(_item("A deal", lead="Chief Executive, Bedford Borough Council"))
+    assert [p.reason for p in found] == [("Bedford Borough Council",)]
+
+
+def test_a_members_seat_organisation_named_in_an_item_prompts_them() -> None:
+    organisations = [Organisation(id="MKC", name="Milton Keynes Council")]
+    seats = [Seat(id="S1", title="Partner Member", holder="bracey", org="MKC")]
+    index = PromptIndex([], seats, organisations)
+    (prompt,) = index.for_item(_item("MK Deal", lead="Chief Executive, Milton Keynes Council"))
+    assert (prompt.person, prompt.interest, prompt.summary) == (
+        "bracey",
+        None,
+        "Milton Keynes Council",
+    )
+
+
+def test_the_committees_area_and_an_interests_address_do_not_prompt() -> None:
+    organisations = [
+        Organisation(id="A", name="Milton Keynes Council"),
+        Organisation(id="B", name="Milton Keynes University Hospital"),
+    ]
+    assert {"milton", "keyne", "mk"} <= area_words(organisations)
+    index = PromptIndex(
+        [_interest("Member of a schools trust in MK. Address: Fairfields Primary School")],
+        organisations=organisations,
+    )
+    assert index.for_item(_item("Integrating primary care in Milton Keynes (MK)")) == []
+    assert len(index.for_item(_item("Schools and the trust's pupils"))) == 1
