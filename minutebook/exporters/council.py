@@ -63,6 +63,7 @@ from minutebook.domain.minute_body import ListKind
 from minutebook.domain.minute_layout import lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.votes import minute_sentences
 from minutebook.exporters.common import (
     NO_CONFLICTS,
     Build,
@@ -362,6 +363,10 @@ class _Writer:
             if flag is not None:
                 text = with_note(text, FLAG_NOTES[flag])
             groups.setdefault(decision.verb.value, []).append((text, self.labels.label(decision)))
+            if decision.vote is not None:
+                # How the motion came to be resolved goes before "RESOLVED" (docs/minutes.md).
+                words = minute_sentences(decision.vote, self._display)
+                self.build.paragraph(" ".join(words), BODY)
         for verb, points in groups.items():
             self._verb_label(verb, lone=len(points) == 1 and points[0][1] is None)
             self._points(points)

@@ -66,6 +66,7 @@ from minutebook.domain.minute_body import Block, ListBlock, Paragraph, Run, read
 from minutebook.domain.minute_layout import Actions, Decisions, MinuteLayout, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.votes import minute_sentences
 from minutebook.exporters.common import (
     NO_CONFLICTS,
     Build,
@@ -576,15 +577,25 @@ def _decision_paragraphs(
         flag = snapshot.quorum.flag(decision, item)
         return text if flag is None else with_note(text, FLAG_NOTES[flag])
 
+    def voted(decision: Decision) -> list[str | Block]:
+        """The vote, if one was recorded, said before what it decided."""
+        if decision.vote is None:
+            return []
+        return [" ".join(minute_sentences(decision.vote, lambda p: name_of(snapshot, p)))]
+
     for group in _groups(decisions):
         verb = _verb(group[0].verb)
         if not _lettered(group):
-            out += [f"The {body} {verb} {flagged(_lower_first(d.text), d)}" for d in group]
+            for d in group:
+                out += [*voted(d), f"The {body} {verb} {flagged(_lower_first(d.text), d)}"]
             continue
-        if group[0].verb not in led:
-            out.append(f"The {body} {verb} the following:")
+        lead_in = group[0].verb not in led
+        if lead_in:
+            out += [*voted(group[0]), f"The {body} {verb} the following:"]
         led.add(group[0].verb)
         for decision in group:
+            if not (lead_in and decision is group[0]):
+                out += voted(decision)
             label = labels.label(decision)
             text = flagged(decision.text, decision)
             out.append(_with_bold(f"{label.text} " if label else "", text))
