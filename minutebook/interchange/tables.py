@@ -20,12 +20,13 @@ import csv
 import io
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from minutebook.domain.committee import Person, name_key
 from minutebook.interchange.reading import FileError, read_bytes
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -39,7 +40,12 @@ MAX_COLUMNS = 60
 
 KINDS = (".docx", ".xlsx", ".csv")
 
+HEADING_SEARCH = 30
+"""How far down a table or sheet the heading row is looked for (below title rows,
+seed 003's key, a logo)."""
+
 Value = str | int | float | date | datetime | None
+H = TypeVar("H")
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,27 @@ def text_of(value: Value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def find_heading(
+    table: Table, heading_of: Callable[[list[Value]], H | None]
+) -> tuple[int, H] | None:
+    """The heading row of a table (its position in `rows`) within its first
+    `HEADING_SEARCH` rows, as `heading_of` reads a row of headings."""
+    for position, (_, cells) in enumerate(table.rows[:HEADING_SEARCH]):
+        heading = heading_of(cells)
+        if heading is not None:
+            return position, heading
+    return None
+
+
+def new_names(people: Iterable[Person | None]) -> tuple[str, ...]:
+    """The names of the new people a file names, once each, in the order met."""
+    found: dict[str, str] = {}
+    for person in people:
+        if person is not None:
+            found.setdefault(name_key(person.name), person.display_name)
+    return tuple(found.values())
 
 
 def read_tables(

@@ -48,16 +48,19 @@ from pydantic import ValidationError
 
 from minutebook.domain.actions import Action, ActionUpdate
 from minutebook.domain.base import error_lines
-from minutebook.domain.committee import Committee, Person, name_key
+from minutebook.domain.committee import Committee, Person
 from minutebook.domain.dates import meeting_date_problem, written_date, written_dates
 from minutebook.domain.rag import scheme_for
 from minutebook.domain.tracker_reading import OwnerRead, owner_read, status_read
 from minutebook.interchange.reading import FileError
 from minutebook.interchange.tables import (
+    HEADING_SEARCH,
     MAX_UNPACKED_BYTES,
     RowProblem,
     Table,
     Value,
+    find_heading,
+    new_names,
     read_tables,
     text_of,
 )
@@ -67,10 +70,6 @@ __all__ = ["MAX_UNPACKED_BYTES", "RowProblem", "TrackerAction", "TrackerPreview"
 MAX_TRACKER_BYTES = 20 * 1024 * 1024
 """A tracker file may be up to 20 MB: a Word tracker with a logo, or a workbook of
 years of actions, is a few hundred kilobytes to a few megabytes."""
-
-HEADING_SEARCH = 30
-"""How far down a table or sheet the heading row is looked for (below title rows,
-seed 003's key, a logo)."""
 
 NEW_PERSON = "_new_person_"
 """The owner id of an action whose owner is someone new (`TrackerAction.new_owner`),
@@ -193,11 +192,7 @@ class TrackerPreview:
     @property
     def unknown_owners(self) -> tuple[str, ...]:
         """The owners not known to Minutebook, once each, in the order met."""
-        found: dict[str, str] = {}
-        for row in self.actions:
-            if row.new_owner is not None:
-                found.setdefault(name_key(row.new_owner.name), row.new_owner.display_name)
-        return tuple(found.values())
+        return new_names(row.new_owner for row in self.actions)
 
     @property
     def readable(self) -> bool:
@@ -243,12 +238,7 @@ def _heading_of(cells: Sequence[Value]) -> _Heading | None:
 
 
 def _find_heading(table: Table) -> tuple[int, _Heading] | None:
-    """The heading row of a table (its position in `rows`), within its first rows."""
-    for position, (_, cells) in enumerate(table.rows[:HEADING_SEARCH]):
-        heading = _heading_of(cells)
-        if heading is not None:
-            return position, heading
-    return None
+    return find_heading(table, _heading_of)
 
 
 def _looked_for() -> str:

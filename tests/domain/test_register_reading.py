@@ -1,0 +1,85 @@
+"""The cells of a register kept elsewhere: ticks and their look-alikes, the dates
+registers write, and the organisation a description clearly names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from minutebook.domain.register_reading import (
+    RegisterDate,
+    answered_yes,
+    organisation_in,
+    register_date,
+    ticked,
+)
+
+TODAY = date(2022, 7, 18)
+
+
+@pytest.mark.parametrize("text", ["Y", "y", "Yes", "✓", "✔", "x", "X", "Υ", "У"])
+def test_ticks_and_look_alikes(text: str) -> None:
+    assert ticked(text)
+
+
+@pytest.mark.parametrize("text", ["", "N", "No", "-"])
+def test_no_tick(text: str) -> None:
+    assert not ticked(text)
+
+
+def test_anything_else_is_not_a_tick() -> None:
+    with pytest.raises(ValueError, match="'maybe' is not a tick"):
+        ticked("maybe")
+
+
+def test_answers() -> None:
+    assert answered_yes("Yes") is True
+    assert answered_yes(" no ") is False
+    assert answered_yes("") is None
+    with pytest.raises(ValueError, match="neither Yes nor No"):
+        answered_yes("perhaps")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("01/05/2021", RegisterDate(date(2021, 5, 1))),
+        ("Apr-22", RegisterDate(date(2022, 4, 1))),
+        ("Nov-88", RegisterDate(date(1988, 11, 1))),
+        ("2021", RegisterDate(date(2021, 1, 1))),
+        ("01/06/21 on joining CCG", RegisterDate(date(2021, 6, 1), "on joining CCG")),
+        ("Ongoing", RegisterDate(None)),
+        ("ongoing", RegisterDate(None)),
+        ("", RegisterDate(None)),
+    ],
+)
+def test_register_dates(text: str, read: RegisterDate) -> None:
+    assert register_date(text, TODAY) == read
+
+
+def test_a_date_that_is_not_one() -> None:
+    with pytest.raises(ValueError, match="is not a date"):
+        register_date("when I joined", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("description", "organisation"),
+    [
+        ("Interim Chair, University of Birmingham", "University of Birmingham"),
+        ("Keele University - Lecturer", "Keele University"),
+        ("Bedford Borough Council, Commissioner of Public Health", "Bedford Borough Council"),
+        ("I am a non-shareholding director of FACT Solutions UK Ltd, which provides",
+         "FACT Solutions UK Ltd"),
+        ("Chief Executive of Bedfordshire Hospitals NHS Foundation Trust",
+         "Bedfordshire Hospitals NHS Foundation Trust"),
+        ("Community Pharmacy PCN Lead, Oasis PCN, Luton", "Oasis PCN"),
+        ("Member, Oxford AHSN", None),
+        ("Wife employed by NHS England Eastern Region", None),
+        # Only the first sentence: an address after it is not the organisation.
+        ("I am Chair of Trustees for Arts for Health MK a registered charity. Address MK "
+         "University Hospital, Standing Way", None),
+    ],
+)  # fmt: skip
+def test_organisation_named(description: str, organisation: str | None) -> None:
+    assert organisation_in(description) == organisation
