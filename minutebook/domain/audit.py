@@ -190,6 +190,7 @@ EVENTS: dict[str, str] = {
     "restored": "Restoration recorded",
     "withdrawn": "A mark withdrawn",
     "amended": "Amendment recorded on approval",
+    "dismissed": "A prompt of the register of interests dismissed",
 }
 """An event of the meeting's timeline in words (`timeline.EventKind`)."""
 

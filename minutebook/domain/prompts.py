@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from minutebook.domain.committee import Organisation, Seat
-from minutebook.domain.meeting import AgendaItem
+from minutebook.domain.meeting import AgendaItem, InterestCategory
 from minutebook.domain.register import Interest
 
 _STOP = """a about above after all also an and any are as at be been being both but by can
@@ -232,3 +232,42 @@ def prompts(
     touch it. `interests` is the register as on the meeting's date (`register_on`)."""
     index = PromptIndex(interests, seats, organisations)
     return {item.number: index.for_item(item) for item in items}
+
+
+def still_open(
+    found: Sequence[Prompt],
+    item: int,
+    declared: Iterable[tuple[str, int]],
+    dismissed: Iterable[tuple[int, str, int | None]],
+) -> list[Prompt]:
+    """The prompts for `item` still to answer: not dismissed (item, person, interest id),
+    and not of a member who has declared on the item already (person, item)."""
+    done = set(declared)
+    gone = set(dismissed)
+    return [
+        p
+        for p in found
+        if (p.person, item) not in done
+        and (item, p.person, p.interest.id if p.interest else None) not in gone
+    ]
+
+
+def declaration_words(
+    prompt: Prompt, categories: Sequence[InterestCategory]
+) -> tuple[InterestCategory, str]:
+    """The category and nature a prompt's declaration starts from: the register's
+    (its category if this body's members declare it, else the body's usual one), or for
+    a seat, a professional interest in its organisation. A nature longer than a
+    declaration's is cut at a word, with "…"."""
+    if prompt.interest is None:
+        wanted, nature = InterestCategory.NON_FINANCIAL_PROFESSIONAL, prompt.summary
+    else:
+        wanted, nature = prompt.interest.category, prompt.interest.description
+    category = wanted if wanted in categories else categories[0]
+    if len(nature) > NATURE_LENGTH:
+        nature = nature[: NATURE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,;.") + "…"
+    return category, nature
+
+
+NATURE_LENGTH = 300
+"""The longest nature a declaration holds (`domain.base.Name`)."""

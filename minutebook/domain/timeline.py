@@ -49,6 +49,7 @@ class EventKind(StrEnum):
     RESTORED = "restored"  # the record of event `ref` was brought back
     WITHDRAWN = "withdrawn"  # the mark `ref` was made by mistake (note: why)
     AMENDED = "amended"  # the minutes were amended on approval (note: the amendment)
+    DISMISSED = "dismissed"  # a prompt of the register dismissed (item, person; ref: interest)
 
 
 PRESENCE = frozenset({EventKind.ARRIVED, EventKind.LEFT})

@@ -32,6 +32,21 @@ class TimelineRepository(StoreBase):
         )
         return [from_row(Event, row) for row in rows]
 
+    def dismiss_prompt(
+        self,
+        meeting_id: int,
+        item: int,
+        person: str,
+        interest_id: int | None,
+        recorded: str | None = None,
+    ) -> Event:
+        """Keep that the secretary dismissed the prompt that `person`'s interest (None:
+        their seat's organisation) may touch `item` (docs/register.md#prompts)."""
+        with self.transaction():
+            self._unlocked(meeting_id)
+            event = Event(kind=EventKind.DISMISSED, item=item, person=person, ref=interest_id)
+            return self._add_events(meeting_id, [event], recorded)[0]
+
     def apply_room_change(
         self, meeting_id: int, change: RoomChange, recorded: str | None = None
     ) -> Attendance | None:

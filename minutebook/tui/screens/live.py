@@ -48,6 +48,7 @@ from minutebook.tui.screens.lifecycle_forms import approve_previous_minutes
 from minutebook.tui.screens.live_dialogs import AttendanceDialog, QuorumDialog, RecordsDialog
 from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.screens.live_help import LIVE_HELP
+from minutebook.tui.screens.live_prompts import LivePrompts, PromptLine
 from minutebook.tui.screens.live_signed import SignedMinutes
 from minutebook.tui.screens.matters_arising import item_cue, open_matters_arising
 from minutebook.tui.widgets.confirm import ConfirmScreen
@@ -77,6 +78,7 @@ class LiveMeetingScreen(SignedMinutes):
         Binding("f3", "decision", "Decide", priority=True, id="live.decision"),
         Binding("f4", "action", "Action", priority=True, id="live.action"),
         Binding("f5", "declaration", "Declare", priority=True, id="live.declaration"),
+        Binding("shift+f5", "dismiss_prompt", show=False, priority=True, id="live.dismiss"),
         # F6 is shown in the top line, beside the quorum; the footer has no room for it.
         Binding("f6", "quorum", "Quorum", priority=True, show=False, id="live.quorum"),
         Binding("f7", "item(-1)", "Prev", priority=True, show=False, id="live.previous_item"),
@@ -107,6 +109,7 @@ class LiveMeetingScreen(SignedMinutes):
         self.status = Static("", id="live-status")
         self.agenda_list = OptionList(id="live-agenda")
         self.title_line = Static("", id="live-item-title")
+        self.prompt_line = PromptLine("", id="live-prompts")  # the register's (F5, Shift+F5)
         self.editor = MinuteEditor(
             "",
             id="live-narrative",
@@ -120,6 +123,7 @@ class LiveMeetingScreen(SignedMinutes):
             yield self.agenda_list
             with Vertical(id="live-item"):
                 yield self.title_line
+                yield self.prompt_line
                 yield self.editor
                 with VerticalScroll(id="live-decisions-scroll", can_focus=False):
                     yield self.decisions
@@ -129,6 +133,7 @@ class LiveMeetingScreen(SignedMinutes):
     def on_mount(self) -> None:
         self.capture = MeetingCapture(self.app.store, self.meeting_id, self.app.clock)
         self.forms = LiveForms(self.app, self.capture, self.changed)
+        self.prompts = LivePrompts(self.capture, self.forms, self.prompt_line)
         if not self.capture.agenda:
             self.notify("This meeting has no agenda yet: add items first.", severity="warning")
         elif not self.capture.on_the_day and not self.locked:
@@ -204,6 +209,7 @@ class LiveMeetingScreen(SignedMinutes):
         title.append(timing, style="dim")
         title.append(item_cue(self.capture.agenda, item.number, signed=self.locked), style="dim")
         self.title_line.update(title)
+        self.prompts.show(item.number, self.locked)
         lines: list[str] = []
         decisions = minute.decisions if minute else ()
         for verb in dict.fromkeys(d.verb for d in decisions):
@@ -382,7 +388,10 @@ class LiveMeetingScreen(SignedMinutes):
     def action_declaration(self) -> None:
         if self.current is not None and self.unlocked():
             self.save_now()
-            self.forms.declaration(self.current)
+            self.prompts.declare(self.current)
+
+    def action_dismiss_prompt(self) -> None:
+        self.prompts.dismiss(self.current if self.unlocked() else None, self.refresh_item)
 
     def action_approve(self) -> None:
         if self.unlocked():

@@ -182,12 +182,14 @@ class LiveForms:
             FormField("ruling", "Chair's ruling", "select", options=RULING_CHOICES),
         ]
 
-    def declaration(self, at_item: int) -> None:
-        """A declaration made while the meeting is at `at_item` (on any item)."""
+    def declaration(self, at_item: int, start: dict[str, str] | None = None) -> None:
+        """A declaration made while the meeting is at `at_item` (on any item); `start`,
+        what a prompt of the register fills in (who, category, nature)."""
         values = {
             "item": str(at_item),
             "category": self.capture.interest_choices()[0][1],
             "ruling": Ruling.LEAVE.value,
+            **(start or {}),
         }
 
         def save(v: dict[str, Any]) -> None:

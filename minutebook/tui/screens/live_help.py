@@ -10,16 +10,18 @@ and it is printed after the minute); `F4` an action (owner, due date, and the na
 minutes' Action column prints for it where it is not the owner's own) without leaving
 the item, its line `[action 3]` put in the text where the cursor was: the NHS minutes
 name who is to act beside what is above it; `F5` a declaration of interest with the
-Chair's ruling; `F2` the attendance of the whole room (one key per change: present,
-remote, apologies, absent, left, back, and `u` to undo a mark made by mistake); `F6` the
-quorum's reasons at this item; `F9` lists this meeting's decisions, actions,
-declarations and rulings: `Enter` corrects one, `Delete` deletes it, and a deleted one
-can be brought back. `Ctrl+Z` undoes typing. `F10` leaves live capture and asks whether
-the meeting has ended: its end time goes into the minutes. The top line shows the clock,
-the quorum at this item and whether everything is saved. Recording a decision while the
-meeting is inquorate asks first, and offers NOTED, DEFERRED or Chair's action instead,
-or to record it anyway (the minutes then mark it as taken while inquorate). `Esc` leaves
-live capture as `F10` does.
+Chair's ruling (where a line under the item's title names possible interests from the
+register, `F5` starts from the first, its category and wording the register's, and
+`Shift+F5` dismisses it for this meeting); `F2` the attendance of the whole room (one
+key per change: present, remote, apologies, absent, left, back, and `u` to undo a mark
+made by mistake); `F6` the quorum's reasons at this item; `F9` lists this meeting's
+decisions, actions, declarations and rulings: `Enter` corrects one, `Delete` deletes it,
+and a deleted one can be brought back. `Ctrl+Z` undoes typing. `F10` leaves live capture
+and asks whether the meeting has ended: its end time goes into the minutes. The top line
+shows the clock, the quorum at this item and whether everything is saved. Recording a
+decision while the meeting is inquorate asks first, and offers NOTED, DEFERRED or
+Chair's action instead, or to record it anyway (the minutes then mark it as taken while
+inquorate). `Esc` leaves live capture as `F10` does.
 
 `F11` (or `Ctrl+R`) opens matters arising: every open action from earlier meetings,
 oldest first. One key records this meeting's review of the highlighted action (`p` in

@@ -1,0 +1,80 @@
+"""The register's prompts as the screens ask for them (docs/register.md#prompts): for a
+meeting, the members whose interests in the register as it stood on the meeting's date
+may touch each agenda item; in live capture, those still to answer at the item taken up,
+a prompt turned into a declaration's starting words, and a prompt dismissed (kept in the
+meeting's timeline, so it stays dismissed after a restart).
+
+The rule is the domain's (`domain.prompts`); declarations are recorded by
+`MeetingCapture.declare`, as any other."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from minutebook.domain.interests import interest_categories
+from minutebook.domain.meeting import InterestCategory
+from minutebook.domain.prompts import Prompt, PromptIndex, declaration_words, still_open
+from minutebook.domain.register import register_on
+from minutebook.domain.timeline import EventKind
+
+if TYPE_CHECKING:
+    from minutebook.application.capture import MeetingCapture
+    from minutebook.domain.meeting import Meeting
+    from minutebook.store import Store
+
+
+def prompt_index(store: Store, meeting: Meeting) -> PromptIndex:
+    """The committee's register as on the meeting's date, with its seats, read once."""
+    code = meeting.committee
+    shown, _ = register_on(store.interests(code), store.nil_returns(code), meeting.date)
+    return PromptIndex(shown, store.seats(code), store.organisations(code))
+
+
+def agenda_prompts(store: Store, meeting_id: int) -> dict[int, list[Prompt]]:
+    """Each agenda item's prompts (by number), for the agenda before the meeting."""
+    record = store.meeting_record(meeting_id)
+    index = prompt_index(store, record.meeting)
+    return {item.number: index.for_item(item) for item in record.agenda}
+
+
+class MeetingPrompts:
+    """Live capture's prompts: the register read once when the screen opens."""
+
+    def __init__(self, capture: MeetingCapture) -> None:
+        self.capture = capture
+        self.index = prompt_index(capture.store, capture.meeting)
+        self.dismissed = {
+            (e.item, e.person, e.ref)
+            for e in capture.store.timeline(capture.meeting_id)
+            if e.kind is EventKind.DISMISSED and e.item is not None and e.person is not None
+        }
+
+    def open_at(self, number: int | None) -> list[Prompt]:
+        """The prompts for item `number` not yet dismissed or declared."""
+        item = self.capture.item(number)
+        if item is None:
+            return []
+        declared = [(d.person, d.item) for d in self.capture.record.declarations]
+        return still_open(self.index.for_item(item), item.number, declared, self.dismissed)
+
+    def dismiss(self, number: int, prompt: Prompt) -> None:
+        """Dismiss a prompt at item `number`, for good (a line in the timeline)."""
+        ref = prompt.interest.id if prompt.interest else None
+        self.capture.store.dismiss_prompt(
+            self.capture.meeting_id, number, prompt.person, ref, self.capture.stamp()
+        )
+        self.dismissed.add((number, prompt.person, ref))
+
+    def declaration_values(self, number: int, prompt: Prompt) -> dict[str, str]:
+        """The declaration form's values for a prompt: who, the item, and the category
+        and nature the register gives."""
+        categories: tuple[InterestCategory, ...] = interest_categories(
+            self.capture.committee.body_type
+        )
+        category, nature = declaration_words(prompt, categories)
+        return {
+            "person": prompt.person,
+            "item": str(number),
+            "category": category.value,
+            "nature": nature,
+        }

@@ -1,0 +1,72 @@
+"""Live capture's prompts from the register of interests (docs/register.md#prompts): a
+line under the item's title naming the members whose registered interests may touch
+the item taken up ("Possible interests: Mahesh Shah — Oasis PCN"). F5 opens the
+declaration form filled in from the first prompt (who, the register's category and
+wording; the Chair's ruling to choose); Shift+F5 dismisses it, for good.
+
+The prompts are `MeetingPrompts`' (minutebook.application.interest_prompts); this
+module only shows them and hands the keys on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from minutebook.application.capture import MeetingCapture
+from minutebook.application.interest_prompts import MeetingPrompts
+from minutebook.domain.prompts import Prompt
+from minutebook.tui.screens.live_forms import LiveForms
+
+
+class PromptLine(Static):
+    """The prompts' line: hidden when the item has none to answer."""
+
+    DEFAULT_CSS = """
+    PromptLine {
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+        color: $warning;
+    }
+    """
+
+
+class LivePrompts:
+    """The prompts of the item taken up, and the two keys that answer them."""
+
+    def __init__(self, capture: MeetingCapture, forms: LiveForms, line: PromptLine) -> None:
+        self.capture = capture
+        self.forms = forms
+        self.line = line
+        self.prompts = MeetingPrompts(capture)
+        self.shown: list[Prompt] = []
+
+    def show(self, number: int | None, locked: bool) -> None:
+        """Name the open prompts of item `number` (none once the minutes are signed)."""
+        self.shown = [] if locked else self.prompts.open_at(number)
+        self.line.display = bool(self.shown)
+        if not self.shown:
+            return
+        names = [f"{self.capture.name(p.person)} — {p.summary}" for p in self.shown]
+        text = Text("Possible interests: ", style="bold")
+        text.append("; ".join(names))
+        text.append("  (F5 declare, Shift+F5 dismiss)", style="dim")
+        self.line.update(text)
+
+    def declare(self, number: int) -> None:
+        """Open the declaration form, filled in from the first prompt if there is one."""
+        first = self.shown[0] if self.shown else None
+        self.forms.declaration(
+            number, self.prompts.declaration_values(number, first) if first else None
+        )
+
+    def dismiss(self, number: int | None, then: Callable[[], None]) -> None:
+        """Dismiss the first prompt (kept in the meeting's timeline), then `then`."""
+        if number is None or not self.shown:
+            return
+        prompt = self.shown[0]
+        self.prompts.dismiss(number, prompt)
+        self.forms.app.notify(f"Dismissed: {self.capture.name(prompt.person)}, {prompt.summary}")
+        then()

@@ -1,0 +1,92 @@
+"""The register's prompts in live capture (docs/register.md#prompts), on the demo ICB
+Board's meeting of 29 July 2022 with seed 003's register stored: taking up item 9 (the
+Fuller stocktake) names the members whose interests may touch it; F5 turns the first
+into a declaration with the register's category and wording; Shift+F5 dismisses the
+next, and it stays dismissed when live capture is opened again. Asserted on the store."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.widgets import Input, Select
+
+from minutebook.application.capture import MeetingCapture
+from minutebook.application.interest_prompts import MeetingPrompts, agenda_prompts
+from minutebook.domain.timeline import EventKind
+from minutebook.store import Store
+from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.live import LiveMeetingScreen
+from minutebook.tui.widgets.form import FormScreen
+from tests.domain.seed003_register import seed003_interests
+
+DAY = date(2022, 7, 29)
+NOW = datetime(2022, 7, 29, 11, 5)
+
+
+def _with_register(store: Store) -> int:
+    for interest in seed003_interests("ICB"):
+        store.add_interest(interest)
+    return store.meeting_on("ICB", DAY).id or 0
+
+
+async def test_a_prompt_becomes_a_declaration_and_another_is_dismissed(
+    demo_store: Store,
+) -> None:
+    meeting_id = _with_register(demo_store)
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveMeetingScreen)
+        assert not screen.prompt_line.display  # item 1: no one's interest touches it
+        for member in ("harrison", "kufeji", "shah", "whiteman"):
+            assert screen.mark(member, "present") is None
+        screen.go_to(9)
+        await pilot.pause()
+        line = str(screen.prompt_line.render())
+        assert line.startswith(
+            "Possible interests: Joe Harrison — National Association of Primary Care; "
+            "Dr Omotayo Kufeji — The Bridge PCN;"
+        )
+        await pilot.press("f5")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-person", Select).value == "harrison"
+        assert form.query_one("#field-category", Select).value == "non_financial_professional"
+        nature = form.query_one("#field-nature", Input).value
+        assert nature == "Council Member - National Association of Primary Care"
+        form.query_one("#field-ruling", Select).value = "remain"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = str(app.screen.query_one("#form-errors").render()) if app.screen is form else ""
+        assert app.screen is screen, errors
+        # Declared: the prompt is answered, the next one is first.
+        assert str(screen.prompt_line.render()).startswith(
+            "Possible interests: Dr Omotayo Kufeji — The Bridge PCN;"
+        )
+        await pilot.press("shift+f5")
+        await pilot.pause()
+        assert str(screen.prompt_line.render()).startswith(
+            "Possible interests: Mahesh Shah — Oasis PCN;"
+        )
+
+    (declared,) = demo_store.meeting_record(meeting_id).declarations
+    assert (declared.person, declared.item, declared.category.value, declared.ruling.value) == (
+        "harrison",
+        9,
+        "non_financial_professional",
+        "remain",
+    )
+    assert declared.nature == "Council Member - National Association of Primary Care"
+    (dismissed,) = [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]
+    assert (dismissed.item, dismissed.person) == (9, "kufeji")
+    # Opened again (a restart): both stay answered.
+    again = MeetingPrompts(MeetingCapture(demo_store, meeting_id, lambda: NOW))
+    assert [p.person for p in again.open_at(9)] == ["shah", "whiteman"]
+
+
+def test_the_agenda_before_the_meeting_has_each_items_prompts(demo_store: Store) -> None:
+    meeting_id = _with_register(demo_store)
+    found = agenda_prompts(demo_store, meeting_id)
+    assert {n: len(p) for n, p in found.items() if p} == {9: 4, 10: 1}
