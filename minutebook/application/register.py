@@ -9,13 +9,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
+from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.dates import parse_date, short_date
+from minutebook.domain.interests import category_problem
 from minutebook.domain.register import Interest, NilReturn, register_on, without_return
+from minutebook.store.errors import StoreError
 
 if TYPE_CHECKING:
     from minutebook.domain import Committee, Person
     from minutebook.store import Store
+
+
+LABELS = {
+    "person": "Person",
+    "category": "Type",
+    "description": "Description",
+    "organisation": "Organisation",
+    "date_from": "Date from",
+    "date_to": "Date to",
+    "mitigation": "Mitigation",
+    "declared_on": "Date declared",
+}
+"""The form's words for an interest's fields, so that a refusal names them."""
+
+_DATES = ("date_from", "date_to", "declared_on")
 
 
 @dataclass(frozen=True)
@@ -113,18 +134,98 @@ class Register:
             year_start=since,
         )
 
-    def add(self, interest: Interest) -> Interest:
-        return self.store.add_interest(interest)
+    # -- the secretary's changes, from the register screen's forms ----------------------
 
-    def correct(self, old: Interest, corrected: Interest) -> Interest:
-        """Replace `old` with `corrected` from the correction's date declared."""
-        assert old.id is not None
-        return self.store.replace_interest(old.id, corrected)
+    @staticmethod
+    def values(interest: Interest | None, today: date) -> dict[str, Any]:
+        """What an interest's form opens with: a correction opens with the interest as
+        recorded, dated today (it replaces the old entry from today)."""
+        if interest is None:
+            return {"declared_on": short_date(today)}
+        return {
+            "person": interest.person,
+            "category": interest.category.value,
+            "description": interest.description,
+            "organisation": interest.organisation or "",
+            "date_from": short_date(interest.date_from),
+            "date_to": short_date(interest.date_to),
+            "mitigation": interest.mitigation or "",
+            "declared_on": short_date(today),
+        }
 
-    def end(self, old: Interest, ended: date, today: date) -> Interest:
-        """Record that an interest ended on `ended` (a correction declared `today`)."""
-        changes = {"id": None, "date_to": ended, "declared_on": today, "replaced_on": None}
-        return self.correct(old, Interest.model_validate(old.model_dump() | changes))
+    def interest_from(
+        self, code: str, values: dict[str, Any], today: date, kept: Interest | None = None
+    ) -> Interest:
+        """The interest a form describes; Refused in the form's words. A category this
+        body's members do not declare is refused (a correction may keep its own), and so
+        is a date declared after `today`: the register would not show it until then."""
+        data: dict[str, Any] = {"committee": code}
+        problems: list[str] = []
+        for key in LABELS:
+            value = values.get(key)
+            if isinstance(value, str):
+                value = value.strip() or None
+            if key in _DATES and value is not None:
+                try:
+                    value = parse_date(value)
+                except ValueError as error:
+                    problems.append(f"{LABELS[key]}: {error}")
+                    continue
+            if value is not None:
+                data[key] = value
+        if kept is not None:
+            data["person"] = kept.person
+        if problems:
+            raise Refused("\n".join(problems))
+        try:
+            interest = Interest.model_validate(data)
+        except ValidationError as error:
+            raise Refused("\n".join(error_lines(error, labels=LABELS))) from None
+        if interest.declared_on > today:
+            raise Refused(
+                f"Date declared: {short_date(interest.declared_on)} is after today; "
+                "record what has been declared"
+            )
+        body = self.store.committee(code).body_type
+        problem = category_problem(interest.category, body, kept.category if kept else None)
+        if problem:
+            raise Refused(problem.replace("Interest:", "Type:", 1))
+        return interest
 
-    def nil_return(self, code: str, person: str, day: date) -> NilReturn:
-        return self.store.add_nil_return(NilReturn(committee=code, person=person, declared_on=day))
+    def save(
+        self, code: str, values: dict[str, Any], today: date, old: Interest | None = None
+    ) -> Interest:
+        """Add the interest the form describes, or (with `old`) record it as the
+        correction of `old` from its date declared. Refused, nothing changed."""
+        interest = self.interest_from(code, values, today, old)
+        try:
+            if old is None or old.id is None:
+                return self.store.add_interest(interest)
+            return self.store.replace_interest(old.id, interest)
+        except StoreError as error:
+            raise Refused(str(error)) from None
+
+    def end(self, old: Interest, ended: str, declared: str, today: date) -> Interest:
+        """Record that an interest ended (dates as typed): a correction of it with its
+        date to, declared on `declared`."""
+        values = self.values(old, today) | {"date_to": ended, "declared_on": declared}
+        if not ended.strip():
+            raise Refused("Date to: say when the interest ended")
+        return self.save(old.committee, values, today, old)
+
+    def nil_return(self, code: str, person: str, declared: str, today: date) -> NilReturn:
+        """Record a person's nil return ("No interests"), dated as typed."""
+        try:
+            day = parse_date(declared)
+        except ValueError as error:
+            raise Refused(f"Date declared: {error}") from None
+        if day is None:
+            raise Refused("Date declared: give the date of the return")
+        if day > today:
+            raise Refused(f"Date declared: {short_date(day)} is after today")
+        try:
+            return self.store.add_nil_return(
+                NilReturn(committee=code, person=person, declared_on=day)
+            )
+        except StoreError as error:
+            raise Refused(str(error)) from None

@@ -62,6 +62,7 @@ class CommitteeScreen(Screen[None]):
         Binding("d", "details", "Details", show=False, id="committee.details"),
         Binding("s", "standing_items", "Standing items", show=False, id="committee.standing"),
         Binding("t", "tracker", "Tracker", id="committee.tracker"),
+        Binding("g", "register", "Register", show=False, id="committee.register"),
     ]
 
     app: MinutebookApp
@@ -419,9 +420,15 @@ class CommitteeScreen(Screen[None]):
     def action_tracker(self) -> None:
         self.app.push_screen(TrackerScreen(self.code))
 
+    def action_register(self) -> None:
+        from minutebook.tui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen(self.code))
+
     def palette_commands(self) -> list[PaletteCommand]:
         return [
             ("Action tracker (t)", "Every action, its reviews; owners' lists", self.action_tracker),
+            ("Register of interests (g)", "Members' interests, nil returns", self.action_register),
             (
                 "Add member",
                 "A new seat on this committee and its holder",

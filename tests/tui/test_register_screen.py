@@ -1,0 +1,151 @@
+"""Pilot tests of the register of interests screen (docs/register.md), reached with `g`
+on the committee screen: an interest added, corrected (the old entry replaced from the
+correction's date) and ended, a nil return, who has made no return this year, the
+register on an earlier date, and a refused form that stores nothing. Asserted on the
+store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, Select, Static, TextArea
+
+from minutebook.domain.meeting import InterestCategory
+from minutebook.store import Store
+from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.committee import CommitteeScreen
+from minutebook.tui.screens.register import RegisterScreen
+from minutebook.tui.widgets.form import FormScreen
+
+SIZE = (80, 24)
+TODAY = date(2026, 11, 25)  # tests/tui/conftest.py's FIXED_NOW
+
+
+async def _register(pilot) -> RegisterScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    pilot.app.push_screen(CommitteeScreen("PAR"))
+    await pilot.pause()
+    await pilot.press("g")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, RegisterScreen)
+    return screen
+
+
+def _text(screen: RegisterScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def _rows(screen: RegisterScreen) -> list[list[str]]:
+    table = screen.query_one("#register-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(r)] for r in range(table.row_count)]
+
+
+async def _fill(pilot, **values: str) -> None:  # type: ignore[no-untyped-def]
+    form = pilot.app.screen
+    assert isinstance(form, FormScreen)
+    for key, value in values.items():
+        widget = form.query_one(f"#field-{key}")
+        if isinstance(widget, Select):
+            widget.value = value
+        elif isinstance(widget, TextArea):
+            widget.load_text(value)
+        else:
+            assert isinstance(widget, Input)
+            widget.value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_add_correct_end_and_nil_return(app: MinutebookApp, app_store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _register(pilot)
+        assert [row[0] for row in _rows(screen)] == ["Lee, Ann", "Roy, Bob"]
+        assert (
+            _text(screen, "#register-missing") == "No return since 01/01/2026 (2): Ann Lee, Bob Roy"
+        )
+
+        await pilot.press("a")  # for Ann Lee, the highlighted person
+        await pilot.pause()
+        await _fill(
+            pilot,
+            category="disclosable_pecuniary",
+            description="Director, Lee Builders Ltd",
+            organisation="Lee Builders Ltd",
+            date_from="01/04/2019",
+        )
+        assert app.screen is screen
+        [added] = app_store.interests("PAR")
+        assert (added.person, added.category, added.declared_on) == (
+            "ann-lee",
+            InterestCategory.DISCLOSABLE_PECUNIARY,
+            TODAY,
+        )
+        assert added.organisation == "Lee Builders Ltd"
+        assert added.date_from == date(2019, 4, 1)
+        assert _text(screen, "#register-missing") == "No return since 01/01/2026 (1): Bob Roy"
+
+        await pilot.press("down", "n")  # Bob Roy: no interests
+        await pilot.pause()
+        await _fill(pilot)
+        [nil] = app_store.nil_returns("PAR")
+        assert (nil.person, nil.declared_on) == ("bob-roy", TODAY)
+        assert _text(screen, "#register-missing") == "Everyone has made a return since 01/01/2026."
+        assert _rows(screen)[1][2] == "no interests"
+
+        await pilot.press("up", "e")  # the correction, from its own date declared
+        await pilot.pause()
+        await _fill(pilot, description="Director and shareholder, Lee Builders Ltd")
+        old, corrected = app_store.interests("PAR")
+        assert old.id == added.id and old.replaced_on == TODAY
+        assert corrected.description == "Director and shareholder, Lee Builders Ltd"
+        assert corrected.date_from == date(2019, 4, 1)
+        assert corrected.person == "ann-lee" and corrected.replaced_on is None
+
+        await pilot.press("x")  # it ended
+        await pilot.pause()
+        await _fill(pilot, date_to="30/11/2026")
+        ended = app_store.interests("PAR")[-1]
+        assert (ended.date_to, ended.declared_on) == (date(2026, 11, 30), TODAY)
+        assert ended.description == corrected.description
+        assert app_store.interests("PAR")[1].replaced_on == TODAY
+        assert _rows(screen)[0][4] == "30/11/26"
+
+        await pilot.press("o")  # the register as it stood before any of this
+        await pilot.pause()
+        await _fill(pilot, day="01/11/2026")
+        assert "on 01/11/2026" in _text(screen, "#register-title")
+        assert [row[2] for row in _rows(screen)] == ["no return", "no return"]
+        await pilot.press("o")
+        await pilot.pause()
+        await _fill(pilot, day="")
+        assert "today" in _text(screen, "#register-title")
+        assert _rows(screen)[0][2] == "Director and shareholder, Lee Builders Ltd"
+
+
+async def test_a_refused_interest_stores_nothing(app: MinutebookApp, app_store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _register(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await _fill(
+            pilot,
+            category="other_registrable",
+            description="Trustee, Village Hall Trust",
+            date_from="01/04/2024",
+            date_to="01/04/2023",
+        )
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert "before it began" in str(form.query_one("#form-errors", Static).render())
+        await _fill(pilot, date_from="31/02/2024")
+        assert "not a real date" in str(form.query_one("#form-errors", Static).render())
+        await _fill(pilot, date_from="01/04/2020", declared_on="26/11/2026")
+        assert "after today" in str(form.query_one("#form-errors", Static).render())
+        assert app_store.interests("PAR") == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app_store.interests("PAR") == []
