@@ -11,11 +11,12 @@ row on the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from minutebook.application.voting import vote_from
 from minutebook.domain.actions import Action
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import Committee, Person, Seat
@@ -372,12 +373,22 @@ class MeetingCapture:
     # -- decisions --------------------------------------------------------------------
 
     def decide(
-        self, item: int, text: str, verb: str | None = None, handling: str | None = None
+        self,
+        item: int,
+        text: str,
+        verb: str | None = None,
+        handling: str | None = None,
+        vote: Mapping[str, Any] | None = None,
     ) -> Decision:
-        """Record a decision at `item`, asking `handling` when the meeting is inquorate."""
+        """Record a decision at `item`, asking `handling` when the meeting is inquorate,
+        with the vote on it if the form gave one (`application.voting`), refused when
+        more voted than may vote at the item."""
         self._check_item(item)
         inquorate = self.quorum_at(item).inquorate
         decision = decision_from(text, verb, handling, inquorate)
+        voted = vote_from(self, item, vote or {})
+        if voted is not None:
+            decision = decision.model_copy(update={"vote": voted})
         saved = self.store.add_decision(
             self.meeting_id, item, decision, self._time_at(item), self.stamp()
         )

@@ -22,6 +22,7 @@ from minutebook.domain.quorum import Ruling
 from minutebook.domain.recording import HANDLING_CHOICES, Handling
 from minutebook.store import StoreError
 from minutebook.tui.screens.live_dialogs import QuorumDialog
+from minutebook.tui.screens.live_votes import vote_fields, vote_values
 from minutebook.tui.sentences import MARK_HINT
 from minutebook.tui.widgets.form import FormField, FormScreen
 
@@ -116,9 +117,11 @@ class LiveForms:
                 "(minuted as taken while inquorate)."
             )
 
+        fields += vote_fields(self.capture, item)
+
         def save(v: dict[str, Any]) -> None:
             decided = self.capture.decide(
-                item, v.get("text") or "", v.get("verb"), v.get("handling")
+                item, v.get("text") or "", v.get("verb"), v.get("handling"), vote_values(v)
             )
             if place is not None and decided.position is not None:
                 place(place_marker(decided.position))

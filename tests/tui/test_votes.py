@@ -1,0 +1,63 @@
+"""Pilot tests of votes in live capture (F3) on the demo HCP meeting of 20 September
+2023: a vote larger than the members entitled to vote at the item is refused, naming the
+item and the numbers, with nothing stored; the same decision with a vote that fits is
+stored with it. At item 2, 16 members may vote (15 voting members in the room and J
+Blakesley deputising for Harrison; Wilkinson is remote, which does not count at the
+HCP; M Carr is an officer); Bracey declared an interest and left for the item: 15."""
+
+from __future__ import annotations
+
+from minutebook.application.capture import MeetingCapture
+from minutebook.domain.votes import Vote
+from minutebook.store import Store
+from tests.tui.test_live_story import (
+    NOW,
+    SIZE,
+    form,
+    form_errors,
+    go_to_item,
+    live,
+    make_app,
+    meeting_id,  # noqa: F401 (a fixture)
+    record_decision,
+    seed_room,
+    set_value,
+)
+
+
+async def test_a_vote_larger_than_those_entitled_is_refused_and_one_that_fits_stored(
+    demo_store: Store,
+    meeting_id: int,  # noqa: F811
+) -> None:
+    seed_room(demo_store, meeting_id, late=False)
+    capture = MeetingCapture(demo_store, meeting_id, lambda: NOW)
+    capture.declare("bracey", 2, None, "Director of a bidder", "leave", at_item=1)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await go_to_item(pilot, 2)
+        text = "That the bid be supported."
+        await record_decision(pilot, text, in_favour="10", against="5", abstentions="1")
+        assert form_errors(app) == (
+            "10 for, 5 against and 1 abstention is 16 votes; only 15 members present at "
+            "item 2 may vote"
+        )
+        assert demo_store.minute_for(meeting_id, 2) is None  # nothing stored
+        await set_value(pilot, "against", "4")
+        await set_value(pilot, "proposer", "marland")
+        # Only those who may vote at the item are offered: not Bracey, out of the room.
+        (seconder,) = [f for f in form(app).fields if f.key == "seconder"]
+        offered = [value for _, value in seconder.options]
+        assert "hopkins" in offered and "bracey" not in offered and len(offered) == 15
+        await set_value(pilot, "seconder", "hopkins")
+        assert form(app).query_one("#field-seconder").region.bottom <= SIZE[1]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        live(app)  # the form has closed
+    minute = demo_store.minute_for(meeting_id, 2)
+    assert minute is not None
+    (decision,) = minute.decisions
+    assert decision.text == text
+    assert decision.vote == Vote(
+        in_favour=10, against=4, abstentions=1, proposer="marland", seconder="hopkins"
+    )
