@@ -56,32 +56,14 @@ def actions_import(
     (or --add-people)."""
     from minutebook.application.tracker_import import accept, number_runs, preview
     from minutebook.domain.base import Refused
-    from minutebook.interchange.reading import FileError
+    from minutebook.tui.cli_importing import read_preview, stop_unless_storable
 
     _database(ctx)  # an import needs the committee: never a new, empty database
     with _open_store(ctx, to_write=not dry_run) as store:
-        try:
-            _committee(store, code)
-            names = {p.id: p.name for p in store.people()}
-            seen = preview(store, code, tracker_file)
-        except FileError as error:
-            _fail(f"{error.source} {error.problems[0]}")
-            return
-        except (StoreError, Refused) as error:
-            _fail(str(error))
-            return
+        seen = read_preview(store, code, lambda: preview(store, code, tracker_file))
+        names = {p.id: p.name for p in store.people()}
         _show(seen, names)
-        if seen.problems:
-            _fail(
-                f"nothing stored: {len(seen.problems)} row(s) cannot be read (listed above); "
-                "correct them in the file and import it again"
-            )
-        if seen.unknown_owners and not add_people:
-            _fail(
-                "nothing stored: not known to Minutebook: "
-                + ", ".join(seen.unknown_owners)
-                + "; correct the names in the file, or add them as new people with --add-people"
-            )
+        stop_unless_storable(len(seen.problems), seen.unknown_owners, add_people)
         if dry_run:
             new = f" and {len(seen.unknown_owners)} new people" if seen.unknown_owners else ""
             click.echo(

@@ -1,24 +1,36 @@
 """`minutebook register list`: a committee's register of interests as it stood on a day
 (today unless `--on` says otherwise), person by person, and who has made no return this
-year (docs/register.md; `application.register.Register.on`).
+year (docs/register.md; `application.register.Register.on`). `minutebook register import`
+brings in a register kept in Word, Excel or a .csv: it prints what it read, person by
+person, the people not known, the rows that cannot be read and why, and stores the whole
+file or nothing (`application/register_import.py`).
 
 It answers like the other commands in `cli`: one line for a refusal, exit 2, never a
-traceback; it only reads, so it works while the app has the file open.
+traceback; `list` only reads, so it works while the app has the file open.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from minutebook.store import StoreError
-from minutebook.tui.cli import _committee, _fail, _open_store, database_option, main
+from minutebook.tui.cli import (
+    _committee,
+    _database,
+    _fail,
+    _open_store,
+    database_option,
+    main,
+)
 
 if TYPE_CHECKING:
     from minutebook.application.register import RegisterView
+    from minutebook.application.register_import import RegisterPreview
     from minutebook.domain.register import Interest
 
 
@@ -132,3 +144,80 @@ def _as_data(view: RegisterView) -> dict[str, Any]:
         "year_start": view.year_start.isoformat(),
         "without_return": [p.id for p in view.without_return],
     }
+
+
+@register.command("import")
+@click.argument("register_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. ICB.")
+@click.option("--dry-run", is_flag=True, help="Show what would be stored, and store nothing.")
+@click.option(
+    "--add-people",
+    is_flag=True,
+    help="Add the people Minutebook does not know (without it, the import names them and "
+    "stores nothing).",
+)
+@database_option
+@click.pass_context
+def register_import(
+    ctx: click.Context, register_file: Path, code: str, dry_run: bool, add_people: bool
+) -> None:
+    """Bring REGISTER_FILE (a .docx table, an .xlsx sheet or a .csv) into the committee's
+    register of interests (docs/register.md#bringing-a-register-in). Its columns are
+    found by their headings (Surname, Forename, Interests to Declare, the type ticked,
+    Description of Interest, Date From, Date To, mitigation, Date Declared). Nothing is
+    stored unless every row can be read and every person is known (or --add-people)."""
+    from minutebook.application.register_import import accept, preview
+    from minutebook.domain.base import Refused
+    from minutebook.tui.cli_importing import read_preview, stop_unless_storable
+
+    _database(ctx)  # an import needs the committee: never a new, empty database
+    with _open_store(ctx, to_write=not dry_run) as store:
+        seen = read_preview(store, code, lambda: preview(store, code, register_file))
+        names = {p.id: p.name for p in store.people()}
+        _show_preview(seen, names)
+        stop_unless_storable(len(seen.problems), seen.unknown_people, add_people)
+        if dry_run:
+            click.echo(
+                f"Dry run: nothing stored. Without --dry-run, {len(seen.interests)} interest(s), "
+                f"{len(seen.nil_returns)} nil return(s) and {len(seen.unknown_people)} new "
+                "people would be stored."
+            )
+            return
+        try:
+            done = accept(store, code, seen, add_people)
+        except Refused as error:
+            _fail(str(error))
+            return
+    added = f", and added {', '.join(p.name for p in done.people)}" if done.people else ""
+    click.echo(
+        f"Stored {len(done.interests)} interest(s) and {len(done.nil_returns)} nil return(s) "
+        f"in {code}'s register{added}."
+    )
+
+
+def _show_preview(seen: RegisterPreview, names: dict[str, str]) -> None:
+    """The preview, person by person, then the people not known, the rows that cannot
+    be read and what the reading chose."""
+    click.echo(
+        f"{seen.source}: {len(seen.interests)} interest(s) and {len(seen.nil_returns)} nil "
+        f"return(s) read for {seen.committee}"
+    )
+    for row in seen.interests:
+        person = (
+            row.new_person.name + " (new)" if row.new_person else names.get(row.interest.person)
+        )
+        click.echo(f"  {person}, {row.place}: {interest_line(row.interest)}")
+    for nil in seen.nil_returns:
+        person = (
+            nil.new_person.name + " (new)" if nil.new_person else names.get(nil.nil_return.person)
+        )
+        click.echo(
+            f"  {person}, {nil.place}: no interests, declared {_when(nil.nil_return.declared_on)}"
+        )
+    if seen.unknown_people:
+        click.echo("People not known to Minutebook: " + ", ".join(seen.unknown_people))
+    for title, lines in (("Rows that cannot be read", seen.problems), ("Notes", seen.notes)):
+        if lines:
+            click.echo(f"{title} ({len(lines)}):")
+            for line in lines:
+                click.echo(f"  {line}")
