@@ -401,7 +401,13 @@ class MeetingCapture:
         current = self._decision(decision_id)
         changed = decision_from(text, verb, None, inquorate=False)
         saved = self.store.edit_decision(
-            changed.model_copy(update={"id": decision_id, "chairs_action": current.chairs_action}),
+            changed.model_copy(
+                update={
+                    "id": decision_id,
+                    "chairs_action": current.chairs_action,
+                    "vote": current.vote,  # correcting the words leaves the vote as taken
+                }
+            ),
             self.stamp(),
         )
         self.refresh()

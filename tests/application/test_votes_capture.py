@@ -1,0 +1,51 @@
+"""A vote recorded with a decision through the capture service, on the demo HCP meeting
+of 20 September 2023: what the form typed is read, checked against those who may vote
+at the item, kept with the decision, and kept when the decision's words are corrected."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from minutebook.application.capture import MeetingCapture
+from minutebook.domain.base import Refused
+from minutebook.domain.room import Mark
+from minutebook.domain.votes import Choice, Vote
+from minutebook.store import Store
+
+FIVE = ["marland", "hopkins", "bradburn", "darlington", "bracey"]
+
+
+@pytest.fixture
+def capture(demo_store: Store) -> MeetingCapture:
+    meeting = demo_store.meeting_on("HCP", date(2023, 9, 20))
+    capture = MeetingCapture(demo_store, meeting.id or 0, lambda: datetime(2023, 9, 20, 14, 0))
+    capture.take_up(1)
+    for person in FIVE:
+        capture.mark(person, Mark.PRESENT, 1)
+    return capture
+
+
+def test_the_form_s_vote_is_read_checked_and_kept_through_a_correction(
+    capture: MeetingCapture,
+) -> None:
+    with pytest.raises(Refused, match="Votes for: a number of votes, such as 7"):
+        capture.decide(1, "That it be agreed.", vote={"in_favour": "seven"})
+    with pytest.raises(Refused, match="4 for, 2 against and 0 abstentions is 6 votes; only 5"):
+        capture.decide(1, "That it be agreed.", vote={"in_favour": "4", "against": "2"})
+    with pytest.raises(Refused, match="casting vote only when the votes are equal"):
+        capture.decide(1, "That it be agreed.", vote={"in_favour": "3", "casting": "for"})
+    assert capture.minute(1) is None  # nothing stored
+    decided = capture.decide(
+        1,
+        "That it be agreed.",
+        vote={"in_favour": "2", "against": "2", "abstentions": "", "casting": "for"},
+    )
+    kept = Vote(in_favour=2, against=2, casting=Choice.FOR)
+    assert decided.vote == kept
+    capture.edit_decision(decided.id or 0, "That it be agreed as amended.", None)
+    (decision,) = capture.minute(1).decisions  # type: ignore[union-attr]
+    assert decision.text == "That it be agreed as amended." and decision.vote == kept
+    plain = capture.decide(1, "That the report be noted.", vote={"proposer": None})
+    assert plain.vote is None
