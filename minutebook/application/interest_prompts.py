@@ -37,6 +37,13 @@ def agenda_prompts(store: Store, meeting_id: int) -> dict[int, list[Prompt]]:
     return {item.number: index.for_item(item) for item in record.agenda}
 
 
+def people_prompted(store: Store, meeting_id: int) -> dict[int, int]:
+    """How many members each agenda item prompts (by number; items with none left out),
+    for the agenda's column."""
+    found = agenda_prompts(store, meeting_id)
+    return {n: len({p.person for p in ps}) for n, ps in found.items() if ps}
+
+
 class MeetingPrompts:
     """Live capture's prompts: the register read once when the screen opens."""
 

@@ -2,13 +2,14 @@
 Board's meeting of 29 July 2022 with seed 003's register stored: taking up item 9 (the
 Fuller stocktake) names the members whose interests may touch it; F5 turns the first
 into a declaration with the register's category and wording; Shift+F5 dismisses the
-next, and it stays dismissed when live capture is opened again. Asserted on the store."""
+next, and it stays dismissed when live capture is opened again. The meeting screen's
+agenda counts the members each item prompts. Asserted on the store."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual.widgets import Input, Select
+from textual.widgets import DataTable, Input, Select
 
 from minutebook.application.capture import MeetingCapture
 from minutebook.application.interest_prompts import MeetingPrompts, agenda_prompts
@@ -16,6 +17,7 @@ from minutebook.domain.timeline import EventKind
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
+from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.widgets.form import FormScreen
 from tests.domain.seed003_register import seed003_interests
 
@@ -86,7 +88,17 @@ async def test_a_prompt_becomes_a_declaration_and_another_is_dismissed(
     assert [p.person for p in again.open_at(9)] == ["shah", "whiteman"]
 
 
-def test_the_agenda_before_the_meeting_has_each_items_prompts(demo_store: Store) -> None:
+async def test_the_agenda_before_the_meeting_counts_each_items_prompts(
+    demo_store: Store,
+) -> None:
     meeting_id = _with_register(demo_store)
     found = agenda_prompts(demo_store, meeting_id)
     assert {n: len(p) for n, p in found.items() if p} == {9: 4, 10: 1}
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2022, 7, 20, 9, 0))
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.push_screen(MeetingScreen(meeting_id))
+        await pilot.pause()
+        table = app.screen.query_one("#agenda-table", DataTable)
+        column = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
+        assert column[8:10] == ["4", "1"]
+        assert set(column[:8] + column[10:]) == {""}

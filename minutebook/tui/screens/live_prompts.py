@@ -25,6 +25,7 @@ class PromptLine(Static):
 
     DEFAULT_CSS = """
     PromptLine {
+        display: none;
         height: auto;
         max-height: 2;
         padding: 0 1;

@@ -21,6 +21,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from minutebook.application.interest_prompts import people_prompted
 from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
     AgendaItem,
@@ -165,7 +166,10 @@ planned minutes print a timing only for the items given them."""
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.agenda_table.add_columns("No.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper")
+        # "Int.": how many members the register prompts on the item (docs/register.md).
+        self.agenda_table.add_columns(
+            "No.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper", "Int."
+        )
         self.refresh_agenda()
         # The record tabs are read and drawn when first shown (`show_record`).
         self.agenda_table.focus()
@@ -204,6 +208,7 @@ planned minutes print a timing only for the items given them."""
         keep = table.cursor_row
         table.clear()
         agenda = self.app.store.agenda(self.meeting_id)
+        prompted = people_prompted(self.app.store, self.meeting_id)
         for item in agenda:
             table.add_row(
                 str(item.number),
@@ -213,6 +218,7 @@ planned minutes print a timing only for the items given them."""
                 str(item.planned_minutes or ""),
                 part_two(item),
                 item.paper or "",
+                str(prompted.get(item.number, "")),
                 key=str(item.id),
             )
         if table.row_count:
