@@ -80,3 +80,9 @@ class DecisionLabeller:
             return None
         self._numbered[decision.verb] += 1
         return Label(self.scheme, self._numbered[decision.verb])
+
+
+def verb_heading(verb: str, lone: bool) -> str:
+    """The line above a verb's points: "RESOLVED -" before a lone point printed without
+    a label (seed 001's HCP2), "RESOLVED:" before labelled points (HCP5)."""
+    return f"{verb} -" if lone else f"{verb}:"

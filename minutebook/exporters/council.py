@@ -40,7 +40,7 @@ from minutebook.domain.committee import Person, Seat
 from minutebook.domain.confidentiality import action_is_confidential
 from minutebook.domain.dates import long_date, long_day
 from minutebook.domain.interests import interest_words
-from minutebook.domain.labels import DecisionLabeller, DecisionLabels, Label
+from minutebook.domain.labels import DecisionLabeller, DecisionLabels, Label, verb_heading
 from minutebook.domain.lifecycle import (
     correct_record_words,
     names_next_meeting,
@@ -375,7 +375,7 @@ class _Writer:
         """ "RESOLVED -" before a lone point printed as a paragraph (seed 001's HCP2),
         "RESOLVED:" before a list of points (HCP5), in bold, kept on the page of its
         first point."""
-        label = f"{verb} -" if lone else f"{verb}:"
+        label = verb_heading(verb, lone)
         self.build.paragraph(label, BODY, bold=True).paragraph_format.keep_with_next = True
 
     def _points(self, points: Sequence[tuple[str, Label | None]]) -> None:

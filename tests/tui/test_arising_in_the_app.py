@@ -112,7 +112,7 @@ async def test_the_minutes_say_what_the_meeting_did_with_the_actions(demo_store:
         minutes = " ".join(screen.shown["minutes"].split())
         # Under its item, before its decisions, as the council minutes print it.
         heading = minutes.index("(a) Minutes; (b) Actions Arising")
-        assert heading < minutes.index(words) < minutes.index("RESOLVED:")
+        assert heading < minutes.index(words) < minutes.index("RESOLVED -")
     app = MinutebookApp(demo_store, clock=lambda: datetime(2023, 9, 20, 15, 0), open_meeting=sept)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -42,7 +42,7 @@ from minutebook.domain import (
 from minutebook.domain.actions import action_mark
 from minutebook.domain.forecast import forecast
 from minutebook.domain.interests import INTEREST_LABELS
-from minutebook.domain.labels import DecisionLabeller
+from minutebook.domain.labels import DecisionLabeller, verb_heading
 from minutebook.domain.meeting import Decision, DecisionFlag
 from minutebook.domain.meeting_quorum import MeetingQuorum
 from minutebook.domain.minute_body import ListBlock, Paragraph, Runs, point_label, runs_text
@@ -311,9 +311,11 @@ def minutes_page(reading: RecordReading) -> Page:
             """Decisions as the council minutes print them: under their verb, labelled
             as the committee labels them, with their flag."""
             for verb in dict.fromkeys(d.verb for d in points):
-                page.line((f"{verb.value}:", "bold"))
-                for decision in (d for d in points if d.verb is verb):
-                    label = labels.label(decision)
+                # Labelled first (the labeller counts as it goes), then headed.
+                mine = [(d, labels.label(d)) for d in points if d.verb is verb]
+                lone = len(mine) == 1 and mine[0][1] is None
+                page.line((verb_heading(verb.value, lone), "bold"))
+                for decision, label in mine:
                     flag = _flag_words(quorum.flag(decision, item))
                     page.line(
                         f"  {label.text} " if label else "  ", decision.text, (flag, "italic")
