@@ -92,9 +92,10 @@ def accept(store: Store, code: str, preview: RegisterPreview, add_people: bool) 
     """Store a previewed import in committee `code`'s register, all or nothing.
 
     Refused (nothing stored) if the preview is another committee's, if any row could not
-    be read, or if people are not known and `add_people` is false (the message names
-    them). With `add_people`, each person not known is added with the name the file
-    gives."""
+    be read, or if people are not known, or not on the committee, and `add_people` is
+    false (the message names them). With `add_people`, each person not known is added
+    with the name the file gives, and those known but not on the committee are taken in
+    (their entries stored; their seats are the member form's business)."""
     if preview.committee != code:
         raise Refused(f"this preview is of an import into {preview.committee}, not {code}")
     if preview.problems:
@@ -106,6 +107,13 @@ def accept(store: Store, code: str, preview: RegisterPreview, add_people: bool) 
             "not known to Minutebook: "
             + ", ".join(preview.unknown_people)
             + "; add them as new people (--add-people), or correct the names in the file; "
+            "nothing was stored"
+        )
+    if preview.not_members and not add_people:
+        raise Refused(
+            f"not on {code}: "
+            + ", ".join(preview.not_members)
+            + "; take them in too (--add-people), or correct the names in the file; "
             "nothing was stored"
         )
     try:

@@ -27,7 +27,8 @@ chose. A file with no heading row naming the columns is a `FileError`.
   interest above. The same interest twice is a problem.
 - **Cells**: ticks and dates are read by `domain.register_reading`; an Excel date cell
   is a date. A person is matched by name as a tracker's owner is
-  (`domain.tracker_reading.owner_read`), the committee's own preferred.
+  (`domain.tracker_reading.owner_read`), the committee's own preferred; someone known
+  but not on the committee is named in `not_members`.
 
 The file is read as tables by `interchange/tables.py` (shared with the tracker's
 reader), at most `MAX_REGISTER_BYTES`.
@@ -182,6 +183,9 @@ class RegisterPreview:
     nil_returns: tuple[RegisterNil, ...]
     problems: tuple[RowProblem, ...] = ()
     notes: tuple[str, ...] = ()
+    not_members: tuple[str, ...] = ()
+    """People known to Minutebook but not on the committee, once each (a register's
+    participants may not be members: stored only when the secretary says so)."""
 
     @property
     def unknown_people(self) -> tuple[str, ...]:
@@ -291,6 +295,7 @@ class _Reader:
     problems: list[RowProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seen: dict[tuple[str, object, str, date | None], str] = field(default_factory=dict)
+    outside: dict[str, str] = field(default_factory=dict)
 
     def read(self, rows: list[_Row], heading: _Heading) -> None:
         last: _Row | None = None
@@ -344,13 +349,15 @@ class _Reader:
             # Someone known by a middle name ("Stuart Ross" Graves is Ross Graves).
             for forename in forenames[1:]:
                 known = owner_read(f"{forename} {row.text(Column.SURNAME)}", self.people, self.ours)
-                if known.person is not None:
+                if known.person is not None and known.person.id in self.ours:
                     self.notes.append(f"{row.place}: {name} is taken to be {known.person.name}")
                     return known.person.id, None, name
         if read.problem:
             problems.append(read.problem)
             return NEW_PERSON, None, name
         if read.person is not None:
+            if read.person.id not in self.ours:
+                self.outside.setdefault(read.person.id, read.person.name)
             return read.person.id, None, name
         try:
             new = Person(id=NEW_PERSON, name=read.new_name or name, honorific=read.honorific)
@@ -535,4 +542,5 @@ def read_register(
         tuple(reader.nils),
         tuple(reader.problems),
         tuple(reader.notes),
+        tuple(reader.outside.values()),
     )

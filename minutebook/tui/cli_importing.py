@@ -32,9 +32,12 @@ def read_preview(store: Store, code: str, read: Callable[[], P]) -> P:
     raise AssertionError("unreachable: _fail exits")  # pragma: no cover
 
 
-def stop_unless_storable(problems: int, unknown: Sequence[str], add_people: bool) -> None:
+def stop_unless_storable(
+    problems: int, unknown: Sequence[str], add_people: bool, outside: str = ""
+) -> None:
     """End the command, nothing stored, if rows cannot be read or people are not known
-    (and are not to be added)."""
+    (and are not to be added); `outside`, if given, names those known but not on the
+    committee, who are stored only with --add-people too."""
     if problems:
         _fail(
             f"nothing stored: {problems} row(s) cannot be read (listed above); "
@@ -45,4 +48,9 @@ def stop_unless_storable(problems: int, unknown: Sequence[str], add_people: bool
             "nothing stored: not known to Minutebook: "
             + ", ".join(unknown)
             + "; correct the names in the file, or add them as new people with --add-people"
+        )
+    if outside and not add_people:
+        _fail(
+            f"nothing stored: {outside}; correct the names in the file, or take them in "
+            "with --add-people"
         )

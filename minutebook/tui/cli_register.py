@@ -175,7 +175,8 @@ def register_import(
         seen = read_preview(store, code, lambda: preview(store, code, register_file))
         names = {p.id: p.name for p in store.people()}
         _show_preview(seen, names)
-        stop_unless_storable(len(seen.problems), seen.unknown_people, add_people)
+        outside = f"not on {code}: {', '.join(seen.not_members)}" if seen.not_members else ""
+        stop_unless_storable(len(seen.problems), seen.unknown_people, add_people, outside)
         if dry_run:
             click.echo(
                 f"Dry run: nothing stored. Without --dry-run, {len(seen.interests)} interest(s), "
@@ -216,6 +217,8 @@ def _show_preview(seen: RegisterPreview, names: dict[str, str]) -> None:
         )
     if seen.unknown_people:
         click.echo("People not known to Minutebook: " + ", ".join(seen.unknown_people))
+    if seen.not_members:
+        click.echo(f"Not on {seen.committee}: " + ", ".join(seen.not_members))
     for title, lines in (("Rows that cannot be read", seen.problems), ("Notes", seen.notes)):
         if lines:
             click.echo(f"{title} ({len(lines)}):")
