@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.voters import Voters, check_vote, voters_at
-from minutebook.domain.votes import Choice, Vote
+from minutebook.domain.votes import Choice, MemberVote, Vote
 
 if TYPE_CHECKING:
     from minutebook.application.capture import MeetingCapture
@@ -22,6 +22,17 @@ COUNT_FIELDS = (
     ("abstentions", "Abstentions"),
 )
 """The form's number fields, and the labels a message names them by."""
+
+NAMED_LABELS = {
+    "for": Choice.FOR,
+    "against": Choice.AGAINST,
+    "abstained": Choice.ABSTAIN,
+    "abstain": Choice.ABSTAIN,
+    "abstentions": Choice.ABSTAIN,
+    "abstaining": Choice.ABSTAIN,
+}
+"""How a named vote's groups are headed, as the minutes print them ("For: A, B; Against:
+C; Abstained: D") and as secretaries type them."""
 
 CASTING_CHOICES = [
     ("for the motion", Choice.FOR.value),
@@ -55,11 +66,57 @@ def vote_from(capture: MeetingCapture, item: int, values: Mapping[str, Any]) -> 
             raise Refused(f"{label}: a number of votes, such as 7 (not {typed!r})")
         counts[key] = int(typed)
     people = {key: values.get(key) or None for key in ("proposer", "seconder", "casting")}
-    if not counts and not any(people.values()):
+    typed = str(values.get("named") or "").strip()
+    if not counts and not any(people.values()) and not typed:
         return None
+    entitled = voters(capture, item)
+    named = named_vote(capture, typed, entitled, item) if typed else ()
     try:
-        vote = Vote.model_validate(counts | people)
+        vote = Vote.model_validate(counts | people | {"named": named})
     except ValidationError as error:
         raise Refused("; ".join(error_lines(error))) from None
-    check_vote(vote, voters(capture, item), f"item {item}", capture.name)
+    check_vote(vote, entitled, f"item {item}", capture.name)
     return vote
+
+
+def named_vote(
+    capture: MeetingCapture, typed: str, entitled: Voters, item: int
+) -> tuple[MemberVote, ...]:
+    """A named vote as typed, "For: Marland, Hopkins; Against: Bradburn", each name
+    found among those who may vote at the item (by full name, the name the minutes
+    print, or surname alone where only one has it)."""
+    found: list[MemberVote] = []
+    for group in (g.strip() for g in typed.replace("\n", ";").split(";")):
+        if not group:
+            continue
+        head, colon, names = group.partition(":")
+        choice = NAMED_LABELS.get(head.strip().lower())
+        if not colon or choice is None:
+            raise Refused(
+                f"Named vote: {group!r} should start For:, Against: or Abstained: "
+                "(For: Marland, Hopkins; Against: Bradburn)"
+            )
+        for typed_name in (n.strip() for n in names.split(",")):
+            if typed_name:
+                person = _voter(capture, typed_name, entitled, item)
+                found.append(MemberVote(person=person, choice=choice))
+    return tuple(found)
+
+
+def _voter(capture: MeetingCapture, typed: str, entitled: Voters, item: int) -> str:
+    wanted = " ".join(typed.lower().split())
+    matches = []
+    for key in entitled.entitled:
+        person = capture.people.get(key)
+        names = {key.lower()}
+        if person is not None:
+            names |= {person.name.lower(), person.minutes_name.lower()}
+            names |= {person.display_name.lower(), person.name.split()[-1].lower()}
+        if wanted in names:
+            matches.append(key)
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        who = ", ".join(capture.name(p) for p in matches)
+        raise Refused(f"Named vote: {typed!r} could be {who}: give the full name")
+    raise Refused(f"Named vote: no one who may vote at item {item} is called {typed!r}")

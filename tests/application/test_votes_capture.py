@@ -49,3 +49,24 @@ def test_the_form_s_vote_is_read_checked_and_kept_through_a_correction(
     assert decision.text == "That it be agreed as amended." and decision.vote == kept
     plain = capture.decide(1, "That the report be noted.", vote={"proposer": None})
     assert plain.vote is None
+
+
+def test_a_named_vote_is_typed_as_the_minutes_print_it(capture: MeetingCapture) -> None:
+    capture.mark("collins", Mark.PRESENT, 1)  # quorate still, with Bracey out for item 1
+    capture.declare("bracey", 1, None, "Director of a bidder", "leave", at_item=1)
+    with pytest.raises(Refused, match="no one who may vote at item 1 is called 'Bracey'"):
+        capture.decide(1, "That it be agreed.", vote={"named": "For: Marland; Against: Bracey"})
+    with pytest.raises(Refused, match="should start For:, Against: or Abstained:"):
+        capture.decide(1, "That it be agreed.", vote={"named": "Yes: Marland"})
+    decided = capture.decide(
+        1,
+        "That it be agreed.",
+        vote={"named": "For: Marland, Bradburn; Against: Hopkins; Abstained: Darlington"},
+    )
+    assert decided.vote is not None and decided.vote.totals == (2, 1, 1)
+    assert [(v.person, v.choice) for v in decided.vote.named] == [
+        ("marland", Choice.FOR),
+        ("bradburn", Choice.FOR),
+        ("hopkins", Choice.AGAINST),
+        ("darlington", Choice.ABSTAIN),
+    ]

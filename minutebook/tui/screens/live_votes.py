@@ -1,6 +1,7 @@
 """The vote fields of the live decision form (F3): the numbers for, against and
-abstaining, who proposed and seconded the motion, and the Chair's casting vote. All are
-optional; the capture service reads and checks them (`application.voting`)."""
+abstaining, who proposed and seconded the motion, the Chair's casting vote and a named
+(recorded) vote typed as the minutes print it. All are optional; the capture service
+reads and checks them (`application.voting`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from minutebook.application.capture import MeetingCapture
 from minutebook.application.voting import CASTING_CHOICES, COUNT_FIELDS, voter_choices
 from minutebook.tui.widgets.form import FormField
 
-VOTE_KEYS = (*(key for key, _ in COUNT_FIELDS), "proposer", "seconder", "casting")
+VOTE_KEYS = (*(key for key, _ in COUNT_FIELDS), "proposer", "seconder", "casting", "named")
 
 
 def vote_fields(capture: MeetingCapture, item: int) -> list[FormField]:
@@ -22,6 +23,9 @@ def vote_fields(capture: MeetingCapture, item: int) -> list[FormField]:
         FormField("proposer", "Proposed by", "select", options=people),
         FormField("seconder", "Seconded by", "select", options=people),
         FormField("casting", "Casting vote", "select", options=CASTING_CHOICES),
+        # One line, groups apart by ";": a box of several lines would push the form
+        # off an 80x24 screen while inquorate (the handling row and a longer hint).
+        FormField("named", "Named vote", placeholder="For: Marland, Hopkins; Against: Head"),
     ]
 
 
