@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from pydantic import Field
 
 from minutebook.domain.base import DomainModel
+from minutebook.domain.votes import Vote, minute_sentences
 
 
 class AuditEntry(DomainModel):
@@ -156,6 +157,7 @@ LABELS: dict[str, str] = {
     "verb": "Decided as",
     "text": "The decision's text",
     "flag": "Flag",
+    "vote": "Vote",
     "quorate": "Ruled",
     "reason": "Reason",
     "recorded_at": "Recorded at",
@@ -300,6 +302,13 @@ def _value(column: str, value: object, names: AuditNames) -> str:
         return "yes" if value else "no"
     if column in ("person", "owner"):
         return _person(value, names)
+    if column == "vote" and isinstance(value, str):
+        # A decision's vote is kept as JSON; the audit words it as the minutes do.
+        try:
+            vote = Vote.model_validate_json(value)
+        except ValueError:
+            return value
+        return " ".join(minute_sentences(vote, lambda p: _person(p, names))) or "(none)"
     if column in ("seats", "deputy_for") and isinstance(value, str):
         try:
             ids = json.loads(value)

@@ -3,9 +3,12 @@ ToR's deputies and conflicts), and the refusal of more votes than those entitled
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pydantic import ValidationError
 
+from minutebook.domain.audit import AuditEntry, AuditNames, audit_record
 from minutebook.domain.base import Refused
 from minutebook.domain.meeting import Attendance, Capacity
 from minutebook.domain.quorum import Ruling
@@ -117,3 +120,22 @@ def test_more_votes_than_members_entitled_are_refused_naming_the_item_and_number
         check_vote(named, at_six, "item 6", name)
     with pytest.raises(Refused, match="P6 may not second the motion at item 6: not present"):
         check_vote(Vote(proposer="p1", seconder="p6"), at_six, "item 6", name)
+
+
+def test_the_audit_words_a_changed_vote_as_the_minutes_do() -> None:
+    entry = AuditEntry(
+        meeting_id=1,
+        table="decisions",
+        row=3,
+        change="update",
+        before=json.dumps({"vote": None, "minute_id": 1}),
+        after=json.dumps(
+            {"vote": Vote(in_favour=7, against=2, proposer="p1").model_dump_json(), "minute_id": 1}
+        ),
+        at="2023-11-16T13:30:00",
+    )
+    (note,) = audit_record([entry], AuditNames(people={"p1": "Councillor Ann Lee"}))
+    assert note.lines == (
+        "Vote: (none) → Proposed by Councillor Ann Lee. On being put to the vote the motion "
+        "was carried, 7 for, 2 against.",
+    )
