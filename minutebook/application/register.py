@@ -21,6 +21,7 @@ from minutebook.store.errors import StoreError
 
 if TYPE_CHECKING:
     from minutebook.domain import Committee, Person
+    from minutebook.exporters.register import RegisterPerson
     from minutebook.store import Store
 
 
@@ -92,6 +93,22 @@ def surname_forename(name: str) -> tuple[str, str]:
     if len(words) < 2:
         return name, ""
     return words[-1], " ".join(words[:-1])
+
+
+def for_export(view: RegisterView) -> list[RegisterPerson]:
+    """The register on the day, person by person, as its export lays it out."""
+    from minutebook.exporters.register import RegisterPerson
+
+    return [
+        RegisterPerson(
+            surname=e.surname,
+            forename=e.forename,
+            position=e.position or "",
+            interests=e.interests,
+            nil_return=e.nil_return,
+        )
+        for e in view.entries
+    ]
 
 
 class Register:

@@ -394,8 +394,8 @@ def tor_import(ctx: click.Context, tor_file: Path) -> None:
 
 @main.group("export")
 def export() -> None:
-    """Export minutes, the action tracker or an agenda as a Word document (.docx), and
-    with --pdf as a tagged PDF beside it."""
+    """Export minutes, the action tracker, an agenda or the register of interests as a Word
+    document (.docx), and with --pdf as a tagged PDF beside it."""
 
 
 def export_options(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -694,9 +694,14 @@ def _open_store(ctx: click.Context, *, to_write: bool = False) -> Store:
 import minutebook.tui.cli_actions  # noqa: E402,F401
 
 # The database file's own commands (backup, restore, check), a committee's meetings
-# (`meetings list`) and its register of interests (`register list`) live in modules of
-# their own.
-from minutebook.tui import cli_files, cli_meetings, cli_register  # noqa: E402,F401
+# (`meetings list`) and its register of interests (`register list`, `export register`)
+# live in modules of their own.
+from minutebook.tui import (  # noqa: E402,F401
+    cli_files,
+    cli_meetings,
+    cli_register,
+    cli_register_export,
+)
 
 if __name__ == "__main__":
     main()

@@ -39,15 +39,19 @@ def register() -> None:
     """A committee's register of interests."""
 
 
-@register.command("list")
-@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
-@click.option("--json", "as_json", is_flag=True, help="Print the register as JSON.")
-@click.option(
+on_day = click.option(
     "--on",
     "day",
     type=click.DateTime(["%Y-%m-%d"]),
     help="The register as it stood on this day, YYYY-MM-DD (a meeting's date). Default: today.",
 )
+"""--on, for `register list` and `export register`."""
+
+
+@register.command("list")
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. HCP.")
+@click.option("--json", "as_json", is_flag=True, help="Print the register as JSON.")
+@on_day
 @database_option
 @click.pass_context
 def register_list(ctx: click.Context, code: str, as_json: bool, day: datetime | None) -> None:
