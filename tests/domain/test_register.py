@@ -51,5 +51,5 @@ def test_who_has_made_no_return_this_year() -> None:
 
 
 def test_an_interest_cannot_end_before_it_began() -> None:
-    with pytest.raises(ValidationError, match="ended .* before it began"):
+    with pytest.raises(ValidationError, match=r"ended .* before it began"):
         interest(date_to=date(2021, 1, 1))
