@@ -1,8 +1,9 @@
 """The register's prompts as the screens ask for them (docs/register.md#prompts): for a
 meeting, the members whose interests in the register as it stood on the meeting's date
 may touch each agenda item; in live capture, those still to answer at the item taken up,
-a prompt turned into a declaration's starting words, and a prompt dismissed (kept in the
-meeting's timeline, so it stays dismissed after a restart).
+a prompt turned into a declaration's starting words, a prompt dismissed (kept in the
+meeting's timeline, so it stays dismissed after a restart), and a declaration that is
+not in the register offered to it.
 
 The rule is the domain's (`domain.prompts`); declarations are recorded by
 `MeetingCapture.declare`, as any other."""
@@ -12,9 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minutebook.domain.interests import interest_categories
-from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.prompts import Prompt, PromptIndex, declaration_words, still_open
-from minutebook.domain.register import register_on
+from minutebook.domain.meeting import Declaration, InterestCategory
+from minutebook.domain.prompts import (
+    Prompt,
+    PromptIndex,
+    declaration_words,
+    in_register,
+    still_open,
+)
+from minutebook.domain.register import Interest, register_on
 from minutebook.domain.timeline import EventKind
 
 if TYPE_CHECKING:
@@ -23,11 +30,19 @@ if TYPE_CHECKING:
     from minutebook.store import Store
 
 
-def prompt_index(store: Store, meeting: Meeting) -> PromptIndex:
+def register_shown(store: Store, meeting: Meeting) -> list[Interest]:
+    """The interests the committee's register showed on the meeting's date."""
+    code = meeting.committee
+    return register_on(store.interests(code), store.nil_returns(code), meeting.date)[0]
+
+
+def prompt_index(
+    store: Store, meeting: Meeting, shown: list[Interest] | None = None
+) -> PromptIndex:
     """The committee's register as on the meeting's date, with its seats, read once."""
     code = meeting.committee
-    shown, _ = register_on(store.interests(code), store.nil_returns(code), meeting.date)
-    return PromptIndex(shown, store.seats(code), store.organisations(code))
+    register = register_shown(store, meeting) if shown is None else shown
+    return PromptIndex(register, store.seats(code), store.organisations(code))
 
 
 def agenda_prompts(store: Store, meeting_id: int) -> dict[int, list[Prompt]]:
@@ -49,7 +64,11 @@ class MeetingPrompts:
 
     def __init__(self, capture: MeetingCapture) -> None:
         self.capture = capture
-        self.index = prompt_index(capture.store, capture.meeting)
+        self.register = register_shown(capture.store, capture.meeting)
+        code = capture.meeting.committee
+        # A committee that keeps no register here is not asked to start one each time.
+        self.kept = bool(capture.store.interests(code) or capture.store.nil_returns(code))
+        self.index = prompt_index(capture.store, capture.meeting, self.register)
         self.dismissed = {
             (e.item, e.person, e.ref)
             for e in capture.store.timeline(capture.meeting_id)
@@ -85,3 +104,24 @@ class MeetingPrompts:
             "category": category.value,
             "nature": nature,
         }
+
+    def not_in_register(self, declaration: Declaration) -> Interest | None:
+        """The interest to offer the register for a declaration that is not in it (as
+        declared at this meeting, on its date); None when it is, or when the committee
+        keeps no register in Minutebook (no interest or nil return recorded)."""
+        if not self.kept or in_register(declaration.person, declaration.nature, self.register):
+            return None
+        return Interest(
+            committee=self.capture.meeting.committee,
+            person=declaration.person,
+            category=declaration.category,
+            description=declaration.nature,
+            declared_on=self.capture.meeting.date,
+        )
+
+    def add_to_register(self, interest: Interest) -> Interest:
+        """Add a declaration's interest to the register; it prompts from now on."""
+        saved = self.capture.store.add_interest(interest)
+        self.register.append(saved)
+        self.index = prompt_index(self.capture.store, self.capture.meeting, self.register)
+        return saved

@@ -271,3 +271,21 @@ def declaration_words(
 
 NATURE_LENGTH = 300
 """The longest nature a declaration holds (`domain.base.Name`)."""
+
+
+def in_register(person: str, nature: str, interests: Iterable[Interest]) -> bool:
+    """Whether a declaration's nature is in the person's register already: an interest
+    of theirs says the same (its description, or the beginning a prompt's declaration
+    kept of it), or the nature names its organisation. A declaration that is not is
+    offered to the register (docs/register.md#prompts)."""
+    said = phrase(nature.removesuffix("…"))
+    if not said:
+        return True
+    for interest in interests:
+        if interest.person != person:
+            continue
+        if phrase(interest.description).startswith(said):
+            return True
+        if interest.organisation and f" {phrase(interest.organisation)} " in f" {said} ":
+            return True
+    return False

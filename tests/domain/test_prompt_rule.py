@@ -31,7 +31,14 @@ from datetime import date
 
 from minutebook.domain import AgendaItem, Organisation, Seat
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.prompts import PromptIndex, area_words, prompts, significant, stem
+from minutebook.domain.prompts import (
+    PromptIndex,
+    area_words,
+    in_register,
+    prompts,
+    significant,
+    stem,
+)
 from minutebook.domain.register import Interest, register_on
 from minutebook.seeds.loader import read_seed_file
 from tests.domain.seed003_register import seed003_interests, seed003_nil_returns
@@ -130,3 +137,12 @@ def test_the_committees_area_and_an_interests_address_do_not_prompt() -> None:
     )
     assert index.for_item(_item("Integrating primary care in Milton Keynes (MK)")) == []
     assert len(index.for_item(_item("Schools and the trust's pupils"))) == 1
+
+
+def test_a_declaration_is_in_the_register_when_an_interest_of_theirs_says_it() -> None:
+    register = [_interest("Chair of Sue Ryder (non remunerated)", "Sue Ryder", "makarem")]
+    assert in_register("makarem", "Chair of Sue Ryder (non remunerated)", register)
+    assert in_register("makarem", "Chair of Sue…", register)  # a prompt's, cut short
+    assert in_register("makarem", "Trustee of Sue Ryder", register)  # names its organisation
+    assert not in_register("makarem", "Director of a bidding company", register)
+    assert not in_register("cox", "Chair of Sue Ryder (non remunerated)", register)

@@ -18,6 +18,7 @@ from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
 from minutebook.tui.screens.meeting import MeetingScreen
+from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
 from tests.domain.seed003_register import seed003_interests
 
@@ -102,3 +103,42 @@ async def test_the_agenda_before_the_meeting_counts_each_items_prompts(
         column = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
         assert column[8:10] == ["4", "1"]
         assert set(column[:8] + column[10:]) == {""}
+
+
+async def test_a_declaration_not_in_the_register_is_offered_to_it(demo_store: Store) -> None:
+    meeting_id = _with_register(demo_store)
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    nature = "Clinical adviser to a cardiology service provider"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveMeetingScreen)
+        assert screen.mark("cox", "present") is None
+        screen.go_to(11)  # Percutaneous Coronary Intervention: no prompts
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-person", Select).value = "cox"
+        form.query_one("#field-category", Select).value = "financial"
+        form.query_one("#field-nature", Input).value = nature
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "not in the register of interests" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+    added = [i for i in demo_store.interests("ICB") if i.person == "cox"]
+    assert [(i.description, i.category.value, i.declared_on) for i in added] == [
+        (
+            "I am a registered pharmacist with the GPC (General Pharmaceutical Council) and a "
+            "member of the Royal Pharmaceutical Society",
+            "non_financial_professional",
+            date(2022, 6, 14),
+        ),
+        (nature, "financial", DAY),
+    ]
+    (declared,) = demo_store.meeting_record(meeting_id).declarations
+    assert (declared.person, declared.item, declared.nature) == ("cox", 11, nature)

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.labels import DecisionLabels
-from minutebook.domain.meeting import DecisionVerb
+from minutebook.domain.meeting import DecisionVerb, Declaration
 from minutebook.domain.minute_body import action_marker, place_marker
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.recording import HANDLING_CHOICES, Handling
@@ -185,9 +185,16 @@ class LiveForms:
             FormField("ruling", "Chair's ruling", "select", options=RULING_CHOICES),
         ]
 
-    def declaration(self, at_item: int, start: dict[str, str] | None = None) -> None:
+    def declaration(
+        self,
+        at_item: int,
+        start: dict[str, str] | None = None,
+        offer: Callable[[Declaration], None] | None = None,
+    ) -> None:
         """A declaration made while the meeting is at `at_item` (on any item); `start`,
-        what a prompt of the register fills in (who, category, nature)."""
+        what a prompt of the register fills in (who, category, nature); `offer` is
+        handed the declaration once the form has closed (to offer it to the register)."""
+        kept: list[Declaration] = []
         values = {
             "item": str(at_item),
             "category": self.capture.interest_choices()[0][1],
@@ -210,6 +217,13 @@ class LiveForms:
                 f"Declared: {self.capture.name(declared.person)} on item {declared.item} "
                 f"({ruling}). F9 corrects it."
             )
+            kept.append(declared)
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.changed()
+            if saved and kept and offer is not None:
+                offer(kept[0])
 
         self._form(
             "Declaration of interest",
@@ -217,6 +231,7 @@ class LiveForms:
             values,
             save,
             labels={"nature": "Nature"},
+            then=closed,
         )
 
     # -- the room -----------------------------------------------------------------------

@@ -2,7 +2,8 @@
 line under the item's title naming the members whose registered interests may touch
 the item taken up ("Possible interests: Mahesh Shah — Oasis PCN"). F5 opens the
 declaration form filled in from the first prompt (who, the register's category and
-wording; the Chair's ruling to choose); Shift+F5 dismisses it, for good.
+wording; the Chair's ruling to choose); Shift+F5 dismisses it, for good. A declaration
+made with F5 that is not in the register is offered to it.
 
 The prompts are `MeetingPrompts`' (minutebook.application.interest_prompts); this
 module only shows them and hands the keys on."""
@@ -16,8 +17,11 @@ from textual.widgets import Static
 
 from minutebook.application.capture import MeetingCapture
 from minutebook.application.interest_prompts import MeetingPrompts
+from minutebook.domain.interests import interest_words
+from minutebook.domain.meeting import Declaration
 from minutebook.domain.prompts import Prompt
 from minutebook.tui.screens.live_forms import LiveForms
+from minutebook.tui.widgets.confirm import ConfirmScreen
 
 
 class PromptLine(Static):
@@ -59,8 +63,28 @@ class LivePrompts:
     def declare(self, number: int) -> None:
         """Open the declaration form, filled in from the first prompt if there is one."""
         first = self.shown[0] if self.shown else None
-        self.forms.declaration(
-            number, self.prompts.declaration_values(number, first) if first else None
+        start = self.prompts.declaration_values(number, first) if first else None
+        self.forms.declaration(number, start, self.offer)
+
+    def offer(self, declaration: Declaration) -> None:
+        """Offer the register a declaration that is not in it (asked: Y adds it)."""
+        interest = self.prompts.not_in_register(declaration)
+        if interest is None:
+            return
+        name = self.capture.name(interest.person)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.prompts.add_to_register(interest)
+                self.forms.app.notify(f"Added to the register: {name}, {interest.description}")
+
+        self.forms.app.push_screen(
+            ConfirmScreen(
+                f"{name}'s interest is not in the register of interests: add it, "
+                f"{interest_words(interest.category)}, declared "
+                f"{interest.declared_on:%d/%m/%Y}?\n\n{interest.description}"
+            ),
+            answered,
         )
 
     def dismiss(self, number: int | None, then: Callable[[], None]) -> None:
