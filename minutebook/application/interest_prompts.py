@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minutebook.domain.interests import interest_categories
-from minutebook.domain.meeting import Declaration, InterestCategory
+from minutebook.domain.meeting import AttendanceStatus, Declaration, InterestCategory
 from minutebook.domain.prompts import (
     Prompt,
     PromptIndex,
@@ -80,8 +80,11 @@ class MeetingPrompts:
         item = self.capture.item(number)
         if item is None:
             return []
-        declared = [(d.person, d.item) for d in self.capture.record.declarations]
-        return still_open(self.index.for_item(item), item.number, declared, self.dismissed)
+        record = self.capture.record
+        declared = [(d.person, d.item) for d in record.declarations]
+        away = [a.person for a in record.attendance if a.status is not AttendanceStatus.PRESENT]
+        found = self.index.for_item(item)
+        return still_open(found, item.number, declared, self.dismissed, away)
 
     def dismiss(self, number: int, prompt: Prompt) -> None:
         """Dismiss a prompt at item `number`, for good (a line in the timeline)."""

@@ -239,15 +239,19 @@ def still_open(
     item: int,
     declared: Iterable[tuple[str, int]],
     dismissed: Iterable[tuple[int, str, int | None]],
+    away: Iterable[str] = (),
 ) -> list[Prompt]:
     """The prompts for `item` still to answer: not dismissed (item, person, interest id),
-    and not of a member who has declared on the item already (person, item)."""
+    not of a member who has declared on the item already (person, item), nor of one
+    recorded as sending apologies or absent (`away`): they cannot declare."""
     done = set(declared)
     gone = set(dismissed)
+    missing = set(away)
     return [
         p
         for p in found
         if (p.person, item) not in done
+        and p.person not in missing
         and (item, p.person, p.interest.id if p.interest else None) not in gone
     ]
 

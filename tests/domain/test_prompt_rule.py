@@ -34,10 +34,12 @@ from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.prompts import (
     PromptIndex,
     area_words,
+    declaration_words,
     in_register,
     prompts,
     significant,
     stem,
+    still_open,
 )
 from minutebook.domain.register import Interest, register_on
 from minutebook.seeds.loader import read_seed_file
@@ -146,3 +148,27 @@ def test_a_declaration_is_in_the_register_when_an_interest_of_theirs_says_it() -
     assert in_register("makarem", "Trustee of Sue Ryder", register)  # names its organisation
     assert not in_register("makarem", "Director of a bidding company", register)
     assert not in_register("cox", "Chair of Sue Ryder (non remunerated)", register)
+
+
+def test_a_prompt_answered_or_of_someone_away_is_no_longer_open() -> None:
+    church = _interest("Bedford Borough Council officer", "Bedford Borough Council", "church")
+    cox = _interest("Pharmacist at Bedford Borough Council", None, "cox").model_copy(
+        update={"id": 7}
+    )
+    found = PromptIndex([church, cox]).for_item(_item("Bedford Borough Council's plan"))
+    assert [p.person for p in found] == ["church", "cox"]
+    assert still_open(found, 1, [("church", 1)], []) == found[1:]  # declared on item 1
+    assert still_open(found, 2, [("church", 1)], []) == found  # on another item
+    assert still_open(found, 1, [], [(1, "cox", 7)]) == found[:1]  # dismissed
+    assert still_open(found, 1, [], [], away=["church"]) == found[1:]  # sent apologies
+
+
+def test_a_prompts_declaration_takes_the_registers_category_and_words() -> None:
+    long = _interest("Owner of a pharmacy " + "that dispenses medicines " * 20, None, "p")
+    (prompt,) = PromptIndex([long]).for_item(_item("Pharmacy contract"))
+    categories = (InterestCategory.FINANCIAL, InterestCategory.INDIRECT)
+    category, nature = declaration_words(prompt, categories)
+    assert category is InterestCategory.FINANCIAL
+    assert len(nature) <= 300 and nature.endswith(" medicines…")
+    council = (InterestCategory.DISCLOSABLE_PECUNIARY, InterestCategory.OTHER_REGISTRABLE)
+    assert declaration_words(prompt, council)[0] is InterestCategory.DISCLOSABLE_PECUNIARY
