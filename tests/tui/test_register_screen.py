@@ -7,10 +7,14 @@ store."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import docx
+import openpyxl
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from minutebook.domain.meeting import InterestCategory
+from minutebook.domain.register import NilReturn
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.committee import CommitteeScreen
@@ -149,3 +153,31 @@ async def test_a_refused_interest_stores_nothing(app: MinutebookApp, app_store: 
         await pilot.pause()
         assert app.screen is screen
         assert app_store.interests("PAR") == []
+
+
+async def test_the_register_saved_as_word_and_excel(
+    app: MinutebookApp, app_store: Store, tmp_path: Path
+) -> None:
+    app_store.add_nil_return(NilReturn(committee="PAR", person="bob-roy", declared_on=TODAY))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await _register(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await _fill(pilot, folder=str(folder))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    stem = "PAR register of interests 2026-11-25"
+    [table] = docx.Document(str(folder / f"{stem}.docx")).tables
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][:4] == ["Surname", "Forename", "Position within, or relationship with the PAR",
+                           "Interests to Declare"]  # fmt: skip
+    assert rows[0][4:7] == ["Disclosable Pecuniary", "Other Registrable", "Non-Registrable"]
+    assert [row[:4] for row in rows[1:]] == [
+        ["Lee", "Ann", "Chair", "No return"],
+        ["Roy", "Bob", "Member", "No"],
+    ]
+    sheet = openpyxl.load_workbook(folder / f"{stem}.xlsx").active
+    assert sheet is not None
+    assert [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["No return", "No"]

@@ -61,7 +61,8 @@ interests"), with the date declared. `a` adds an interest for the highlighted pe
 date you give; the register of earlier days still shows it as it was), `x` records
 that it ended, `n` records a nil return. `o` shows the register **on a date** (a
 meeting's, say); leave the date blank for today. The line under the table names the
-members who have made **no return this year**; `w` moves to the next of them."""
+members who have made **no return this year**; `w` moves to the next of them. `s` saves
+the register shown as a Word document in seed 003's layout and an Excel sheet."""
 
     DEFAULT_CSS = """
     RegisterScreen #register-table { height: 1fr; }
@@ -75,8 +76,9 @@ members who have made **no return this year**; `w` moves to the next of them."""
         Binding("e", "correct", "Correct", id="register.correct"),
         Binding("x", "end", "End", id="register.end"),
         Binding("n", "nil_return", "Nil return", id="register.nil"),
-        Binding("o", "on_date", "On a date", id="register.on"),
-        Binding("w", "next_missing", "No return", id="register.missing"),
+        Binding("o", "on_date", "On date", id="register.on"),
+        Binding("w", "next_missing", "No return", show=False, id="register.missing"),
+        Binding("s", "save", "Save", id="register.save"),
     ]
 
     app: MinutebookApp
@@ -335,6 +337,12 @@ members who have made **no return this year**; `w` moves to the next of them."""
         if following is not None:
             table.move_cursor(row=following)
 
+    def action_save(self) -> None:
+        """The register as shown, as Word and Excel (tui/screens/register_export.py)."""
+        from minutebook.tui.screens.register_export import SaveRegister
+
+        SaveRegister(self, self.shown).ask()
+
     @on(DataTable.RowSelected, "#register-table")
     def _row_chosen(self) -> None:
         self.action_correct()
@@ -353,6 +361,11 @@ members who have made **no return this year**; `w` moves to the next of them."""
                 "Register on a date (o)",
                 "What the register said on a meeting's date",
                 self.action_on_date,
+            ),
+            (
+                "Save the register as Word and Excel (s)",
+                "Seed 003's layout, for publication",
+                self.action_save,
             ),
             (
                 "Who has not made a return this year (w)",
