@@ -32,7 +32,9 @@ from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
+    from minutebook.application.register_import import Imported
     from minutebook.tui.app import MinutebookApp
+    from minutebook.tui.screens.register_import import BringRegisterIn
 
 SHORT_TYPES = {
     InterestCategory.FINANCIAL: "financial",
@@ -62,7 +64,9 @@ date you give; the register of earlier days still shows it as it was), `x` recor
 that it ended, `n` records a nil return. `o` shows the register **on a date** (a
 meeting's, say); leave the date blank for today. The line under the table names the
 members who have made **no return this year**; `w` moves to the next of them. `s` saves
-the register shown as a Word document in seed 003's layout and an Excel sheet."""
+the register shown as a Word document in seed 003's layout and an Excel sheet. `i`
+brings in a register kept in Word, Excel or a .csv: you see what it holds, then store it
+whole (Enter) or leave with nothing stored (Escape)."""
 
     DEFAULT_CSS = """
     RegisterScreen #register-table { height: 1fr; }
@@ -79,6 +83,7 @@ the register shown as a Word document in seed 003's layout and an Excel sheet.""
         Binding("o", "on_date", "On date", id="register.on"),
         Binding("w", "next_missing", "No return", show=False, id="register.missing"),
         Binding("s", "save", "Save", id="register.save"),
+        Binding("i", "bring_in", "Bring in", show=False, id="register.bring_in"),
     ]
 
     app: MinutebookApp
@@ -87,6 +92,7 @@ the register shown as a Word document in seed 003's layout and an Excel sheet.""
         super().__init__()
         self.code = code
         self.day: date | None = None  # None: today, whenever that is
+        self.bringing_in: BringRegisterIn | None = None  # keeps the file last typed
 
     @property
     def register(self) -> Register:
@@ -343,6 +349,19 @@ the register shown as a Word document in seed 003's layout and an Excel sheet.""
 
         SaveRegister(self, self.shown).ask()
 
+    def action_bring_in(self) -> None:
+        """A register file read, previewed, then stored whole (register_import.py)."""
+        from minutebook.tui.screens.register_import import BringRegisterIn, stored_words
+
+        def stored(done: Imported) -> None:
+            self.day = None
+            self.show()
+            self.notify(stored_words(done, self.code))
+
+        if self.bringing_in is None:
+            self.bringing_in = BringRegisterIn(self, self.code, stored)
+        self.bringing_in.open()
+
     @on(DataTable.RowSelected, "#register-table")
     def _row_chosen(self) -> None:
         self.action_correct()
@@ -371,5 +390,10 @@ the register shown as a Word document in seed 003's layout and an Excel sheet.""
                 "Who has not made a return this year (w)",
                 "The next member with no return since 1 January",
                 self.action_next_missing,
+            ),
+            (
+                "Bring a register in (i)",
+                "From Word, Excel or .csv: see what it holds, then store it whole",
+                self.action_bring_in,
             ),
         ]
