@@ -55,6 +55,8 @@ KINDS = (
     "tracker-council-confidential",
     "tracker-nhs-confidential",
     "owner-list",
+    "register-council",
+    "register-nhs",
 )
 RENDERERS = {
     "render_council_minutes",
@@ -62,6 +64,7 @@ RENDERERS = {
     "render_agenda",
     "render_tracker",
     "render_owner_list",
+    "render_register",
 }
 """Every exporter that makes a Word document, each made above in all its versions."""
 
@@ -133,6 +136,12 @@ def render(demo_reader: Store) -> Callable[[str, Path | None], tuple[Build, Comm
         what, style, *version = kind.split("-")
         code, day = minutes_days[style]
         committee = demo_reader.committee(code)
+        if what == "register":
+            from minutebook.application.register import Register, for_export
+            from minutebook.exporters.register import render_register
+
+            people = for_export(Register(demo_reader).on(code, day))
+            return render_register(committee, day, people, template), committee, ""
         if what == "tracker":
             tracker = presented_tracker(demo_reader, code, next_days[style], date.today())
             confidential = version == ["confidential"]
@@ -224,7 +233,7 @@ def test_every_export_is_a4_readable_marked_and_true(
             for s in body.iterfind(".//w:sectPr/w:pgSz", NS)
         ]
         assert sizes and set(sizes) <= A4
-        landscape = kind.startswith("tracker")
+        landscape = kind.startswith(("tracker", "register"))
         assert all((width > height) == landscape for width, height in sizes)
 
         # No text colour of a paragraph or character style under 4.5:1 on white.
