@@ -47,9 +47,9 @@ async def test_a_prompt_becomes_a_declaration_and_another_is_dismissed(
         screen.go_to(9)
         await pilot.pause()
         line = str(screen.prompt_line.render())
-        assert line.startswith(
-            "Possible interests: Joe Harrison — National Association of Primary Care; "
-            "Dr Omotayo Kufeji — The Bridge PCN;"
+        assert line == (
+            "Possible interest: Joe Harrison — National Association of Primary Care "
+            "(F5 declare, Shift+F5 dismiss; 3 more)"
         )
         await pilot.press("f5")
         await pilot.pause()
@@ -66,12 +66,13 @@ async def test_a_prompt_becomes_a_declaration_and_another_is_dismissed(
         assert app.screen is screen, errors
         # Declared: the prompt is answered, the next one is first.
         assert str(screen.prompt_line.render()).startswith(
-            "Possible interests: Dr Omotayo Kufeji — The Bridge PCN;"
+            "Possible interest: Dr Omotayo Kufeji — The Bridge PCN "
+            "(F5 declare, Shift+F5 dismiss; 2 more)"
         )
         await pilot.press("shift+f5")
         await pilot.pause()
         assert str(screen.prompt_line.render()).startswith(
-            "Possible interests: Mahesh Shah — Oasis PCN;"
+            "Possible interest: Mahesh Shah — Oasis PCN (F5 declare, Shift+F5 dismiss; 1 more)"
         )
 
     (declared,) = demo_store.meeting_record(meeting_id).declarations

@@ -1,6 +1,7 @@
 """Live capture's prompts from the register of interests (docs/register.md#prompts): a
 line under the item's title naming the members whose registered interests may touch
-the item taken up ("Possible interests: Mahesh Shah — Oasis PCN"). F5 opens the
+the item taken up ("Possible interest: Mahesh Shah — Oasis PCN (F5 declare, Shift+F5
+dismiss; 1 more)"). F5 opens the
 declaration form filled in from the first prompt (who, the register's category and
 wording; the Chair's ruling to choose); Shift+F5 dismisses it, for good. A declaration
 made with F5 that is not in the register is offered to it.
@@ -31,7 +32,7 @@ class PromptLine(Static):
     PromptLine {
         display: none;
         height: auto;
-        max-height: 2;
+        max-height: 3;
         padding: 0 1;
         color: $warning;
     }
@@ -54,10 +55,14 @@ class LivePrompts:
         self.line.display = bool(self.shown)
         if not self.shown:
             return
-        names = [f"{self.capture.name(p.person)} — {p.summary}" for p in self.shown]
-        text = Text("Possible interests: ", style="bold")
-        text.append("; ".join(names))
-        text.append("  (F5 declare, Shift+F5 dismiss)", style="dim")
+        # Live capture's right-hand column is about 50 characters at 80 columns: the
+        # prompt the keys answer in full, then the keys and how many others wait (each
+        # comes first in turn as the one before is answered).
+        first, *others = self.shown
+        text = Text("Possible interest: ", style="bold")
+        text.append(f"{self.capture.name(first.person)} — {first.summary}")
+        more = f"; {len(others)} more" if others else ""
+        text.append(f" (F5 declare, Shift+F5 dismiss{more})", style="dim")
         self.line.update(text)
 
     def declare(self, number: int) -> None:
