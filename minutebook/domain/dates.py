@@ -140,26 +140,35 @@ def _month(text: str) -> int:
     return _MONTHS.index(text.strip(".").lower()[:3]) + 1
 
 
-def _year(text: str) -> int:
+def year_of(text: str, latest: int | None = None) -> int:
+    """A year as written: "2023", or two digits of this century ("23", "'23"), or of
+    the last where that would come after the year `latest` (a date that cannot be in
+    the future: with `latest` 2026, "88" is 1988)."""
     digits = int(text.strip("'- "))
-    return digits + 2000 if digits < 100 else digits
+    if digits >= 100:
+        return digits
+    year = digits + 2000
+    return year - 100 if latest is not None and year > latest else year
 
 
-def _from_match(match: re.Match[str], month_end: bool) -> date:
-    """The date a match of `_WRITTEN` names; ValueError if it is not a real one, or is
-    a month alone where a day is needed."""
+def _from_match(match: re.Match[str], month_end: bool, latest: int | None = None) -> date:
+    """The date a match of `_WRITTEN` names (two-digit years as `year_of` reads them);
+    ValueError if it is not a real one, or is a month alone where a day is needed."""
     found = {k: v for k, v in match.groupdict().items() if v is not None}
     text = match.group(0)
     try:
         if "iso_y" in found:
             return date(int(found["iso_y"]), int(found["iso_m"]), int(found["iso_d"]))
         if "num_y" in found:
-            return date(_year(found["num_y"]), int(found["num_m"]), int(found["num_d"]))
+            year = year_of(found["num_y"], latest)
+            return date(year, int(found["num_m"]), int(found["num_d"]))
         if "dm_y" in found:
-            return date(_year(found["dm_y"]), _month(found["dm_m"]), int(found["dm_d"]))
+            year = year_of(found["dm_y"], latest)
+            return date(year, _month(found["dm_m"]), int(found["dm_d"]))
         if "md_y" in found:
-            return date(_year(found["md_y"]), _month(found["md_m"]), int(found["md_d"]))
-        year, month = _year(found["my_y"]), _month(found["my_m"])
+            year = year_of(found["md_y"], latest)
+            return date(year, _month(found["md_m"]), int(found["md_d"]))
+        year, month = year_of(found["my_y"], latest), _month(found["my_m"])
     except ValueError:
         raise ValueError(f"{text!r} is not a real date") from None
     if not month_end:
@@ -168,7 +177,7 @@ def _from_match(match: re.Match[str], month_end: bool) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
-def written_date(text: str, *, month_end: bool = False) -> date | None:
+def written_date(text: str, *, month_end: bool = False, latest: int | None = None) -> date | None:
     """A date as people type it in a tracker: 13/06/2023, 13/6/23, 13.06.23,
     2023-06-13, 13 June 2023, 13th June 2023, Tue 13 Jun 23, June 13, 2023; a time
     after it (as a spreadsheet saves one) is ignored. Blank, or one of `NO_DATE_WORDS`
@@ -176,15 +185,16 @@ def written_date(text: str, *, month_end: bool = False) -> date | None:
 
     A month alone ("June 2023", "Jun-23", "end of June 2023") is a deadline at the end
     of that month where `month_end` is true (an action due in June is not late until
-    June is over), and refused otherwise (a meeting has a day). Raises ValueError with
-    the text and what is wrong."""
+    June is over), and refused otherwise (a meeting has a day). A two-digit year is of
+    this century, or of the last where it would come after the year `latest`
+    (`year_of`). Raises ValueError with the text and what is wrong."""
     cleaned = _TIME_AFTER.sub("", " ".join(text.split())).rstrip(".")
     if not cleaned or cleaned.casefold() in NO_DATE_WORDS:
         return None
     match = _WRITTEN.fullmatch(cleaned)
     if match is None:
         raise ValueError(f"{text.strip()!r} is not a date; write it as dd/mm/yyyy, e.g. 13/06/2023")
-    return _from_match(match, month_end)
+    return _from_match(match, month_end, latest)
 
 
 def written_dates(text: str, *, month_end: bool = True) -> tuple[date, ...]:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from minutebook.domain.dates import NO_DATE_WORDS, written_date
+from minutebook.domain.dates import NO_DATE_WORDS, written_date, year_of
 
 TICKS = frozenset({"y", "yes", "✓", "✔", "☑", "x", "υ", "у", "ү", "1", "true"})
 """A ticked cell, compared without case: Y, ✓, x, and Y's look-alikes (Greek upsilon,
@@ -74,14 +74,12 @@ def register_date(text: str, today: date) -> RegisterDate:
         return RegisterDate(date(int(cleaned), 1, 1))
     month_year = _MONTH_YEAR.match(cleaned)
     if month_year and month_year["m"].lower() in _MONTHS:
-        year = int(month_year["y"])
-        if year < 100:
-            year += 2000 if 2000 + year <= today.year else 1900
+        year = year_of(month_year["y"], today.year)
         return RegisterDate(date(year, _MONTHS.index(month_year["m"].lower()) + 1, 1))
     leading = _LEADING.match(cleaned)
     if leading:
-        return RegisterDate(written_date(leading["day"]), leading["words"])
-    return RegisterDate(written_date(cleaned))
+        return RegisterDate(written_date(leading["day"], latest=today.year), leading["words"])
+    return RegisterDate(written_date(cleaned, latest=today.year))
 
 
 ORGANISATION_WORDS = (

@@ -49,6 +49,10 @@ def test_answers() -> None:
         ("Nov-88", RegisterDate(date(1988, 11, 1))),
         ("2021", RegisterDate(date(2021, 1, 1))),
         ("01/06/21 on joining CCG", RegisterDate(date(2021, 6, 1), "on joining CCG")),
+        # A two-digit year after this year is of the last century whatever the form.
+        ("01/11/88", RegisterDate(date(1988, 11, 1))),
+        ("1 November 88", RegisterDate(date(1988, 11, 1))),
+        ("01/11/88 as trustee", RegisterDate(date(1988, 11, 1), "as trustee")),
         ("Ongoing", RegisterDate(None)),
         ("ongoing", RegisterDate(None)),
         ("", RegisterDate(None)),
