@@ -9,7 +9,7 @@ from pathlib import Path
 
 from minutebook.domain.actions import Action, ActionStatus, is_overdue
 from minutebook.domain.committee import Committee
-from minutebook.domain.dates import long_date
+from minutebook.domain.dates import long_date, short_date
 from minutebook.exporters.common import Build, new_document, set_properties
 from minutebook.exporters.tables import TableWriter, ensure_table_styles
 
@@ -38,7 +38,7 @@ def render_owner_list(
         return build
     table = TableWriter(build, COLUMNS, WEIGHTS, f"Open actions for {owner_name}")
     for action in actions:
-        due = f"{action.due:%d/%m/%Y}" if action.due else "none set"
+        due = short_date(action.due) or "none set"
         if is_overdue(action, today):
             due += " (overdue)"
         elif action.status is ActionStatus.COMPLETE_PROPOSE_CLOSURE:
@@ -47,7 +47,7 @@ def render_owner_list(
         table.add_row(
             [
                 str(action.number or ""),
-                f"{action.meeting_date:%d/%m/%Y}{minute}",
+                f"{short_date(action.meeting_date)}{minute}",
                 action.description,
                 due,
                 action.updates[-1].text if action.updates else "",

@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from docx.table import _Cell
 
 from minutebook.domain.committee import Committee
-from minutebook.domain.dates import long_date
+from minutebook.domain.dates import long_date, short_date
 from minutebook.domain.interests import interest_categories
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest, NilReturn
@@ -86,10 +86,6 @@ def headings(committee: Committee, categories: Sequence[InterestCategory]) -> li
     ]
 
 
-def _day(value: date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
 def rows(
     people: Sequence[RegisterPerson], categories: Sequence[InterestCategory]
 ) -> list[list[Any]]:
@@ -123,7 +119,7 @@ def rows(
 
 
 def _text(value: Any) -> str:
-    return _day(value) if isinstance(value, date) or value is None else str(value)
+    return short_date(value) if isinstance(value, date) or value is None else str(value)
 
 
 def render_register(

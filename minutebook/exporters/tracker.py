@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from minutebook.domain.actions import Action, ActionStatus
+from minutebook.domain.actions import Action, is_open
 from minutebook.domain.confidentiality import public_actions
-from minutebook.domain.dates import long_date
+from minutebook.domain.dates import long_date, short_date
 from minutebook.domain.rag import COUNCIL, RagLevel, RagScheme
 from minutebook.domain.tracker import Tracker, subjects, tracker_rag
 from minutebook.exporters.common import Build, mark_pages, new_document, set_properties
@@ -106,10 +105,6 @@ too (the extracted seed lost them), so that the key reads without its colours.""
 CLOSED_NOTE = 'Items to be moved to "closed actions" once closed'
 
 
-def _uk(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
 def _position(action: Action) -> str:
     """The latest position reported before the meeting (as presented)."""
     return action.updates[-1].text if action.updates else ""
@@ -161,14 +156,14 @@ class _Words:
         if shown.warning and shown.warning not in self.build.warnings:
             self.build.warnings.append(shown.warning)
         level = shown.level
-        closed = action.status is ActionStatus.CLOSED
+        closed = not is_open(action)
         if self.council:
             if level is None:
                 return action.status.label, None
             words = level.colour.upper() or level.label
-            return (f"{words}\nClosed {_uk(action.closed_on)}" if closed else words), level
+            return (f"{words}\nClosed {short_date(action.closed_on)}" if closed else words), level
         if closed:
-            return f"CLOSED ({_uk(action.closed_on)})", level
+            return f"CLOSED ({short_date(action.closed_on)})", level
         if level is None:
             return action.status.label, None
         return NHS_KEY.get(level.code, (level.label, ""))[0], level
@@ -196,8 +191,8 @@ def render_tracker(tracker: Tracker, template: Path | None = None, *, public: bo
     words = _Words(scheme, build)
     layout = COUNCIL_LAYOUT if council else NHS_LAYOUT
     layout.head(build, tracker, actions, words)
-    open_rows = [a for a in actions if a.status is not ActionStatus.CLOSED]
-    closed_rows = [a for a in actions if a.status is ActionStatus.CLOSED]
+    open_rows = [a for a in actions if is_open(a)]
+    closed_rows = [a for a in actions if not is_open(a)]
     if open_rows:
         layout.table(build, tracker, open_rows, words, layout.open_title)
     else:
@@ -226,7 +221,7 @@ def _council_head(build: Build, tracker: Tracker, actions: Sequence[Action], wor
         paragraph.paragraph_format.space_after = Pt(2)
         _shaded_run(paragraph, level.label, level)
         paragraph.add_run(f": {level.meaning.upper()}")
-    build.paragraph(f"Presented to {committee.name}: {tracker.meeting.date:%d/%m/%Y}")
+    build.paragraph(f"Presented to {committee.name}: {short_date(tracker.meeting.date)}")
 
 
 def _council_table(
@@ -246,7 +241,7 @@ def _council_table(
         if first.item_title:
             cells = writer.add_row(
                 (
-                    _uk(first.meeting_date),
+                    short_date(first.meeting_date),
                     first.minute or "",
                     first.item_title,
                     leads[0] if one_lead else "",
@@ -263,7 +258,7 @@ def _council_table(
             rows.append(
                 writer.add_row(
                     (
-                        _uk(action.meeting_date) if top else "",
+                        short_date(action.meeting_date) if top else "",
                         (action.minute or "") if top else "",
                         decision,
                         leads[index] if top or not one_lead else "",
@@ -314,12 +309,12 @@ def _nhs_table(
         cells = writer.add_row(
             (
                 str(action.number or ""),
-                _uk(action.meeting_date),
+                short_date(action.meeting_date),
                 action.item_title or "",
                 action.description,
                 tracker.lead(action.owner).name,
-                ", ".join(_uk(day) for day in action.past_deadlines),
-                _uk(action.due),
+                ", ".join(short_date(day) for day in action.past_deadlines),
+                short_date(action.due),
                 _position(action),
                 text,
             )
