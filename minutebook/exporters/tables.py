@@ -31,7 +31,6 @@ from minutebook.exporters.common import Build
 
 TABLE_STYLE = "Table Grid"
 CELL_STYLE = "Table Text"
-_WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 HEADER_STYLE = "Table Heading"
 
 
@@ -251,14 +250,6 @@ def shade(cell: Any, fill: str) -> None:
         later[0].addprevious(shd)
     else:
         tc_pr.append(shd)
-
-
-def white_text(cell: Any) -> None:
-    """White text on a dark shade (black RAG cells), bold for legibility."""
-    for paragraph in cell.paragraphs:
-        for run in paragraph.runs:
-            run.font.color.rgb = _WHITE
-            run.bold = True
 
 
 _TC_PR, _TC_W, _GRID_SPAN, _V_MERGE, _R_PR, _B, _COLOR, _VAL = (
