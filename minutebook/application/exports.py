@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from minutebook.domain import Committee, Meeting
 from minutebook.domain.committee import RagPalette
+from minutebook.domain.reviews import tracker_name
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.tracker import (
     Resolutions,
@@ -53,8 +54,7 @@ def file_name(what: Document, committee: Committee, meeting: Meeting | None, tod
     day = meeting.date.isoformat() if meeting else today.isoformat()
     approved = meeting is not None and meeting.status.value in ("approved", "signed")
     state = "approved" if approved else "draft"
-    council = committee.rag_palette is RagPalette.COUNCIL
-    tracker = "decision tracker" if council else "action tracker"
+    tracker = tracker_name(committee.rag_palette).lower()
     return {
         Document.MINUTES: f"{committee.code} minutes {day} ({state}).docx",
         Document.CONFIDENTIAL_MINUTES: (

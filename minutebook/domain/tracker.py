@@ -41,7 +41,7 @@ from minutebook.domain.committee import (
 from minutebook.domain.meeting import Meeting
 from minutebook.domain.numbering import period_start
 from minutebook.domain.rag import RagScheme, ShownRag, scheme_for, shown_rag
-from minutebook.domain.reviews import ActionReview, as_presented
+from minutebook.domain.reviews import ActionReview, as_presented, tracker_name
 
 Resolutions = Mapping[tuple[int, int], Sequence[str]]
 """(meeting id, agenda number) -> the texts of the resolutions minuted there, in order."""
@@ -74,6 +74,11 @@ class Tracker:
     @property
     def scheme(self) -> RagScheme:
         return scheme_for(self.committee.rag_palette)
+
+    @property
+    def name(self) -> str:
+        """What the committee calls it, Decision or Action Tracker (`reviews.tracker_name`)."""
+        return tracker_name(self.committee.rag_palette)
 
     @property
     def year(self) -> str:

@@ -186,7 +186,7 @@ def render_tracker(tracker: Tracker, template: Path | None = None, *, public: bo
         mark_pages(build, public=False, approved=True)
     landscape(build, margin_cm=1.27)
     ensure_table_styles(build)
-    kind = "Decision Tracker" if council else "Action Tracker"
+    kind = tracker.name
     set_properties(build, f"{kind} – {committee.name}", f"{committee.code} {kind.lower()}")
     words = _Words(scheme, build)
     layout = COUNCIL_LAYOUT if council else NHS_LAYOUT
