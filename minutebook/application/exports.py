@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from minutebook.domain import Committee, Meeting
 from minutebook.domain.committee import RagPalette
+from minutebook.domain.lifecycle import APPROVED_STATES
 from minutebook.domain.reviews import tracker_name
 from minutebook.domain.snapshot import MinutesSnapshot
 from minutebook.domain.tracker import (
@@ -52,7 +53,7 @@ def file_name(what: Document, committee: Committee, meeting: Meeting | None, tod
     if what in TRACKERS and meeting is None:
         raise ValueError("a tracker is presented to a meeting: name the meeting")
     day = meeting.date.isoformat() if meeting else today.isoformat()
-    approved = meeting is not None and meeting.status.value in ("approved", "signed")
+    approved = meeting is not None and meeting.status in APPROVED_STATES
     state = "approved" if approved else "draft"
     tracker = tracker_name(committee.rag_palette).lower()
     return {
