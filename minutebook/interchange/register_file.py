@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -59,22 +59,23 @@ from minutebook.domain.tracker_reading import owner_read
 from minutebook.interchange.reading import FileError
 from minutebook.interchange.tables import (
     HEADING_SEARCH,
+    NEW_PERSON,
     RowProblem,
     Table,
     Value,
+    cell_date,
     find_heading,
+    heading_key,
     new_names,
     read_tables,
     text_of,
+    unheaded_note,
 )
-from minutebook.interchange.tracker_file import heading_key
+
+__all__ = ["NEW_PERSON", "RegisterInterest", "RegisterNil", "RegisterPreview", "read_register"]
 
 MAX_REGISTER_BYTES = 20 * 1024 * 1024
 """A register file may be up to 20 MB (a Word register with a logo is a few hundred KB)."""
-
-NEW_PERSON = "_new_person_"
-"""The person id of an entry whose person is someone new (`new_person`), until they are
-added; no person has this id, so it can never be stored as it is."""
 
 
 class Column(StrEnum):
@@ -141,7 +142,7 @@ HEADINGS: dict[Column, tuple[str, ...]] = {
     ),
     Column.DECLARED: ("Date Declared", "Declared On", "Date of Declaration", "Date"),
 }  # fmt: skip
-"""The headings each column is known by (compared as `tracker_file.heading_key` does)."""
+"""The headings each column is known by (compared as `tables.heading_key` does)."""
 
 _BY_HEADING: dict[str, Column | InterestCategory] = {
     heading_key(words): column for column, known in HEADINGS.items() for words in known
@@ -273,13 +274,9 @@ def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
 
 
 def _a_date(value: Value, serial_dates: bool, today: date) -> tuple[date | None, str]:
-    if isinstance(value, datetime):
-        return value.date(), ""
-    if isinstance(value, date):
-        return value, ""
-    if serial_dates and isinstance(value, int | float) and 1 <= value < 2958466 and value > 9999:
-        # Excel's day numbers (a date cell not formatted as one; not a year alone).
-        return date(1899, 12, 30) + timedelta(days=int(value)), ""
+    day = cell_date(value, serial_dates)
+    if day is not None:
+        return day, ""
     read = register_date(text_of(value), today)
     return read.day, read.words
 
@@ -515,9 +512,8 @@ def read_register(
         if heading is None:
             if current is not None and table.group == 0:
                 rows.extend(_rows_of(table, -1, current))  # a page without its heading
-            elif any(text_of(v) for _, cells in table.rows for v in cells):
-                said = f"{table.label}not read: no heading row"
-                reader.notes.append(said[0].upper() + said[1:])
+            elif note := unheaded_note(table):
+                reader.notes.append(note)
             continue
         if current is not None and heading[1].columns != current.columns:
             reader.read(rows, current)

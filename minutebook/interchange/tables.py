@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,6 +44,11 @@ KINDS = (".docx", ".xlsx", ".csv")
 HEADING_SEARCH = 30
 """How far down a table or sheet the heading row is looked for (below title rows,
 seed 003's key, a logo)."""
+
+NEW_PERSON = "_new_person_"
+"""The person id of a row whose person (an action's owner, an interest's member) is
+someone new, until they are added; no person has this id, so it can never be stored as
+it is."""
 
 Value = str | int | float | date | datetime | None
 H = TypeVar("H")
@@ -85,6 +91,34 @@ def text_of(value: Value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def heading_key(text: str) -> str:
+    """A heading as compared: "Action No." is "action no", "Past deadlines (Since
+    Revised)" is "past deadlines", "Decision / Action" is "decision action"."""
+    text = re.sub(r"\([^)]*\)", " ", text.casefold()).replace("&", " and ")
+    return " ".join(re.sub(r"[^a-z0-9#]+", " ", text).split())
+
+
+def cell_date(value: Value, serial_dates: bool) -> date | None:
+    """The date a cell holds as a date: an Excel date cell, or (`serial_dates`) one of
+    Excel's day numbers, a date cell not formatted as a date. None for anything else
+    (text, read by the caller's rules), a year alone (2023 is not 15/07/1905) too."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if serial_dates and isinstance(value, int | float) and 9999 < value < 2958466:
+        return date(1899, 12, 30) + timedelta(days=int(value))
+    return None
+
+
+def unheaded_note(table: Table) -> str | None:
+    """The note for a table with no heading row, unless it is empty."""
+    if not any(text_of(v) for _, cells in table.rows for v in cells):
+        return None
+    said = f"{table.label}not read: no heading row"
+    return said[0].upper() + said[1:]
 
 
 def find_heading(

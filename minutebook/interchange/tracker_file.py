@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -56,24 +56,32 @@ from minutebook.interchange.reading import FileError
 from minutebook.interchange.tables import (
     HEADING_SEARCH,
     MAX_UNPACKED_BYTES,
+    NEW_PERSON,
     RowProblem,
     Table,
     Value,
+    cell_date,
     find_heading,
+    heading_key,
     new_names,
     read_tables,
     text_of,
+    unheaded_note,
 )
 
-__all__ = ["MAX_UNPACKED_BYTES", "RowProblem", "TrackerAction", "TrackerPreview", "read_tracker"]
+__all__ = [
+    "MAX_UNPACKED_BYTES",
+    "NEW_PERSON",
+    "RowProblem",
+    "TrackerAction",
+    "TrackerPreview",
+    "heading_key",
+    "read_tracker",
+]
 
 MAX_TRACKER_BYTES = 20 * 1024 * 1024
 """A tracker file may be up to 20 MB: a Word tracker with a logo, or a workbook of
 years of actions, is a few hundred kilobytes to a few megabytes."""
-
-NEW_PERSON = "_new_person_"
-"""The owner id of an action whose owner is someone new (`TrackerAction.new_owner`),
-until they are added; no person has this id, so it can never be stored as it is."""
 
 
 class Column(StrEnum):
@@ -139,13 +147,6 @@ HEADINGS: dict[Column, tuple[str, ...]] = {
 in brackets: "RESPONSIBLE MANAGER (Enter full name)" is "Responsible Manager")."""
 
 REQUIRED = (Column.ACTION, Column.MEETING_DATE, Column.OWNER)
-
-
-def heading_key(text: str) -> str:
-    """A heading as compared: "Action No." is "action no", "Past deadlines (Since
-    Revised)" is "past deadlines", "Decision / Action" is "decision action"."""
-    text = re.sub(r"\([^)]*\)", " ", text.casefold()).replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9#]+", " ", text).split())
 
 
 _BY_HEADING: dict[str, Column] = {
@@ -287,14 +288,7 @@ def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
 
 def _a_date(value: Value, serial_dates: bool, *, month_end: bool) -> date | None:
     """A date cell: an Excel date, an Excel day number, or a date as typed."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if serial_dates and isinstance(value, int | float) and 1 <= value < 2958466:
-        # Excel's day numbers, 1900 to 9999: a date cell not formatted as a date.
-        return date(1899, 12, 30) + timedelta(days=int(value))
-    return written_date(_text(value), month_end=month_end)
+    return cell_date(value, serial_dates) or written_date(_text(value), month_end=month_end)
 
 
 def _number(row: _Row) -> int | None:
@@ -573,9 +567,8 @@ def read_tracker(
             if current is not None and table.width == width:
                 # A table that carries on the one above without its heading row.
                 group_rows.extend(_rows_of(table, -1, current))
-            elif any(_text(v) for _, cells in table.rows for v in cells):
-                said = f"{table.label}not read: no heading row"
-                reader.notes.append(said[0].upper() + said[1:])
+            elif note := unheaded_note(table):
+                reader.notes.append(note)
             continue
         if current is not None and heading[1].columns != current.columns:
             reader.read(group_rows, current)

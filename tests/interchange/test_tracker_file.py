@@ -375,6 +375,16 @@ def test_an_excel_date_cell_and_a_day_number(demo_reader: Store, tmp_path: Path)
     assert (got.action.meeting_date, got.action.due) == (date(2022, 7, 1), date(2022, 7, 29))
 
 
+def test_a_year_alone_in_a_date_cell_is_not_a_day_number_of_1905(
+    demo_reader: Store, tmp_path: Path
+) -> None:
+    row = (4, 44743, "x", "Report", "Maria Wogan", "", 2023, "", "")
+    preview = read(demo_reader, "ICB", write_xlsx(tmp_path / "t.xlsx", {"A": [HEADINGS_003, row]}))
+    assert preview.actions == ()
+    (problem,) = problems(preview)
+    assert problem.startswith("row 2: Current Deadline: '2023' is not a date")
+
+
 # -- files refused whole ---------------------------------------------------------------------
 
 
