@@ -63,12 +63,6 @@ def locked_message(meeting: Meeting) -> str:
     )
 
 
-def check_unlocked(meeting: Meeting) -> None:
-    """Refuse any change to the record of a meeting whose minutes are signed."""
-    if meeting.is_locked:
-        raise Refused(locked_message(meeting))
-
-
 def circulation_problem(meeting: Meeting, on: dt.date, *, has_record: bool) -> str | None:
     """Why the meeting's minutes cannot be marked circulated on `on`; None if they can.
 
