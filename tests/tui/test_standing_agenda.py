@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from textual.widgets import DataTable, Input, SelectionList, Static, TextArea
 
 from minutebook.domain import Decision, DecisionVerb
@@ -247,3 +248,31 @@ async def test_editing_a_standing_item_on_the_agenda_keeps_its_kind(
     assert item.title == "Minutes of the last meeting"
     assert item.description == "To approve the minutes of 10 December 2026."
     assert (item.kind, item.place) == (ItemKind.MINUTES, ItemPlace.OPENING)
+
+
+async def test_a_refusal_after_the_carry_forward_goes_back_to_the_form_as_typed(
+    app: MinutebookApp, app_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store cannot keep the meeting (a full disk, say): its words say what was typed
+    is kept, so the form comes back with it and the message, and nothing is stored."""
+    from minutebook.store.errors import WriteFailed
+
+    december = _meeting_on(app_store, "PAR", date(2026, 12, 10))
+    _defer(app_store, december, 3)
+
+    def full(record: object) -> None:
+        raise WriteFailed("the disk is full", "free some space, then save again")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await meetings_tab(pilot, "PAR")
+        await new_meeting(pilot, "14/01/2027", "19:00")
+        assert isinstance(app.screen, CarryForwardScreen)
+        monkeypatch.setattr(app_store, "add_meeting_record", full)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-date", Input).value == "14/01/2027"
+        assert app.screen.query_one("#field-time", Input).value == "19:00"
+        message = str(app.screen.query_one("#form-errors", Static).render())
+        assert "the disk is full" in message
+    assert [m.date for m in app_store.meetings("PAR")] == [date(2026, 12, 10)]

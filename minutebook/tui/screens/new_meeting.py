@@ -32,8 +32,10 @@ def new_meeting(
     code: str,
     then: Callable[[Meeting], None],
     values: dict[str, Any] | None = None,
+    refused: str = "",
 ) -> None:
-    """Ask for a new meeting of the committee `code`; `then` is given it once stored."""
+    """Ask for a new meeting of the committee `code`; `then` is given it once stored.
+    `values` and `refused`: the form again as typed, with why it was not stored."""
     agenda = StandingAgenda(app.store, code, app.clock)
     if values is None:
         committee = app.store.committee(code)
@@ -69,8 +71,9 @@ def new_meeting(
             return
         try:
             meeting = agenda.create(plan, numbers)
-        except Refused as refused:
-            app.notify(str(refused), severity="error", timeout=10)
+        except Refused as error:
+            # Nothing was stored: back to the form as typed, with the store's words.
+            new_meeting(app, code, then, typed, str(error))
             return
         _done(app, meeting, len(numbers), then)
 
@@ -82,6 +85,7 @@ def new_meeting(
             save,
             hint="Its agenda starts from the committee's standing items (s on the "
             "committee screen).",
+            refused=refused,
         ),
         closed,
     )

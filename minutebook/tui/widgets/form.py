@@ -84,9 +84,13 @@ class FormScreen(ModalScreen[bool]):
         submit: Submit,
         hint: str = "",
         save_label: str = "Save",
+        refused: str = "",
     ) -> None:
         super().__init__()
         self.form_title = title
+        # A refusal that came after the form closed (a later step refused it), shown as
+        # the form opens again with what was typed.
+        self.refused = refused
         self.fields = list(fields)
         self.values = values
         self.submit = submit
@@ -105,7 +109,7 @@ class FormScreen(ModalScreen[bool]):
                         yield self._widget(spec)
             if self.hint:
                 yield Static(self.hint, id="form-hint", classes="muted")
-            yield Static("", id="form-errors")
+            yield Static(Text(sentence(self.refused)) if self.refused else "", id="form-errors")
             with Horizontal(id="form-buttons"):
                 yield Button(
                     f"{self.save_label} (Ctrl+S)", id="save", variant="primary", compact=True
