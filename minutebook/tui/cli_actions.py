@@ -20,6 +20,7 @@ import click
 
 from minutebook.store import StoreError
 from minutebook.tui.cli import _committee, _database, _fail, _open_store, database_option, main
+from minutebook.tui.cli_importing import import_options, read_preview, stop_unless_storable
 
 if TYPE_CHECKING:
     from minutebook.domain.actions import Action
@@ -35,17 +36,7 @@ def actions() -> None:
 
 
 @actions.command("import")
-@click.argument("tracker_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--committee", "code", required=True, help="The committee's code, e.g. ICB.")
-@click.option("--dry-run", is_flag=True, help="Show what would be stored, and store nothing.")
-@click.option(
-    "--add-people",
-    is_flag=True,
-    help="Add the owners Minutebook does not know as new people (without it, the import "
-    "names them and stores nothing).",
-)
-@database_option
-@click.pass_context
+@import_options("tracker_file", "owners")
 def actions_import(
     ctx: click.Context, tracker_file: Path, code: str, dry_run: bool, add_people: bool
 ) -> None:
@@ -56,7 +47,6 @@ def actions_import(
     (or --add-people)."""
     from minutebook.application.tracker_import import accept, number_runs, preview
     from minutebook.domain.base import Refused
-    from minutebook.tui.cli_importing import read_preview, stop_unless_storable
 
     _database(ctx)  # an import needs the committee: never a new, empty database
     with _open_store(ctx, to_write=not dry_run) as store:
@@ -161,9 +151,10 @@ def actions_list(
     ctx: click.Context, code: str, only_open: bool, overdue: bool, as_json: bool
 ) -> None:
     """List the committee's actions, oldest meeting first."""
-    from minutebook.domain.actions import is_open, is_overdue
+    from minutebook.domain.action_views import ActionFilter
 
     today = date.today()
+    wanted = ActionFilter(open_only=only_open, overdue=overdue)
     with _open_store(ctx) as store:
         try:
             _committee(store, code)
@@ -172,9 +163,7 @@ def actions_list(
         except StoreError as error:
             _fail(str(error))
             return
-    chosen = [
-        a for a in every if (not only_open or is_open(a)) and (not overdue or is_overdue(a, today))
-    ]
+    chosen = [a for a in every if wanted.matches(a, today)]
     if as_json:
         rows = [_as_json(a, names, today) for a in chosen]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
