@@ -127,10 +127,7 @@ def accept(store: Store, code: str, preview: RegisterPreview, add_people: bool) 
                 continue
             person = known.get(name_key(new.name))  # added since the preview
             if person is None:
-                base = person_id = store.new_person_id(new.name)
-                n = 2
-                while person_id in taken:  # two new people of one name's slug
-                    person_id, n = f"{base}-{n}", n + 1
+                person_id = store.new_person_id(new.name, reserved=taken)
                 taken.add(person_id)
                 person = new.model_copy(update={"id": person_id})
             added[name_key(new.name)] = person

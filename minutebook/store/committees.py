@@ -137,12 +137,13 @@ class CommitteeRepository(StoreBase):
             db.table("people").upsert(to_row(person), pk="id")
         return person
 
-    def new_person_id(self, name: str) -> str:
-        """An unused person id made from their name."""
+    def new_person_id(self, name: str, reserved: Collection[str] = ()) -> str:
+        """An unused person id made from their name, other than those `reserved` (ids
+        given to people not stored yet, such as an import's, stored all at once)."""
         base = slug(name)
         taken = {
             row["id"] for row in self._rows("SELECT id FROM people WHERE id LIKE ?", [base + "%"])
-        }
+        } | set(reserved)
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from minutebook.application.register_import import accept, preview
+from minutebook.domain import Person
 from minutebook.domain.base import Refused
 from minutebook.store import Store
 from tests.interchange.registers import HEADINGS_003
@@ -115,3 +116,19 @@ def test_what_the_register_holds_is_refused_by_its_row(demo_store: Store, tmp_pa
         "row 2: already in ICB's register (declared 01/07/2022)",
         "row 3: the nil return of 01/07/2022 is already in ICB's register",
     ]
+
+
+def test_new_people_of_one_slug_never_take_a_stored_id(demo_store: Store, tmp_path: Path) -> None:
+    # "ann-lee-2" is stored, "ann-lee" is free: the second new Ann Lee must not be
+    # given the stored person's id (her entries would be filed under that person).
+    demo_store.save_person(Person(id="ann-lee-2", name="Ann Lee-Jones"))
+    path = register(tmp_path, row("Lee", "Ann", "No"), row("Lée", "Ann", "No"))
+    seen = preview(demo_store, "ICB", path, today=TODAY)
+    assert seen.unknown_people == ("Ann Lee", "Ann Lée")
+    before = counts(demo_store)
+    done = accept(demo_store, "ICB", seen, add_people=True)
+    ids = [p.id for p in done.people]
+    assert len(set(ids)) == 2 and "ann-lee-2" not in ids
+    assert [n.person for n in done.nil_returns] == ids
+    assert demo_store.person("ann-lee-2").name == "Ann Lee-Jones"
+    assert counts(demo_store) == (before[0], before[1] + 2, before[2] + 2)
