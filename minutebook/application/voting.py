@@ -82,10 +82,13 @@ def vote_from(capture: MeetingCapture, item: int, values: Mapping[str, Any]) -> 
 def named_vote(
     capture: MeetingCapture, typed: str, entitled: Voters, item: int
 ) -> tuple[MemberVote, ...]:
-    """A named vote as typed, "For: Marland, Hopkins; Against: Bradburn", each name
+    """A named vote as typed, "For: Marland, Hopkins; Against: Bradburn.", each name
     found among those who may vote at the item (by full name, the name the minutes
     print, or surname alone where only one has it)."""
     found: list[MemberVote] = []
+    # The minutes end the line with a full stop (`votes.minute_sentences`): a line
+    # copied from them is read as typed without it.
+    typed = typed.strip().removesuffix(".")
     for group in (g.strip() for g in typed.replace("\n", ";").split(";")):
         if not group:
             continue

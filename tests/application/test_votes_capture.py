@@ -70,3 +70,12 @@ def test_a_named_vote_is_typed_as_the_minutes_print_it(capture: MeetingCapture) 
         ("hopkins", Choice.AGAINST),
         ("darlington", Choice.ABSTAIN),
     ]
+
+
+def test_a_named_vote_copied_from_the_minutes_with_its_full_stop_is_read(
+    capture: MeetingCapture,
+) -> None:
+    decided = capture.decide(
+        1, "That it be agreed.", vote={"named": "For: Marland, Bradburn; Against: Hopkins."}
+    )
+    assert decided.vote is not None and decided.vote.totals == (2, 1, 0)
