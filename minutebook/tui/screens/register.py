@@ -28,6 +28,7 @@ from minutebook.domain.interests import INTEREST_LABELS, interest_categories
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest
 from minutebook.tui.commands import PaletteCommand
+from minutebook.tui.widgets.cells import short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
@@ -46,10 +47,6 @@ SHORT_TYPES = {
     InterestCategory.NON_REGISTRABLE: "non-reg.",
 }
 """Each category in the table's narrow column (the line below the table names it)."""
-
-
-def _day(value: date | None) -> str:
-    return f"{value:%d/%m/%y}" if value else ""
 
 
 class RegisterScreen(Screen[None]):
@@ -146,15 +143,15 @@ whole (Enter) or leave with nothing stored (Escape)."""
                     name if index == 0 else "",
                     SHORT_TYPES[interest.category],
                     Text(interest.description, no_wrap=True, overflow="ellipsis"),
-                    _day(interest.date_from),
-                    _day(interest.date_to) or "ongoing",
-                    _day(interest.declared_on),
+                    short_day(interest.date_from),
+                    short_day(interest.date_to) or "ongoing",
+                    short_day(interest.declared_on),
                     key=f"i:{interest.id}",
                 )
             if not entry.interests:
                 nil = entry.nil_return
                 words = "no interests" if nil else "no return"
-                when_declared = _day(nil.declared_on) if nil else ""
+                when_declared = short_day(nil.declared_on) if nil else ""
                 table.add_row(name, "", words, "", "", when_declared, key=f"p:{entry.person.id}")
         since, missing = short_date(view.year_start), view.without_return
         line = f"No return since {since} ({len(missing)}): " + ", ".join(p.name for p in missing)

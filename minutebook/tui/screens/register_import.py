@@ -14,7 +14,6 @@ the store's connection."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
@@ -24,9 +23,6 @@ from minutebook.application.register_import import Imported, RegisterPreview, ac
 from minutebook.domain.committee import Person
 from minutebook.tui.screens.import_preview import NEW, BringFileIn, ImportPreviewScreen
 from minutebook.tui.widgets.cells import clipped, short_day
-
-if TYPE_CHECKING:
-    pass
 
 
 def stored_words(done: Imported, code: str) -> str:

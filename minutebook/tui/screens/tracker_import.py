@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -35,9 +34,6 @@ from minutebook.domain.dates import long_date, short_date
 from minutebook.interchange.tracker_file import TrackerAction
 from minutebook.tui.screens.import_preview import NEW, BringFileIn, ImportPreviewScreen
 from minutebook.tui.widgets.cells import clipped, cursor_line, short_day
-
-if TYPE_CHECKING:
-    pass
 
 WIDE = 22
 """The action's width in the preview's list, so that the whole row fits 80 columns (the
