@@ -252,3 +252,27 @@ def test_moving_the_item_moves_the_approval_minuted_under_it(
     store.db.execute("UPDATE meetings SET status = 'signed' WHERE id = ?", [later.id])
     with pytest.raises(sqlite3.DatabaseError, match="signed"):
         store.db.execute("UPDATE approvals SET item = 1")
+
+
+def test_every_column_of_the_record_is_audited_and_every_agreed_action_column_locked(
+    store: Store,
+) -> None:
+    # A step that adds a column to a record table must call record_triggers again (and
+    # one adding a column to actions must say whether it is agreed or moves on), or the
+    # audit silently drops the column and the lock lets it change.
+    from minutebook.store.migrations import _RECORD_TABLES
+
+    conn = store.db.conn
+
+    def columns(table: str) -> list[str]:
+        return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+    def trigger(name: str) -> str:
+        found = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name])
+        return str(found.fetchone()[0])
+
+    for table in _RECORD_TABLES:
+        audit = trigger(f"audit_{table}_update")
+        assert [c for c in columns(table) if f"'{c}', NEW.{c}" not in audit] == [], table
+    lock = trigger("lock_actions_update")
+    assert [c for c in columns("actions") if f"OLD.{c} IS NOT" not in lock] == ["id"]
