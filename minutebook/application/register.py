@@ -2,8 +2,9 @@
 ask for it (docs/register.md): the register on a day, person by person, who has made no
 return this year, and the secretary's changes to it (add, correct, end, nil return).
 
-The rules are the domain's (`domain.register`); the register is kept by the store
-(`Store.interests`, `Store.replace_interest` ...)."""
+The rules are the domain's (`domain.register`: what it shows on a day, its year, how it
+names people); the register is kept by the store (`Store.interests`,
+`Store.replace_interest` ...)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,14 @@ from pydantic import ValidationError
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.dates import parse_date, short_date
 from minutebook.domain.interests import category_problem
-from minutebook.domain.register import Interest, NilReturn, register_on, without_return
+from minutebook.domain.register import (
+    Interest,
+    NilReturn,
+    register_on,
+    surname_forename,
+    without_return,
+    year_start,
+)
 from minutebook.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -78,21 +86,6 @@ class RegisterView:
     without_return: tuple[Person, ...]
     """Members who have made no return (an interest or a nil return) since `year_start`."""
     year_start: date
-
-
-def year_start(day: date) -> date:
-    """The start of the register's year that `day` falls in: returns are asked for
-    once a calendar year."""
-    return date(day.year, 1, 1)
-
-
-def surname_forename(name: str) -> tuple[str, str]:
-    """ "Stuart Ross Graves" -> ("Graves", "Stuart Ross"): the register sorts and prints
-    people by surname, as seed 003 does."""
-    words = name.split()
-    if len(words) < 2:
-        return name, ""
-    return words[-1], " ".join(words[:-1])
 
 
 def for_export(view: RegisterView) -> list[RegisterPerson]:

@@ -101,3 +101,18 @@ def without_return(
         n.person for n in nil_returns if n.declared_on >= since
     }
     return [m for m in members if m not in returned]
+
+
+def year_start(day: date) -> date:
+    """The start of the register's year that `day` falls in: returns are asked for
+    once a calendar year."""
+    return date(day.year, 1, 1)
+
+
+def surname_forename(name: str) -> tuple[str, str]:
+    """ "Stuart Ross Graves" -> ("Graves", "Stuart Ross"): the register sorts and prints
+    people by surname, as seed 003 does."""
+    words = name.split()
+    if len(words) < 2:
+        return name, ""
+    return words[-1], " ".join(words[:-1])
