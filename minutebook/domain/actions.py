@@ -136,3 +136,13 @@ def cited_item(reference: str | None, numbers: dict[str, int], agenda: list[int]
     if found is not None:
         return found
     return int(text) if text.isdigit() and int(text) in agenda else None
+
+
+def agreed_under(action: Action, item: int, numbers: dict[str, int], agenda: list[int]) -> bool:
+    """Whether `action` was agreed under agenda item `item` of its meeting, whose minute
+    numbers are `numbers` and agenda `agenda`: tied to the item, or (an action with no
+    item, imported) citing it (`cited_item`). Both house styles' minutes place an action
+    by this, so it stands under the same minute whichever style prints it."""
+    if action.item is not None:
+        return action.item == item
+    return cited_item(action.minute, numbers, agenda) == item

@@ -34,7 +34,8 @@ from pathlib import Path
 
 from docx.shared import Cm, Pt
 
-from minutebook.domain.actions import Action, action_mark
+from minutebook.domain.actions import Action, action_mark, agreed_under
+from minutebook.domain.agenda import declarations_item
 from minutebook.domain.base import clean_text
 from minutebook.domain.committee import Person, Seat
 from minutebook.domain.confidentiality import action_is_confidential
@@ -147,6 +148,9 @@ class _Writer:
         self.record = snapshot.record
         self.meeting = snapshot.record.meeting
         self.agenda: dict[int, AgendaItem] = {item.number: item for item in self.record.agenda}
+        # What an imported action's minute reference may name (`domain.actions.cited_item`).
+        self._numbers = {m.number: m.item for m in self.record.minutes if m.number}
+        self._held = sorted({*self.agenda, *(m.item for m in self.record.minutes)})
         self.quorum = snapshot.quorum
         if why := self.quorum.unminuted:
             build.warnings.append(why)
@@ -255,7 +259,7 @@ class _Writer:
                 continue
             self._declarations(minute)
             self._item = minute.item
-            agreed = [a for a in self.snapshot.actions if _placed(a, minute)]
+            agreed = [a for a in self.snapshot.actions if self._placed(a, minute)]
             layout = lay_out(minute, agreed)
             self.build.warnings += [f"{minute.number or minute.item}: {n}" for n in layout.notes]
             self.labels.item([d for d in layout.in_print_order if d.text.strip()])
@@ -325,11 +329,9 @@ class _Writer:
         declarations = [d for d in self.record.declarations if d.item == minute.item]
         for declaration in declarations:
             self.build.paragraph(self._declaration_text(declaration), BODY)
-        heading = (minute.heading or "").lower()
-        is_declarations_minute = "interest" in heading and (
-            "declaration" in heading or "disclosure" in heading
-        )
-        if is_declarations_minute and not self.record.declarations and not minute.narrative.strip():
+        standing = declarations_item(self.record.agenda)
+        here = standing is not None and standing.number == minute.item
+        if here and not self.record.declarations and not minute.narrative.strip():
             self.build.paragraph(NO_CONFLICTS, BODY)
 
     def _declaration_text(self, declaration: Declaration) -> str:
@@ -407,12 +409,18 @@ class _Writer:
         owner = find_person(self.snapshot, action.owner)
         return action_text(action, action_mark(action, owner, self._display(action.owner)))
 
+    def _placed(self, action: Action, minute: Minute) -> bool:
+        """Whether an action goes under this minute (`domain.actions.agreed_under`)."""
+        return agreed_under(action, minute.item, self._numbers, self._held)
+
     def _unplaced_actions(self) -> None:
         """Actions agreed at the meeting that no minute holds (one whose item was never
         minuted, or an imported one citing a minute by another number): listed, not
         lost; in the public minutes, only those not recorded under a confidential item."""
         unplaced = [
-            a for a in self.snapshot.actions if not any(_placed(a, m) for m in self.record.minutes)
+            a
+            for a in self.snapshot.actions
+            if not any(self._placed(a, m) for m in self.record.minutes)
         ]
         if self.public:
             unplaced = [
@@ -621,13 +629,3 @@ def _during(item: int, text: str, minuted: set[int]) -> str:
     if not text or item == 0 or item in minuted:
         return text
     return f"During item {item}, {text[:1].lower()}{text[1:]}"
-
-
-def _placed(action: Action, minute: Minute) -> bool:
-    """Whether an action goes under this minute: the item it was agreed under, else (an
-    action with no item, imported) the minute its reference names."""
-    if action.item is not None:
-        return action.item == minute.item
-    return bool(action.minute and minute.number) and (
-        (action.minute or "").casefold() == (minute.number or "").casefold()
-    )

@@ -34,14 +34,15 @@ snapshot in, a Build out; nothing is read or written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from docx.table import _Cell
 
-from minutebook.domain.actions import Action, action_mark
+from minutebook.domain.actions import Action, action_mark, agreed_under
+from minutebook.domain.agenda import declarations_item
 from minutebook.domain.base import clean_text
 from minutebook.domain.bodies import framed
 from minutebook.domain.committee import Seat
@@ -318,6 +319,9 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
         if m.item not in known
     ]
     items = agenda + sorted(extra, key=lambda item: item.number)
+    # What an imported action's minute reference may name (`domain.actions.cited_item`).
+    numbers = {m.number: m.item for m in record.minutes if m.number}
+    held = [item.number for item in items]
     if not items:
         build.paragraph("No items were recorded for this meeting.")
         return
@@ -353,7 +357,7 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
         if public and item.confidential:
             table.add_row((number, f"{heading}\n(Confidential: minuted separately.)", ""))
             continue
-        actions = _actions_for(snapshot.actions, item, minute)
+        actions = [a for a in snapshot.actions if agreed_under(a, item.number, numbers, held)]
         quorum_lines = _item_quorum(snapshot, item.number, public)
         layout = lay_out(minute, actions) if minute is not None else None
         if layout is not None:  # what the body was not read as typed
@@ -475,7 +479,8 @@ def _item_pieces(
     if arising:
         out.append(arising)
     declarations = snapshot.record.declarations
-    if _is_declarations_item(item):
+    standing = declarations_item(snapshot.record.agenda)
+    if standing is not None and standing.number == item.number:
         # The public minutes never name an interest declared on confidential business.
         shown = [d for d in declarations if not (public and snapshot.is_confidential(d.item))]
         if shown:
@@ -497,11 +502,6 @@ def _item_pieces(
         who = name_of(snapshot, action.owner)
         out.append(f"{action_label(action)}: {action_text(action, who)}")
     return out
-
-
-def _is_declarations_item(item: AgendaItem) -> bool:
-    title = item.title.lower()
-    return "declaration" in title or "interest" in title
 
 
 def _declaration_text(snapshot: MinutesSnapshot, declaration: Declaration) -> str:
@@ -628,22 +628,6 @@ FLAG_NOTES: dict[DecisionFlag, str] = {
     DecisionFlag.INQUORATE: "taken while the meeting was inquorate; to be ratified",
     DecisionFlag.CHAIRS_ACTION: "Chair's action, to be reported to the next meeting",
 }
-
-
-def _actions_for(
-    actions: Iterable[Action], item: AgendaItem, minute: Minute | None
-) -> list[Action]:
-    """The actions agreed under this item: tied to it, or (an imported action with no
-    item) citing its minute number or its item number."""
-    keys = {str(item.number)}
-    if minute is not None and minute.number:
-        keys.add(minute.number)
-    return [
-        a
-        for a in actions
-        if a.item == item.number
-        or (a.item is None and a.minute is not None and a.minute.strip().rstrip(".") in keys)
-    ]
 
 
 def _owner_mark(snapshot: MinutesSnapshot, owner: str, in_tables: set[str]) -> str:

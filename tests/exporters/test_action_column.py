@@ -222,3 +222,21 @@ def test_a_lettered_point_that_raised_an_action_keeps_its_letter_in_its_own_row(
     num = next(n for n in numbering.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == num_id)
     start = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
     assert start is not None and start.get(qn("w:val")) == "2"  # printed (b), not (a)
+
+
+def test_an_imported_action_stands_under_the_same_minute_in_both_styles(
+    marked: MinutesSnapshot, tmp_path: Path
+) -> None:
+    """An action with no item, imported from a tracker that cites the minute as "4.",
+    is printed under item 4 by the council minutes as by the NHS minutes, not listed
+    among the actions no minute holds."""
+    cited = marked.actions[0].model_copy(update={"item": None, "minute": "4."})
+    imported = with_fields(marked, actions=(cited, *marked.actions[1:]))
+    line = "Action 1: The action numbered 1"
+    rows = _item_rows(_reopen(render_nhs_minutes(imported), tmp_path))
+    assert rows["4."][-1][1][-1].startswith(line)
+    (tmp_path / "council").mkdir()
+    council = _reopen(render_council_minutes(imported), tmp_path / "council")
+    texts = [p.text for p in council.paragraphs]
+    assert "Actions Agreed" not in texts
+    assert sum(t.startswith(line) for t in texts) == 1
