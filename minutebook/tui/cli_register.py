@@ -27,6 +27,7 @@ from minutebook.tui.cli import (
     database_option,
     main,
 )
+from minutebook.tui.cli_importing import import_options, read_preview, stop_unless_storable
 
 if TYPE_CHECKING:
     from minutebook.application.register import RegisterView
@@ -151,17 +152,7 @@ def _as_data(view: RegisterView) -> dict[str, Any]:
 
 
 @register.command("import")
-@click.argument("register_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--committee", "code", required=True, help="The committee's code, e.g. ICB.")
-@click.option("--dry-run", is_flag=True, help="Show what would be stored, and store nothing.")
-@click.option(
-    "--add-people",
-    is_flag=True,
-    help="Add the people Minutebook does not know (without it, the import names them and "
-    "stores nothing).",
-)
-@database_option
-@click.pass_context
+@import_options("register_file", "people")
 def register_import(
     ctx: click.Context, register_file: Path, code: str, dry_run: bool, add_people: bool
 ) -> None:
@@ -172,7 +163,6 @@ def register_import(
     stored unless every row can be read and every person is known (or --add-people)."""
     from minutebook.application.register_import import accept, preview
     from minutebook.domain.base import Refused
-    from minutebook.tui.cli_importing import read_preview, stop_unless_storable
 
     _database(ctx)  # an import needs the committee: never a new, empty database
     with _open_store(ctx, to_write=not dry_run) as store:
