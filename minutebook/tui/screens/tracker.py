@@ -9,13 +9,13 @@ form's message, and nothing is stored. No rule is decided here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_documents_path
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -27,17 +27,16 @@ from minutebook.domain.action_views import ActionFilter
 from minutebook.domain.actions import ActionStatus
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import parse_date, short_date
-from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.screens.tracker_import import BringTrackerIn, stored_words
 from minutebook.tui.sentences import MARK_HINT
 from minutebook.tui.widgets.cells import clipped, cursor_line, short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.save_files import SaveFiles
 from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
     from minutebook.application.tracker_import import Imported
-    from minutebook.exporters.common import Build
     from minutebook.tui.app import MinutebookApp
 
 ANY = "any"
@@ -379,54 +378,24 @@ class OwnerListScreen(ModalScreen[None]):
         self.notify("Copied: paste it into an email.")
 
     def action_save(self) -> None:
-        fields = [FormField("folder", "Into the folder")]
-        values = {"folder": str(user_documents_path())}
-        self.app.push_screen(
-            FormScreen(
-                f"Save {self.owner_name}'s actions", fields, values, self._save, save_label="Save"
-            )
-        )
-
-    def _save(self, values: dict[str, Any]) -> str | None:
-        try:
-            folder = export_folder(str(values.get("folder") or ""))
-        except ExportError as error:
-            return f"Into the folder: {error}"
         today = self.app.clock().date()
         stem = f"{self.tracker.committee.code} actions for {self.owner_name} {today.isoformat()}"
-        database = self.app.database.path
-        try:
-            text = check_target(folder / f"{stem}.txt", overwrite=False, database=database)
-            document = check_target(folder / f"{stem}.docx", overwrite=False, database=database)
-        except TargetExists as exists:
-            return f"{exists}; choose another folder"
-        except ExportError as error:
-            return str(error)
-        from minutebook.exporters.common import committee_template
 
-        try:
+        def prepare(targets: list[Path]) -> Callable[[], None]:
+            from minutebook.exporters.common import committee_template, save_document
+            from minutebook.exporters.output import write_text
+
+            text, document = targets
+            database = self.app.database.path
+            # Read and built here, on the app's thread (the store's connection is its
+            # own); the worker only writes the files.
             template = committee_template(self.tracker.committee)
-        except ExportError as error:
-            return str(error)
-        # Read and built here, on the app's thread (the store's connection is its own);
-        # the worker only writes the files.
-        self.write(text, document, self.tracker.owner_document(self.owner, today, template))
-        return None
+            build = self.tracker.owner_document(self.owner, today, template)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def write(self, text: Path, document: Path, build: Build) -> None:
-        from minutebook.exporters.common import save_document
-        from minutebook.exporters.output import write_text
+            def write() -> None:
+                write_text(text, self.text, database=database)
+                save_document(build, document, overwrite=False, database=database)
 
-        database = self.app.database.path
-        try:
-            write_text(text, self.text, database=database)
-            save_document(build, document, overwrite=False, database=database)
-        except (ExportError, OSError, ValueError) as error:
-            self.app.call_from_thread(
-                self.notify, f"Saving failed: {error}", severity="error", timeout=10
-            )
-            return
-        self.app.call_from_thread(
-            self.notify, f"Saved {text.name} and {document.name}\nin {text.parent}"
-        )
+            return write
+
+        SaveFiles(self, stem, [".txt", ".docx"], prepare).ask(f"Save {self.owner_name}'s actions")
