@@ -41,6 +41,7 @@ from minutebook.domain.dates import long_date, short_date
 from minutebook.domain.rag import COUNCIL, RagLevel, RagScheme
 from minutebook.domain.tracker import Tracker, subjects, tracker_rag
 from minutebook.exporters.common import Build, mark_pages, new_document, set_properties
+from minutebook.exporters.contrast import WHITE, contrast_ratio
 from minutebook.exporters.tables import (
     TableWriter,
     bold_text,
@@ -102,6 +103,8 @@ NHS_KEY: dict[str, tuple[str, str]] = {
 The seed's Escalated and COMPLETE rows name their colour; the others name theirs here
 too (the extracted seed lost them), so that the key reads without its colours."""
 
+BLACK = "000000"
+
 CLOSED_NOTE = 'Items to be moved to "closed actions" once closed'
 
 
@@ -111,8 +114,9 @@ def _position(action: Action) -> str:
 
 
 def _ink(fill: str) -> str:
-    """The words' colour on a fill: white on the dark ones (red, black), else black."""
-    return "FFFFFF" if fill in (FILLS["red"], FILLS["black"]) else "000000"
+    """The words' colour on a fill: white or black, whichever contrasts more with it
+    (white on red and black, black on the others)."""
+    return WHITE if contrast_ratio(WHITE, fill) > contrast_ratio(BLACK, fill) else BLACK
 
 
 def _shade_cell(cell: Any, level: RagLevel) -> None:
