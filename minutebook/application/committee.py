@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.base import Refused, error_lines, sentence
 from minutebook.domain.bodies import PRESETS, exclusion_wording
 from minutebook.domain.committee import (
     KNOWN_TAGS,
@@ -432,7 +432,7 @@ class CommitteeSetup:
         try:
             return self.store.add_meeting(meeting)
         except StoreError as error:
-            raise Refused(_sentence(error)) from None
+            raise Refused(sentence(str(error))) from None
 
     def new_meeting(
         self,
@@ -501,7 +501,7 @@ class CommitteeSetup:
         try:
             return self.store.update_meeting(changed)
         except StoreError as error:
-            raise Refused(_sentence(error)) from None
+            raise Refused(sentence(str(error))) from None
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Delete a meeting that holds nothing but its agenda; the store refuses one that
@@ -509,7 +509,7 @@ class CommitteeSetup:
         try:
             self.store.delete_meeting(meeting_id)
         except StoreError as error:
-            raise Refused(_sentence(error)) from None
+            raise Refused(sentence(str(error))) from None
 
     def _meeting(
         self,
@@ -645,9 +645,3 @@ def _date(text: str | None, label: str) -> dt.date | None:
         return parse_date(text or "")
     except ValueError as error:
         raise ValueError(f"{label}: {error}") from None
-
-
-def _sentence(error: Exception) -> str:
-    """The store's one-line reason as a sentence on its own."""
-    text = str(error)
-    return text[:1].upper() + text[1:]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from minutebook.domain.audit import AuditEntry, AuditNames, AuditNote, audit_record
-from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.base import Refused, error_lines, sentence
 from minutebook.domain.dates import long_date
 from minutebook.domain.lifecycle import (
     Approval,
@@ -71,7 +71,7 @@ class MinutesLifecycle:
         try:
             return self.store.circulate_minutes(meeting_id, on)
         except StoreError as error:
-            raise Refused(_sentence(str(error))) from None
+            raise Refused(sentence(str(error))) from None
 
     def approval_defaults(self, meeting_id: int, today: date) -> ApprovalDefaults:
         """The form's defaults at the meeting `meeting_id`: the committee's previous
@@ -137,7 +137,7 @@ class MinutesLifecycle:
                 recorded=recorded,
             )
         except StoreError as error:
-            raise Refused(_sentence(str(error))) from None
+            raise Refused(sentence(str(error))) from None
 
     def circulation_problem(self, meeting_id: int, on: date) -> str | None:
         """Why the meeting's minutes cannot be marked circulated on `on` (asked before
@@ -145,7 +145,7 @@ class MinutesLifecycle:
         can."""
         meeting = self.store.meeting(meeting_id)
         problem = circulation_problem(meeting, on, has_record=self.store.has_record(meeting_id))
-        return _sentence(problem) if problem else None
+        return sentence(problem) if problem else None
 
     def overview(self, code: str) -> list[MeetingStage]:
         """Each of the committee's meetings and where its minutes stand, oldest first:
@@ -190,7 +190,3 @@ class MinutesLifecycle:
     def describe(self, meeting: Meeting) -> str:
         """The meeting and where its minutes stand, for a screen's line."""
         return f"{long_date(meeting.date)}: minutes {lifecycle_words(meeting)}"
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]

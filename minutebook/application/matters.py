@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from minutebook.domain.actions import Action, ActionStatus
-from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.base import Refused, error_lines, sentence
 from minutebook.domain.meeting import AgendaItem, Meeting
 from minutebook.domain.rag import RagLevel, RagScheme, ShownRag, propose_rag, scheme_for, shown_rag
 from minutebook.domain.reviews import ActionReview, matters_item, rags_so_far
@@ -137,7 +137,7 @@ class MattersArising:
         except ValidationError as error:
             raise Refused(f"The review cannot be saved: {error_lines(error)[0]}") from None
         except StoreError as error:
-            raise Refused(_sentence(str(error))) from None
+            raise Refused(sentence(str(error))) from None
         return changed
 
     def undo(self, action_id: int) -> Action:
@@ -145,13 +145,9 @@ class MattersArising:
         try:
             return self.store.undo_review(action_id, self.meeting_id)
         except StoreError as error:
-            raise Refused(_sentence(str(error))) from None
+            raise Refused(sentence(str(error))) from None
 
     def minutes_words(self, item: int | None = None) -> str:
         """What this meeting's minutes say of its review of the actions: under `item`, as
         the Word minutes word it (`snapshot.arising_words`), else of every review."""
         return arising_words(self.store.reviewed_at(self.meeting_id), self.palette, item)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]

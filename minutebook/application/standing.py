@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from minutebook.application.committee import CommitteeSetup
-from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.base import Refused, error_lines, sentence
 from minutebook.domain.lifecycle import previous_meeting
 from minutebook.domain.meeting import AgendaItem, Meeting, MeetingRecord
 from minutebook.domain.standing_items import (
@@ -128,7 +128,7 @@ class StandingAgenda:
         try:
             return self.store.save_standing_items(self.code, items)
         except StoreError as error:
-            raise Refused(_sentence(error)) from None
+            raise Refused(sentence(str(error))) from None
 
     # -- a new meeting ----------------------------------------------------------------------
 
@@ -151,9 +151,4 @@ class StandingAgenda:
         try:
             return self.store.add_meeting_record(MeetingRecord(meeting=plan.meeting, agenda=agenda))
         except StoreError as error:
-            raise Refused(_sentence(error)) from None
-
-
-def _sentence(error: Exception) -> str:
-    text = str(error)
-    return text[:1].upper() + text[1:]
+            raise Refused(sentence(str(error))) from None

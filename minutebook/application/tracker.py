@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from minutebook.domain.action_views import ActionFilter, owner_actions, owner_list_text
 from minutebook.domain.actions import Action
-from minutebook.domain.base import Refused
+from minutebook.domain.base import Refused, sentence
 from minutebook.domain.rag import RagScheme, ShownRag, scheme_for, shown_rag
 from minutebook.domain.reviews import ActionReview
 from minutebook.store.errors import StoreError
@@ -104,8 +104,7 @@ class ActionTracker:
                 )
             )
         except (StoreError, ValueError) as error:
-            text = str(error)
-            raise Refused(text[:1].upper() + text[1:]) from None
+            raise Refused(sentence(str(error))) from None
 
     def next_meeting(self, today: date) -> date | None:
         """The committee's next meeting from today, if one is arranged."""

@@ -190,3 +190,10 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     return "-".join(words)[:40] or "person"
+
+
+def sentence(text: str) -> str:
+    """`text` as a sentence on its own: its first letter a capital. Refusals are worded
+    to follow a colon or a name ("row 3: the minutes of 13 June 2023 are signed and
+    locked"); shown on their own they start a sentence."""
+    return text[:1].upper() + text[1:]

@@ -4,11 +4,10 @@ shown on their own, in a notice or under a form's fields, they start a sentence.
 
 from __future__ import annotations
 
+from minutebook.domain.base import sentence
+
+__all__ = ["MARK_HINT", "sentence"]
+
 MARK_HINT = "blank: the owner's own; or e.g. Ross Graves / COSACS"
 """What an action form's "Action column" field takes: how the minutes name who is to act
 on this action alone (docs/actions.md)."""
-
-
-def sentence(text: str) -> str:
-    """`text` as a sentence on its own: its first letter a capital."""
-    return text[:1].upper() + text[1:]
