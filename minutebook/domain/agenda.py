@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from minutebook.domain.meeting import AgendaItem, Meeting
+from minutebook.domain.meeting import AgendaItem, ItemKind, Meeting
 
 
 @dataclass(frozen=True)
@@ -98,3 +98,19 @@ def _at(meeting: Meeting, time: str | None) -> dt.datetime | None:
     if time is None:
         return None
     return dt.datetime.combine(meeting.date, dt.time.fromisoformat(time))
+
+
+def declarations_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
+    """The standing "declarations of interest" item, where the minutes record the
+    interests declared (docs/declarations.md): the one the committee's standing items
+    mark so (docs/agenda.md); on an agenda made without them, the first whose title
+    speaks of declaring or disclosing interests ("Declarations of Interest", seed 003;
+    "Disclosures of Interest", seed 001), not any item about interests ("Conflicts of
+    Interest Policy")."""
+    marked = next((i for i in agenda if i.kind is ItemKind.DECLARATIONS), None)
+    return marked or next((i for i in agenda if _declares_interests(i.title)), None)
+
+
+def _declares_interests(title: str) -> bool:
+    words = title.lower()
+    return "interest" in words and ("declar" in words or "disclos" in words)
