@@ -1,5 +1,5 @@
 """One owner's open actions as a Word document (docs/actions.md): the same list as the
-plain text for an email (`domain.tracker.owner_list_text`), as a table to attach."""
+plain text for an email (`domain.action_views.owner_list_text`), as a table to attach."""
 
 from __future__ import annotations
 
