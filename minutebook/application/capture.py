@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from minutebook.application.voting import vote_from
 from minutebook.domain.actions import Action
-from minutebook.domain.base import Refused
+from minutebook.domain.base import Refused, sentence
 from minutebook.domain.committee import Committee, Person, Seat
 from minutebook.domain.interests import INTEREST_LABELS, category_problem, interest_categories
 from minutebook.domain.lifecycle import locked_message
@@ -148,8 +148,7 @@ class MeetingCapture:
     @property
     def locked_words(self) -> str:
         """What every change refused on signed minutes says: the database's words."""
-        words = locked_message(self.meeting)
-        return words[:1].upper() + words[1:]
+        return sentence(locked_message(self.meeting))
 
     # -- where the meeting has got to -------------------------------------------------
 
@@ -663,7 +662,7 @@ class MeetingCapture:
         taken = [i.number for i in self.agenda if i.started_at or not self.on_the_day]
         problem = item_problem(item, self.numbers, taken)
         if problem:
-            raise Refused(problem[:1].upper() + problem[1:] + ".")
+            raise Refused(sentence(problem) + ".")
 
     def _time_at(self, item: int | None) -> str | None:
         """The clock time of something recorded now at `item`: none on another day than
