@@ -20,7 +20,9 @@ class Conflict(StoreError):
 
 LOCK_MESSAGE = "signed and locked: these minutes cannot be changed"
 """What the database's lock triggers say when a change touches signed minutes
-(migration 0011_minutes_approval); the store turns it into a `Conflict`."""
+(migration 0011_minutes_approval); the store turns it into a `Conflict`. Never reword
+it: it is written into the triggers of every database file made since, and the store
+recognises a refusal by it."""
 
 LOCKED = "these minutes are signed and locked: record a correction at a later meeting"
 
