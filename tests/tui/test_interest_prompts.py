@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from textual.widgets import DataTable, Input, Select
 
 from minutebook.application.capture import MeetingCapture
 from minutebook.application.interest_prompts import MeetingPrompts, agenda_prompts
 from minutebook.domain.timeline import EventKind
 from minutebook.store import Store
+from minutebook.store.errors import WriteFailed
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
 from minutebook.tui.screens.meeting import MeetingScreen
@@ -143,3 +145,30 @@ async def test_a_declaration_not_in_the_register_is_offered_to_it(demo_store: St
     ]
     (declared,) = demo_store.meeting_record(meeting_id).declarations
     assert (declared.person, declared.item, declared.nature) == ("cox", 11, nature)
+
+
+async def test_a_dismissal_the_store_cannot_write_is_said_and_the_prompt_stays(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the meeting runs: live capture says why and carries on, and
+    the prompt is still there to dismiss again (docs/saving.md)."""
+    meeting_id = _with_register(demo_store)
+
+    def full(*args: object) -> None:
+        raise WriteFailed("the disk is full", "free some space, then save again")
+
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveMeetingScreen)
+        screen.go_to(9)
+        await pilot.pause()
+        before = str(screen.prompt_line.render())
+        monkeypatch.setattr(demo_store, "dismiss_prompt", full)
+        await pilot.press("shift+f5")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LiveMeetingScreen)
+        assert str(screen.prompt_line.render()) == before
+        assert any("the disk is full" in str(n.message) for n in app._notifications)
+    assert not [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]

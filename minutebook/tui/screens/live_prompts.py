@@ -23,6 +23,7 @@ from minutebook.domain.meeting import Declaration
 from minutebook.domain.prompts import Prompt
 from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.widgets.confirm import ConfirmScreen
+from minutebook.tui.widgets.stored import stored
 
 
 class PromptLine(Static):
@@ -79,8 +80,9 @@ class LivePrompts:
         name = self.capture.name(interest.person)
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.prompts.add_to_register(interest)
+            # A store that cannot be written (a full disk) is said, and nothing added.
+            screen = self.forms.app.screen
+            if yes and stored(screen, lambda: self.prompts.add_to_register(interest)):
                 self.forms.app.notify(f"Added to the register: {name}, {interest.description}")
 
         self.forms.app.push_screen(
@@ -97,6 +99,7 @@ class LivePrompts:
         if number is None or not self.shown:
             return
         prompt = self.shown[0]
-        self.prompts.dismiss(number, prompt)
+        if not stored(self.forms.app.screen, lambda: self.prompts.dismiss(number, prompt)):
+            return  # said why; the prompt stays, to dismiss again
         self.forms.app.notify(f"Dismissed: {self.capture.name(prompt.person)}, {prompt.summary}")
         then()
