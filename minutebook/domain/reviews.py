@@ -9,6 +9,7 @@ committee closes an action, at a meeting after the one that agreed it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -259,7 +260,9 @@ def matters_item(agenda: Sequence[AgendaItem]) -> AgendaItem | None:
     if marked is not None:
         return marked
     for words in MATTERS_WORDS:
+        # Whole words: "Related Party Transactions" is not about actions.
+        said = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
         for item in agenda:
-            if any(word in item.title.lower() for word in words):
+            if said.search(item.title):
                 return item
     return minutes_item(agenda)

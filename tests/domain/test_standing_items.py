@@ -211,6 +211,12 @@ def test_the_minutes_item_is_found_by_its_kind_before_its_title() -> None:
         AgendaItem(number=4, title="Review of Action Tracker - Board Appointments Update"),
     ]
     assert matters_item(seed_003) == seed_003[1]
+    # Whole words only: transactions are not actions.
+    council = [
+        AgendaItem(number=2, title="Minutes"),
+        AgendaItem(number=3, title="Related Party Transactions"),
+    ]
+    assert matters_item(council) == council[0]
 
 
 def test_an_item_added_goes_before_the_closing_items() -> None:
