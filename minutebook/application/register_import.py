@@ -106,14 +106,14 @@ def accept(store: Store, code: str, preview: RegisterPreview, add_people: bool) 
         raise Refused(
             "not known to Minutebook: "
             + ", ".join(preview.unknown_people)
-            + "; add them as new people (--add-people), or correct the names in the file; "
+            + "; add them as new people, or correct the names in the file; "
             "nothing was stored"
         )
     if preview.not_members and not add_people:
         raise Refused(
             f"not on {code}: "
             + ", ".join(preview.not_members)
-            + "; take them in too (--add-people), or correct the names in the file; "
+            + "; take them in too, or correct the names in the file; "
             "nothing was stored"
         )
     try:

@@ -63,7 +63,9 @@ async def test_seed_003s_register_is_previewed_then_stored_whole(
         await pilot.press("ctrl+s")  # not yet: Geraint Davies is not known
         await pilot.pause()
         assert app.screen is preview
-        assert "Geraint Davies" in str(preview.query_one("#import-message", Static).render())
+        refusal = str(preview.query_one("#import-message", Static).render())
+        assert "Geraint Davies" in refusal
+        assert "--add-people" not in refusal  # a command-line flag means nothing here
         assert _counts(store) == before
 
         preview.query_one("#import-add-people", Select).value = True
