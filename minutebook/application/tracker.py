@@ -15,6 +15,7 @@ from minutebook.domain.actions import Action
 from minutebook.domain.base import Refused, sentence
 from minutebook.domain.rag import RagScheme, ShownRag, scheme_for, shown_rag
 from minutebook.domain.reviews import ActionReview
+from minutebook.domain.tracker import coming_meeting
 from minutebook.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -108,8 +109,8 @@ class ActionTracker:
 
     def next_meeting(self, today: date) -> date | None:
         """The committee's next meeting from today, if one is arranged."""
-        coming = [m.date for m in self.store.meetings(self.committee.code) if m.date >= today]
-        return min(coming) if coming else None
+        coming = coming_meeting(self.store.meetings(self.committee.code), today)
+        return coming.date if coming is not None else None
 
     def owner_list(self, owner: str, today: date) -> str:
         """What one owner must do before the next meeting, as plain text."""

@@ -124,11 +124,17 @@ def presented(
     return tuple(sorted(shown, key=lambda a: (a.meeting_date, a.number or 0, a.id or 0)))
 
 
+def coming_meeting(meetings: Sequence[Meeting], today: date) -> Meeting | None:
+    """The committee's next meeting from `today`: the first dated today or later (None:
+    none is arranged)."""
+    return next((m for m in sorted(meetings, key=lambda m: m.date) if m.date >= today), None)
+
+
 def next_meeting(meetings: Sequence[Meeting], today: date) -> Meeting | None:
-    """The meeting a tracker is for unless another is named: the first dated today or
-    later, else the latest (None: the committee has no meetings)."""
-    ordered = sorted(meetings, key=lambda m: m.date)
-    return next((m for m in ordered if m.date >= today), ordered[-1] if ordered else None)
+    """The meeting a tracker is for unless another is named: the coming meeting
+    (`coming_meeting`), else the latest (None: the committee has no meetings)."""
+    latest = max(meetings, key=lambda m: m.date, default=None)
+    return coming_meeting(meetings, today) or latest
 
 
 def meeting_for(meetings: Sequence[Meeting], day: date | None, today: date, code: str) -> Meeting:

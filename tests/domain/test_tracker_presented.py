@@ -26,6 +26,7 @@ from minutebook.domain.rag import COUNCIL, NHS
 from minutebook.domain.reviews import ActionReview, ReviewedState
 from minutebook.domain.tracker import (
     Lead,
+    coming_meeting,
     leads,
     meeting_for,
     next_meeting,
@@ -62,6 +63,9 @@ def test_the_next_meeting_is_the_first_today_or_later_else_the_latest() -> None:
     assert next_meeting(MEETINGS, SEPTEMBER).date == SEPTEMBER  # type: ignore[union-attr]
     assert next_meeting(MEETINGS, date(2026, 12, 1)).date == NOVEMBER  # type: ignore[union-attr]
     assert next_meeting([], SEPTEMBER) is None
+    # The owner's list names only a meeting still to come.
+    assert coming_meeting(MEETINGS, SEPTEMBER).date == SEPTEMBER  # type: ignore[union-attr]
+    assert coming_meeting(MEETINGS, date(2026, 12, 1)) is None
 
 
 def test_a_tracker_is_for_one_of_the_committees_meetings() -> None:
