@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
@@ -59,6 +59,9 @@ async def test_seed_003s_register_is_previewed_then_stored_whole(
         report = str(preview.query_one("#import-report-text", Static).render())
         assert "Not known to Minutebook (* in the list): Geraint Davies" in report
         assert _counts(store) == before  # a preview stores nothing
+        # Each type in the register screen's words ("prof.", not "non financia…").
+        types = {str(t) for t in preview.query_one(DataTable).get_column_at(1)}
+        assert types <= {"financial", "prof.", "personal", "indirect", ""}, types
 
         await pilot.press("ctrl+s")  # not yet: Geraint Davies is not known
         await pilot.pause()

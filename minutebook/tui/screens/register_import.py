@@ -22,6 +22,7 @@ from textual.widgets import DataTable
 from minutebook.application.register_import import Imported, RegisterPreview, accept, preview
 from minutebook.domain.committee import Person
 from minutebook.tui.screens.import_preview import NEW, BringFileIn, ImportPreviewScreen
+from minutebook.tui.screens.register import SHORT_TYPES
 from minutebook.tui.widgets.cells import clipped, short_day
 
 
@@ -87,7 +88,7 @@ class RegisterImportScreen(ImportPreviewScreen[Imported]):
             interest = row.interest
             table.add_row(
                 clipped(self._who(row.new_person, interest.person), 16),
-                clipped(interest.category.value.replace("_", " "), 12),
+                SHORT_TYPES[interest.category],
                 clipped(interest.description, 30),
                 short_day(interest.declared_on),
             )
