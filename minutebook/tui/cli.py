@@ -652,6 +652,16 @@ def _database_in_use() -> Path:
 
 
 @contextmanager
+def store_refusals() -> Iterator[None]:
+    """What the store refuses (an unknown committee, a file it cannot open): one line,
+    exit 2."""
+    try:
+        yield
+    except StoreError as error:
+        _fail(str(error))
+
+
+@contextmanager
 def _output_refusals() -> Iterator[None]:
     """An output that may not or cannot be written: one line, naming --force where it
     would help, exit 2."""

@@ -18,8 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minutebook.store import StoreError
-from minutebook.tui.cli import _committee, _database, _fail, _open_store, database_option, main
+from minutebook.tui.cli import (
+    _committee,
+    _database,
+    _fail,
+    _open_store,
+    database_option,
+    main,
+    store_refusals,
+)
 from minutebook.tui.cli_importing import import_options, read_preview, stop_unless_storable
 
 if TYPE_CHECKING:
@@ -155,14 +162,10 @@ def actions_list(
 
     today = date.today()
     wanted = ActionFilter(open_only=only_open, overdue=overdue)
-    with _open_store(ctx) as store:
-        try:
-            _committee(store, code)
-            every = store.actions(code)
-            names = {p.id: p.name for p in store.people()}
-        except StoreError as error:
-            _fail(str(error))
-            return
+    with _open_store(ctx) as store, store_refusals():
+        _committee(store, code)
+        every = store.actions(code)
+        names = {p.id: p.name for p in store.people()}
     chosen = [a for a in every if wanted.matches(a, today)]
     if as_json:
         rows = [_as_json(a, names, today) for a in chosen]

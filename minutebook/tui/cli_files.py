@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from minutebook.store import DatabaseFile, StoreError
-from minutebook.tui.cli import _database, _fail, database_option, main
+from minutebook.store import DatabaseFile
+from minutebook.tui.cli import _database, _fail, database_option, main, store_refusals
 
 
 @main.command()
@@ -43,11 +43,8 @@ def backup(ctx: click.Context, folder: Path | None, listing: bool) -> None:
         return
     if folder is not None and not folder.expanduser().is_dir():
         _fail(f"the folder {folder} does not exist")
-    try:
+    with store_refusals():
         made = make_backup(path, folder)
-    except StoreError as error:
-        _fail(str(error))
-        return
     click.echo(f"Backed up {path} to {made.path} (checked whole)")
 
 
@@ -61,11 +58,8 @@ def restore(ctx: click.Context, backup_file: Path) -> None:
     from minutebook.store.backups import restore_backup
 
     path = _database(ctx, must_exist=False)
-    try:
+    with store_refusals():
         kept = restore_backup(path, backup_file)
-    except StoreError as error:
-        _fail(str(error))
-        return
     click.echo(f"Restored {backup_file} as {path}")
     if kept is not None:
         click.echo(f"The file it replaced is kept as {kept.path}")
@@ -78,11 +72,8 @@ def check(ctx: click.Context) -> None:
     """Check the database: integrity, schema version, orphan rows and minute numbers.
     Exits 0 when all is well, 1 when it found a problem."""
     path = _database(ctx)
-    try:
+    with store_refusals():
         database = DatabaseFile.open_to_read(path)
-    except StoreError as error:
-        _fail(str(error))
-        return
     try:
         health = database.health()
     finally:

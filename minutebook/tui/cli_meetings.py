@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minutebook.store import StoreError
-from minutebook.tui.cli import _committee, _fail, _open_store, database_option, main
+from minutebook.tui.cli import _committee, _open_store, database_option, main, store_refusals
 
 if TYPE_CHECKING:
     from minutebook.application.lifecycle import MeetingStage
@@ -39,13 +38,9 @@ def meetings_list(ctx: click.Context, code: str, as_json: bool) -> None:
     26/06/2023, approved 20/09/2023)") and who signed them."""
     from minutebook.application.lifecycle import MinutesLifecycle
 
-    with _open_store(ctx) as store:
-        try:
-            committee = _committee(store, code)
-            stages = MinutesLifecycle(store).overview(committee.code)
-        except StoreError as error:
-            _fail(str(error))
-            return
+    with _open_store(ctx) as store, store_refusals():
+        committee = _committee(store, code)
+        stages = MinutesLifecycle(store).overview(committee.code)
     if as_json:
         rows = [_as_data(stage, committee) for stage in stages]
         click.echo(json.dumps({"committee": committee.code, "meetings": rows}, indent=2))

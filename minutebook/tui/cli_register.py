@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minutebook.store import StoreError
 from minutebook.tui.cli import (
     _committee,
     _database,
@@ -26,6 +25,7 @@ from minutebook.tui.cli import (
     _open_store,
     database_option,
     main,
+    store_refusals,
 )
 from minutebook.tui.cli_importing import import_options, read_preview, stop_unless_storable
 
@@ -62,13 +62,9 @@ def register_list(ctx: click.Context, code: str, as_json: bool, day: datetime | 
     from minutebook.application.register import Register
 
     on = day.date() if day else date.today()
-    with _open_store(ctx) as store:
-        try:
-            committee = _committee(store, code)
-            view = Register(store).on(committee.code, on)
-        except StoreError as error:
-            _fail(str(error))
-            return
+    with _open_store(ctx) as store, store_refusals():
+        committee = _committee(store, code)
+        view = Register(store).on(committee.code, on)
     if as_json:
         click.echo(json.dumps(_as_data(view), indent=2, ensure_ascii=False))
         return

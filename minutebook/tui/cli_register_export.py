@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from minutebook.store import StoreError
 from minutebook.tui.cli import (
     _committee,
     _database_in_use,
@@ -24,6 +23,7 @@ from minutebook.tui.cli import (
     _output_refusals,
     export,
     export_options,
+    store_refusals,
 )
 from minutebook.tui.cli_register import on_day
 
@@ -49,13 +49,9 @@ def export_register(
     from minutebook.exporters.register import render_register, write_register_sheet
 
     on = day.date() if day else date.today()
-    with _open_store(ctx) as store:
-        try:
-            committee = _committee(store, code)
-            people = for_export(Register(store).on(committee.code, on))
-        except StoreError as error:
-            _fail(str(error))
-            return
+    with _open_store(ctx) as store, store_refusals():
+        committee = _committee(store, code)
+        people = for_export(Register(store).on(committee.code, on))
     target = output or Path(f"{committee.code} register of interests {on.isoformat()}.docx")
     if target.suffix.lower() != ".xlsx":
         _export(
