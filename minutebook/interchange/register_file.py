@@ -60,6 +60,7 @@ from minutebook.interchange.reading import FileError
 from minutebook.interchange.tables import (
     HEADING_SEARCH,
     NEW_PERSON,
+    Row,
     RowProblem,
     Table,
     Value,
@@ -238,15 +239,7 @@ def _find_heading(table: Table) -> tuple[int, _Heading] | None:
 # -- rows ----------------------------------------------------------------------------------
 
 
-@dataclass
-class _Row:
-    place: str
-    cells: dict[Column | InterestCategory, Value]
-    serial_dates: bool
-
-    def text(self, column: Column | InterestCategory) -> str:
-        return text_of(self.cells.get(column))
-
+class _Row(Row[Column | InterestCategory]):
     @property
     def blank(self) -> bool:
         return not any(self.text(c) for c in self.cells)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from minutebook.domain.committee import Person, name_key
 from minutebook.interchange.reading import FileError, read_bytes
@@ -52,6 +52,7 @@ it is."""
 
 Value = str | int | float | date | datetime | None
 H = TypeVar("H")
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,20 @@ class Table:
     sheets are each their own."""
     serial_dates: bool = False
     """Numbers in date columns are Excel's day numbers (a sheet's cells)."""
+
+
+@dataclass
+class Row(Generic[K]):
+    """A row below a heading row: its place as the secretary sees it ("table 2, row 3")
+    and its cells by the column their heading names."""
+
+    place: str
+    cells: dict[K, Value]
+    serial_dates: bool
+    """Numbers in date columns are Excel's day numbers (`Table.serial_dates`)."""
+
+    def text(self, column: K) -> str:
+        return text_of(self.cells.get(column))
 
 
 def text_of(value: Value) -> str:

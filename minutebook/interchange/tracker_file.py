@@ -57,6 +57,7 @@ from minutebook.interchange.tables import (
     HEADING_SEARCH,
     MAX_UNPACKED_BYTES,
     NEW_PERSON,
+    Row,
     RowProblem,
     Table,
     Value,
@@ -256,15 +257,7 @@ def _looked_for() -> str:
 _text = text_of
 
 
-@dataclass
-class _Row:
-    place: str
-    cells: dict[Column, Value]
-    serial_dates: bool
-
-    def text(self, column: Column) -> str:
-        return _text(self.cells.get(column))
-
+class _Row(Row[Column]):
     @property
     def blank(self) -> bool:
         """Nothing in it, or nothing but a number (a template's numbered empty rows)."""
