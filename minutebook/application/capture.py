@@ -20,7 +20,12 @@ from minutebook.application.voting import vote_from
 from minutebook.domain.actions import Action
 from minutebook.domain.base import Refused, sentence
 from minutebook.domain.committee import Committee, Person, Seat
-from minutebook.domain.interests import INTEREST_LABELS, category_problem, interest_categories
+from minutebook.domain.interests import (
+    INTEREST_LABELS,
+    category_problem,
+    interest_categories,
+    offered_categories,
+)
 from minutebook.domain.lifecycle import locked_message
 from minutebook.domain.meeting import (
     AgendaItem,
@@ -487,9 +492,8 @@ class MeetingCapture:
         """The categories of interest this committee's members declare, by its kind of
         body (`domain.interests`), the usual one first; `kept`, a declaration's category
         recorded before the body type changed, stays offered when it is corrected."""
-        categories = list(interest_categories(self.committee.body_type))
-        if kept and kept in set(InterestCategory) and InterestCategory(kept) not in categories:
-            categories.append(InterestCategory(kept))
+        known = InterestCategory(kept) if kept and kept in set(InterestCategory) else None
+        categories = offered_categories(self.committee.body_type, known)
         return [(INTEREST_LABELS[c].capitalize(), c.value) for c in categories]
 
     def declarers(self) -> list[tuple[str, str]]:

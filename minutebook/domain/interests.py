@@ -47,6 +47,16 @@ def interest_categories(body_type: BodyType) -> tuple[InterestCategory, ...]:
     return REGISTER_CATEGORIES
 
 
+def offered_categories(
+    body_type: BodyType, kept: InterestCategory | None = None
+) -> tuple[InterestCategory, ...]:
+    """The categories a form offers: this body's, the usual one first, then `kept` (an
+    entry's category recorded before the committee's body type changed), which a
+    correction may keep (`category_problem`)."""
+    categories = interest_categories(body_type)
+    return categories if kept is None or kept in categories else (*categories, kept)
+
+
 def interest_words(category: InterestCategory) -> str:
     """The category as the minutes word a declaration: "a financial interest", "an
     indirect interest", "an other registrable interest"."""

@@ -181,3 +181,37 @@ async def test_the_register_saved_as_word_and_excel(
     sheet = openpyxl.load_workbook(folder / f"{stem}.xlsx").active
     assert sheet is not None
     assert [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["No return", "No"]
+
+
+async def test_an_interest_of_a_category_the_body_no_longer_offers_can_be_corrected(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    """A disclosable pecuniary interest, registered while PAR was a parish council, after
+    its kind of body was changed: the correction form opens with it (its category still
+    offered), and the correction keeps it."""
+    from minutebook.domain.bodies import BodyType
+    from minutebook.domain.register import Interest
+
+    app_store.add_interest(
+        Interest(
+            committee="PAR",
+            person="ann-lee",
+            category=InterestCategory.DISCLOSABLE_PECUNIARY,
+            description="Director, Lee Builders Ltd",
+            declared_on=date(2026, 1, 5),
+        )
+    )
+    committee = app_store.committee("PAR")
+    app_store.update_committee(committee.model_copy(update={"body_type": BodyType.OTHER}))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _register(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-category", Select).value == "disclosable_pecuniary"
+        await _fill(pilot, description="Director and shareholder, Lee Builders Ltd")
+        assert app.screen is screen
+    corrected = app_store.interests("PAR")[-1]
+    assert corrected.category is InterestCategory.DISCLOSABLE_PECUNIARY
+    assert corrected.description == "Director and shareholder, Lee Builders Ltd"

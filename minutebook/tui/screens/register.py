@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from minutebook.application.register import LABELS, Register, RegisterEntry, RegisterView
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import parse_date, short_date
-from minutebook.domain.interests import INTEREST_LABELS, interest_categories
+from minutebook.domain.interests import INTEREST_LABELS, interest_categories, offered_categories
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest
 from minutebook.tui.commands import PaletteCommand
@@ -205,9 +205,10 @@ whole (Enter) or leave with nothing stored (Escape)."""
 
     # -- changes ---------------------------------------------------------------------------
 
-    def _fields(self, *, person: bool) -> list[FormField]:
+    def _fields(self, *, person: bool, kept: Interest | None = None) -> list[FormField]:
         body = self.app.store.committee(self.code).body_type
-        types = [(INTEREST_LABELS[c].capitalize(), c.value) for c in interest_categories(body)]
+        offered = offered_categories(body, kept.category if kept else None)
+        types = [(INTEREST_LABELS[c].capitalize(), c.value) for c in offered]
         people = [(e.person.name, e.person.id) for e in self.shown.entries]
         fields = [FormField("person", LABELS["person"], "select", options=people)] if person else []
         return [
@@ -238,7 +239,7 @@ whole (Enter) or leave with nothing stored (Escape)."""
         entry, interest = selected
         self._form(
             f"Correct {entry.person.name}'s interest (replaces it from the date declared)",
-            self._fields(person=False),
+            self._fields(person=False, kept=interest),
             Register.values(interest, self.today),
             interest,
         )
