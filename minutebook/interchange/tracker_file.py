@@ -254,9 +254,6 @@ def _looked_for() -> str:
 # -- rows ----------------------------------------------------------------------------------
 
 
-_text = text_of
-
-
 class _Row(Row[Column]):
     @property
     def blank(self) -> bool:
@@ -271,8 +268,8 @@ def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
         values: dict[Column, Value] = {}
         for index, column in heading.columns.items():
             value = cells[index] if index < len(cells) else None
-            if column in values and _text(value):  # a second RAG or position column
-                joined = "\n".join(t for t in (_text(values[column]), _text(value)) if t)
+            if column in values and text_of(value):  # a second RAG or position column
+                joined = "\n".join(t for t in (text_of(values[column]), text_of(value)) if t)
                 values[column] = joined
             elif column not in values:
                 values[column] = value
@@ -281,7 +278,7 @@ def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
 
 def _a_date(value: Value, serial_dates: bool, *, month_end: bool) -> date | None:
     """A date cell: an Excel date, an Excel day number, or a date as typed."""
-    return cell_date(value, serial_dates) or written_date(_text(value), month_end=month_end)
+    return cell_date(value, serial_dates) or written_date(text_of(value), month_end=month_end)
 
 
 def _number(row: _Row) -> int | None:
@@ -291,11 +288,11 @@ def _number(row: _Row) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
-        text = re.sub(r"^(?:action\s*)?(?:no\.?|#)\s*", "", _text(value), flags=re.I).rstrip(".")
+        text = re.sub(r"^(?:action\s*)?(?:no\.?|#)\s*", "", text_of(value), flags=re.I).rstrip(".")
         if not text:
             return None
         if not text.isdigit():
-            raise ValueError(f"the action number {_text(value)!r} is not a whole number")
+            raise ValueError(f"the action number {text_of(value)!r} is not a whole number")
         number = int(text)
     if number < 1:
         raise ValueError(f"the action number {number} is not 1 or more")
@@ -406,7 +403,7 @@ class _Reader:
         own = row.text(Column.MEETING_DATE)
         value = row.cells.get(Column.MEETING_DATE) if own else carried.meeting_date
         meeting = self._cell(row, Column.MEETING_DATE, heading, problems, value=value)
-        if meeting is None and not _text(value):
+        if meeting is None and not text_of(value):
             name = heading.names[Column.MEETING_DATE]
             problems.append(f"no meeting date: the {name} cell is blank")
         if meeting is not None:
