@@ -84,8 +84,10 @@ def _load_the_rest() -> None:
 
 def _live_capture_open(stack: Iterable[Screen[object]]) -> bool:
     # By name of its module, not by import: the first screen must not wait for it.
-    live = sys.modules.get("minutebook.tui.screens.live")
-    return live is not None and any(isinstance(s, live.LiveMeetingScreen) for s in stack)
+    # The preload thread may be importing it this moment: a class not yet defined has
+    # no screen open.
+    live = getattr(sys.modules.get("minutebook.tui.screens.live"), "LiveMeetingScreen", None)
+    return live is not None and any(isinstance(s, live) for s in stack)
 
 
 def _collect_and_freeze() -> None:
