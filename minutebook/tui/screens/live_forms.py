@@ -165,8 +165,8 @@ class LiveForms:
             self._action_fields(),
             {},
             save,
-            hint="It goes in the minute where the cursor was, as a line [action N]: the NHS "
-            "minutes name its owner beside what is above it (delete the line to minute the "
+            hint="It goes in the minute where the cursor was, as a line [action N]: the "
+            "minutes show it there, beside what raised it (delete the line to minute the "
             "action after the item).",
         )
 

@@ -108,7 +108,7 @@ class FormScreen(ModalScreen[bool]):
                         yield Label(spec.label)
                         yield self._widget(spec)
             if self.hint:
-                yield Static(self.hint, id="form-hint", classes="muted")
+                yield Static(self.hint, id="form-hint", classes="muted", markup=False)
             yield Static(Text(sentence(self.refused)) if self.refused else "", id="form-errors")
             with Horizontal(id="form-buttons"):
                 yield Button(
