@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from minutebook.domain.action_views import ActionFilter, owner_actions, owner_list_text
 from minutebook.domain.actions import Action
 from minutebook.domain.base import Refused, sentence
-from minutebook.domain.rag import RagScheme, ShownRag, scheme_for, shown_rag
+from minutebook.domain.rag import RagScheme, ShownRag, scheme_for, shown_rag_on
 from minutebook.domain.reviews import ActionReview
 from minutebook.domain.tracker import coming_meeting
 from minutebook.store.errors import StoreError
@@ -63,7 +63,7 @@ class ActionTracker:
                     action,
                     names.get(action.owner, action.owner),
                     tuple(reviews.get(action.id or 0, ())),
-                    shown_rag(self.scheme, action.status, action.rag, label),
+                    shown_rag_on(self.scheme, action.status, action.due, action.rag, today, label),
                 )
             )
         return lines

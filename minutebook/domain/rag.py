@@ -191,3 +191,19 @@ def shown_rag(
             f"{label}: RAG {recorded!r} is not in the {scheme.name} key; shown by its status",
         )
     return ShownRag(level)
+
+
+def shown_rag_on(
+    scheme: RagScheme,
+    status: ActionStatus,
+    due: date | None,
+    recorded: str | None,
+    day: date,
+    label: str,
+) -> ShownRag:
+    """The RAG the tracker shows between meetings, on `day`: what the committee agreed
+    (`shown_rag`); where it agreed none, the level the status takes as at that day, so an
+    action past its deadline and not complete shows outstanding, not "not yet due"."""
+    if recorded is None:
+        status = status_at(status, due, day)
+    return shown_rag(scheme, status, recorded, label)

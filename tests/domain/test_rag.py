@@ -107,3 +107,21 @@ def test_the_rag_shown_is_what_the_committee_agreed_read_in_its_own_key() -> Non
     unknown = shown_rag(COUNCIL, ActionStatus.OUTSTANDING, "blue", "action 7")
     assert code(unknown.level) == "R"
     assert unknown.warning == "action 7: RAG 'blue' is not in the council key; shown by its status"
+
+
+def test_between_meetings_an_action_past_its_deadline_shows_outstanding() -> None:
+    """The tracker screen, on a day after the deadline, with no RAG agreed yet: seed
+    003's key calls it outstanding (red), not "not yet due" (found by a new user)."""
+    from datetime import date
+
+    from minutebook.domain.actions import ActionStatus
+    from minutebook.domain.rag import NHS, shown_rag_on
+
+    def shown(status: ActionStatus, recorded: str | None, day: date) -> str | None:
+        level = shown_rag_on(NHS, status, date(2023, 10, 31), recorded, day, "Action 3").level
+        return level.code if level else None
+
+    assert shown(ActionStatus.NOT_YET_DUE, None, date(2023, 11, 1)) == "red"
+    assert shown(ActionStatus.NOT_YET_DUE, None, date(2023, 10, 1)) == "blue"
+    assert shown(ActionStatus.NOT_YET_DUE, "amber", date(2023, 11, 1)) == "amber"  # as agreed
+    assert shown(ActionStatus.COMPLETE_PROPOSE_CLOSURE, None, date(2023, 11, 1)) == "green"
