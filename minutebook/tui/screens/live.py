@@ -138,10 +138,10 @@ class LiveMeetingScreen(SignedMinutes):
             self.notify("This meeting has no agenda yet: add items first.", severity="warning")
         elif not self.capture.on_the_day and not self.locked:
             self.notify(
-                f"This meeting was held on {long_date(self.capture.meeting.date)}, not today: "
-                "what you record goes in at its item, without clock times. Its start and end "
-                "times can be set on the committee's Meetings tab (e).",
-                timeout=10,
+                # Short and brief: it stands over the room list and the panel below.
+                f"Held on {long_date(self.capture.meeting.date)}, not today: what you record "
+                "goes in at its item, without clock times.",
+                timeout=5,
             )
         self.current = self.capture.resume_item()
         self.show_item()
