@@ -23,6 +23,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from minutebook.domain.words import sentence as sentence  # one rule, re-exported
+
 # Characters that are not allowed in an XML 1.0 document (and so in a .docx), apart from
 # tab, newline and carriage return which are kept; plus lone surrogates and U+FFFE/FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -192,8 +194,3 @@ def slug(text: str) -> str:
     return "-".join(words)[:40] or "person"
 
 
-def sentence(text: str) -> str:
-    """`text` as a sentence on its own: its first letter a capital. Refusals are worded
-    to follow a colon or a name ("row 3: the minutes of 13 June 2023 are signed and
-    locked"); shown on their own they start a sentence."""
-    return text[:1].upper() + text[1:]

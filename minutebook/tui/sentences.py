@@ -4,7 +4,7 @@ shown on their own, in a notice or under a form's fields, they start a sentence.
 
 from __future__ import annotations
 
-from minutebook.domain.base import sentence
+from minutebook.domain.words import sentence  # not domain.base: no pydantic at start-up
 
 __all__ = ["MARK_HINT", "sentence"]
 
