@@ -20,6 +20,7 @@ from minutebook.domain.interests import category_problem
 from minutebook.domain.register import (
     Interest,
     NilReturn,
+    declared_problem,
     register_on,
     surname_forename,
     without_return,
@@ -191,11 +192,9 @@ class Register:
             interest = Interest.model_validate(data)
         except ValidationError as error:
             raise Refused("\n".join(error_lines(error, labels=LABELS))) from None
-        if interest.declared_on > today:
-            raise Refused(
-                f"Date declared: {short_date(interest.declared_on)} is after today; "
-                "record what has been declared"
-            )
+        late = declared_problem(interest.declared_on, today)
+        if late:
+            raise Refused(late)
         body = self.store.committee(code).body_type
         problem = category_problem(interest.category, body, kept.category if kept else None)
         if problem:
@@ -231,8 +230,9 @@ class Register:
             raise Refused(f"Date declared: {error}") from None
         if day is None:
             raise Refused("Date declared: give the date of the return")
-        if day > today:
-            raise Refused(f"Date declared: {short_date(day)} is after today")
+        late = declared_problem(day, today)
+        if late:
+            raise Refused(late)
         try:
             return self.store.add_nil_return(
                 NilReturn(committee=code, person=person, declared_on=day)

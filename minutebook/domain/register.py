@@ -103,6 +103,17 @@ def without_return(
     return [m for m in members if m not in returned]
 
 
+def declared_problem(declared_on: date, today: date) -> str | None:
+    """Why a return or an interest dated `declared_on` cannot be recorded on `today`:
+    the register records what has been declared, so a date after today is refused (it
+    would not show until then)."""
+    if declared_on > today:
+        return (
+            f"Date declared: {declared_on:%d/%m/%Y} is after today; record what has been declared"
+        )
+    return None
+
+
 def year_start(day: date) -> date:
     """The start of the register's year that `day` falls in: returns are asked for
     once a calendar year."""

@@ -9,7 +9,13 @@ import pytest
 from pydantic import ValidationError
 
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest, NilReturn, register_on, without_return
+from minutebook.domain.register import (
+    Interest,
+    NilReturn,
+    declared_problem,
+    register_on,
+    without_return,
+)
 
 
 def interest(**changes: object) -> Interest:
@@ -53,3 +59,11 @@ def test_who_has_made_no_return_this_year() -> None:
 def test_an_interest_cannot_end_before_it_began() -> None:
     with pytest.raises(ValidationError, match=r"ended .* before it began"):
         interest(date_to=date(2021, 1, 1))
+
+
+def test_a_return_dated_after_today_is_refused_and_today_is_accepted() -> None:
+    today = date(2022, 7, 29)
+    assert declared_problem(today, today) is None
+    assert declared_problem(date(2022, 7, 30), today) == (
+        "Date declared: 30/07/2022 is after today; record what has been declared"
+    )
