@@ -939,6 +939,16 @@ def decision_votes(db: Database) -> None:
     record_triggers(db)  # the lock and the audit copy the new column of decisions too
 
 
+@migrations(name="0024_prompt_dismissals")
+def prompt_dismissals(db: Database) -> None:
+    """A prompt of the register dismissed in live capture (docs/register.md#prompts) is
+    a timeline event of a kind, `dismissed`, that a Minutebook before this step does
+    not know. The table needs no change: the step is here so that its name, recorded
+    in the file, has an older Minutebook refuse the file as made by a newer version
+    rather than open it and meet an event it cannot read."""
+    del db  # nothing to change
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.
