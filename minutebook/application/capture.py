@@ -400,16 +400,28 @@ class MeetingCapture:
         self.refresh()
         return saved
 
-    def edit_decision(self, decision_id: int, text: str, verb: str | None) -> Decision:
-        """Correct a decision's words or verb; it keeps its place and its number."""
+    def edit_decision(
+        self,
+        decision_id: int,
+        text: str,
+        verb: str | None,
+        vote: Mapping[str, Any] | None = None,
+    ) -> Decision:
+        """Correct a decision's words or verb, and its vote when the form gives the vote
+        fields (checked as F3 checks them, where the decision stands in the timeline;
+        all blank removes it); it keeps its place and its number."""
         current = self._decision(decision_id)
         changed = decision_from(text, verb, None, inquorate=False)
+        voted = current.vote  # correcting only the words leaves the vote as taken
+        if vote is not None:
+            item = next(m.item for m in self.record.minutes if current in m.decisions)
+            voted = vote_from(self, item, vote, current)
         saved = self.store.edit_decision(
             changed.model_copy(
                 update={
                     "id": decision_id,
                     "chairs_action": current.chairs_action,
-                    "vote": current.vote,  # correcting the words leaves the vote as taken
+                    "vote": voted,
                 }
             ),
             self.stamp(),

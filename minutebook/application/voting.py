@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.meeting import Decision
 from minutebook.domain.voters import Voters, check_vote, voters_at
-from minutebook.domain.votes import Choice, MemberVote, Vote
+from minutebook.domain.votes import Choice, MemberVote, Vote, minute_sentences
 
 if TYPE_CHECKING:
     from minutebook.application.capture import MeetingCapture
@@ -40,23 +41,56 @@ CASTING_CHOICES = [
 ]
 
 
-def voters(capture: MeetingCapture, item: int) -> Voters:
-    """Who may vote at `item` now: where a decision recorded there next would stand."""
+def voters(capture: MeetingCapture, item: int, decision: Decision | None = None) -> Voters:
+    """Who may vote at `item`: where `decision` stands in the timeline (one being
+    corrected), else where a decision recorded there next would stand."""
     quorum = capture.quorum
-    present = quorum.present_at(quorum.timeline.now_at(item))
+    at = (
+        quorum.decision_position(decision, item)
+        if decision is not None
+        else quorum.timeline.now_at(item)
+    )
     organisations = capture.store.organisations(capture.meeting.committee)
+    present = quorum.present_at(at)
     return voters_at(capture.record, capture.terms, capture.seats, organisations, item, present)
 
 
-def voter_choices(capture: MeetingCapture, item: int) -> list[tuple[str, str]]:
-    """Those who may propose or second a motion at `item`, by name."""
-    return sorted((capture.name(p), p) for p in voters(capture, item).entitled)
+def voter_choices(
+    capture: MeetingCapture, item: int, decision: Decision | None = None
+) -> list[tuple[str, str]]:
+    """Those who may propose or second a motion at `item` (where `decision` stands)."""
+    return sorted((capture.name(p), p) for p in voters(capture, item, decision).entitled)
 
 
-def vote_from(capture: MeetingCapture, item: int, values: Mapping[str, Any]) -> Vote | None:
-    """The vote the form gives, checked against who may vote at `item`; None when none
-    of its fields was filled in. `Refused`, naming the field or the item and the
-    numbers, when it cannot stand."""
+def form_values(capture: MeetingCapture, vote: Vote | None) -> dict[str, str]:
+    """A stored vote as the form shows it, to be corrected: the numbers given, the
+    proposer, seconder and casting vote, and a named vote typed as the minutes print it
+    ("For: Ann Lee, Bob Hart; Against: Cy Dunn"), each by the full name `named_vote`
+    reads back."""
+    if vote is None:
+        return {}
+    values = {key: str(getattr(vote, key)) for key, _ in COUNT_FIELDS if vote.counted}
+    values |= {"proposer": vote.proposer or "", "seconder": vote.seconder or ""}
+    values["casting"] = vote.casting.value if vote.casting else ""
+
+    def full(person: str) -> str:
+        found = capture.people.get(person)
+        return found.name if found else person
+
+    if vote.named:  # the minutes' own line, which `named_vote` reads back
+        values["named"] = minute_sentences(Vote(named=vote.named), full)[-1]
+    return values
+
+
+def vote_from(
+    capture: MeetingCapture,
+    item: int,
+    values: Mapping[str, Any],
+    decision: Decision | None = None,
+) -> Vote | None:
+    """The vote the form gives, checked against who may vote at `item` (where
+    `decision`, one being corrected, stands); None when none of its fields was filled
+    in. `Refused`, naming the field or the item and the numbers, when it cannot stand."""
     counts: dict[str, int] = {}
     for key, label in COUNT_FIELDS:
         typed = str(values.get(key) or "").strip()
@@ -69,7 +103,7 @@ def vote_from(capture: MeetingCapture, item: int, values: Mapping[str, Any]) -> 
     typed = str(values.get("named") or "").strip()
     if not counts and not any(people.values()) and not typed:
         return None
-    entitled = voters(capture, item)
+    entitled = voters(capture, item, decision)
     named = named_vote(capture, typed, entitled, item) if typed else ()
     try:
         vote = Vote.model_validate(counts | people | {"named": named})

@@ -7,6 +7,12 @@ reference, not worked out again: present where the decision stands in the timeli
 deputies vote (and their principal is away), attending remotely only where remote
 attendance counts; and never someone the Chair ruled must leave or take no part for an
 interest declared on the item, even where the ToR deems them present for the quorum.
+
+Only the Chair has a casting vote, as UK standing orders give it (Local Government Act
+1972 Sch 12 para 39(2); NHS boards' model standing orders say the same): the person
+presiding may vote once as a member, and on an equality of votes give a second, casting
+vote. Who presides is the Chair when the Chair may vote at the item, else the
+Vice-Chair (the Chair away, or out of the room for an interest).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from dataclasses import dataclass
 
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import Organisation, Seat
-from minutebook.domain.meeting import MeetingRecord
+from minutebook.domain.meeting import Capacity, MeetingRecord
 from minutebook.domain.quorum import (
     ConflictEffect,
     ConflictPolicy,
@@ -38,6 +44,14 @@ class Voters:
     item: int
     entitled: tuple[str, ...]
     not_entitled: tuple[Exclusion, ...]
+    chairs: tuple[str, ...] = ()
+    """Who holds the Chair's seat, then the Vice-Chair's, whether here or not."""
+
+    @property
+    def presiding(self) -> str | None:
+        """Who has the casting vote here: the Chair if they may vote at the item, else
+        the Vice-Chair; None when neither may."""
+        return next((p for p in self.chairs if p in self.entitled), None)
 
     def reason(self, person: str) -> str:
         """Why `person` may not vote here; "" if they may."""
@@ -83,7 +97,26 @@ def voters_at(
     rows = [a for a in record.attendance if a.person in present]
     declared = [d for d in record.declarations if d.item == item and d.person in present]
     verdict = engine.evaluate(rows, declared, item)
-    return Voters(item, verdict.counted, verdict.excluded)
+    return Voters(item, verdict.counted, verdict.excluded, chairs_of(record, seats))
+
+
+CHAIR_TAGS = ("chair", "vice_chair")
+"""The offices that preside, in order: a deputy never inherits them (`Deputies`)."""
+
+
+def chairs_of(record: MeetingRecord, seats: Sequence[Seat]) -> tuple[str, ...]:
+    """Who holds the Chair's seat, then the Vice-Chair's, at this meeting: a member's
+    attendance row names the seats they hold; a holder not on the list is the seat's."""
+    members = {a.person: a.seats for a in record.attendance if a.capacity is Capacity.MEMBER}
+    found: list[str] = []
+    for tag in CHAIR_TAGS:
+        for seat in seats:
+            if tag not in seat.tags:
+                continue
+            holders = [p for p, held in members.items() if seat.id in held]
+            holders = holders or ([seat.holder] if seat.holder else [])
+            found += [p for p in holders if p not in found]
+    return tuple(found)
 
 
 def check_vote(vote: Vote, voters: Voters, item_label: str, name: Callable[[str], str]) -> None:
@@ -104,3 +137,24 @@ def check_vote(vote: Vote, voters: Voters, item_label: str, name: Callable[[str]
     for role, person in roles:
         if person is not None and (reason := voters.reason(person)):
             raise Refused(f"{name(person)} may not {role} at {item_label}: {reason}")
+    if vote.casting is not None:
+        check_casting(voters, item_label, name)
+
+
+def check_casting(voters: Voters, item_label: str, name: Callable[[str], str]) -> None:
+    """Refuse a casting vote where no Chair presides: neither the Chair nor the
+    Vice-Chair may vote at the item. (The Chair's own vote as a member, in the numbers
+    or the named vote, is counted like anyone's; the casting vote is a second vote,
+    never added to the numbers, and given only on an equality: `Vote`.)"""
+    if voters.presiding is not None:
+        return
+    if not voters.chairs:
+        raise Refused(
+            "Casting vote: only the Chair has one, and no seat of the committee is "
+            "tagged chair (tag the Chair's seat on the member form)"
+        )
+    why = "; ".join(f"{name(p)}: {voters.reason(p)}" for p in voters.chairs)
+    raise Refused(
+        f"Casting vote: only the Chair has one, and no Chair or Vice-Chair may vote at "
+        f"{item_label} ({why})"
+    )

@@ -6,8 +6,9 @@ module's `Vote` is part of)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import TypeVar
 
 from pydantic import Field, model_validator
 
@@ -102,6 +103,25 @@ class Vote(DomainModel):
         """ "carried", "lost", or either "on the Chair's casting vote"."""
         words = "carried" if self.carried else "lost"
         return f"{words} on the Chair's casting vote" if self.casting else words
+
+
+Point = TypeVar("Point")
+
+
+def vote_runs(points: Sequence[Point], vote: Callable[[Point], Vote | None]) -> list[list[Point]]:
+    """Where the votes print among points minuted together under one heading ("RESOLVED:",
+    "The Board agreed the following:"): the vote goes just before the heading of the
+    point it decided, so a point with a vote of its own stands under a heading of its
+    own, and the points before and after it under theirs (numbering runs on); points
+    without a vote stay together. As UK minutes read: "On being put to the vote the
+    motion was carried ... RESOLVED - That ..." says what that vote resolved, no more."""
+    runs: list[list[Point]] = []
+    for point in points:
+        if vote(point) is not None or not runs or vote(runs[-1][0]) is not None:
+            runs.append([point])
+        else:
+            runs[-1].append(point)
+    return runs
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -79,3 +79,52 @@ def test_a_named_vote_copied_from_the_minutes_with_its_full_stop_is_read(
         1, "That it be agreed.", vote={"named": "For: Marland, Bradburn; Against: Hopkins."}
     )
     assert decided.vote is not None and decided.vote.totals == (2, 1, 0)
+
+
+def test_a_correction_changes_the_vote_with_the_checks_of_f3_where_the_decision_stands(
+    capture: MeetingCapture,
+) -> None:
+    capture.take_up(2)
+    decided = capture.decide(2, "That it be agreed.", vote={"in_favour": "3", "against": "2"})
+    # Two more come in after the decision: they did not vote on it.
+    capture.mark("collins", Mark.PRESENT, 2)
+    capture.mark("heath", Mark.PRESENT, 2)
+    with pytest.raises(Refused, match="4 for, 3 against and 0 abstentions is 7 votes; only 5"):
+        capture.edit_decision(
+            decided.id or 0, "That it be agreed.", None, {"in_favour": "4", "against": "3"}
+        )
+    with pytest.raises(Refused, match="Heath may not second the motion at item 2: not present"):
+        capture.edit_decision(decided.id or 0, "That it be agreed.", None, {"seconder": "heath"})
+    (kept,) = capture.minute(2).decisions  # type: ignore[union-attr]
+    assert kept.vote == Vote(in_favour=3, against=2)  # a refusal changes nothing
+    capture.edit_decision(
+        decided.id or 0,
+        "That it be agreed.",
+        None,
+        {"in_favour": "3", "against": "1", "abstentions": "1", "proposer": "hopkins"},
+    )
+    (changed,) = capture.minute(2).decisions  # type: ignore[union-attr]
+    assert changed.vote == Vote(in_favour=3, against=1, abstentions=1, proposer="hopkins")
+    capture.edit_decision(decided.id or 0, "That it be agreed.", None, {"in_favour": ""})
+    (cleared,) = capture.minute(2).decisions  # type: ignore[union-attr]
+    assert cleared.vote is None  # every field blank: the vote is taken off
+
+
+def test_a_casting_vote_needs_the_chair_or_vice_chair_able_to_vote_at_the_item(
+    capture: MeetingCapture,
+) -> None:
+    for person in ("collins", "heath", "head"):
+        capture.mark(person, Mark.PRESENT, 1)
+    capture.declare("marland", 1, None, "Owns land on the site", "leave", at_item=1)
+    equal = {"in_favour": "2", "against": "2", "casting": "against"}
+    # The Chair out for the item: the Vice-Chair presides and has the casting vote.
+    assert capture.decide(1, "That it be agreed.", vote=equal).vote is not None
+    capture.declare("hopkins", 1, None, "A tenant on the site", "no_vote", at_item=1)
+    with pytest.raises(Refused) as refused:
+        capture.decide(
+            1, "That the site be sold.", vote={**equal, "in_favour": "1", "against": "1"}
+        )
+    assert str(refused.value).startswith(
+        "Casting vote: only the Chair has one, and no Chair or Vice-Chair may vote at item 1 ("
+    )
+    assert len(capture.minute(1).decisions) == 1  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from minutebook.domain.meeting import Attendance, Capacity
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.domain.voters import Voters, check_vote, voters_at
-from minutebook.domain.votes import Choice, MemberVote, Vote, minute_sentences
+from minutebook.domain.votes import Choice, MemberVote, Vote, minute_sentences, vote_runs
 from tests.domain.builder import Builder, terms
 
 
@@ -139,3 +139,65 @@ def test_the_audit_words_a_changed_vote_as_the_minutes_do() -> None:
         "Vote: (none) → Proposed by Councillor Ann Lee. On being put to the vote the motion "
         "was carried, 7 for, 2 against.",
     )
+
+
+def chaired(members: int = 5) -> Builder:
+    """A meeting whose S1 is the Chair's seat (p1) and S2 the Vice-Chair's (p2)."""
+    meeting = Builder(members=members)
+    meeting.seats[0] = meeting.seats[0].model_copy(update={"tags": ("chair",)})
+    meeting.seats[1] = meeting.seats[1].model_copy(update={"tags": ("vice_chair",)})
+    return meeting
+
+
+EQUAL = Vote(in_favour=1, against=1, casting=Choice.FOR)
+
+
+def test_only_the_chair_presiding_has_a_casting_vote() -> None:
+    # The Chair present: theirs. The Chair out for an interest: the Vice-Chair presides.
+    meeting = chaired().roll("p1", "p2", "p3", "p4", "p5")
+    assert voters(meeting, 3).presiding == "p1"
+    check_vote(EQUAL, voters(meeting, 3), "item 3", name)
+    meeting.at(2).declare("p1", 4, Ruling.LEAVE)
+    assert voters(meeting, 4).presiding == "p2"
+    check_vote(EQUAL, voters(meeting, 4), "item 4", name)
+    # Both out of the room for item 5: no one may give a casting vote there.
+    meeting.declare("p2", 5, Ruling.NO_VOTE)
+    meeting.declare("p1", 5, Ruling.LEAVE)
+    with pytest.raises(Refused) as refused:
+        check_vote(EQUAL, voters(meeting, 5), "item 5", name)
+    assert str(refused.value) == (
+        "Casting vote: only the Chair has one, and no Chair or Vice-Chair may vote at item 5 "
+        "(P1: conflicted on item 5: left the meeting; P2: conflicted on item 5: took no part)"
+    )
+    check_vote(Vote(in_favour=2, against=1), voters(meeting, 5), "item 5", name)  # no casting
+
+
+def test_a_chair_who_never_came_gives_no_casting_vote_and_an_untagged_committee_is_told() -> None:
+    meeting = chaired().roll("p3", "p4", "p5")
+    with pytest.raises(Refused, match=r"\(P1: not present at item 3; P2: not present at item 3\)"):
+        check_vote(EQUAL, voters(meeting, 3), "item 3", name)
+    untagged = Builder(members=5).roll("p1", "p2", "p3", "p4", "p5")
+    with pytest.raises(Refused, match="no seat of the committee is tagged chair"):
+        check_vote(EQUAL, voters(untagged, 3), "item 3", name)
+
+
+def test_the_chair_votes_once_as_a_member_and_the_casting_vote_is_not_counted() -> None:
+    meeting = chaired().roll("p1", "p2", "p3", "p4")
+    chosen = {"p1": Choice.FOR, "p2": Choice.FOR, "p3": Choice.AGAINST, "p4": Choice.AGAINST}
+    named = tuple(MemberVote(person=p, choice=c) for p, c in chosen.items())
+    vote = Vote(named=named, casting=Choice.FOR)  # the Chair's own vote among the four
+    check_vote(vote, voters(meeting, 3), "item 3", name)
+    assert vote.totals == (2, 2, 0) and vote.outcome == "carried on the Chair's casting vote"
+    # A casting vote added to the numbers is no equality: refused.
+    with pytest.raises(ValidationError, match="only when the votes are equal"):
+        Vote(in_favour=3, against=2, casting=Choice.FOR)
+
+
+def test_a_vote_prints_before_the_heading_of_what_it_decided_alone() -> None:
+    vote = Vote(in_favour=3, against=1)
+    points = [("a", None), ("b", vote), ("c", None), ("d", None), ("e", vote), ("f", vote)]
+    runs = vote_runs(points, lambda point: point[1])
+    assert [[p for p, _ in run] for run in runs] == [["a"], ["b"], ["c", "d"], ["e"], ["f"]]
+    assert vote_runs([("a", None), ("b", None)], lambda point: point[1]) == [
+        [("a", None), ("b", None)]
+    ]
