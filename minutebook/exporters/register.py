@@ -5,23 +5,28 @@ Seed 003's "Appendix A – Register of Interests" has one row per interest: Surn
 Forename | Position within, or relationship with the ICB | Interests to Declare | the
 type as a tick (Y) in one of Financial Interest / Non-Financial Professional /
 Non-Financial Personal / Indirect | Description of Interest | Date From | Date To |
-Actions to be taken to mitigate risk | Date Declared, the heading row repeated on every
-page. A nil return is a row with "No" and its date declared. A council's register ticks
-its own categories (disclosable pecuniary, other registrable, non-registrable). What
-each row says was decided before (the register on the day, `domain.register`); this
-module only lays it out.
+Actions to be taken to mitigate risk | Date Declared. Its heading is two rows, both
+repeated on every page: "Type of Interest" over the four tick columns, every other
+heading running down both rows. A nil return is a row with "No" and its date declared.
+A council's register ticks its own categories (disclosable pecuniary, other registrable,
+non-registrable) under the same "Type of Interest". What each row says was decided
+before (the register on the day, `domain.register`); this module only lays it out.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Emu
 from docx.table import _Cell
 
 from minutebook.domain.committee import Committee
@@ -30,7 +35,10 @@ from minutebook.domain.interests import interest_categories
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest, NilReturn
 from minutebook.exporters.common import Build, new_document, set_properties
-from minutebook.exporters.tables import TableWriter, ensure_table_styles, landscape
+from minutebook.exporters.tables import TableWriter, ensure_table_styles, landscape, merge_down
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 TICK = "Y"
 
@@ -44,6 +52,12 @@ TYPE_HEADINGS = {
     InterestCategory.NON_REGISTRABLE: "Non-Registrable",
 }
 """Each category's tick column, in seed 003's words for an NHS body's four."""
+
+TYPE_GROUP = "Type of Interest"
+"""The heading over the tick columns, in the first of the two heading rows."""
+
+FIRST_TICK = 4
+"""The tick columns follow Surname, Forename, Position and Interests to Declare."""
 
 
 @dataclass(frozen=True)
@@ -140,23 +154,61 @@ def render_register(
     if not people:
         build.paragraph("No members and nothing in the register.")
         return build
-    # Widths in centimetres on A4 landscape (scaled to the page): a date and a name keep
+    # Widths in centimetres on A4 landscape (scaled to the page): a date and a surname keep
     # to one line at 10 pt, the narrowest an export prints; the tick columns' headings
-    # run up the page, so that four of them take less room than the description.
+    # run up the page in two lines, so that four of them take less room than the
+    # description. The rest goes to the description and the mitigation, which is often
+    # long too (seed 003 quotes emails there) and broke words in the middle at a third.
     ticks = len(categories)
-    rest = 27.7 - (2.2 + 2.2 + 3.4 + 1.8 + 2.1 * 3 + 1.1 * ticks)
-    weights = [2.2, 2.2, 3.4, 1.8, *([1.1] * ticks), rest * 0.66, 2.1, 2.1, rest * 0.34, 2.1]
+    rest = 27.7 - (2.1 + 2.0 + 3.0 + 1.8 + 2.1 * 3 + 1.0 * ticks)
+    weights = [2.1, 2.0, 3.0, 1.8, *([1.0] * ticks), rest * 0.56, 2.1, 2.1, rest * 0.44, 2.1]
     table = TableWriter(build, headings(committee, categories), weights, title)
-    header = table.table.rows[0]
-    for cell in header.cells[4 : 4 + ticks]:
-        _upright(cell)
-    height = OxmlElement("w:trHeight")  # room for "Non-Financial Professional" upright
-    height.set(qn("w:val"), str(int(2.3 * 567)))
-    height.set(qn("w:hRule"), "atLeast")
-    header._tr.get_or_add_trPr().append(height)
+    _two_heading_rows(table, ticks)
     for row in rows(people, categories):
         table.add_row([_text(value) for value in row])
     return build
+
+
+def _two_heading_rows(table: TableWriter, ticks: int) -> None:
+    """Make the table's heading two rows, as seed 003 prints it: "Type of Interest"
+    across the tick columns above their headings (which run up the page), every other
+    heading merged down both rows. Both rows are marked as the header, so Word and
+    LibreOffice repeat the pair on every page."""
+    lower = table.table.rows[0]._tr
+    upper = copy.deepcopy(lower)  # the same widths, style and header marks
+    lower.addprevious(upper)
+    upper_tcs, lower_tcs = list(upper.tc_lst), list(lower.tc_lst)
+    for index, (top, bottom) in enumerate(zip(upper_tcs, lower_tcs, strict=True)):
+        if FIRST_TICK <= index < FIRST_TICK + ticks:
+            _upright(_Cell(bottom, table.table))
+            continue
+        _clear(bottom)  # the heading's words stay in the top cell of the merge
+        merged = merge_down([_Cell(top, table.table), _Cell(bottom, table.table)])
+        merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    group = upper_tcs[FIRST_TICK]
+    for tc in upper_tcs[FIRST_TICK + 1 : FIRST_TICK + ticks]:
+        upper.remove(tc)
+    group.grid_span = ticks
+    group.width = Emu(sum(table.widths[FIRST_TICK : FIRST_TICK + ticks]))
+    _clear(group)
+    heading = _Cell(group, table.table).paragraphs[0]
+    heading.add_run(TYPE_GROUP)
+    heading.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+    # Tall enough for "Non-Financial" upright on one line and "Professional" on the next
+    # (at 2.3 cm a third line was cut off in the narrow tick column).
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(3.0 * 567)))
+    height.set(qn("w:hRule"), "atLeast")
+    lower.get_or_add_trPr().append(height)
+
+
+def _clear(tc: Any) -> None:
+    """Take a cell's words out, keeping its paragraph and the paragraph's style."""
+    for run in tc.findall(f"{_P}/{_R}"):
+        run.getparent().remove(run)
+
+
+_P, _R = qn("w:p"), qn("w:r")
 
 
 def _upright(cell: _Cell) -> None:
@@ -169,32 +221,65 @@ def _upright(cell: _Cell) -> None:
 def write_register_sheet(
     committee: Committee, day: date, people: Sequence[RegisterPerson], handle: BinaryIO
 ) -> None:
-    """The register as an Excel sheet: the same columns and rows, real dates, the
-    heading row frozen and printed on every page, landscape."""
+    """The register as an Excel sheet: the same two heading rows (merged as in the Word
+    document), the same rows, real dates shown dd/mm/yyyy, frozen below the heading and
+    the heading printed on every page, landscape, the title in the printed page's header."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Register of Interests"
     categories = _categories(committee, people)
-    sheet.append(headings(committee, categories))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows(people, categories):
-        sheet.append(row)
-    for line in sheet.iter_rows(min_row=2):
+    _sheet_heading(sheet, headings(committee, categories), len(categories))
+    _sheet_rows(sheet, rows(people, categories))
+    # Characters wide: a date (dd/mm/yyyy) and "Ongoing" with room, a tick column as wide
+    # as "Professional", the description the widest and wrapped.
+    widths = [14, 12, 30, 11, *([13] * len(categories)), 60, 12, 12, 40, 12]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "1:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    title = register_title(committee, day)
+    sheet.oddHeader.center.text = title.replace("&", "&&")  # & starts a header code
+    workbook.properties.title = title
+    workbook.save(handle)
+
+
+def _sheet_heading(sheet: Worksheet, names: Sequence[str], ticks: int) -> None:
+    """Rows 1 and 2: "Type of Interest" merged across the tick columns over their
+    headings; every other heading merged down both rows."""
+    from openpyxl.styles import Alignment, Font
+
+    last_tick = FIRST_TICK + ticks  # 1-based column of the last tick column
+    for column, name in enumerate(names, start=1):
+        if FIRST_TICK < column <= last_tick:
+            sheet.cell(row=2, column=column, value=name)
+        else:
+            sheet.cell(row=1, column=column, value=name)
+            sheet.merge_cells(start_row=1, end_row=2, start_column=column, end_column=column)
+    sheet.cell(row=1, column=FIRST_TICK + 1, value=TYPE_GROUP)
+    sheet.merge_cells(start_row=1, end_row=1, start_column=FIRST_TICK + 1, end_column=last_tick)
+    for line in sheet.iter_rows(min_row=1, max_row=2):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    sheet.cell(row=1, column=FIRST_TICK + 1).alignment = Alignment(horizontal="center")
+
+
+def _sheet_rows(sheet: Worksheet, table: Sequence[Sequence[Any]]) -> None:
+    from openpyxl.styles import Alignment
+
+    top = Alignment(wrap_text=True, vertical="top")
+    for row in table:
+        sheet.append(list(row))
+    for line in sheet.iter_rows(min_row=3):
+        for cell in line:
+            cell.alignment = top
             if isinstance(cell.value, date):
                 cell.number_format = "dd/mm/yyyy"
-    widths = [14, 14, 30, 10, *([11] * len(categories)), 60, 12, 12, 40, 12]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    workbook.properties.title = register_title(committee, day)
-    workbook.save(handle)
