@@ -7,12 +7,16 @@ HCP; M Carr is an officer); Bracey declared an interest and left for the item: 1
 
 from __future__ import annotations
 
+from textual.widgets import Input, Select
+
 from minutebook.application.capture import MeetingCapture
 from minutebook.domain.votes import Vote
 from minutebook.store import Store
+from minutebook.tui.screens.live_dialogs import RecordsDialog
 from tests.tui.test_live_story import (
     NOW,
     SIZE,
+    decisions_panel,
     form,
     form_errors,
     go_to_item,
@@ -61,3 +65,53 @@ async def test_a_vote_larger_than_those_entitled_is_refused_and_one_that_fits_st
     assert decision.vote == Vote(
         in_favour=10, against=4, abstentions=1, proposer="marland", seconder="hopkins"
     )
+
+
+async def test_f9_corrects_a_decision_s_vote_refusing_more_than_those_entitled(
+    demo_store: Store,
+    meeting_id: int,  # noqa: F811
+) -> None:
+    """The correction shows the vote's fields filled with the stored vote; a change that
+    more members cast than may vote at the item is refused in the form, naming the item
+    and the numbers, with nothing changed; one that fits is stored. The record panel
+    shows each decision's vote in the minutes' words."""
+    seed_room(demo_store, meeting_id, late=False)
+    capture = MeetingCapture(demo_store, meeting_id, lambda: NOW)
+    capture.declare("bracey", 2, None, "Director of a bidder", "leave", at_item=1)
+    capture.take_up(2)
+    taken = {"in_favour": "10", "against": "4", "proposer": "marland", "seconder": "hopkins"}
+    capture.decide(2, "That the bid be supported.", vote=taken)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await go_to_item(pilot, 2)
+        panel = decisions_panel(app)
+        assert "1. That the bid be supported." in panel
+        assert "On being put to the vote the motion was carried, 10 for, 4 against." in panel
+        assert f"Proposed by {capture.name('marland')}, seconded by" in panel
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordsDialog)
+        await pilot.press("enter")  # the decision, the first line
+        await pilot.pause()
+        shown = form(app).query_one("#field-in_favour", Input).value
+        assert shown == "10" and form(app).query_one("#field-proposer", Select).value == "marland"
+        await set_value(pilot, "against", "6")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert form_errors(app) == (
+            "10 for, 6 against and 0 abstentions is 16 votes; only 15 members present at "
+            "item 2 may vote"
+        )
+        (kept,) = demo_store.minute_for(meeting_id, 2).decisions  # type: ignore[union-attr]
+        assert kept.vote == Vote(in_favour=10, against=4, proposer="marland", seconder="hopkins")
+        await set_value(pilot, "against", "5")
+        await set_value(pilot, "named", "")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordsDialog)  # the form has closed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "carried, 10 for, 5 against." in decisions_panel(app)
+    (changed,) = demo_store.minute_for(meeting_id, 2).decisions  # type: ignore[union-attr]
+    assert changed.vote == Vote(in_favour=10, against=5, proposer="marland", seconder="hopkins")

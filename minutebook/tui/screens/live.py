@@ -39,7 +39,6 @@ from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.application.matters import MattersArising
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import long_date
-from minutebook.domain.meeting import DecisionFlag
 from minutebook.domain.meeting_quorum import NO_ATTENDANCE
 from minutebook.store import StoreError
 from minutebook.store.errors import WriteFailed
@@ -50,6 +49,7 @@ from minutebook.tui.screens.live_forms import LiveForms
 from minutebook.tui.screens.live_help import LIVE_HELP
 from minutebook.tui.screens.live_prompts import LivePrompts, PromptLine
 from minutebook.tui.screens.live_signed import SignedMinutes
+from minutebook.tui.screens.live_votes import decision_lines
 from minutebook.tui.screens.matters_arising import item_cue, open_matters_arising
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.minute_editor import MinuteEditor
@@ -61,11 +61,6 @@ SAVE_DELAY = 0.01
 """Seconds after the first unsaved keystroke before the narrative is written. Short, so
 that even a busy event loop saves what was typed well within 100 ms; a burst of keys in
 that time is written once."""
-
-FLAG_WORDS = {
-    DecisionFlag.INQUORATE: "  [taken while inquorate]",
-    DecisionFlag.CHAIRS_ACTION: "  [Chair's action]",
-}
 
 
 class LiveMeetingScreen(SignedMinutes):
@@ -210,15 +205,7 @@ class LiveMeetingScreen(SignedMinutes):
         title.append(item_cue(self.capture.agenda, item.number, signed=self.locked), style="dim")
         self.title_line.update(title)
         self.prompts.show(item.number, self.locked)
-        lines: list[str] = []
-        decisions = minute.decisions if minute else ()
-        for verb in dict.fromkeys(d.verb for d in decisions):
-            points = [d for d in decisions if d.verb is verb]
-            lines.append(f"{verb.value}:")
-            for n, decision in enumerate(points, start=1):
-                flag = self.capture.flag(decision, item.number)
-                flagged = f"{decision.text}{FLAG_WORDS.get(flag, '') if flag else ''}"
-                lines.append(f"  {n}. {flagged}  [decision {decision.position}]")
+        lines = decision_lines(self.capture, minute.decisions if minute else (), item.number)
         for action in self.capture.item_actions(item.number):
             due = f", by {action.due:%d/%m/%Y}" if action.due else ""
             lines.append(

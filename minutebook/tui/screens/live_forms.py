@@ -22,7 +22,7 @@ from minutebook.domain.quorum import Ruling
 from minutebook.domain.recording import HANDLING_CHOICES, Handling
 from minutebook.store import StoreError
 from minutebook.tui.screens.live_dialogs import QuorumDialog
-from minutebook.tui.screens.live_votes import vote_fields, vote_values
+from minutebook.tui.screens.live_votes import stored_vote, vote_fields, vote_values
 from minutebook.tui.sentences import MARK_HINT
 from minutebook.tui.widgets.form import FormField, FormScreen
 
@@ -306,18 +306,26 @@ class LiveForms:
         """Open a decision, action or declaration to correct it."""
         capture = self.capture
         if line.kind == "decision":
-            decision = next(
-                d for m in capture.record.minutes for d in m.decisions if d.id == line.row_id
+            item, decision = next(
+                (m.item, d)
+                for m in capture.record.minutes
+                for d in m.decisions
+                if d.id == line.row_id
             )
             self._form(
                 f"Correct a decision at item {line.item}",
                 [
                     FormField("text", "Text"),
                     FormField("verb", "Decision", "select", options=VERB_CHOICES),
+                    *vote_fields(capture, item, decision),
                 ],
-                {"text": decision.text, "verb": decision.verb.value},
-                lambda v: capture.edit_decision(line.row_id, v.get("text") or "", v.get("verb")),
-                hint="The decision keeps its number and its place; what it said is kept too.",
+                {"text": decision.text, "verb": decision.verb.value}
+                | stored_vote(capture, decision),
+                lambda v: capture.edit_decision(
+                    line.row_id, v.get("text") or "", v.get("verb"), vote_values(v)
+                ),
+                hint="The decision keeps its number and its place; what it said is kept too. "
+                "Clear the vote's fields to remove it.",
             )
         elif line.kind == "action":
             action = next(a for a in capture.actions if a.id == line.row_id)

@@ -1,23 +1,49 @@
-"""The vote fields of the live decision form (F3): the numbers for, against and
-abstaining, who proposed and seconded the motion, the Chair's casting vote and a named
-(recorded) vote typed as the minutes print it. All are optional; the capture service
-reads and checks them (`application.voting`)."""
+"""Votes in live capture: the vote fields of the decision form (F3) and of its correction
+(F9) — the numbers for, against and abstaining, who proposed and seconded the motion,
+the Chair's casting vote and a named (recorded) vote typed as the minutes print it, all
+optional, read and checked by the capture service (`application.voting`) — and the
+record panel's lines for an item's decisions, each with its vote in the minutes' words
+(`domain.votes.minute_sentences`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from minutebook.application.capture import MeetingCapture
-from minutebook.application.voting import CASTING_CHOICES, COUNT_FIELDS, voter_choices
+from minutebook.application.voting import (
+    CASTING_CHOICES,
+    COUNT_FIELDS,
+    form_values,
+    voter_choices,
+)
+from minutebook.domain.meeting import Decision, DecisionFlag
+from minutebook.domain.votes import minute_sentences
 from minutebook.tui.widgets.form import FormField
 
 VOTE_KEYS = (*(key for key, _ in COUNT_FIELDS), "proposer", "seconder", "casting", "named")
 
+FLAG_WORDS = {
+    DecisionFlag.INQUORATE: "  [taken while inquorate]",
+    DecisionFlag.CHAIRS_ACTION: "  [Chair's action]",
+}
 
-def vote_fields(capture: MeetingCapture, item: int) -> list[FormField]:
+
+def vote_fields(
+    capture: MeetingCapture, item: int, decision: Decision | None = None
+) -> list[FormField]:
     """The fields, after the decision's own: one row each, so the form stays on an
-    80x24 screen (its fields scroll)."""
-    people = voter_choices(capture, item)
+    80x24 screen (its fields scroll). Proposer and seconder are chosen among those who
+    may vote at the item (where `decision`, one being corrected, stands); a corrected
+    vote's own proposer and seconder stay offered, so that the check says why they may
+    not be there rather than the form losing them."""
+    people = voter_choices(capture, item, decision)
+    vote = decision.vote if decision is not None else None
+    offered = {value for _, value in people}
+    for person in (vote.proposer, vote.seconder) if vote is not None else ():
+        if person is not None and person not in offered:
+            people.append((capture.name(person), person))
+            offered.add(person)
     return [
         *(FormField(key, label, placeholder="optional") for key, label in COUNT_FIELDS),
         FormField("proposer", "Proposed by", "select", options=people),
@@ -29,6 +55,29 @@ def vote_fields(capture: MeetingCapture, item: int) -> list[FormField]:
     ]
 
 
+def stored_vote(capture: MeetingCapture, decision: Decision) -> dict[str, Any]:
+    """The decision's vote as its fields show it, to be corrected."""
+    return dict(form_values(capture, decision.vote))
+
+
 def vote_values(values: dict[str, Any]) -> dict[str, Any]:
     """What the form holds of the vote, for the capture service."""
     return {key: values.get(key) for key in VOTE_KEYS}
+
+
+def decision_lines(capture: MeetingCapture, decisions: Sequence[Decision], item: int) -> list[str]:
+    """The record panel's lines for an item's decisions: under each verb, its points
+    numbered with their flag and their line in the minute ("[decision 2]"), each vote
+    under its point in the words the minutes give it."""
+    lines: list[str] = []
+    for verb in dict.fromkeys(d.verb for d in decisions):
+        points = [d for d in decisions if d.verb is verb]
+        lines.append(f"{verb.value}:")
+        for n, decision in enumerate(points, start=1):
+            flag = capture.flag(decision, item)
+            flagged = f"{decision.text}{FLAG_WORDS.get(flag, '') if flag else ''}"
+            lines.append(f"  {n}. {flagged}  [decision {decision.position}]")
+            if decision.vote is not None:
+                words = minute_sentences(decision.vote, capture.name)
+                lines.append(f"     {' '.join(words)}")
+    return lines
