@@ -53,6 +53,36 @@ TYPE_HEADINGS = {
 }
 """Each category's tick column, in seed 003's words for an NHS body's four."""
 
+TYPE_KEY = {
+    InterestCategory.FINANCIAL: "This is where an individual may get direct financial benefits"
+    " from the consequences of a decision.",
+    InterestCategory.NON_FINANCIAL_PROFESSIONAL: "This is where an individual may obtain a"
+    " non-financial professional benefit from the consequences of a decision, such as"
+    " increasing their professional reputation or status or promoting their professional"
+    " career.",
+    InterestCategory.NON_FINANCIAL_PERSONAL: "This is where an individual may benefit"
+    " personally in ways which are not directly linked to their professional career and do"
+    " not give rise to a direct financial benefit.",
+    InterestCategory.INDIRECT: "This is where an individual has a close association with an"
+    " individual who has a financial interest, a non-financial professional interest or a"
+    " non-financial personal interest in a commissioning decision.",
+    InterestCategory.DISCLOSABLE_PECUNIARY: "Interests of the member, or of their spouse,"
+    " civil partner or partner, that the Relevant Authorities (Disclosable Pecuniary"
+    " Interests) Regulations 2012 define: employment, sponsorship, contracts, land,"
+    " licences, corporate tenancies and securities.",
+    InterestCategory.OTHER_REGISTRABLE: "Unpaid directorships, and bodies of which the member"
+    " is a member or in general control or management: one the council appointed them to,"
+    " or one that exercises functions of a public nature, is directed to charitable"
+    " purposes or seeks to influence public opinion or policy (including a political party"
+    " or trade union).",
+    InterestCategory.NON_REGISTRABLE: "An interest not otherwise registered that a matter may"
+    " touch: the financial interest or well-being of the member, a relative or a close"
+    " associate.",
+}
+"""What each type means, in the key above the register: an NHS body's four in seed 003's
+words (NHS England's guidance), a council's three as its code of conduct has them (the
+Local Government Association's model code, 2020, Appendix B)."""
+
 TYPE_GROUP = "Type of Interest"
 """The heading over the tick columns, in the first of the two heading rows."""
 
@@ -154,6 +184,7 @@ def render_register(
     if not people:
         build.paragraph("No members and nothing in the register.")
         return build
+    _key(build, categories)
     # Widths in centimetres on A4 landscape (scaled to the page): a date and a surname keep
     # to one line at 10 pt, the narrowest an export prints; the tick columns' headings
     # run up the page in two lines, so that four of them take less room than the
@@ -167,6 +198,15 @@ def render_register(
     for row in rows(people, categories):
         table.add_row([_text(value) for value in row])
     return build
+
+
+def _key(build: Build, categories: Sequence[InterestCategory]) -> None:
+    """Seed 003's key above its register: each type of interest and what it means."""
+    key = TableWriter(build, ["Type", "Description"], [6.0, 21.7], "Types of interest")
+    for category in categories:
+        name = TYPE_HEADINGS[category].removesuffix(" Interest") + " Interests"
+        key.add_row([name, TYPE_KEY[category]])
+    build.paragraph("")  # two tables one after the other would be read as one
 
 
 def _two_heading_rows(table: TableWriter, ticks: int) -> None:

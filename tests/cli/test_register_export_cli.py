@@ -102,7 +102,8 @@ def test_the_register_in_seed_003s_layout(runner: CliRunner, icb_db: Path, tmp_p
     document = docx.Document(str(tmp_path / "register.docx"))
     section = document.sections[0]
     assert section.page_width > section.page_height  # landscape
-    [table] = document.tables
+    key, table = document.tables  # seed 003's key of the types, then the register
+    assert key.rows[1].cells[0].text == "Financial Interests"
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[:2] == [TOP, HEADINGS]  # two heading rows, as seed 003 prints them
     for heading in table.rows[:2]:

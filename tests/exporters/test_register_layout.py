@@ -102,20 +102,43 @@ def council_people() -> list[RegisterPerson]:
     ]
 
 
+BOTH_KINDS = pytest.mark.parametrize(
+    ("committee", "people", "ticks"),
+    [(NHS, seed_people(), NHS_TICKS), (COUNCIL, council_people(), COUNCIL_TICKS)],
+    ids=["nhs", "council"],
+)
+"""An NHS body's register (seed 003's) and a council's, with their tick columns."""
+
+
 def register_table(committee: Committee, people: list[RegisterPerson]) -> Table:
-    [table] = render_register(committee, DAY, people).document.tables
+    _, table = render_register(committee, DAY, people).document.tables
     return table
+
+
+@BOTH_KINDS
+def test_the_key_of_the_types_comes_first(
+    committee: Committee, people: list[RegisterPerson], ticks: list[str]
+) -> None:
+    document = render_register(committee, DAY, people).document
+    key = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert key[0] == ["Type", "Description"]
+    assert [name for name, _ in key[1:]] == [
+        t.removesuffix(" Interest") + " Interests" for t in ticks
+    ]
+    if committee is NHS:  # seed 003's words
+        assert key[1][1] == (
+            "This is where an individual may get direct financial benefits from the"
+            " consequences of a decision."
+        )
+    else:
+        assert "Disclosable Pecuniary Interests) Regulations 2012" in key[1][1]
 
 
 def texts(tr: object) -> list[str]:
     return ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.tc_lst]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(
-    ("committee", "people", "ticks"),
-    [(NHS, seed_people(), NHS_TICKS), (COUNCIL, council_people(), COUNCIL_TICKS)],
-    ids=["nhs", "council"],
-)
+@BOTH_KINDS
 def test_two_heading_rows_merged_as_seed_003_prints_them(
     committee: Committee, people: list[RegisterPerson], ticks: list[str]
 ) -> None:
