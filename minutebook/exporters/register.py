@@ -234,10 +234,11 @@ def _two_heading_rows(table: TableWriter, ticks: int) -> None:
     heading = _Cell(group, table.table).paragraphs[0]
     heading.add_run(TYPE_GROUP)
     heading.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-    # Tall enough for "Non-Financial" upright on one line and "Professional" on the next
+    # Tall enough for "Non-Financial" upright on one line and "Professional" on the next,
+    # and for "Financial Interest" or "Other Registrable" whole with a little room
     # (at 2.3 cm a third line was cut off in the narrow tick column).
     height = OxmlElement("w:trHeight")
-    height.set(qn("w:val"), str(int(3.0 * 567)))
+    height.set(qn("w:val"), str(int(3.2 * 567)))
     height.set(qn("w:hRule"), "atLeast")
     lower.get_or_add_trPr().append(height)
 
