@@ -64,7 +64,7 @@ from minutebook.domain.minute_body import ListKind
 from minutebook.domain.minute_layout import lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.domain.votes import minute_sentences
+from minutebook.domain.votes import Vote, minute_sentences, vote_runs
 from minutebook.exporters.common import (
     NO_CONFLICTS,
     Build,
@@ -355,8 +355,9 @@ class _Writer:
         """Decisions printed together (at their place in the body, or after it): under
         each verb, "RESOLVED:" then its points, labelled as the committee labels them
         (`domain.labels`): a real Word list, numbered or lettered from the point's label;
-        or "RESOLVED -" then a lone point not numbered."""
-        groups: dict[str, list[tuple[str, Label | None]]] = {}
+        or "RESOLVED -" then a lone point not numbered. A vote goes before the heading of
+        the point it decided, which stands under a heading of its own."""
+        groups: dict[str, list[tuple[str, Label | None, Vote | None]]] = {}
         for decision in decisions:
             text = decision.text.strip()
             if not text:
@@ -364,14 +365,16 @@ class _Writer:
             flag = self.quorum.flag(decision, self._item)
             if flag is not None:
                 text = with_note(text, FLAG_NOTES[flag])
-            groups.setdefault(decision.verb.value, []).append((text, self.labels.label(decision)))
-            if decision.vote is not None:
-                # How the motion came to be resolved goes before "RESOLVED" (docs/minutes.md).
-                words = minute_sentences(decision.vote, self._display)
-                self.build.paragraph(" ".join(words), BODY)
+            point = (text, self.labels.label(decision), decision.vote)
+            groups.setdefault(decision.verb.value, []).append(point)
         for verb, points in groups.items():
-            self._verb_label(verb, lone=len(points) == 1 and points[0][1] is None)
-            self._points(points)
+            # A vote goes just before the heading of what it resolved (`votes.vote_runs`).
+            for run in vote_runs(points, lambda point: point[2]):
+                if run[0][2] is not None:
+                    words = " ".join(minute_sentences(run[0][2], self._display))
+                    self.build.paragraph(words, BODY).paragraph_format.keep_with_next = True
+                self._verb_label(verb, lone=len(run) == 1 and run[0][1] is None)
+                self._points([(text, label) for text, label, _ in run])
 
     def _verb_label(self, verb: str, lone: bool) -> None:
         """ "RESOLVED -" before a lone point printed as a paragraph (seed 001's HCP2),

@@ -67,7 +67,7 @@ from minutebook.domain.minute_body import Block, ListBlock, Paragraph, Run, read
 from minutebook.domain.minute_layout import Actions, Decisions, MinuteLayout, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.snapshot import MinutesSnapshot
-from minutebook.domain.votes import minute_sentences
+from minutebook.domain.votes import minute_sentences, vote_runs
 from minutebook.exporters.common import (
     NO_CONFLICTS,
     Build,
@@ -589,16 +589,17 @@ def _decision_paragraphs(
             for d in group:
                 out += [*voted(d), f"The {body} {verb} {flagged(_lower_first(d.text), d)}"]
             continue
-        lead_in = group[0].verb not in led
-        if lead_in:
-            out += [*voted(group[0]), f"The {body} {verb} the following:"]
+        # A vote goes just before the lead-in of what it decided (`votes.vote_runs`),
+        # as the council minutes put it before "RESOLVED:"; lettering runs on.
+        for n, run in enumerate(vote_runs(group, lambda d: d.vote)):
+            out += voted(run[0])
+            if n or group[0].verb not in led:
+                out.append(f"The {body} {verb} the following:")
+            for decision in run:
+                label = labels.label(decision)
+                text = flagged(decision.text, decision)
+                out.append(_with_bold(f"{label.text} " if label else "", text))
         led.add(group[0].verb)
-        for decision in group:
-            if not (lead_in and decision is group[0]):
-                out += voted(decision)
-            label = labels.label(decision)
-            text = flagged(decision.text, decision)
-            out.append(_with_bold(f"{label.text} " if label else "", text))
     return out
 
 
