@@ -27,6 +27,7 @@ from tests.tui.test_live_story import (
     seed_room,
     set_value,
 )
+from tests.tui.test_minute_body_in_the_app import minutes_tab
 
 
 async def test_a_vote_larger_than_those_entitled_is_refused_and_one_that_fits_stored(
@@ -115,3 +116,28 @@ async def test_f9_corrects_a_decision_s_vote_refusing_more_than_those_entitled(
         assert "carried, 10 for, 5 against." in decisions_panel(app)
     (changed,) = demo_store.minute_for(meeting_id, 2).decisions  # type: ignore[union-attr]
     assert changed.vote == Vote(in_favour=10, against=5, proposer="marland", seconder="hopkins")
+
+
+async def test_the_meeting_screen_s_minutes_tab_shows_a_vote_with_its_resolution(
+    demo_store: Store,
+    meeting_id: int,  # noqa: F811
+) -> None:
+    """The Minutes tab lays votes out as the council minutes do: the vote just before
+    the heading of the resolution it decided, which stands under a heading of its own."""
+    seed_room(demo_store, meeting_id, late=False)
+    capture = MeetingCapture(demo_store, meeting_id, lambda: NOW)
+    capture.take_up(2)
+    capture.decide(2, "That the report be noted.")
+    capture.decide(2, "That the bid be supported.", vote={"in_favour": "9", "against": "3"})
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        lines = (await minutes_tab(app, pilot, meeting_id)).splitlines()
+    at = lines.index("  1. That the report be noted.")
+    assert lines[at - 1 : at + 5] == [
+        "RESOLVED:",
+        "  1. That the report be noted.",
+        "",
+        "On being put to the vote the motion was carried, 9 for, 3 against.",
+        "RESOLVED:",
+        "  2. That the bid be supported.",
+    ]

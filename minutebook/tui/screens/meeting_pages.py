@@ -51,6 +51,7 @@ from minutebook.domain.minute_layout import Actions, Decisions, Part, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.reviews import ActionReview
 from minutebook.domain.snapshot import arising_words
+from minutebook.domain.votes import minute_sentences, vote_runs
 
 CAPACITY_HEADINGS = {
     Capacity.MEMBER: "Members",
@@ -309,18 +310,22 @@ def minutes_page(reading: RecordReading) -> Page:
 
         def decided(points: Sequence[Decision], item: int = minute.item) -> None:
             """Decisions as the council minutes print them: under their verb, labelled
-            as the committee labels them, with their flag."""
+            as the committee labels them, with their flag; a vote before the heading
+            of the point it decided (`votes.vote_runs`)."""
             for verb in dict.fromkeys(d.verb for d in points):
                 # Labelled first (the labeller counts as it goes), then headed.
                 mine = [(d, labels.label(d)) for d in points if d.verb is verb]
-                lone = len(mine) == 1 and mine[0][1] is None
-                page.line((verb_heading(verb.value, lone), "bold"))
-                for decision, label in mine:
-                    flag = _flag_words(quorum.flag(decision, item))
-                    page.line(
-                        f"  {label.text} " if label else "  ", decision.text, (flag, "italic")
-                    )
-                page.blank()
+                for run in vote_runs(mine, lambda point: point[0].vote):
+                    if run[0][0].vote is not None:
+                        page.line(" ".join(minute_sentences(run[0][0].vote, reading.name)))
+                    lone = len(run) == 1 and run[0][1] is None
+                    page.line((verb_heading(verb.value, lone), "bold"))
+                    for decision, label in run:
+                        flag = _flag_words(quorum.flag(decision, item))
+                        page.line(
+                            f"  {label.text} " if label else "  ", decision.text, (flag, "italic")
+                        )
+                    page.blank()
 
         def raised(points: Sequence[Action]) -> None:
             """Actions as live capture shows them, with the mark the minutes print
