@@ -38,6 +38,16 @@ def ticked(text: str) -> bool:
     raise ValueError(f"{text.strip()!r} is not a tick (Y, ✓ or x) nor blank")
 
 
+NO_RETURN = "No return"
+"""What the published register says for a member who has made no return this year."""
+
+
+def no_return(text: str) -> bool:
+    """Whether an "Interests to Declare" cell says the member made no return: a row to
+    pass over on reading, since there is nothing to store."""
+    return " ".join(text.split()).casefold().rstrip(".") in ("no return", "no return made")
+
+
 def answered_yes(text: str) -> bool | None:
     """The "Interests to Declare" cell: True for Yes, False for No (nil), None blank."""
     word = " ".join(text.split()).casefold().rstrip(".")

@@ -34,6 +34,7 @@ from minutebook.domain.dates import long_date, short_date
 from minutebook.domain.interests import interest_categories
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest, NilReturn
+from minutebook.domain.register_reading import NO_RETURN
 from minutebook.exporters.common import Build, new_document, set_properties
 from minutebook.exporters.tables import TableWriter, ensure_table_styles, landscape, merge_down
 
@@ -156,7 +157,7 @@ def rows(
         if person.interests:
             continue
         nil = person.nil_return
-        declare = "No" if nil else "No return"
+        declare = "No" if nil else NO_RETURN
         declared = nil.declared_on if nil else None
         table.append([*who, declare, *blank_types, "", None, "", "", declared])
     return table

@@ -51,6 +51,7 @@ from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest, NilReturn
 from minutebook.domain.register_reading import (
     answered_yes,
+    no_return,
     organisation_in,
     register_date,
     ticked,
@@ -233,7 +234,45 @@ def _heading_of(cells: Sequence[Value]) -> _Heading | None:
 
 
 def _find_heading(table: Table) -> tuple[int, _Heading] | None:
-    return find_heading(table, _heading_of)
+    """The heading row and its position; where a second row of headings stands under
+    it (a published register's "Type of Interest" over its tick columns, each other
+    heading merged down both rows), the two read as one, from the lower row's place."""
+    found = find_heading(table, _heading_of)
+    if found is None or found[0] + 1 >= len(table.rows):
+        return found
+    position, heading = found
+    below = _heading_below(table.rows[position + 1][1], heading)
+    return (position + 1, below) if below is not None else found
+
+
+def _heading_below(cells: Sequence[Value], above: _Heading) -> _Heading | None:
+    """`above` with the columns a second heading row names, if every cell filled in it
+    is a heading (a merged cell reads as blank or as the heading again); its columns
+    replace those above, so "Type of Interest" gives way to the ticks under it."""
+    named: dict[int, Column | InterestCategory] = {}
+    for index, cell in enumerate(cells):
+        if not text_of(cell):
+            continue
+        column = _BY_HEADING.get(heading_key(cell)) if isinstance(cell, str) else None
+        if column is None:
+            return None
+        named[index] = column
+    if not any(isinstance(c, InterestCategory) for c in named.values()):
+        return None
+    columns: dict[int, Column | InterestCategory] = {}
+    names: dict[Column | InterestCategory, str] = {}
+    for index in sorted(above.columns.keys() | named.keys()):
+        column = named.get(index, above.columns.get(index))
+        if column is None or column in names:
+            continue
+        text = cells[index] if index in named else None
+        columns[index] = column
+        names[column] = " ".join(text.split()) if isinstance(text, str) else above.names[column]
+    if any(isinstance(c, InterestCategory) for c in names):
+        # The group heading over the ticks is not a column of its own.
+        columns = {i: c for i, c in columns.items() if c is not Column.TYPE}
+        names.pop(Column.TYPE, None)
+    return _Heading(columns, names)
 
 
 # -- rows ----------------------------------------------------------------------------------
@@ -255,7 +294,11 @@ def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
     rows = table.rows[start + 1 :]
     headings = [_heading_of(cells) is not None for _, cells in rows]
     for index, (number, cells) in enumerate(rows):
-        if headings[index] or (index + 1 < len(rows) and headings[index + 1]):
+        if (
+            headings[index]
+            or (index + 1 < len(rows) and headings[index + 1])
+            or (index > 0 and headings[index - 1] and _heading_below(cells, heading))
+        ):
             # The heading row again, on the next page, and the title line above it
             # (seed 003's garbled "Ту pe of Inter est").
             continue
@@ -384,6 +427,11 @@ class _Reader:
         return found[0] if found else None
 
     def _read_row(self, row: _Row, heading: _Heading) -> None:
+        if no_return(row.text(Column.ANSWER)):
+            # A published register's line for a member who has made no return.
+            who = " ".join(f"{row.text(Column.FORENAME)} {row.text(Column.SURNAME)}".split())
+            self.notes.append(f"{row.place}: {who or row.text(Column.NAME)} made no return")
+            return
         problems: list[str] = []
         person, new_person, name = self._person(row, problems)
         try:
