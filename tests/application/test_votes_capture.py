@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from minutebook.application.capture import MeetingCapture
+from minutebook.application.voting import form_values
 from minutebook.domain.base import Refused
 from minutebook.domain.room import Mark
 from minutebook.domain.votes import Choice, Vote
@@ -128,3 +129,15 @@ def test_a_casting_vote_needs_the_chair_or_vice_chair_able_to_vote_at_the_item(
         "Casting vote: only the Chair has one, and no Chair or Vice-Chair may vote at item 1 ("
     )
     assert len(capture.minute(1).decisions) == 1  # type: ignore[union-attr]
+
+
+def test_a_stored_named_vote_fills_the_correction_and_reads_back_the_same(
+    capture: MeetingCapture,
+) -> None:
+    typed = {"named": "For: Marland, Bradburn; Against: Hopkins", "proposer": "bradburn"}
+    decided = capture.decide(1, "That it be agreed.", vote=typed)
+    shown = form_values(capture, decided.vote)
+    assert shown["named"].startswith("For: ") and "; Against: " in shown["named"]
+    assert shown["proposer"] == "bradburn" and "in_favour" not in shown  # numbers not typed
+    again = capture.edit_decision(decided.id or 0, "That it be agreed.", None, shown)
+    assert again.vote == decided.vote

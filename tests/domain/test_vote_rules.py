@@ -201,3 +201,10 @@ def test_a_vote_prints_before_the_heading_of_what_it_decided_alone() -> None:
     assert vote_runs([("a", None), ("b", None)], lambda point: point[1]) == [
         [("a", None), ("b", None)]
     ]
+
+
+def test_the_vice_chair_presides_once_the_chair_has_left_the_meeting() -> None:
+    meeting = chaired().roll("p1", "p2", "p3", "p4", "p5")
+    meeting.at(3).mark("p1", "left")
+    assert voters(meeting, 2).presiding == "p1"
+    assert voters(meeting, 4).presiding == "p2"
