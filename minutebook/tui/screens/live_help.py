@@ -4,8 +4,9 @@ LIVE_HELP = """## Live capture
 
 Type the discussion of the current item on the right; it is saved as you type. `F7` /
 `F8` move to the previous / next item (the minute number is issued when an item is first
-minuted). `F3` records a decision (RESOLVED, AGREED, NOTED …) and puts its line,
-`[decision 2]`, in the text where the cursor was: it is printed there (delete the line
+minuted). `F3` records a decision (RESOLVED, AGREED, NOTED …), with its vote if one
+was taken (numbers for, against and abstaining, a named vote, proposer and seconder, the
+Chair's casting vote on equal votes), and puts its line, `[decision 2]`, in the text where the cursor was: it is printed there (delete the line
 and it is printed after the minute); `F4` an action (owner, due date, and the name the
 minutes' Action column prints for it where it is not the owner's own) without leaving
 the item, its line `[action 3]` put in the text where the cursor was: the NHS minutes
@@ -15,7 +16,8 @@ register, `F5` starts from the first, its category and wording the register's, a
 `Shift+F5` dismisses it for this meeting); `F2` the attendance of the whole room (one
 key per change: present, remote, apologies, absent, left, back, and `u` to undo a mark
 made by mistake); `F6` the quorum's reasons at this item; `F9` lists this meeting's
-decisions, actions, declarations and rulings: `Enter` corrects one, `Delete` deletes it,
+decisions, actions, declarations and rulings: `Enter` corrects one (a decision's vote
+too), `Delete` deletes it,
 and a deleted one can be brought back. `Ctrl+Z` undoes typing. `F10` leaves live capture
 and asks whether the meeting has ended: its end time goes into the minutes. The top line
 shows the clock, the quorum at this item and whether everything is saved. Recording a
