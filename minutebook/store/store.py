@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from minutebook.store.actions import ActionRepository
 from minutebook.store.approvals import LifecycleRepository
+from minutebook.store.attendance_record import AttendanceRecordRepository
 from minutebook.store.committees import CommitteeRepository
 from minutebook.store.database_file import DatabaseFile
 from minutebook.store.meetings import MeetingRepository
@@ -43,6 +44,7 @@ class Store(
     ReviewRepository,
     StandingItemRepository,
     RegisterRepository,
+    AttendanceRecordRepository,
 ):
     """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
     from an already open `DatabaseFile` with `Store.on(file)`."""
