@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from minutebook.domain.bodies import BodyType
-from minutebook.domain.committee import Membership, Seat
+from minutebook.domain.committee import Committee, Person, Seat
 from minutebook.domain.dates import short_date
 from minutebook.domain.meeting import (
     Attendance,
@@ -265,15 +265,17 @@ class SixMonths:
         return f"Cllr {name} {start}; six months {verb} {short_date(self.ends)}"
 
 
-def councillors(memberships: Iterable[Membership], today: date) -> dict[str, date | None]:
+def councillors(
+    committees: Iterable[tuple[Committee, Sequence[Seat]]], today: date
+) -> dict[str, date | None]:
     """The councillors the rule applies to: holders today of a seat tagged `councillor`
     on a committee of a council (`COUNCIL_BODIES`), each with the day they took their
     seat where the term says (the earliest of their seats), else None."""
     starts: dict[str, list[date | None]] = {}
-    for membership in memberships:
-        if membership.committee.body_type not in COUNCIL_BODIES:
+    for committee, seats in committees:
+        if committee.body_type not in COUNCIL_BODIES:
             continue
-        for seat in membership.seats:
+        for seat in seats:
             if seat.holder is not None and "councillor" in seat.tags and seat.in_post_on(today):
                 starts.setdefault(seat.holder, []).append(seat.term_from)
     found: dict[str, date | None] = {}
@@ -332,3 +334,57 @@ def six_month_rule(
             state = SixMonthState.FINE
         standing.append(SixMonths(person, attended, since, known, ends, state))
     return sorted(standing, key=lambda s: (s.ends, s.person))
+
+
+# -- the record as printed --------------------------------------------------------------
+
+
+def roles(records: Iterable[MeetingRecord], seats: Sequence[Seat]) -> dict[str, str]:
+    """What each person was at the committee, from their latest row: the titles of the
+    seats they held, "Deputy for" the seat they stood in for, or the role given to an
+    officer; else the title of the seat they hold now."""
+    titles = {seat.id: seat.title for seat in seats}
+    found = {seat.holder: seat.title for seat in reversed(seats) if seat.holder}
+    for record in sorted(records, key=lambda r: r.meeting.date):
+        for row in record.attendance:
+            held = [titles.get(seat, seat) for seat in row.seats]
+            if row.capacity is Capacity.DEPUTY:
+                words = "Deputy for " + "; ".join(titles.get(s, s) for s in row.deputy_for)
+            else:
+                words = "; ".join(held) or row.role or found.get(row.person, "")
+            if words:
+                found[row.person] = words
+    return found
+
+
+@dataclass(frozen=True)
+class AttendanceReport:
+    """The record over a period with what a table prints beside it: each person's name
+    and role, and where the committee's councillors stand under the six-month rule
+    (none for a committee that is not a council's)."""
+
+    committee: Committee
+    record: AttendanceRecord
+    people: Mapping[str, Person]
+    roles: Mapping[str, str]
+    six_months: tuple[SixMonths, ...] = ()
+    today: date | None = None
+
+    def name(self, person: str) -> str:
+        known = self.people.get(person)
+        return known.display_name if known is not None else person
+
+    def surname(self, person: str) -> str:
+        """The name the six-month warning gives after "Cllr": as minutes print it."""
+        known = self.people.get(person)
+        return known.minutes_name if known is not None else person
+
+    @property
+    def warnings(self) -> list[str]:
+        """The councillors approaching or past the six months, in words."""
+        return [
+            standing.words(self.surname(standing.person))
+            + (" (passed)" if standing.state is SixMonthState.PASSED else " (approaching)")
+            for standing in self.six_months
+            if standing.state is not SixMonthState.FINE
+        ]

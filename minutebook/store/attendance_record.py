@@ -7,10 +7,11 @@ attendance and timeline on their meeting."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from minutebook.domain.committee import Person
 from minutebook.domain.meeting import Attendance, Meeting, MeetingRecord
 from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.base import StoreBase
@@ -63,6 +64,20 @@ class AttendanceRecordRepository(StoreBase):
             )
             for row in meetings
         ]
+
+    def people_among(self, ids: Iterable[str]) -> dict[str, Person]:
+        """The people with these ids, in one query (not every person in the file)."""
+        wanted = sorted(set(ids))
+        found: dict[str, Person] = {}
+        # SQLite allows 32,766 parameters a statement; a committee's people are far fewer,
+        # but a decade of officers need not be.
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start : start + 900]
+            rows = self._rows(
+                f"SELECT * FROM people WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update((row["id"], from_row(Person, row)) for row in rows)
+        return found
 
     @staticmethod
     def _meetings_where(

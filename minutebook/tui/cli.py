@@ -704,9 +704,10 @@ def _open_store(ctx: click.Context, *, to_write: bool = False) -> Store:
 import minutebook.tui.cli_actions  # noqa: E402,F401
 
 # The database file's own commands (backup, restore, check), a committee's meetings
-# (`meetings list`) and its register of interests (`register list`, `export register`)
-# live in modules of their own.
+# (`meetings list`), its register of interests (`register list`, `export register`) and
+# its attendance over a period (`attendance`) live in modules of their own.
 from minutebook.tui import (  # noqa: E402,F401
+    cli_attendance,
     cli_files,
     cli_meetings,
     cli_register,

@@ -16,7 +16,7 @@ from minutebook.domain.attendance_record import (
     six_month_rule,
 )
 from minutebook.domain.bodies import BodyType
-from minutebook.domain.committee import Committee, Membership, Person, Seat
+from minutebook.domain.committee import Committee, Seat
 from minutebook.domain.meeting import (
     Attendance,
     AttendanceStatus,
@@ -221,24 +221,21 @@ def test_the_six_month_warning_passed_approaching_and_fine() -> None:
 
 
 def test_the_rule_is_for_councillors_of_a_council_only() -> None:
-    people = (Person(id=p, name=p.title()) for p in ("ann", "bob", "cat"))
-    council = Membership(
-        committee=Committee(code="C", name="Council committee"),
-        people=tuple(people),
-        seats=tuple(SEATS),
-    )
-    nhs = council.model_copy(
-        update={"committee": Committee(code="N", name="Board", body_type=BodyType.NHS_BODY)}
-    )
-    assert councillors([council], TODAY) == {"ann": None, "bob": None, "cat": date(2026, 3, 1)}
-    assert councillors([nhs], TODAY) == {}
+    council = Committee(code="C", name="Council committee")
+    nhs = Committee(code="N", name="Board", body_type=BodyType.NHS_BODY)
+    assert councillors([(council, SEATS)], TODAY) == {
+        "ann": None,
+        "bob": None,
+        "cat": date(2026, 3, 1),
+    }
+    assert councillors([(nhs, SEATS)], TODAY) == {}
     # Before her term began, Cat was not yet a councillor on the committee.
-    assert "cat" not in councillors([council], date(2026, 2, 1))
+    assert "cat" not in councillors([(council, SEATS)], date(2026, 2, 1))
 
 
 def test_the_demo_council_members_and_their_last_attendance(demo_reader: Store) -> None:
-    memberships = [demo_reader.membership(c.code) for c in demo_reader.committees()]
-    people = councillors(memberships, TODAY)
+    committees = [(c, demo_reader.seats(c.code)) for c in demo_reader.committees()]
+    people = councillors(committees, TODAY)
     assert sorted(people) == ["bradburn", "darlington", "hopkins", "marland"]
     records = [demo_reader.meeting_record(m.id) for m in demo_reader.meetings("HCP") if m.id]
     standing = six_month_rule(people, records, date(2023, 7, 1), read_from=date(2022, 7, 1))
