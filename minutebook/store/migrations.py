@@ -19,6 +19,7 @@ from minutebook.domain.committee import HouseStyle
 from minutebook.domain.standing_items import default_standing_items
 from minutebook.store.errors import LOCK_MESSAGE
 from minutebook.store.opening import KNOWN_STEPS, MIGRATION_SET
+from minutebook.store.search import make_search_index
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -947,6 +948,15 @@ def prompt_dismissals(db: Database) -> None:
     in the file, has an older Minutebook refuse the file as made by a newer version
     rather than open it and meet an event it cannot read."""
     del db  # nothing to change
+
+
+@migrations(name="0025_search")
+def search(db: Database) -> None:
+    """Search over everything recorded (docs/search.md): an FTS5 index of the minutes,
+    decisions, actions and their updates, declarations, the register of interests and
+    agenda items, kept current by triggers on those tables, with everything already
+    recorded (signed minutes too) indexed now."""
+    make_search_index(db)
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:

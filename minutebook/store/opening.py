@@ -57,6 +57,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0022_register_of_interests",
     "0023_decision_votes",
     "0024_prompt_dismissals",
+    "0025_search",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

@@ -10,8 +10,8 @@ keeps the file consistent and loses at most the last moments.
 `Store` joins one repository per aggregate: committees (with their members and terms of
 reference), meetings, minutes, actions, the timeline of each meeting and the minutes'
 lifecycle (approval, lock, audit), the reviews of actions at later meetings, each
-committee's standing items and its register of interests, each in its own module on
-`StoreBase`.
+committee's standing items and its register of interests, and the search over all of
+it, each in its own module on `StoreBase`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from minutebook.store.migrations import migrations
 from minutebook.store.minutes import MinuteRepository
 from minutebook.store.register import RegisterRepository
 from minutebook.store.reviews import ReviewRepository
+from minutebook.store.search import SearchRepository
 from minutebook.store.standing import StandingItemRepository
 from minutebook.store.timeline import TimelineRepository
 
@@ -45,6 +46,7 @@ class Store(
     StandingItemRepository,
     RegisterRepository,
     AttendanceRecordRepository,
+    SearchRepository,
 ):
     """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
     from an already open `DatabaseFile` with `Store.on(file)`."""

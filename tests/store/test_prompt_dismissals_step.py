@@ -40,7 +40,7 @@ def _file_at_the_step_before(path: Path, meeting: Meeting) -> int:
     )
     conn.commit()
     conn.close()
-    assert tuple(_applied(path)) == BEFORE
+    assert set(_applied(path)) == set(KNOWN_STEPS) - {STEP}  # later steps add no events
     return meeting_id
 
 
@@ -51,7 +51,7 @@ def test_a_file_at_the_step_before_opens_steps_forward_and_keeps_its_dismissals(
     with Store.open(db_path) as store:
         (event,) = [e for e in store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]
         assert (event.item, event.person, event.ref) == (1, "shah", 7)
-    assert tuple(_applied(db_path)) == KNOWN_STEPS
+    assert sorted(_applied(db_path)) == sorted(KNOWN_STEPS)
     assert STEP in _applied(db_path)
 
 

@@ -1,0 +1,139 @@
+"""Searching everything ever recorded: what a query means, which hits may be shown, and
+in what order (docs/search.md).
+
+The store finds the hits (SQLite FTS5); these rules decide the rest, so that the app,
+the command line and the tests agree:
+
+- a query is the secretary's words, each matched as written (quoted, so that no word is
+  read as FTS5 syntax), the last one as the start of a word ("quor" finds "quorate");
+  fewer than three characters find nothing;
+- a hit recorded under a confidential item is shown only where confidential material
+  was asked for (`domain.confidentiality`, never worked out again here);
+- common words list the newest first, rare ones the best match first (`ranked`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from minutebook.domain.confidentiality import ConfidentialItems, is_confidential
+
+SHORTEST_QUERY = 3
+"""A query of fewer characters finds nothing: one or two letters match most of the
+record, and results are shown as the secretary types from the third character."""
+
+COMMON_HITS = 20
+"""More hits than this and the words are common: the hits are listed newest first."""
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+class HitKind(StrEnum):
+    """What a hit was found in."""
+
+    MINUTE = "minute"
+    DECISION = "decision"
+    ACTION = "action"
+    UPDATE = "update"  # an action's update, or its position recorded at a review
+    DECLARATION = "declaration"
+    REGISTER = "register"  # an entry of the register of interests
+    AGENDA = "agenda"  # an agenda item's title and description
+
+
+Segment = tuple[str, bool]
+"""A piece of a snippet and whether it is one of the words searched for."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place the words were found. `score` is FTS5's bm25 rank (lower is a better
+    match); `key` is the store's own name for the place, to fetch its snippet; `day` is
+    the meeting's date (an update's own date, a register entry's date declared)."""
+
+    key: int
+    kind: HitKind
+    committee: str
+    day: date | None
+    score: float
+    meeting_id: int | None = None
+    item: int | None = None
+    minute_number: str | None = None
+    confidential: bool = False
+    snippet: tuple[Segment, ...] = ()
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(text for text, _ in self.snippet)
+
+
+def fts_query(text: str) -> str | None:
+    """The FTS5 query for what the secretary typed, or None when it should find nothing
+    (fewer than three characters, or no letter or digit at all).
+
+    Each word is quoted, so that quotes, brackets, AND, OR, NEAR, stars and colons are
+    searched for as words rather than read as the query language; every word must be
+    found (FTS5 joins them with AND); the last one is a prefix, as it may still be
+    being typed."""
+    if len(text.strip()) < SHORTEST_QUERY:
+        return None
+    words = [w for w in text.split() if _WORD.search(w)]
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def hit_is_confidential(
+    places: Iterable[tuple[int | None, int | None]], confidential: ConfidentialItems
+) -> bool:
+    """Whether a hit is confidential business: it is recorded at any place (meeting id,
+    item) that `domain.confidentiality` calls confidential. An action's update is at
+    two places, the review that recorded it and the item the action was agreed under."""
+    return any(is_confidential(meeting, item, confidential) for meeting, item in places)
+
+
+def _newest_first(hit: Hit) -> tuple[int, float]:
+    return (-(hit.day.toordinal() if hit.day else 0), hit.score)
+
+
+def _best_first(hit: Hit) -> tuple[float, int]:
+    return (hit.score, -(hit.day.toordinal() if hit.day else 0))
+
+
+def ranked(hits: Sequence[Hit], limit: int) -> list[Hit]:
+    """The first `limit` hits in the order shown: newest first when there are more than
+    `COMMON_HITS` of them, the best match first otherwise (docs/search.md#order).
+
+    A common word ("budget", "quorate") is found in much of the record, all of it
+    matching about as well; the secretary asking for it wants the latest. A rare word
+    (a provider's name, a scheme) is found in a few places, and the place where it
+    matters most (bm25: the word often, in a short text) is the one being looked for,
+    however old. Ties go to the other measure."""
+    key = _newest_first if len(hits) > COMMON_HITS else _best_first
+    return sorted(hits, key=key)[: max(limit, 0)]
+
+
+def segments(raw: str, start: str, end: str) -> tuple[Segment, ...]:
+    """A snippet marked by FTS5 (`start` and `end` around each matched word) as its
+    pieces, the matched ones flagged."""
+    pieces: list[Segment] = []
+    for n, part in enumerate(raw.split(start)):
+        if n == 0:
+            if part:
+                pieces.append((part, False))
+            continue
+        matched, _, rest = part.partition(end)
+        if matched:
+            pieces.append((matched, True))
+        if rest:
+            pieces.append((rest, False))
+    return tuple(pieces)
+
+
+def with_snippet(hit: Hit, snippet: tuple[Segment, ...]) -> Hit:
+    return replace(hit, snippet=snippet)

@@ -1,0 +1,208 @@
+"""Searching everything ever recorded (docs/search.md): one SQLite FTS5 index over the
+minutes, decisions, actions and their updates, declarations of interest, the register
+of interests and agenda items, kept by triggers on those tables so that every writer
+(the app, the command line, any path through the store) keeps it current.
+
+Each indexed text is a row of `search` whose rowid names its place: the source row's
+id times 8 plus its kind's code (`_SOURCES`), so that a trigger finds its own entry by
+rowid. The index holds only text; which committee, meeting, date and item a hit belongs
+to is read from the record when searching, so a meeting moved to another day or an
+agenda renumbered is found where it now is.
+
+The triggers run after the change they index. The lock of signed minutes (the
+`lock_*` triggers of `migrations.record_triggers`) refuses a change to signed minutes
+before it is made, so nothing indexed of them changes; the index itself is not part of
+any meeting's record, so the lock never stops it being built or read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from minutebook.domain.search import (
+    Hit,
+    HitKind,
+    fts_query,
+    hit_is_confidential,
+    ranked,
+    segments,
+    with_snippet,
+)
+from minutebook.store.base import StoreBase
+
+# What each kind indexes: its code in the rowid, its table, and its text from a row.
+# A migration step calls `make_search_index`, so these are as step 0025_search made
+# them: a later change to them is a new step that makes the index again.
+_SOURCES: tuple[tuple[HitKind, int, str, str, tuple[str, ...]], ...] = (
+    (HitKind.MINUTE, 1, "minutes", "coalesce({r}.heading || '. ', '') || {r}.narrative",
+     ("heading", "narrative")),
+    (HitKind.DECISION, 2, "decisions", "{r}.text", ("text",)),
+    (HitKind.ACTION, 3, "actions", "{r}.description", ("description",)),
+    (HitKind.UPDATE, 4, "action_updates", "{r}.text", ("text",)),
+    (HitKind.DECLARATION, 5, "declarations", "{r}.nature", ("nature",)),
+    (HitKind.REGISTER, 6, "interests",
+     "{r}.description || coalesce('. ' || {r}.organisation, '') "
+     "|| coalesce('. ' || {r}.mitigation, '')",
+     ("description", "organisation", "mitigation")),
+    (HitKind.AGENDA, 7, "agenda_items", "{r}.title || coalesce('. ' || {r}.description, '')",
+     ("title", "description")),
+)  # fmt: skip
+_KINDS = {code: kind for kind, code, *_ in _SOURCES}
+
+_START, _END = "\ue000", "\ue001"
+"""FTS5's marks around a matched word in a snippet: private-use characters, never in
+what a secretary types, turned into `Segment`s at once."""
+
+SNIPPET_WORDS = 12
+
+
+def make_search_index(db: Database) -> None:
+    """Make the index, its triggers, and index everything already recorded (signed
+    minutes too)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    for _kind, code, table, text, columns in _SOURCES:
+        key = f"{{r}}.id * 8 + {code}"
+        add = f"INSERT INTO search (rowid, text) VALUES ({key}, {text})"
+        drop = f"DELETE FROM search WHERE rowid = {key}"
+        new, old = add.format(r="NEW"), drop.format(r="OLD")
+        db.execute(f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} BEGIN {new}; END")
+        db.execute(
+            f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF {', '.join(columns)} "
+            f"ON {table} BEGIN {old}; {new}; END"
+        )
+        db.execute(f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN {old}; END")
+        db.execute(
+            f"INSERT INTO search (rowid, text) SELECT {key.format(r=table)}, "
+            f"{text.format(r=table)} FROM {table}"
+        )
+
+
+# Where each kind of hit is in the record: its committee, meeting, date and item, and
+# (for an action's update) the second place it belongs to. Soft-deleted rows and
+# replaced register entries are not found.
+_FOUND = """
+WITH hits(key, score) AS MATERIALIZED (
+    SELECT rowid, bm25(search) FROM search WHERE search MATCH :query
+), found AS (
+    SELECT h.key, h.score, mt.committee, mt.id AS meeting_id, mt.date AS day, m.item,
+        NULL AS own_number, NULL AS a_meeting, NULL AS a_item
+    FROM hits h JOIN minutes m ON m.id = h.key >> 3 JOIN meetings mt ON mt.id = m.meeting_id
+    WHERE h.key & 7 = 1
+    UNION ALL
+    SELECT h.key, h.score, mt.committee, mt.id, mt.date, m.item, NULL, NULL, NULL
+    FROM hits h JOIN decisions d ON d.id = h.key >> 3 JOIN minutes m ON m.id = d.minute_id
+        JOIN meetings mt ON mt.id = m.meeting_id
+    WHERE h.key & 7 = 2 AND d.deleted_at IS NULL
+    UNION ALL
+    SELECT h.key, h.score, a.committee, a.meeting_id, a.meeting_date, a.item, a.minute,
+        NULL, NULL
+    FROM hits h JOIN actions a ON a.id = h.key >> 3
+    WHERE h.key & 7 = 3 AND a.deleted_at IS NULL
+    UNION ALL
+    SELECT h.key, h.score, a.committee,
+        CASE WHEN r.id IS NULL THEN a.meeting_id ELSE r.meeting_id END, u.date,
+        CASE WHEN r.id IS NULL THEN a.item ELSE r.item END,
+        CASE WHEN r.id IS NULL THEN a.minute END, a.meeting_id, a.item
+    FROM hits h JOIN action_updates u ON u.id = h.key >> 3 JOIN actions a ON a.id = u.action_id
+        LEFT JOIN action_reviews r ON r.id = u.review_id
+    WHERE h.key & 7 = 4 AND a.deleted_at IS NULL
+    UNION ALL
+    SELECT h.key, h.score, mt.committee, mt.id, mt.date, dc.item, NULL, NULL, NULL
+    FROM hits h JOIN declarations dc ON dc.id = h.key >> 3 JOIN meetings mt ON mt.id = dc.meeting_id
+    WHERE h.key & 7 = 5 AND dc.deleted_at IS NULL
+    UNION ALL
+    SELECT h.key, h.score, i.committee, NULL, i.declared_on, NULL, NULL, NULL, NULL
+    FROM hits h JOIN interests i ON i.id = h.key >> 3
+    WHERE h.key & 7 = 6 AND i.replaced_on IS NULL
+    UNION ALL
+    SELECT h.key, h.score, mt.committee, mt.id, mt.date, ai.number, NULL, NULL, NULL
+    FROM hits h JOIN agenda_items ai ON ai.id = h.key >> 3 JOIN meetings mt ON mt.id = ai.meeting_id
+    WHERE h.key & 7 = 7
+)
+SELECT found.*, (
+    SELECT number FROM minutes WHERE meeting_id = found.meeting_id AND item = found.item
+) AS minute_number
+FROM found
+WHERE (:committee IS NULL OR committee = :committee)
+    AND (:since IS NULL OR day >= :since) AND (:until IS NULL OR day <= :until)
+"""
+
+
+class SearchRepository(StoreBase):
+    """Searching the whole record."""
+
+    def search(
+        self,
+        query: str,
+        committee: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        confidential: bool = False,
+        limit: int = 50,
+    ) -> list[Hit]:
+        """The places the words of `query` are found, in the order to show them, each
+        with its snippet: of one committee's record, between two dates (inclusive) if
+        given, confidential business only when `confidential` is asked for. A query of
+        fewer than three characters finds nothing (`domain.search.fts_query`)."""
+        match = fts_query(query)
+        if match is None or limit <= 0:
+            return []
+        cursor = self.db.execute(
+            _FOUND,
+            {
+                "query": match,
+                "committee": committee,
+                "since": since.isoformat() if since else None,
+                "until": until.isoformat() if until else None,
+            },
+        )
+        names = [c[0] for c in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        secret = self._confidential_items()
+        hits = []
+        for row in rows:
+            hit = _hit(row, secret)
+            if confidential or not hit.confidential:
+                hits.append(hit)
+        shown = ranked(hits, limit)
+        return self._with_snippets(match, shown)
+
+    def _confidential_items(self) -> frozenset[tuple[int, int]]:
+        rows = self.db.execute(
+            "SELECT meeting_id, number FROM agenda_items WHERE confidential = 1"
+        ).fetchall()
+        return frozenset((int(m), int(n)) for m, n in rows)
+
+    def _with_snippets(self, match: str, hits: list[Hit]) -> list[Hit]:
+        if not hits:
+            return []
+        keys = [hit.key for hit in hits]
+        marks = ", ".join("?" for _ in keys)
+        found = dict(
+            self.db.execute(
+                f"SELECT rowid, snippet(search, 0, ?, ?, '…', {SNIPPET_WORDS}) FROM search "
+                f"WHERE search MATCH ? AND rowid IN ({marks})",
+                [_START, _END, match, *keys],
+            ).fetchall()
+        )
+        return [with_snippet(hit, segments(found.get(hit.key, ""), _START, _END)) for hit in hits]
+
+
+def _hit(row: dict[str, Any], secret: frozenset[tuple[int, int]]) -> Hit:
+    places = [(row["meeting_id"], row["item"]), (row["a_meeting"], row["a_item"])]
+    return Hit(
+        key=row["key"],
+        kind=_KINDS[row["key"] & 7],
+        committee=row["committee"],
+        day=date.fromisoformat(row["day"][:10]) if row["day"] else None,
+        score=row["score"],
+        meeting_id=row["meeting_id"],
+        item=row["item"],
+        minute_number=row["minute_number"] or row["own_number"],
+        confidential=hit_is_confidential(places, secret),
+    )

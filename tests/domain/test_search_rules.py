@@ -1,0 +1,69 @@
+"""The search's own rules (docs/search.md): what a query means, the order of the hits,
+snippets' marks, and which hits are confidential."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from minutebook.domain.search import (
+    COMMON_HITS,
+    Hit,
+    HitKind,
+    fts_query,
+    hit_is_confidential,
+    ranked,
+    segments,
+)
+
+
+def test_words_are_quoted_and_the_last_is_a_prefix() -> None:
+    assert fts_query("quor") == '"quor"*'
+    assert fts_query("  better care  fund ") == '"better" "care" "fund"*'
+    assert fts_query('say "no" OR NEAR(x') == '"say" """no""" "OR" "NEAR(x"*'
+    assert fts_query("a - b") == '"a" "b"*'
+
+
+def test_short_or_wordless_queries_find_nothing() -> None:
+    assert fts_query("") is None
+    assert fts_query("ab") is None
+    assert fts_query(" q  ") is None
+    assert fts_query("***") is None
+    assert fts_query("abc") == '"abc"*'
+
+
+def _hit(n: int, score: float, day: date) -> Hit:
+    return Hit(key=n, kind=HitKind.MINUTE, committee="HCP", day=day, score=score)
+
+
+def test_few_hits_best_match_first_ties_newest_first() -> None:
+    old_best = _hit(1, -9.0, date(2015, 1, 1))
+    new_weak = _hit(2, -1.0, date(2024, 1, 1))
+    tie_newer = _hit(3, -9.0, date(2016, 1, 1))
+    assert ranked([new_weak, old_best, tie_newer], 10) == [tie_newer, old_best, new_weak]
+
+
+def test_many_hits_newest_first_and_limited() -> None:
+    hits = [_hit(n, -float(n), date(2000 + n, 1, 1)) for n in range(COMMON_HITS + 1)]
+    shown = ranked(hits, 5)
+    assert [h.key for h in shown] == [20, 19, 18, 17, 16]
+    assert [h.key for h in ranked(hits[:COMMON_HITS], 3)] == [19, 18, 17]  # best: -19
+
+
+def test_undated_hits_come_last_when_newest_first() -> None:
+    hits = [_hit(n, -1.0, date(2020, 1, 1)) for n in range(COMMON_HITS)]
+    undated = Hit(key=99, kind=HitKind.REGISTER, committee="HCP", day=None, score=-5.0)
+    assert ranked([undated, *hits], 100)[-1] == undated
+
+
+def test_snippet_marks_become_segments() -> None:
+    assert segments("…the meeting was <q> and <b>", "<", ">") == (
+        ("…the meeting was ", False), ("q", True), (" and ", False), ("b", True),
+    )  # fmt: skip
+    assert segments("no marks", "<", ">") == (("no marks", False),)
+
+
+def test_a_hit_is_confidential_at_any_of_its_places() -> None:
+    secret = frozenset({(7, 3)})
+    assert hit_is_confidential([(7, 3)], secret)
+    assert hit_is_confidential([(8, 1), (7, 3)], secret)  # an update of a Part II action
+    assert not hit_is_confidential([(7, 2), (None, None)], secret)
