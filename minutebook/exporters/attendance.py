@@ -7,9 +7,22 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
-from minutebook.domain.attendance_record import AttendanceReport, Category, MemberAttendance
-from minutebook.domain.dates import short_date
+from minutebook.domain.attendance_record import (
+    MARK_KEY,
+    AttendanceReport,
+    Category,
+    MemberAttendance,
+)
+from minutebook.domain.dates import long_date, short_date
+from minutebook.exporters.common import Build, new_document, set_properties
+from minutebook.exporters.tables import TableWriter, ensure_table_styles, landscape
+
+TITLE = "Cumulative record of attendance (possible / actual)"
+MOST_DATES = 14
+"""The most meetings a table gives a column each (A4 landscape at 10 pt); beyond, the
+table gives each person's counts in the categories instead."""
 
 COUNTS: tuple[tuple[str, Category | None], ...] = (
     ("Present", Category.PRESENT),
@@ -65,3 +78,73 @@ def attendance_csv(report: AttendanceReport) -> str:
             ]
         )
     return out.getvalue()
+
+
+def period_title(report: AttendanceReport) -> str:
+    """ "Milton Keynes Health and Care Partnership, 1 April 2023 to 31 March 2024"."""
+    record = report.record
+    if record.start and record.end:
+        words = f"{long_date(record.start)} to {long_date(record.end)}"
+    elif record.start:
+        words = f"from {long_date(record.start)}"
+    elif record.end:
+        words = f"meetings to {long_date(record.end)}"
+    else:
+        words = "all meetings"
+    return f"{report.committee.name}, {words}"
+
+
+def render_attendance(report: AttendanceReport, template: Path | None = None) -> Build:
+    """The record as NHS boards print it in their annual report: a row per person with
+    their role, a mark for each meeting (or, over many meetings, a count per category)
+    and possible / actual; the key, the meetings not counted, and for a council's
+    committee the councillors approaching or past six months without attending."""
+    build = new_document(template, report.committee)
+    landscape(build, margin_cm=1.5)
+    ensure_table_styles(build)
+    set_properties(build, f"{TITLE}: {period_title(report)}", "Attendance")
+    build.heading(TITLE, 1)
+    build.paragraph(period_title(report))
+    record = report.record
+    if not record.members:
+        build.paragraph("No meeting in the period has attendance recorded.")
+    else:
+        _table(build, report)
+        build.paragraph("")  # the key apart from the table
+        build.paragraph(
+            "Possible: meetings the person was expected at, as a member. Actual: "
+            "those they attended, in person or virtually."
+        )
+        if len(record.meetings) <= MOST_DATES:
+            build.paragraph(f"Key: {MARK_KEY}.")
+    if record.not_counted:
+        skipped = "; ".join(f"{long_date(m.date)} ({why})" for m, why in record.not_counted)
+        build.paragraph(f"Not counted: {skipped}.")
+    if report.six_months:
+        build.heading("Six-month rule (Local Government Act 1972, section 85)", 2)
+        for words in report.warnings or ["Every councillor has attended within six months."]:
+            build.paragraph(words if words.endswith(".") else f"{words}.")
+    return build
+
+
+def _table(build: Build, report: AttendanceReport) -> None:
+    record = report.record
+    dated = len(record.meetings) <= MOST_DATES
+    if dated:
+        middle = [f"{m.date:%d/%m/%y}" for m in record.meetings]
+        widths = [1.6] * len(middle)
+    else:
+        middle = HEADINGS
+        widths = [2.0] * len(middle)
+    headers = ["Name", "Role", *middle, "Possible / actual"]
+    rest = max(27.0 - sum(widths) - 2.4, 8.0)
+    table = TableWriter(build, headers, [rest * 0.42, rest * 0.58, *widths, 2.4], TITLE)
+    for member in record.members:
+        if dated:
+            cells = [member.mark(i) for i in range(len(record.meetings))]
+        else:
+            cells = [str(n) for n in counts(member)]
+        possible = f"{member.expected} / {member.actual}" if member.expected else "\u2013"
+        table.add_row(
+            [report.name(member.person), report.roles.get(member.person, ""), *cells, possible]
+        )

@@ -1,6 +1,8 @@
 """`minutebook attendance`: a committee's attendance over a period, per member, in the
 categories councils publish, and where its councillors stand under the six-month rule
-(docs/attendance.md); with --csv, the same as a .csv file.
+(docs/attendance.md); with --csv, the same as a .csv file. `minutebook export
+attendance`: the same as the Word table NHS boards print, "Cumulative record of
+attendance (possible / actual)".
 
 It answers like the other commands in `cli`: one line for a refusal, exit 2, never a
 traceback; it only reads, so it works while the app has the file open.
@@ -18,10 +20,13 @@ import click
 from minutebook.tui.cli import (
     _committee,
     _database_in_use,
+    _export,
     _fail,
     _open_store,
     _output_refusals,
     database_option,
+    export,
+    export_options,
     main,
     store_refusals,
 )
@@ -103,6 +108,40 @@ def attendance(
         return
     for line in table_lines(report):
         click.echo(line)
+
+
+@export.command("attendance")
+@click.option("--committee", "code", required=True, help="The committee's code, e.g. ICB.")
+@period_options
+@export_options("a name like 'ICB attendance YYYY-MM-DD.docx' here")
+@click.pass_context
+def export_attendance(
+    ctx: click.Context,
+    code: str,
+    from_: date | None,
+    to: date | None,
+    as_of: date | None,
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+    pdf: bool,
+) -> None:
+    """Write the committee's "Cumulative record of attendance (possible / actual)" over
+    the period as a landscape Word table: a row per person, their role, a mark at each
+    meeting and possible / actual."""
+    from minutebook.application.attendance import attendance_report
+    from minutebook.exporters.attendance import render_attendance
+
+    if from_ and to and to < from_:
+        _fail("--to is before --from")
+    today = as_of or date.today()
+    with _open_store(ctx) as store, store_refusals():
+        committee = _committee(store, code)
+        report = attendance_report(store, committee.code, today, from_, to)
+    target = output or Path(f"{committee.code} attendance {(to or today).isoformat()}.docx")
+    _export(
+        lambda chosen: render_attendance(report, chosen), target, force, committee, template, pdf
+    )
 
 
 def table_lines(report: AttendanceReport) -> list[str]:

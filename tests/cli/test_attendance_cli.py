@@ -112,3 +112,16 @@ def test_the_csv_has_a_line_per_person_and_a_column_per_meeting(
     ]
     again = _run(demo_file, "attendance", "--committee", "HCP", "--csv", str(target))
     assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_export_attendance_writes_the_word_table(demo_file: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    target = tmp_path / "icb.docx"
+    args = ["export", "attendance", "--committee", "ICB", "--to", "31/03/2023", "-o", str(target)]
+    result = _run(demo_file, *args)
+    assert result.exit_code == 0, result.output
+    document = Document(str(target))
+    assert document.paragraphs[0].text == "Cumulative record of attendance (possible / actual)"
+    assert document.tables[0].rows[0].cells[2].text == "01/07/22"
+    assert _run(demo_file, *args).exit_code == 2  # not over the file without --force
