@@ -44,6 +44,17 @@ class HitKind(StrEnum):
     AGENDA = "agenda"  # an agenda item's title and description
 
 
+KIND_WORDS: dict[HitKind, str] = {
+    HitKind.MINUTE: "minute",
+    HitKind.DECISION: "decision",
+    HitKind.ACTION: "action",
+    HitKind.UPDATE: "action update",
+    HitKind.DECLARATION: "declaration",
+    HitKind.REGISTER: "register",
+    HitKind.AGENDA: "agenda item",
+}
+"""What a hit was found in, as a list of hits names it."""
+
 Segment = tuple[str, bool]
 """A piece of a snippet and whether it is one of the words searched for."""
 
@@ -68,6 +79,14 @@ class Hit:
     @property
     def snippet_text(self) -> str:
         return "".join(text for text, _ in self.snippet)
+
+
+def place_words(hit: Hit) -> str:
+    """Where in its meeting a hit is, as a list shows it: the minute number as the
+    minutes print it, else the item ("item 4"); nothing for a register entry."""
+    if hit.minute_number:
+        return hit.minute_number
+    return f"item {hit.item}" if hit.item is not None else ""
 
 
 def fts_query(text: str) -> str | None:

@@ -712,6 +712,7 @@ from minutebook.tui import (  # noqa: E402,F401
     cli_meetings,
     cli_register,
     cli_register_export,
+    cli_search,
 )
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from minutebook.domain.search import (
     HitKind,
     fts_query,
     hit_is_confidential,
+    place_words,
     ranked,
     segments,
 )
@@ -67,3 +68,10 @@ def test_a_hit_is_confidential_at_any_of_its_places() -> None:
     assert hit_is_confidential([(7, 3)], secret)
     assert hit_is_confidential([(8, 1), (7, 3)], secret)  # an update of a Part II action
     assert not hit_is_confidential([(7, 2), (None, None)], secret)
+
+
+def test_a_hit_is_placed_by_its_minute_number_else_its_item() -> None:
+    hit = _hit(1, -1.0, date(2023, 6, 13))
+    assert place_words(hit) == ""  # a register entry has no place in a meeting
+    assert place_words(Hit(**{**hit.__dict__, "item": 4})) == "item 4"
+    assert place_words(Hit(**{**hit.__dict__, "item": 4, "minute_number": "HCP6"})) == "HCP6"
