@@ -63,6 +63,7 @@ class CommitteeScreen(Screen[None]):
         Binding("s", "standing_items", "Standing items", show=False, id="committee.standing"),
         Binding("t", "tracker", "Tracker", id="committee.tracker"),
         Binding("g", "register", "Register", show=False, id="committee.register"),
+        Binding("n", "attendance", "Attendance", show=False, id="committee.attendance"),
     ]
 
     app: MinutebookApp
@@ -425,10 +426,16 @@ class CommitteeScreen(Screen[None]):
 
         self.app.push_screen(RegisterScreen(self.code))
 
+    def action_attendance(self) -> None:
+        from minutebook.tui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.code))
+
     def palette_commands(self) -> list[PaletteCommand]:
         return [
             ("Action tracker (t)", "Every action, its reviews; owners' lists", self.action_tracker),
             ("Register of interests (g)", "Members' interests, nil returns", self.action_register),
+            ("Attendance (n)", "Each member's attendance; six months", self.action_attendance),
             (
                 "Add member",
                 "A new seat on this committee and its holder",

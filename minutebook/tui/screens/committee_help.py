@@ -32,4 +32,6 @@ in private after its public business).
 
 `t` opens the committee's **action tracker**: every action agreed at its meetings, with
 filters (open, overdue, owner, status, meeting), each action's reviews, corrections, and
-each owner's list of what to do before the next meeting."""
+each owner's list of what to do before the next meeting. `n` shows each member's
+**attendance** over a period, and for a council's committee the councillors near six
+months without attending."""

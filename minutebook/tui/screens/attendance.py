@@ -1,0 +1,187 @@
+"""A committee's attendance over a period (docs/attendance.md): each person's meetings
+in the categories councils publish, with possible / actual, the meetings not counted,
+and, for a council's committee, the councillors approaching or past six months without
+attending. Reached with `n` on the committee screen, or "Attendance" in the palette.
+
+It only reads: the record is `application.attendance.attendance_report`'s, worded by
+the same functions as `minutebook attendance`; no rule is decided here."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from minutebook.application.attendance import attendance_report
+from minutebook.domain.attendance_record import AttendanceReport
+from minutebook.domain.dates import parse_date, short_date
+from minutebook.exporters.attendance import counts, period_words
+from minutebook.tui.commands import PaletteCommand
+from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.tables import ListTable
+
+if TYPE_CHECKING:
+    from minutebook.tui.app import MinutebookApp
+
+COLUMNS = (
+    ("Name", 24),
+    ("Exp", 4),
+    ("Pres", 4),
+    ("Virt", 4),
+    ("Sub", 4),
+    ("InAtt", 5),
+    ("Apol", 4),
+    ("Abs", 4),
+    ("Dep", 4),
+    ("Poss/Act", 8),
+)
+
+
+class AttendanceScreen(Screen[None]):
+    """The attendance of one committee over a period (all its meetings at first)."""
+
+    HELP_TEXT = """## Attendance
+
+Each person's meetings over the period: **Exp**ected (a member in post), **Pres**ent,
+present **Virt**ually, present as **Sub**stitute (a deputy for another's seat), **In
+Att**endance (officers, observers), **Apol**ogies, **Abs**ent, how many of their
+apologies or absences had a **Dep**uty attend for them, and possible / actual as NHS
+boards print it. The line under the table shows the highlighted person's role and mark
+at each meeting. Only meetings held with attendance recorded count; the others are
+named. For a council's committee, the last line warns of councillors approaching or past
+six months without attending (Local Government Act 1972 s85). `p` chooses the period
+(blank: open). The same record is `minutebook attendance` and, as a Word table,
+`minutebook export attendance`."""
+
+    DEFAULT_CSS = """
+    AttendanceScreen #attendance-table { height: 1fr; }
+    AttendanceScreen #attendance-detail { height: 3; border-top: solid $primary; }
+    AttendanceScreen #attendance-meetings { height: 1; }
+    AttendanceScreen #attendance-six-months { height: auto; max-height: 5; color: $warning; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="attendance.back"),
+        Binding("p", "period", "Period", id="attendance.period"),
+    ]
+
+    app: MinutebookApp
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.start: date | None = None
+        self.end: date | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="attendance-title", classes="screen-title")
+        yield Static("", id="attendance-meetings")
+        yield ListTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="attendance-detail")
+        yield Static("", id="attendance-six-months")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#attendance-table", DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        self.show()
+        table.focus()
+
+    def show(self) -> None:
+        today = self.app.clock().date()
+        report = attendance_report(self.app.store, self.code, today, self.start, self.end)
+        self.report = report
+        record = report.record
+        self.query_one("#attendance-title", Static).update(
+            f"Attendance of the {report.committee.code}, {period_words(report)}"
+        )
+        counted = ", ".join(short_date(m.date) for m in record.meetings) or "none"
+        line = f"Meetings counted: {counted}"
+        if record.not_counted:
+            line += "; not counted: " + ", ".join(
+                f"{short_date(m.date)} ({why})" for m, why in record.not_counted
+            )
+        self.query_one("#attendance-meetings", Static).update(
+            Text(line, no_wrap=True, overflow="ellipsis")
+        )
+        table = self.query_one("#attendance-table", DataTable)
+        table.clear()
+        for member in record.members:
+            name = Text(report.name(member.person), no_wrap=True, overflow="ellipsis")
+            cells = [*map(str, counts(member)), f"{member.expected}/{member.actual}"]
+            table.add_row(name, *cells, key=member.person)
+        if not record.members:
+            self.query_one("#attendance-detail", Static).update(
+                "No meeting in the period has attendance recorded."
+            )
+        self.query_one("#attendance-six-months", Static).update(six_month_lines(report))
+
+    @on(DataTable.RowHighlighted, "#attendance-table")
+    def _detail(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted person's role and their mark at each meeting counted."""
+        person = str(event.row_key.value)
+        report = self.report
+        member = next((m for m in report.record.members if m.person == person), None)
+        if member is None:
+            return
+        marks = " · ".join(
+            f"{short_date(meeting.date)} {member.mark(i) or '-'}"
+            for i, meeting in enumerate(report.record.meetings)
+        )
+        role = report.roles.get(person) or "no role recorded"
+        self.query_one("#attendance-detail", Static).update(
+            f"{report.name(person)}: {role}.\n{marks}"
+        )
+
+    def action_period(self) -> None:
+        def choose(typed: dict[str, Any]) -> str | None:
+            try:
+                start = parse_date(typed["start"] or "")
+                end = parse_date(typed["end"] or "")
+            except ValueError as error:
+                return str(error)
+            if start and end and end < start:
+                return "the period ends before it starts"
+            self.start, self.end = start, end
+            return None
+
+        self.app.push_screen(
+            FormScreen(
+                "Attendance over a period",
+                [
+                    FormField("start", "From", placeholder="dd/mm/yyyy; blank: the first"),
+                    FormField("end", "To", placeholder="dd/mm/yyyy; blank: the last"),
+                ],
+                {"start": short_date(self.start), "end": short_date(self.end)},
+                choose,
+                save_label="Show",
+            ),
+            lambda shown: self.show() if shown else None,
+        )
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return [
+            (
+                "Attendance period (p)",
+                "Show the attendance from one date to another",
+                self.action_period,
+            )
+        ]
+
+
+def six_month_lines(report: AttendanceReport) -> str:
+    """The six-month rule's line for a council's committee; nothing for another body."""
+    if not report.six_months:
+        return ""
+    warnings = report.warnings
+    if not warnings:
+        return "Six-month rule: every councillor has attended within six months."
+    return "Six-month rule (LGA 1972 s85): " + "; ".join(warnings)

@@ -1,0 +1,86 @@
+"""Pilot tests of the attendance screen (docs/attendance.md), reached with `n` on the
+committee screen or "Attendance" in the palette: the demo council committee's record,
+the six-month warning, the highlighted person's marks, and a period chosen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from minutebook.store import Store
+from minutebook.tui.app import MinutebookApp
+from minutebook.tui.screens.attendance import AttendanceScreen
+from minutebook.tui.screens.committee import CommitteeScreen
+from minutebook.tui.widgets.form import FormScreen
+
+SIZE = (100, 30)
+NOVEMBER = datetime(2023, 11, 20, 10, 0)
+
+
+def _text(screen: AttendanceScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def _rows(screen: AttendanceScreen) -> dict[str, list[str]]:
+    table = screen.query_one("#attendance-table", DataTable)
+    rows = [[str(cell) for cell in table.get_row_at(r)] for r in range(table.row_count)]
+    return {row[0]: row[1:] for row in rows}
+
+
+async def _on_committee(pilot, code: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    pilot.app.push_screen(CommitteeScreen(code))
+    await pilot.pause()
+
+
+async def test_the_council_committee_and_its_six_month_warning(demo_store: Store) -> None:
+    app = MinutebookApp(demo_store, clock=lambda: NOVEMBER)
+    async with app.run_test(size=SIZE) as pilot:
+        await _on_committee(pilot, "HCP")
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        assert _text(screen, "#attendance-title") == "Attendance of the HCP, all meetings"
+        rows = _rows(screen)
+        assert rows["Councillor Peter Marland"] == ["1", "1", "0", "0", "0", "0", "0", "0", "1/1"]
+        assert rows["Dr N Alam"] == ["1", "0", "0", "0", "0", "1", "0", "1", "1/0"]
+        assert rows["Dr T Nguyen"][3] == "1"  # present as substitute
+        assert "Cllr Marland last attended on 13/06/2023; six months end 13/12/2023" in _text(
+            screen, "#attendance-six-months"
+        )
+        assert "Chair (Leader of the Council)" in _text(screen, "#attendance-detail")
+        assert "13/06/2023 \u2713" in _text(screen, "#attendance-detail")
+
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-start", Input).value = "14/06/2023"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert _text(screen, "#attendance-title") == "Attendance of the HCP, from 14/06/2023"
+        assert _rows(screen) == {}
+        assert "20/09/2023 (no attendance recorded)" in _text(screen, "#attendance-meetings")
+
+
+async def test_the_palette_finds_attendance(demo_store: Store) -> None:
+    app = MinutebookApp(demo_store, clock=lambda: NOVEMBER)
+    async with app.run_test(size=SIZE) as pilot:
+        await _on_committee(pilot, "ICB")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"attendance")
+        found = app.screen.query_one(OptionList)
+        for _ in range(200):  # the palette searches in the background
+            if found.option_count and "Attendance" in str(found.get_option_at_index(0).prompt):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        assert _rows(screen)["Dr Rima Makarem"] == ["1", "0", "1", "0", "0", "0", "0", "0", "1/1"]
+        assert _text(screen, "#attendance-six-months") == ""  # an NHS board
