@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from minutebook.domain import Committee, Meeting, NumberingReset, NumberingScheme
-from minutebook.seeds import build_demo_database
+from minutebook.seeds import build_demo_database, load_demo
 from minutebook.store import DatabaseFile, Store
 from minutebook.store.paths import ENV_VAR
 
@@ -92,6 +92,17 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     changes the demo works on its own copy (`demo_path`, `demo_store`)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     build_demo_database(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_file_without_registers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database before any register of interests is kept in it, built once: for
+    the tests that bring seed 003's register in. A test overrides `demo_file` with it to
+    have `demo_path` and `demo_store` copy it instead."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store.open(path) as store:
+        load_demo(store, registers=False)
     return path
 
 

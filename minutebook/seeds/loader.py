@@ -2,8 +2,9 @@
 
 Each file describes one committee drawn from the published seed papers: its
 organisations, people, seats, terms of reference, meetings (agenda, attendance,
-minutes, declarations) and actions, and its standing items where they are not its house
-style's (docs/agenda.md). Everything is validated into domain models first
+minutes, declarations) and actions, its standing items where they are not its house
+style's (docs/agenda.md), and its register of interests where the papers print one
+(docs/register.md). Everything is validated into domain models first
 and written in one transaction, so a bad file changes nothing.
 """
 
@@ -34,6 +35,8 @@ from minutebook.domain import (
     TermsOfReference,
 )
 from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.interests import INTEREST_LABELS, interest_categories
+from minutebook.domain.register import Interest, NilReturn
 from minutebook.domain.standing_items import StandingItem, checked
 from minutebook.domain.timeline import span_events
 from minutebook.store import Store, StoreError
@@ -57,6 +60,9 @@ class SeedCommittee:
     everyone: list[Person] = field(default_factory=list)
     standing: tuple[StandingItem, ...] | None = None
     """The committee's own standing items; None for its house style's."""
+    interests: list[Interest] = field(default_factory=list)
+    nil_returns: list[NilReturn] = field(default_factory=list)
+    """The committee's register of interests (empty where the papers print none)."""
 
 
 def _validated(kind: type[Any], data: Any, where: str) -> Any:
@@ -113,7 +119,55 @@ def parse_committee(data: dict[str, Any], source: str) -> SeedCommittee:
             standing = checked(items)
         except Refused as refused:
             raise SeedError(f"{source}: standing_items: {refused}") from None
-    return SeedCommittee(membership, terms, meetings, actions, people, standing)
+    interests, nil_returns = _parse_register(data.get("register") or [], source, membership)
+    return SeedCommittee(
+        membership, terms, meetings, actions, people, standing, interests, nil_returns
+    )
+
+
+REGISTER_KEYS = {"person", "declared_on", "interests"}
+
+
+def _parse_register(
+    entries: list[Any], source: str, membership: Membership
+) -> tuple[list[Interest], list[NilReturn]]:
+    """A `register:` section: one entry per person and return, with the date declared
+    and their interests; an entry with none is a nil return ("No interests")."""
+    committee = membership.committee
+    categories = interest_categories(committee.body_type)
+    interests: list[Interest] = []
+    nil_returns: list[NilReturn] = []
+    for i, raw in enumerate(entries):
+        where = f"{source}: register[{i}]"
+        if not isinstance(raw, dict):
+            raise SeedError(f"{where}: expected a person with the date declared")
+        unknown = sorted(set(raw) - REGISTER_KEYS)
+        if unknown:
+            raise SeedError(f"{where}: unknown field(s) {', '.join(unknown)}")
+        person = raw.get("person")
+        if membership.person(str(person)) is None:
+            raise SeedError(f"{where}.person: {person!r} is not a known person")
+        shared = {
+            "committee": committee.code,
+            "person": person,
+            "declared_on": raw.get("declared_on"),
+        }
+        if not raw.get("interests"):
+            nil_returns.append(_validated(NilReturn, shared, where))
+            continue
+        for j, entry in enumerate(raw["interests"]):
+            if not isinstance(entry, dict):
+                raise SeedError(f"{where}.interests[{j}]: expected an interest's columns")
+            interest: Interest = _validated(
+                Interest, {**shared, **entry}, f"{where}.interests[{j}]"
+            )
+            if interest.category not in categories:
+                raise SeedError(
+                    f"{where}.interests[{j}].category: {committee.code} does not declare "
+                    f"{INTEREST_LABELS[interest.category]} interests"
+                )
+            interests.append(interest)
+    return interests, nil_returns
 
 
 def _parse_meeting(
@@ -186,8 +240,9 @@ def read_seed_file(name: str) -> SeedCommittee:
     return parse_committee(data, name)
 
 
-def load_seed(store: Store, seed: SeedCommittee) -> None:
-    """Write one committee's demo data into the store, all or nothing."""
+def load_seed(store: Store, seed: SeedCommittee, *, register: bool = True) -> None:
+    """Write one committee's demo data into the store, all or nothing (without its
+    register of interests if `register` is false)."""
     membership = seed.membership
     code = membership.committee.code
     with store.transaction():
@@ -211,14 +266,18 @@ def load_seed(store: Store, seed: SeedCommittee) -> None:
         for action in seed.actions:
             if action.meeting_date not in held:  # from a meeting not in the papers
                 store.add_action(action)
+        if register and (seed.interests or seed.nil_returns):
+            store.add_register(seed.interests, seed.nil_returns)
 
 
-def load_demo(store: Store) -> list[str]:
-    """Load every demo committee; returns their codes."""
+def load_demo(store: Store, *, registers: bool = True) -> list[str]:
+    """Load every demo committee; returns their codes. Without `registers`, the
+    committees keep no register of interests yet: a register to bring in (as
+    `minutebook register import` would) finds none there before it."""
     seeds = [read_seed_file(name) for name in DEMO_FILES]
     with store.transaction():
         for seed in seeds:
-            load_seed(store, seed)
+            load_seed(store, seed, register=registers)
         store.set_setting("demo", "yes")
     return [seed.membership.committee.code for seed in seeds]
 

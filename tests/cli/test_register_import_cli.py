@@ -19,6 +19,12 @@ from minutebook.tui.cli import main
 from tests.interchange.registers import HEADINGS_003, ROWS_003, WRITERS
 
 
+@pytest.fixture
+def demo_file(demo_file_without_registers: Path) -> Path:
+    """The demo before its register of interests is kept: seed 003's is brought in here."""
+    return demo_file_without_registers
+
+
 def run(db: Path, *args: str) -> Result:
     return CliRunner().invoke(main, [*args, "--db", str(db)])
 

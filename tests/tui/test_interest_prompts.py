@@ -22,15 +22,13 @@ from minutebook.tui.screens.live import LiveMeetingScreen
 from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
-from tests.domain.seed003_register import seed003_interests
 
 DAY = date(2022, 7, 29)
 NOW = datetime(2022, 7, 29, 11, 5)
 
 
 def _with_register(store: Store) -> int:
-    for interest in seed003_interests("ICB"):
-        store.add_interest(interest)
+    """The meeting of 29 July 2022: the demo keeps seed 003's register for the ICB."""
     return store.meeting_on("ICB", DAY).id or 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -21,6 +22,12 @@ from minutebook.tui.widgets.form import FormScreen
 from tests.interchange.registers import write_register_xlsx
 
 NOW = datetime(2022, 9, 1, 9, 0)
+
+
+@pytest.fixture
+def demo_file(demo_file_without_registers: Path) -> Path:
+    """The demo before its register of interests is kept: seed 003's is brought in here."""
+    return demo_file_without_registers
 
 
 def _counts(store: Store) -> tuple[int, int, int]:
