@@ -30,6 +30,7 @@ COMMON_HITS = 20
 """More hits than this and the words are common: the hits are listed newest first."""
 
 _WORD = re.compile(r"\w", re.UNICODE)
+_SPACES = re.compile(r"\s+")
 
 
 class HitKind(StrEnum):
@@ -152,6 +153,11 @@ def segments(raw: str, start: str, end: str) -> tuple[Segment, ...]:
         if rest:
             pieces.append((rest, False))
     return tuple(pieces)
+
+
+def on_one_line(snippet: Sequence[Segment]) -> tuple[Segment, ...]:
+    """A snippet for a one-line list: every run of spaces and line breaks one space."""
+    return tuple((_SPACES.sub(" ", text), matched) for text, matched in snippet)
 
 
 def with_snippet(hit: Hit, snippet: tuple[Segment, ...]) -> Hit:

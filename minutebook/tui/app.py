@@ -111,6 +111,7 @@ class MinutebookApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+f", "search", "Search", id="app.search", priority=True, show=False),
     ]
 
     def __init__(
@@ -252,8 +253,19 @@ class MinutebookApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_search(self) -> None:
+        from minutebook.tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "Keys and how Minutebook works (F1)", self.action_help)
+        yield SystemCommand(
+            "Search",
+            "Find words anywhere in the record: minutes, decisions, actions, the register (Ctrl+F)",
+            self.action_search,
+        )
         # Each screen offers its own commands, so that everything it can do is findable.
         here = getattr(screen, "palette_commands", None)
         if callable(here):

@@ -10,7 +10,6 @@ traceback; it only reads, so it works while the app has the file open.
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -80,19 +79,15 @@ def search(
 def _as_line(hit: Hit) -> str:
     """ "HCP  13/06/2023  HCP6      minute       …the meeting was **quorate**." (the
     matched words bold in a terminal)."""
-    from minutebook.domain.search import KIND_WORDS, place_words
+    from minutebook.domain.search import KIND_WORDS, on_one_line, place_words
 
     day = f"{hit.day:%d/%m/%Y}" if hit.day else "          "
     kind = KIND_WORDS[hit.kind] + (" (confidential)" if hit.confidential else "")
     snippet = "".join(
-        click.style(text, bold=True) if matched else text for text, matched in _flat(hit)
+        click.style(text, bold=True) if matched else text
+        for text, matched in on_one_line(hit.snippet)
     )
     return f"{hit.committee:<5} {day}  {place_words(hit):<9} {kind:<12} {snippet}"
-
-
-def _flat(hit: Hit) -> list[tuple[str, bool]]:
-    """The snippet on one line."""
-    return [(re.sub(r"\s+", " ", text), matched) for text, matched in hit.snippet]
 
 
 def _as_data(hit: Hit) -> dict[str, Any]:
