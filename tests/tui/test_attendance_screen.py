@@ -5,7 +5,9 @@ the six-month warning, the highlighted person's marks, and a period chosen."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
+import docx
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from minutebook.store import Store
@@ -84,3 +86,31 @@ async def test_the_palette_finds_attendance(demo_store: Store) -> None:
         assert isinstance(screen, AttendanceScreen)
         assert _rows(screen)["Dr Rima Makarem"] == ["1", "0", "1", "0", "0", "0", "0", "0", "1/1"]
         assert _text(screen, "#attendance-six-months") == ""  # an NHS board
+
+
+async def test_the_record_shown_saved_as_word_and_csv(demo_store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    app = MinutebookApp(demo_store, clock=lambda: NOVEMBER)
+    async with app.run_test(size=SIZE) as pilot:
+        await _on_committee(pilot, "HCP")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-folder", Input).value = str(folder)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    stem = "HCP attendance 2023-11-20"
+    [table] = docx.Document(str(folder / f"{stem}.docx")).tables
+    assert [cell.text for cell in table.rows[1].cells] == [
+        "Councillor Peter Marland",
+        "Chair (Leader of the Council)",
+        "\u2713",
+        "1 / 1",
+    ]
+    lines = (folder / f"{stem}.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("Councillor Peter Marland,Chair (Leader of the Council),1,1,")

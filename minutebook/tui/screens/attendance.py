@@ -8,7 +8,9 @@ the same functions as `minutebook attendance`; no rule is decided here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -24,6 +26,7 @@ from minutebook.domain.dates import parse_date, short_date
 from minutebook.exporters.attendance import counts, period_words
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.save_files import SaveFiles
 from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
@@ -56,8 +59,9 @@ boards print it. The line under the table shows the highlighted person's role an
 at each meeting. Only meetings held with attendance recorded count; the others are
 named. For a council's committee, the last line warns of councillors approaching or past
 six months without attending (Local Government Act 1972 s85). `p` chooses the period
-(blank: open). The same record is `minutebook attendance` and, as a Word table,
-`minutebook export attendance`."""
+(blank: open). `s` saves the record shown as the Word table NHS boards print
+("Cumulative record of attendance (possible / actual)") and as a .csv, into a folder you
+choose. The same record is `minutebook attendance` and `minutebook export attendance`."""
 
     DEFAULT_CSS = """
     AttendanceScreen #attendance-table { height: 1fr; }
@@ -69,6 +73,7 @@ six months without attending (Local Government Act 1972 s85). `p` chooses the pe
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="attendance.back"),
         Binding("p", "period", "Period", id="attendance.period"),
+        Binding("s", "save", "Save", id="attendance.save"),
     ]
 
     app: MinutebookApp
@@ -167,13 +172,40 @@ six months without attending (Local Government Act 1972 s85). `p` chooses the pe
             lambda shown: self.show() if shown else None,
         )
 
+    def action_save(self) -> None:
+        """The record shown, as a Word table and a .csv, with the same builders as
+        `minutebook export attendance` and `attendance --csv`."""
+        report = self.report
+        last = report.record.end or report.today or self.app.clock().date()
+        stem = f"{report.committee.code} attendance {last.isoformat()}"  # as the CLI names it
+        SaveFiles(self, stem, [".docx", ".csv"], self._prepare).ask(
+            "Save the attendance as Word and .csv"
+        )
+
+    def _prepare(self, targets: list[Path]) -> Callable[[], None]:
+        from minutebook.exporters.attendance import attendance_csv, render_attendance
+        from minutebook.exporters.common import committee_template, save_document
+        from minutebook.exporters.output import write_text
+
+        report, database = self.report, self.app.database.path
+        document, table = targets
+        build = render_attendance(report, committee_template(report.committee))
+        text = attendance_csv(report)
+
+        def write() -> None:
+            save_document(build, document, overwrite=False, database=database)
+            write_text(table, text, database=database)
+
+        return write
+
     def palette_commands(self) -> list[PaletteCommand]:
         return [
             (
                 "Attendance period (p)",
                 "Show the attendance from one date to another",
                 self.action_period,
-            )
+            ),
+            ("Save attendance (s)", "As a Word table and a .csv", self.action_save),
         ]
 
 
