@@ -25,6 +25,7 @@ INTERESTS = 500
 RUNS = 30
 TARGET_MS = 20.0
 DAY = date(2024, 1, 1)
+COMMITTEE = "Board of the Northfield and Southwick Integrated Care Board"
 
 TOPICS = (
     "community pharmacy contract",
@@ -55,7 +56,13 @@ def register() -> tuple[list[Interest], list[Seat], list[Organisation]]:
             for k in ("Council", "Hospitals NHS Foundation Trust", "Healthwatch")
         )
     ]
+    # One organisation the agenda names short, without the area ("Health & Care
+    # Partnership"), so that the reading of short names is measured too.
+    organisations.append(
+        Organisation(id="HCP", name="Northfield and Southwick Health and Care Partnership")
+    )
     seats = [Seat(id=f"S{i}", title="Member", holder=f"p{i}", org=f"O{i % 12}") for i in range(40)]
+    seats.append(Seat(id="S40", title="Partner Member", holder="p40", org="HCP"))
     interests = [
         Interest(
             committee="ICB",
@@ -79,7 +86,13 @@ def agenda() -> list[AgendaItem]:
             number=n,
             title=f"{TOPICS[n % len(TOPICS)].title()} update",
             description=f"To note {TOPICS[(n * 3) % len(TOPICS)]} and Company {n} Ltd",
-            lead="Chief Executive, Northfield Council" if n % 5 == 0 else "Chief Officer",
+            lead=(
+                "Chief Executive, Northfield Council"
+                if n % 5 == 0
+                else "Chair, Health & Care Partnership"
+                if n % 5 == 1
+                else "Chief Officer"
+            ),
         )
         for n in range(1, ITEMS + 1)
     ]
@@ -107,10 +120,10 @@ def main() -> None:
             for d in described
         )
 
-    found = prompts(items, interests, seats, organisations)
+    found = prompts(items, interests, seats, organisations, COMMITTEE)
     count = sum(len(p) for p in found.values())
     baseline = median_ms(bare)
-    ours = median_ms(lambda: prompts(items, interests, seats, organisations))
+    ours = median_ms(lambda: prompts(items, interests, seats, organisations, COMMITTEE))
     print(f"prompts: bare word sets, {ITEMS} items x {INTERESTS} interests: {baseline:7.2f} ms")
     print(
         f"prompts: {ITEMS}-item agenda, {INTERESTS}-interest register: {ours:7.2f} ms "

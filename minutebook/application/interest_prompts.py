@@ -42,7 +42,8 @@ def prompt_index(
     """The committee's register as on the meeting's date, with its seats, read once."""
     code = meeting.committee
     register = register_shown(store, meeting) if shown is None else shown
-    return PromptIndex(register, store.seats(code), store.organisations(code))
+    name = store.committee(code).name
+    return PromptIndex(register, store.seats(code), store.organisations(code), name)
 
 
 def agenda_prompts(store: Store, meeting_id: int) -> dict[int, list[Prompt]]:

@@ -14,7 +14,18 @@ which item. An item may touch a member when
   not count, nor do an interest's address, numbers and postcodes, nor the committee's own
   area: a word in the names of two or more of its organisations ("Milton", "Keynes",
   "Luton") and the initials of a run of them ("MK", "BLMK");
-- the organisation of the member's own seat is named in the item, as a phrase.
+- the organisation of the member's own seat is named in the item, as a phrase;
+- an organisation named short: its name without the committee's area at its start
+  ("Health and Care Partnership" for "Bedfordshire, Luton and Milton Keynes Health and
+  Care Partnership"), when what remains is at least three words that are not common
+  English, is no other organisation's short name and not part of the committee's own
+  name (the Board of the ICB does not prompt everyone who sits for the ICB when an
+  item says "Integrated Care Board"), and the item does not give it a name of its own:
+  the short name starts the text or follows a punctuation mark, a common English word
+  or the area's initials ("BLMK"), not another name ("MK Together Health and Care
+  Partnership" is another partnership).
+
+"&" is read as "and" everywhere.
 
 A few abbreviations registers use stand for the words an agenda uses: "PCN" (primary
 care network) and "GP" (general practice) meet "primary".
@@ -74,6 +85,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 """A register's abbreviations, with the significant words an agenda uses for them."""
 
 _WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 _ADDRESS = re.compile(r"\baddress\b:?[^.]*", re.IGNORECASE)
 
 
@@ -89,9 +101,47 @@ def stem(word: str) -> str:
     return word
 
 
+def _plain(text: str) -> str:
+    """A text lower case, possessives off and "&" read as "and"."""
+    return text.lower().replace("'s", " ").replace("\u2019s", " ").replace("&", " and ")
+
+
 def words(text: str) -> list[str]:
-    """The words of a text, lower case, possessives off ("Chair's" -> "chair")."""
-    return _WORD.findall(text.lower().replace("'s", " ").replace("\u2019s", " "))
+    """The words of a text, lower case, possessives off ("Chair's" -> "chair"), "&" read
+    as "and"."""
+    return _WORD.findall(_plain(text))
+
+
+def tokens(text: str) -> list[str]:
+    """A text's words (as `words`) with the punctuation between them, one mark a token;
+    each line of the text starts with a line break token."""
+    found: list[str] = []
+    for line in _plain(text).splitlines():
+        found.append("\n")
+        found.extend(_TOKEN.findall(line))
+    return found
+
+
+def short_name(name: str, area: frozenset[str]) -> tuple[str, str] | None:
+    """An organisation's name without the committee's area at its start, and the
+    initials of the area words taken off: ("health and care partnership", "blmk") for
+    "Bedfordshire, Luton and Milton Keynes Health and Care Partnership". None when no
+    area word starts the name, or what remains is under three words other than common
+    English ones ("Milton Keynes Council" leaves "council")."""
+    said = words(name)
+    start = 0
+    while start < len(said) and (said[start] in STOP_WORDS or stem(said[start]) in area):
+        start += 1
+    taken = [w for w in said[:start] if w not in STOP_WORDS]
+    rest = said[start:]
+    if not taken or len([w for w in rest if w not in STOP_WORDS]) < SHORT_NAME_WORDS:
+        return None
+    return " ".join(rest), "".join(w[0] for w in taken)
+
+
+SHORT_NAME_WORDS = 3
+"""The fewest words other than common English a short name keeps: "Health and Care
+Partnership" is a name, "Foundation Trust" and "Council" are every area's."""
 
 
 def area_words(organisations: Iterable[Organisation]) -> frozenset[str]:
@@ -154,10 +204,12 @@ class Prompt:
     @property
     def summary(self) -> str:
         """The interest in a few words, for a prompt's line: the organisation it concerns,
-        else its description's beginning; for a seat, the organisation."""
+        else its description's beginning; for a seat, the organisation (cut at 48
+        characters, with "…")."""
         if self.interest is None:
-            return self.reason[0] if self.reason else ""
-        text = self.interest.organisation or self.interest.description
+            text = self.reason[0] if self.reason else ""
+        else:
+            text = self.interest.organisation or self.interest.description
         return text if len(text) <= 48 else text[:47].rstrip(" ,;") + "…"
 
 
@@ -170,8 +222,12 @@ class PromptIndex:
         interests: Sequence[Interest],
         seats: Sequence[Seat] = (),
         organisations: Sequence[Organisation] = (),
+        committee: str = "",
     ) -> None:
+        """`committee` is the committee's name: a short name in it is the committee's own
+        body, which every member sits for."""
         self._area = area_words(organisations)
+        self._own = f" {phrase(committee)} "
         self._interests = list(interests)
         self._by_word: dict[str, list[int]] = {}
         for index, interest in enumerate(self._interests):
@@ -181,6 +237,13 @@ class PromptIndex:
         # Phrases (organisation names) keyed by their first word, so an item is scanned
         # once, word by word, whatever the number of organisations.
         self._phrases: dict[str, list[tuple[str, int | None, str, str]]] = {}
+        # Short names, by their first word: the words, the area's initials that may
+        # stand before them, and who they prompt.
+        self._short: dict[str, list[tuple[tuple[str, ...], str, int | None, str, str]]] = {}
+        self._shorts = self._short_names(
+            [i.organisation for i in self._interests if i.organisation]
+            + [o.name for o in organisations]
+        )
         for index, interest in enumerate(self._interests):
             if interest.organisation:
                 self._add_phrase(interest.organisation, index, interest.person)
@@ -189,11 +252,43 @@ class PromptIndex:
             if seat.holder and seat.org and seat.org in names and seat.is_current:
                 self._add_phrase(names[seat.org], None, seat.holder)
 
+    def _short_names(self, names: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Each organisation's short name (`short_name`), where no other organisation
+        has the same and the committee's own name does not hold it."""
+        found: dict[str, tuple[str, str]] = {}
+        owners: dict[str, set[str]] = {}
+        for name in dict.fromkeys(names):
+            short = short_name(name, self._area)
+            if short is not None and f" {short[0]} " not in self._own:
+                found[name] = short
+                owners.setdefault(short[0], set()).add(phrase(name))
+        return {n: s for n, s in found.items() if len(owners[s[0]]) == 1}
+
     def _add_phrase(self, name: str, index: int | None, person: str) -> None:
         said = phrase(name)
         if said:
             first = said.split(" ", 1)[0]
             self._phrases.setdefault(first, []).append((said, index, person, name))
+        if name in self._shorts:
+            short, initials = self._shorts[name]
+            shown = tuple(short.split(" "))
+            entry = (shown, initials, index, person, name)
+            self._short.setdefault(shown[0], []).append(entry)
+
+    def _short_met(self, text: str) -> list[tuple[int | None, str, str]]:
+        """The organisations named short in a text, not as part of a name of the
+        item's own (interest index or None for a seat, person, full name)."""
+        said = tokens(text)
+        met = []
+        for at, token in enumerate(said):
+            for short, initials, index, person, name in self._short.get(token, ()):
+                if tuple(said[at : at + len(short)]) != short:
+                    continue
+                before = said[at - 1] if at else "\n"
+                if before.isalnum() and before not in STOP_WORDS and before != initials:
+                    continue  # "MK Together Health and Care Partnership": another one
+                met.append((index, person, name))
+        return met
 
     def for_item(self, item: AgendaItem) -> list[Prompt]:
         """The prompts for one item: one per interest met (and per member whose seat's
@@ -211,6 +306,11 @@ class PromptIndex:
                     seats.setdefault(person, name)
                 else:
                     reasons.setdefault(index, []).append(name)
+        for index, person, name in self._short_met(text) if self._short else ():
+            if index is None:
+                seats.setdefault(person, name)
+            elif name not in reasons.get(index, ()):
+                reasons.setdefault(index, []).append(name)
         for word in sorted(significant(item_text(item, lead=False), self._area)):
             for index in self._by_word.get(word, ()):
                 reasons.setdefault(index, []).append(word)
@@ -227,10 +327,12 @@ def prompts(
     interests: Sequence[Interest],
     seats: Sequence[Seat] = (),
     organisations: Sequence[Organisation] = (),
+    committee: str = "",
 ) -> dict[int, list[Prompt]]:
     """For each agenda item (by number), the members whose registered interests may
-    touch it. `interests` is the register as on the meeting's date (`register_on`)."""
-    index = PromptIndex(interests, seats, organisations)
+    touch it. `interests` is the register as on the meeting's date (`register_on`);
+    `committee` the committee's name."""
+    index = PromptIndex(interests, seats, organisations, committee)
     return {item.number: index.for_item(item) for item in items}
 
 
@@ -264,7 +366,8 @@ def declaration_words(
     a seat, a professional interest in its organisation. A nature longer than a
     declaration's is cut at a word, with "…"."""
     if prompt.interest is None:
-        wanted, nature = InterestCategory.NON_FINANCIAL_PROFESSIONAL, prompt.summary
+        nature = prompt.reason[0] if prompt.reason else ""  # the organisation, whole
+        wanted = InterestCategory.NON_FINANCIAL_PROFESSIONAL
     else:
         wanted, nature = prompt.interest.category, prompt.interest.description
     category = wanted if wanted in categories else categories[0]

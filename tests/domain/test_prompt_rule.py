@@ -13,12 +13,23 @@ organisation is named), and my judgement of each:
   PCN Clinical Director), Mahesh Shah (Community Pharmacy PCN Lead, Oasis PCN), Dr Sarah
   Whiteman (Stonedean Practice, sessional GP).
 - item 10, MK Together Health and Care Partnership - MK "Deal": 1 prompt, right: Michael
-  Bracey, whose seat's organisation, Milton Keynes Council, leads the item.
-- items 11-23: 0 prompts. Right, with one miss: item 16 (the Health and Care
-  Partnership's minutes) does not prompt Cllr Tracey Stock, who chairs it (her seat's
-  organisation is named in full, the item names it short).
+  Bracey, whose seat's organisation, Milton Keynes Council, leads the item. Not Cllr
+  Tracey Stock: the item's "Health and Care Partnership" is MK Together's (the item
+  names it so), not the Bedfordshire, Luton and Milton Keynes one her seat is for;
+  prompting her would be wrong, and the short name's rule (a short name not preceded
+  by a name of the item's own) leaves her out.
+- items 11-15: 0 prompts. Right.
+- item 16, Committee Reports: a) Health and Care Partnership meeting ... draft minutes,
+  led by "Chair, Health & Care Partnership": 1 prompt, right: Cllr Tracey Stock, who
+  chairs it (her seat's organisation, "Bedfordshire, Luton and Milton Keynes Health and
+  Care Partnership", named short: without the area, "&" read as "and").
+- items 17-23: 0 prompts. Right.
 
-5 prompts on 23 items, 5 judged right, none wrong, 1 missed. Before tuning, the same
+6 prompts on 23 items, 6 judged right, none wrong, none missed (before the short names:
+5 right, 0 wrong, 1 missed, item 16). The short names kept out what would be wrong: the
+ICB's short name "Integrated Care Board" is in the committee's own name (items 12, 15
+and 19 would otherwise prompt the 12 members who sit for the ICB), and item 10's
+partnership is another's. Before tuning, the same
 rule without the generic words, the area's names and the address rule gave prompts on
 items 7 (Maria Wogan's "MK residents" meeting "Resident's Story"), 11 (the lead "Chief
 Medical Officer" meeting Dr Whiteman's GMC role), 13 ("people"), 14 ("performance", twice),
@@ -37,6 +48,7 @@ from minutebook.domain.prompts import (
     declaration_words,
     in_register,
     prompts,
+    short_name,
     significant,
     stem,
     still_open,
@@ -53,12 +65,20 @@ def _seed_prompts() -> dict[int, list[tuple[str, str]]]:
     record = next(r for r in seed.meetings if r.meeting.date == DAY)
     code = seed.membership.committee.code
     shown, _ = register_on(seed003_interests(code), seed003_nil_returns(code), DAY)
-    found = prompts(record.agenda, shown, seed.membership.seats, seed.membership.organisations)
+    membership = seed.membership
+    found = prompts(
+        record.agenda,
+        shown,
+        membership.seats,
+        membership.organisations,
+        membership.committee.name,
+    )
     return {n: [(p.person, p.summary) for p in ps] for n, ps in found.items()}
 
 
 def test_seed_003_agenda_prompts_per_item() -> None:
-    """The figures above: 4 prompts on item 9, 1 on item 10, none on the other 21."""
+    """The figures above: 4 prompts on item 9, 1 on item 10, 1 on item 16, none on the
+    other 20."""
     found = _seed_prompts()
     assert len(found) == 23
     assert found[9] == [
@@ -68,7 +88,8 @@ def test_seed_003_agenda_prompts_per_item() -> None:
         ("whiteman", "Stonedean Practice"),
     ]
     assert found[10] == [("bracey", "Milton Keynes Council")]
-    assert {n for n, ps in found.items() if ps} == {9, 10}
+    assert found[16] == [("stock", "Bedfordshire, Luton and Milton Keynes Health an…")]
+    assert {n for n, ps in found.items() if ps} == {9, 10, 16}
 
 
 def _interest(description: str, organisation: str | None = None, person: str = "p") -> Interest:
@@ -172,3 +193,46 @@ def test_a_prompts_declaration_takes_the_registers_category_and_words() -> None:
     assert len(nature) <= 300 and nature.endswith(" medicines…")
     council = (InterestCategory.DISCLOSABLE_PECUNIARY, InterestCategory.OTHER_REGISTRABLE)
     assert declaration_words(prompt, council)[0] is InterestCategory.DISCLOSABLE_PECUNIARY
+
+
+def test_an_organisation_named_short_without_the_area_prompts_where_it_stands_alone() -> None:
+    organisations = [
+        Organisation(id="ICB", name="Northfield and Southwick Integrated Care Board"),
+        Organisation(id="HCP", name="Northfield and Southwick Health and Care Partnership"),
+        Organisation(id="NC", name="Northfield Council"),
+        Organisation(id="SC", name="Southwick Council"),
+    ]
+    assert short_name(organisations[1].name, area_words(organisations)) == (
+        "health and care partnership",
+        "ns",
+    )
+    assert short_name("Northfield Council", area_words(organisations)) is None  # "council"
+    seats = [
+        Seat(id=f"S{n}", title="Member", holder=holder, org=org)
+        for n, (holder, org) in enumerate((("stock", "HCP"), ("chair", "ICB"), ("cllr", "NC")))
+    ]
+    index = PromptIndex([], seats, organisations, "Board of the Northfield and Southwick ICB")
+    board = PromptIndex([], seats, organisations, "Northfield and Southwick Integrated Care Board")
+
+    def prompted(item: AgendaItem, on: PromptIndex = index) -> list[str]:
+        return [p.person for p in on.for_item(item)]
+
+    # Alone, after punctuation or a common word, "&" read as "and", or after the area's
+    # initials: the partnership.
+    assert prompted(_item("Reports", "a) Health and Care Partnership minutes")) == ["stock"]
+    assert prompted(_item("Reports", lead="Chair, Health & Care Partnership")) == ["stock"]
+    assert prompted(_item("The Health and Care Partnership's plan")) == ["stock"]
+    assert prompted(_item("NS Health and Care Partnership")) == ["stock"]
+    # Given a name of the item's own, it is another partnership.
+    assert prompted(_item("Westley Together Health and Care Partnership")) == []
+    # The short name of the committee's own body prompts none of those who sit for it;
+    # a board of another name does.
+    assert prompted(_item("Integrated Care Board finance plan"), board) == []
+    assert prompted(_item("Integrated Care Board finance plan")) == ["chair"]
+    # Two organisations with the same short name: neither is meant.
+    twins = [
+        *organisations,
+        Organisation(id="E", name="Southwick Health and Care Partnership"),
+    ]
+    both = PromptIndex([], seats, twins)
+    assert prompted(_item("Health and Care Partnership minutes"), both) == []
