@@ -203,10 +203,11 @@ def attendance_over(
         for person in people
     ]
     seat_order = {seat.holder: n for n, seat in reversed(list(enumerate(seats))) if seat.holder}
+    first_seen = {person: n for n, person in enumerate(people)}
 
     def order(member: MemberAttendance) -> tuple[int, int, int]:
         group = 0 if member.expected else 1 if member.count(Category.PRESENT_AS_SUBSTITUTE) else 2
-        return group, seat_order.get(member.person, len(seats)), list(people).index(member.person)
+        return group, seat_order.get(member.person, len(seats)), first_seen[member.person]
 
     return AttendanceRecord(
         code,
