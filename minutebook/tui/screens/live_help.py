@@ -6,7 +6,8 @@ Type the discussion of the current item on the right; it is saved as you type. `
 `F8` move to the previous / next item (the minute number is issued when an item is first
 minuted). `F3` records a decision (RESOLVED, AGREED, NOTED …), with its vote if one
 was taken (numbers for, against and abstaining, a named vote, proposer and seconder, the
-Chair's casting vote on equal votes), and puts its line, `[decision 2]`, in the text where the cursor was: it is printed there (delete the line
+Chair's casting vote on equal votes), and puts its line, `[decision 2]`, in the text
+where the cursor was: it is printed there (delete the line
 and it is printed after the minute); `F4` an action (owner, due date, and the name the
 minutes' Action column prints for it where it is not the owner's own) without leaving
 the item, its line `[action 3]` put in the text where the cursor was: the NHS minutes
