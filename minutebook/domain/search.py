@@ -9,7 +9,7 @@ the command line and the tests agree:
   fewer than three characters find nothing;
 - a hit recorded under a confidential item is shown only where confidential material
   was asked for (`domain.confidentiality`, never worked out again here);
-- common words list the newest first, rare ones the best match first (`ranked`).
+- common words list the newest first, rare ones the best match first (`order_for`).
 """
 
 from __future__ import annotations
@@ -117,25 +117,25 @@ def hit_is_confidential(
     return any(is_confidential(meeting, item, confidential) for meeting, item in places)
 
 
-def _newest_first(hit: Hit) -> tuple[int, float]:
-    return (-(hit.day.toordinal() if hit.day else 0), hit.score)
+class Order(StrEnum):
+    """The order hits are listed in."""
+
+    NEWEST = "newest first"  # by date, the newest first; equal dates the best match first
+    BEST = "best match first"  # by bm25, the best first; equal matches the newest first
 
 
-def _best_first(hit: Hit) -> tuple[float, int]:
-    return (hit.score, -(hit.day.toordinal() if hit.day else 0))
+def order_for(matches: int) -> Order:
+    """The order for a query whose words are found in `matches` places of the whole
+    record: the newest first when there are more than `COMMON_HITS`, the best match
+    first otherwise (docs/search.md#order).
 
-
-def ranked(hits: Sequence[Hit], limit: int) -> list[Hit]:
-    """The first `limit` hits in the order shown: newest first when there are more than
-    `COMMON_HITS` of them, the best match first otherwise (docs/search.md#order).
-
-    A common word ("budget", "quorate") is found in much of the record, all of it
-    matching about as well; the secretary asking for it wants the latest. A rare word
-    (a provider's name, a scheme) is found in a few places, and the place where it
-    matters most (bm25: the word often, in a short text) is the one being looked for,
-    however old. Ties go to the other measure."""
-    key = _newest_first if len(hits) > COMMON_HITS else _best_first
-    return sorted(hits, key=key)[: max(limit, 0)]
+    A common word ("budget", "quorate") is found all through the record, every place
+    matching about as well; the secretary asking for it wants the latest. A rare word (a
+    provider's name, a scheme) is found in a few places, and the one where it matters
+    most (bm25: the word often, in a short text) is the one being looked for, however
+    old. The store sorts by the order named here (in SQL, so that a common word's
+    thousands of places are not each made a `Hit` only to be left out)."""
+    return Order.NEWEST if matches > COMMON_HITS else Order.BEST
 
 
 def segments(raw: str, start: str, end: str) -> tuple[Segment, ...]:

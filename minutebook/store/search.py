@@ -25,9 +25,10 @@ from sqlite_utils import Database
 from minutebook.domain.search import (
     Hit,
     HitKind,
+    Order,
     fts_query,
     hit_is_confidential,
-    ranked,
+    order_for,
     segments,
     with_snippet,
 )
@@ -133,6 +134,13 @@ WHERE (:committee IS NULL OR committee = :committee)
 """
 
 
+_ORDER_BY = {
+    Order.NEWEST: "ORDER BY day DESC, score, key",
+    Order.BEST: "ORDER BY score, day DESC, key",
+}
+"""`domain.search.Order` in SQL (bm25's score: lower is better; no date last)."""
+
+
 class SearchRepository(StoreBase):
     """Searching the whole record."""
 
@@ -152,8 +160,11 @@ class SearchRepository(StoreBase):
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
+        matches = self.db.execute(
+            "SELECT count(*) FROM search WHERE search MATCH ?", [match]
+        ).fetchone()[0]
         cursor = self.db.execute(
-            _FOUND,
+            _FOUND + _ORDER_BY[order_for(matches)],
             {
                 "query": match,
                 "committee": committee,
@@ -162,14 +173,15 @@ class SearchRepository(StoreBase):
             },
         )
         names = [c[0] for c in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         secret = self._confidential_items()
-        hits = []
-        for row in rows:
-            hit = _hit(row, secret)
+        shown: list[Hit] = []
+        for values in cursor:  # in the order shown: only as many as are shown are made
+            hit = _hit(dict(zip(names, values, strict=True)), secret)
             if confidential or not hit.confidential:
-                hits.append(hit)
-        shown = ranked(hits, limit)
+                shown.append(hit)
+                if len(shown) == limit:
+                    break
+        cursor.close()
         return self._with_snippets(match, shown)
 
     def _confidential_items(self) -> frozenset[tuple[int, int]]:

@@ -9,10 +9,11 @@ from minutebook.domain.search import (
     COMMON_HITS,
     Hit,
     HitKind,
+    Order,
     fts_query,
     hit_is_confidential,
+    order_for,
     place_words,
-    ranked,
     segments,
 )
 
@@ -36,24 +37,11 @@ def _hit(n: int, score: float, day: date) -> Hit:
     return Hit(key=n, kind=HitKind.MINUTE, committee="HCP", day=day, score=score)
 
 
-def test_few_hits_best_match_first_ties_newest_first() -> None:
-    old_best = _hit(1, -9.0, date(2015, 1, 1))
-    new_weak = _hit(2, -1.0, date(2024, 1, 1))
-    tie_newer = _hit(3, -9.0, date(2016, 1, 1))
-    assert ranked([new_weak, old_best, tie_newer], 10) == [tie_newer, old_best, new_weak]
-
-
-def test_many_hits_newest_first_and_limited() -> None:
-    hits = [_hit(n, -float(n), date(2000 + n, 1, 1)) for n in range(COMMON_HITS + 1)]
-    shown = ranked(hits, 5)
-    assert [h.key for h in shown] == [20, 19, 18, 17, 16]
-    assert [h.key for h in ranked(hits[:COMMON_HITS], 3)] == [19, 18, 17]  # best: -19
-
-
-def test_undated_hits_come_last_when_newest_first() -> None:
-    hits = [_hit(n, -1.0, date(2020, 1, 1)) for n in range(COMMON_HITS)]
-    undated = Hit(key=99, kind=HitKind.REGISTER, committee="HCP", day=None, score=-5.0)
-    assert ranked([undated, *hits], 100)[-1] == undated
+def test_common_words_newest_first_rare_ones_best_match_first() -> None:
+    assert order_for(0) is Order.BEST
+    assert order_for(COMMON_HITS) is Order.BEST
+    assert order_for(COMMON_HITS + 1) is Order.NEWEST
+    assert order_for(50_000) is Order.NEWEST
 
 
 def test_snippet_marks_become_segments() -> None:
