@@ -7,7 +7,9 @@
   the tracker export of 1,000 open actions through the store (bench/tracker_export.py),
   and matters arising and the tracker screen for a committee ten years old
   (bench/cycle.py), and the interest prompts for a 30-item agenda against a register of
-  500 interests (bench/prompts.py).
+  500 interests (bench/prompts.py), and searching the record: a rare word, a common word
+  and a prefix on the demo and on the demo grown by a committee ten years old
+  (bench/search.py).
 
 These machines are noisy, so each figure is the median of several runs and is printed
 beside its baseline rather than checked against a fixed number.
@@ -31,6 +33,7 @@ from bench.live import main as live_benchmark
 from bench.meeting import main as meeting_benchmark
 from bench.prompts import main as prompts_benchmark
 from bench.quorum import main as quorum_benchmark
+from bench.search import main as search_benchmark
 from bench.tracker_export import main as tracker_export_benchmark
 from minutebook.seeds import build_demo_database
 from minutebook.store import DatabaseFile, Store
@@ -105,3 +108,4 @@ if __name__ == "__main__":
     tracker_export_benchmark()
     cycle_benchmark()
     prompts_benchmark()
+    search_benchmark()
