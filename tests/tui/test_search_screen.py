@@ -12,6 +12,7 @@ from minutebook.domain import AgendaItem
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.committees import CommitteesScreen
+from minutebook.tui.screens.help import GENERAL
 from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.screens.search import DEBOUNCE, SearchScreen
 
@@ -96,3 +97,4 @@ async def test_the_palette_offers_search(app: MinutebookApp) -> None:
         commands["Search"].callback()
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
+        assert "`Ctrl+F` search the whole record" in GENERAL  # F1 names the key everywhere

@@ -18,6 +18,7 @@ exported afterwards as Word documents. **Everything is saved as you type** — t
 Save menu and nothing to lose if the laptop dies.
 
 **Everywhere:** `F1` this help · `Ctrl+P` command palette (search every command) ·
+`Ctrl+F` search the whole record (minutes, decisions, actions, the register) ·
 `Escape` back · `Ctrl+Q` quit · `Tab` next field or panel · arrows move in tables.
 
 **In a form:** `Tab` / `Shift+Tab` between fields, `Enter` or `Ctrl+S` saves, `Escape`
