@@ -1,16 +1,19 @@
 """The register's prompts in live capture (docs/register.md#prompts), on the demo ICB
-Board's meeting of 29 July 2022 with seed 003's register stored: taking up item 9 (the
-Fuller stocktake) names the members whose interests may touch it; F5 turns the first
-into a declaration with the register's category and wording; Shift+F5 dismisses the
-next, and it stays dismissed when live capture is opened again. The meeting screen's
-agenda counts the members each item prompts. Asserted on the store."""
+Board's meeting of 29 July 2022 with seed 003's register stored: an item with one prompt
+(item 10, the MK Deal) is declared with F5, another (item 16) dismissed with Shift+F5;
+an item with several (item 9, the Fuller stocktake: four) opens a list at F5 or
+Shift+F5 where any one is declared or dismissed, and what was answered stays answered
+when live capture is opened again. The meeting screen's agenda counts the members each
+item prompts. Asserted on the store."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 import pytest
-from textual.widgets import DataTable, Input, Select
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList, Select
 
 from minutebook.application.capture import MeetingCapture
 from minutebook.application.interest_prompts import MeetingPrompts, agenda_prompts
@@ -19,6 +22,7 @@ from minutebook.store import Store
 from minutebook.store.errors import WriteFailed
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
+from minutebook.tui.screens.live_prompt_list import PromptListDialog
 from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
@@ -32,7 +36,7 @@ def _with_register(store: Store) -> int:
     return store.meeting_on("ICB", DAY).id or 0
 
 
-async def test_a_prompt_becomes_a_declaration_and_another_is_dismissed(
+async def test_an_items_one_prompt_is_declared_with_f5_and_another_dismissed_with_shift_f5(
     demo_store: Store,
 ) -> None:
     meeting_id = _with_register(demo_store)
@@ -42,52 +46,144 @@ async def test_a_prompt_becomes_a_declaration_and_another_is_dismissed(
         screen = app.screen
         assert isinstance(screen, LiveMeetingScreen)
         assert not screen.prompt_line.display  # item 1: no one's interest touches it
-        for member in ("harrison", "kufeji", "shah", "whiteman"):
+        for member in ("bracey", "stock"):
             assert screen.mark(member, "present") is None
-        screen.go_to(9)
+        screen.go_to(10)  # the MK Deal, led by Milton Keynes Council
         await pilot.pause()
-        line = str(screen.prompt_line.render())
-        assert line == (
-            "Possible interest: Joe Harrison — National Association of Primary Care "
-            "(F5 declare, Shift+F5 dismiss; 3 more)"
+        assert str(screen.prompt_line.render()) == (
+            "Possible interest: Michael Bracey — Milton Keynes Council "
+            "(F5 declare, Shift+F5 dismiss)"
         )
         await pilot.press("f5")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, FormScreen)
-        assert form.query_one("#field-person", Select).value == "harrison"
+        assert form.query_one("#field-person", Select).value == "bracey"
         assert form.query_one("#field-category", Select).value == "non_financial_professional"
-        nature = form.query_one("#field-nature", Input).value
-        assert nature == "Council Member - National Association of Primary Care"
+        assert form.query_one("#field-nature", Input).value == "Milton Keynes Council"
         form.query_one("#field-ruling", Select).value = "remain"
         await pilot.press("ctrl+s")
         await pilot.pause()
         errors = str(app.screen.query_one("#form-errors").render()) if app.screen is form else ""
-        assert app.screen is screen, errors
-        # Declared: the prompt is answered, the next one is first.
-        assert str(screen.prompt_line.render()).startswith(
-            "Possible interest: Dr Omotayo Kufeji — The Bridge PCN "
-            "(F5 declare, Shift+F5 dismiss; 2 more)"
-        )
+        # His seat is not a registered interest of his: the register is offered it.
+        assert isinstance(app.screen, ConfirmScreen), errors
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert not screen.prompt_line.display  # declared: nothing left to answer
+        screen.go_to(16)  # the Health and Care Partnership's minutes
+        await pilot.pause()
+        assert str(screen.prompt_line.render()).startswith("Possible interest: Cllr Tracey Stock")
         await pilot.press("shift+f5")
         await pilot.pause()
-        assert str(screen.prompt_line.render()).startswith(
-            "Possible interest: Mahesh Shah — Oasis PCN (F5 declare, Shift+F5 dismiss; 1 more)"
-        )
+        assert app.screen is screen and not screen.prompt_line.display
 
     (declared,) = demo_store.meeting_record(meeting_id).declarations
     assert (declared.person, declared.item, declared.category.value, declared.ruling.value) == (
-        "harrison",
-        9,
+        "bracey",
+        10,
         "non_financial_professional",
         "remain",
     )
-    assert declared.nature == "Council Member - National Association of Primary Care"
     (dismissed,) = [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]
-    assert (dismissed.item, dismissed.person) == (9, "kufeji")
+    assert (dismissed.item, dismissed.person, dismissed.ref) == (16, "stock", None)
+
+
+async def _live_at(app: MinutebookApp, pilot: Pilot[None], number: int) -> LiveMeetingScreen:
+    """Live capture, opened, at item `number`."""
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, LiveMeetingScreen)
+    screen.go_to(number)
+    await pilot.pause()
+    return screen
+
+
+def _options(dialog: PromptListDialog) -> list[str]:
+    options = dialog.query_one("#prompt-list", OptionList)
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+async def test_several_prompts_are_chosen_from_a_list_to_declare_or_dismiss_any(
+    demo_store: Store,
+) -> None:
+    """Item 9 prompts four members: F5 opens the list at 80x24; the second is declared,
+    the third dismissed, and both stay answered when live capture is opened again."""
+    meeting_id = _with_register(demo_store)
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveMeetingScreen)
+        for member in ("harrison", "kufeji", "shah", "whiteman"):
+            assert screen.mark(member, "present") is None
+        screen.go_to(9)
+        await pilot.pause()
+        line = screen.prompt_line
+        assert str(line.render()) == (
+            "Possible interests: Joe Harrison — National Association of Primary Care "
+            "and 3 more (F5 choose)"
+        )
+        # The line fits its column at 80 columns: its keys are not cut off.
+        wrapped = Text(str(line.render())).wrap(app.console, line.content_region.width)
+        assert len(wrapped) <= line.content_region.height <= 3
+        assert str(wrapped[-1]).endswith("(F5 choose)")
+
+        await pilot.press("f5")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PromptListDialog)
+        assert _options(dialog) == [
+            "Joe Harrison — National Association of Primary Care",
+            "Dr Omotayo Kufeji — The Bridge PCN",
+            "Mahesh Shah — Oasis PCN",
+            "Dr Sarah Whiteman — Stonedean Practice",
+        ]
+        await pilot.press("down", "enter")  # the second
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-person", Select).value == "kufeji"
+        form.query_one("#field-ruling", Select).value = "remain"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # back at the list, the declared one gone
+        assert _options(dialog) == [
+            "Joe Harrison — National Association of Primary Care",
+            "Mahesh Shah — Oasis PCN",
+            "Dr Sarah Whiteman — Stonedean Practice",
+        ]
+        await pilot.press("d")  # the cursor stayed second: Mahesh Shah, the third
+        await pilot.pause()
+        assert _options(dialog) == [
+            "Joe Harrison — National Association of Primary Care",
+            "Dr Sarah Whiteman — Stonedean Practice",
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert str(line.render()).endswith("and 1 more (F5 choose)")
+        await pilot.press("shift+f5")  # with several, the same list
+        await pilot.pause()
+        assert isinstance(app.screen, PromptListDialog)
+        assert len(_options(app.screen)) == 2
+        await pilot.press("escape")
+
+    (declared,) = demo_store.meeting_record(meeting_id).declarations
+    assert (declared.person, declared.item, declared.ruling.value) == ("kufeji", 9, "remain")
+    assert declared.nature == "The Bridge PCN Clnical Director"  # the register's, as written
+    shah = next(i for i in demo_store.interests("ICB") if i.organisation == "Oasis PCN")
+    (dismissed,) = [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]
+    assert (dismissed.item, dismissed.person, dismissed.ref) == (9, "shah", shah.id)
     # Opened again (a restart): both stay answered.
     again = MeetingPrompts(MeetingCapture(demo_store, meeting_id, lambda: NOW))
-    assert [p.person for p in again.open_at(9)] == ["shah", "whiteman"]
+    assert [p.person for p in again.open_at(9)] == ["harrison", "whiteman"]
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _live_at(app, pilot, 9)
+        assert str(screen.prompt_line.render()).startswith(
+            "Possible interests: Joe Harrison — National Association of Primary Care and 1 more"
+        )
 
 
 async def test_the_agenda_before_the_meeting_counts_each_items_prompts(
@@ -158,16 +254,16 @@ async def test_a_dismissal_the_store_cannot_write_is_said_and_the_prompt_stays(
 
     app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LiveMeetingScreen)
-        screen.go_to(9)
-        await pilot.pause()
+        screen = await _live_at(app, pilot, 9)
         before = str(screen.prompt_line.render())
         monkeypatch.setattr(demo_store, "dismiss_prompt", full)
-        await pilot.press("shift+f5")
+        await pilot.press("shift+f5", "d")
         await pilot.pause()
-        assert app.is_running and isinstance(app.screen, LiveMeetingScreen)
+        dialog = app.screen
+        assert app.is_running and isinstance(dialog, PromptListDialog)
+        assert len(_options(dialog)) == 4  # the list keeps it, to dismiss again
+        await pilot.press("escape")
+        await pilot.pause()
         assert str(screen.prompt_line.render()) == before
         assert any("the disk is full" in str(n.message) for n in app._notifications)
     assert not [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]

@@ -1,10 +1,12 @@
 """Live capture's prompts from the register of interests (docs/register.md#prompts): a
 line under the item's title naming the members whose registered interests may touch
-the item taken up ("Possible interest: Mahesh Shah — Oasis PCN (F5 declare, Shift+F5
-dismiss; 1 more)"). F5 opens the
-declaration form filled in from the first prompt (who, the register's category and
-wording; the Chair's ruling to choose); Shift+F5 dismisses it, for good. A declaration
-made with F5 that is not in the register is offered to it.
+the item taken up. With one prompt ("Possible interest: Mahesh Shah — Oasis PCN (F5
+declare, Shift+F5 dismiss)"), F5 opens the declaration form filled in from it (who, the
+register's category and wording; the Chair's ruling to choose) and Shift+F5 dismisses
+it, for good. With several ("Possible interests: Joe Harrison — National Association of
+Primary Care and 3 more (F5 choose)"), F5 or Shift+F5 opens the list of them
+(live_prompt_list), where any one is declared or dismissed. A declaration made from a
+prompt that is not in the register is offered to it.
 
 The prompts are `MeetingPrompts`' (minutebook.application.interest_prompts); this
 module only shows them and hands the keys on."""
@@ -22,6 +24,7 @@ from minutebook.domain.interests import interest_words
 from minutebook.domain.meeting import Declaration
 from minutebook.domain.prompts import Prompt
 from minutebook.tui.screens.live_forms import LiveForms
+from minutebook.tui.screens.live_prompt_list import PromptListDialog
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.stored import stored
 
@@ -57,19 +60,38 @@ class LivePrompts:
         if not self.shown:
             return
         # Live capture's right-hand column is about 50 characters at 80 columns: the
-        # prompt the keys answer in full, then the keys and how many others wait (each
-        # comes first in turn as the one before is answered).
+        # first prompt in full, how many others wait, and the keys (with several, F5
+        # opens the list of them, so the line need not name them all).
         first, *others = self.shown
-        text = Text("Possible interest: ", style="bold")
+        text = Text("Possible interests: " if others else "Possible interest: ", style="bold")
         text.append(f"{self.capture.name(first.person)} — {first.summary}")
-        more = f"; {len(others)} more" if others else ""
-        text.append(f" (F5 declare, Shift+F5 dismiss{more})", style="dim")
+        if others:
+            text.append(f" and {len(others)} more")
+        text.append(" (F5 choose)" if others else " (F5 declare, Shift+F5 dismiss)", style="dim")
         self.line.update(text)
 
+    def choose(self, number: int) -> None:
+        """The list of the item's open prompts, to declare or dismiss any of them."""
+        self.forms.app.push_screen(
+            PromptListDialog(
+                number,
+                lambda: self.prompts.open_at(number),
+                self.capture.name,
+                lambda prompt: self._declare(number, prompt),
+                lambda prompt: self._dismiss(number, prompt),
+            )
+        )
+
     def declare(self, number: int) -> None:
-        """Open the declaration form, filled in from the first prompt if there is one."""
-        first = self.shown[0] if self.shown else None
-        start = self.prompts.declaration_values(number, first) if first else None
+        """Open the declaration form, filled in from the prompt if there is one; with
+        several, the list to choose from."""
+        if len(self.shown) > 1:
+            self.choose(number)
+        else:
+            self._declare(number, self.shown[0] if self.shown else None)
+
+    def _declare(self, number: int, prompt: Prompt | None) -> None:
+        start = self.prompts.declaration_values(number, prompt) if prompt else None
         self.forms.declaration(number, start, self.offer)
 
     def offer(self, declaration: Declaration) -> None:
@@ -95,11 +117,20 @@ class LivePrompts:
         )
 
     def dismiss(self, number: int | None, then: Callable[[], None]) -> None:
-        """Dismiss the first prompt (kept in the meeting's timeline), then `then`."""
+        """Dismiss the prompt (kept in the meeting's timeline), then `then`; with
+        several, the list to choose from."""
         if number is None or not self.shown:
             return
-        prompt = self.shown[0]
+        if len(self.shown) > 1:
+            self.choose(number)
+        elif self._dismiss(number, self.shown[0]):
+            then()
+
+    def _dismiss(self, number: int, prompt: Prompt) -> bool:
+        """Dismiss one prompt and show the item without it; False (said why, a full
+        disk) when it could not be kept: the prompt stays, to dismiss again."""
         if not stored(self.forms.app.screen, lambda: self.prompts.dismiss(number, prompt)):
-            return  # said why; the prompt stays, to dismiss again
+            return False
         self.forms.app.notify(f"Dismissed: {self.capture.name(prompt.person)}, {prompt.summary}")
-        then()
+        self.forms.changed()
+        return True
