@@ -13,8 +13,9 @@ minutes' Action column prints for it where it is not the owner's own) without le
 the item, its line `[action 3]` put in the text where the cursor was: the NHS minutes
 name who is to act beside what is above it; `F5` a declaration of interest with the
 Chair's ruling (where a line under the item's title names possible interests from the
-register, `F5` starts from the first, its category and wording the register's, and
-`Shift+F5` dismisses it for this meeting); `F2` the attendance of the whole room (one
+register, `F5` starts from it, its category and wording the register's, and
+`Shift+F5` dismisses it for this meeting; where it names several, `F5` lists them:
+`Enter` declares one, `d` dismisses it); `F2` the attendance of the whole room (one
 key per change: present, remote, apologies, absent, left, back, and `u` to undo a mark
 made by mistake); `F6` the quorum's reasons at this item; `F9` lists this meeting's
 decisions, actions, declarations and rulings: `Enter` corrects one (a decision's vote
