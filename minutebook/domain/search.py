@@ -31,6 +31,7 @@ COMMON_HITS = 20
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class HitKind(StrEnum):
@@ -98,6 +99,8 @@ def fts_query(text: str) -> str | None:
     searched for as words rather than read as the query language; every word must be
     found (FTS5 joins them with AND); the last one is a prefix, as it may still be
     being typed."""
+    # A control character (NUL above all) ends FTS5's reading of a quoted word.
+    text = _CONTROL.sub(" ", text)
     if len(text.strip()) < SHORTEST_QUERY:
         return None
     words = [w for w in text.split() if _WORD.search(w)]

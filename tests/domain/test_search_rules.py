@@ -31,6 +31,8 @@ def test_short_or_wordless_queries_find_nothing() -> None:
     assert fts_query(" q  ") is None
     assert fts_query("***") is None
     assert fts_query("abc") == '"abc"*'
+    assert fts_query("00\x00") is None  # a control character is a space
+    assert fts_query("care\x00home") == '"care" "home"*'
 
 
 def _hit(n: int, score: float, day: date) -> Hit:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minutebook.domain import (
     Action,
@@ -25,6 +27,7 @@ from minutebook.domain.lifecycle import Approval
 from minutebook.domain.register import Interest
 from minutebook.domain.search import COMMON_HITS, HitKind
 from minutebook.store import Store
+from tests.fuzzing import fuzz
 
 JUNE, SEPT = date(2023, 6, 13), date(2023, 9, 20)
 
@@ -211,3 +214,10 @@ def test_rare_words_best_match_first_common_words_newest_first(
     days = [h.day for h in store.search("budget", limit=100)]
     assert len(days) == COMMON_HITS + 1
     assert days == sorted(days, reverse=True)
+
+
+@fuzz(150)
+@given(text=st.text(max_size=40))
+def test_whatever_is_typed_searches_without_an_error(demo_reader: Store, text: str) -> None:
+    for hit in demo_reader.search(text, confidential=True, limit=5):
+        assert hit.snippet_text  # every hit shows words
