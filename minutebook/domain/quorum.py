@@ -280,10 +280,18 @@ class TermsOfReference(DomainModel):
     illustrative: bool = False
     note: OptionalName = None
     meetings_per_year: int | None = Field(default=None, ge=1, le=366)
+    """The committee meets at least this many times a year (quarterly: 4, every two
+    months: 6); None: the ToR sets no number (docs/compliance.md)."""
     quorum: QuorumRule
     policies_confirmed: bool = False
     """Whether the secretary has answered every policy question for this version; a
     ToR's wording often leaves them open, and defaults are only a starting point."""
+    minutes_circulated_within: int | None = Field(default=None, ge=0, le=60)
+    """Draft minutes are circulated within this many working days of the meeting; 0: no
+    such rule; None: the house style's usual (docs/compliance.md, `domain.turnaround`)."""
+    minutes_approved_at_next: bool | None = None
+    """The minutes are approved at the committee's next meeting; None: the house style's
+    usual (every house style's: True)."""
 
 
 POLICY_SECTIONS: tuple[str, ...] = (

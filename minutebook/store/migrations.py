@@ -959,6 +959,17 @@ def search(db: Database) -> None:
     make_search_index(db)
 
 
+@migrations(name="0026_compliance_settings")
+def compliance_settings(db: Database) -> None:
+    """The turnaround rule of a ToR version for its minutes (docs/compliance.md): circulated
+    in draft within so many working days of the meeting, and approved at the next
+    meeting. Versions stored until now say neither, so take the house style's usual rule
+    (`domain.compliance.turnaround_for`). How often the committee meets is the version's
+    `meetings_per_year`, kept since the first step."""
+    db.execute("ALTER TABLE terms_of_reference ADD COLUMN minutes_circulated_within INTEGER")
+    db.execute("ALTER TABLE terms_of_reference ADD COLUMN minutes_approved_at_next INTEGER")
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

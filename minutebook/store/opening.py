@@ -58,6 +58,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0023_decision_votes",
     "0024_prompt_dismissals",
     "0025_search",
+    "0026_compliance_settings",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing

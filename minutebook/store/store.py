@@ -24,6 +24,7 @@ from minutebook.store.actions import ActionRepository
 from minutebook.store.approvals import LifecycleRepository
 from minutebook.store.attendance_record import AttendanceRecordRepository
 from minutebook.store.committees import CommitteeRepository
+from minutebook.store.compliance import ComplianceRepository
 from minutebook.store.database_file import DatabaseFile
 from minutebook.store.meetings import MeetingRepository
 from minutebook.store.migrations import migrations
@@ -47,6 +48,7 @@ class Store(
     RegisterRepository,
     AttendanceRecordRepository,
     SearchRepository,
+    ComplianceRepository,
 ):
     """The open database. Build it with `Store.open(path)` or `Store.in_memory()`, or
     from an already open `DatabaseFile` with `Store.on(file)`."""

@@ -1,0 +1,50 @@
+"""A committee's compliance over a period, and its year, as the command line, the annual
+report and the app ask for them (docs/compliance.md).
+
+The rules are the domain's (`domain.compliance`); the store reads the period's meetings
+with their whole record in one query per list (`Store.meeting_records`), and only the
+actions that can bear on the period (`Store.actions_standing`)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from minutebook.domain.compliance import Compliance, compliance_over
+from minutebook.domain.tracker import tracker_year, year_label
+
+if TYPE_CHECKING:
+    from minutebook.domain.committee import Committee
+    from minutebook.store import Store
+
+
+def compliance_report(store: Store, code: str, start: date, end: date, today: date) -> Compliance:
+    """The committee's compliance from `start` to `end` (both included), as at `today`."""
+    committee = store.committee(code)
+    records = store.meeting_records(committee.code, start, end)
+    return compliance_over(
+        committee,
+        store.terms_of_reference(committee.code),
+        store.seats(committee.code),
+        store.organisations(committee.code),
+        records,
+        store.actions_standing(committee.code, start, end),
+        start,
+        end,
+        today,
+    )
+
+
+def committee_year(committee: Committee, year: int) -> tuple[date, date, str]:
+    """The first and last day of the committee's year that starts in `year`, and its
+    label ("2023/24"): a council's municipal year from May, an NHS body's financial year
+    from April, or the committee's own numbering year where that runs from April or May
+    (`domain.tracker.tracker_year`, the year its tracker's title gives)."""
+    start = tracker_year(committee, date(year, 6, 1))  # June: inside a year from April or May
+    end = start.replace(year=start.year + 1) - timedelta(days=1)
+    return start, end, year_label(start)
+
+
+def current_year_start(committee: Committee, today: date) -> date:
+    """The first day of the committee's year that `today` falls in."""
+    return tracker_year(committee, today)

@@ -1,0 +1,228 @@
+"""Compliance over a period (domain/compliance.py, docs/compliance.md) on the demo
+meetings: meetings held against the ToR's number a year, the quorum and each decision's
+flag as the minutes give them, the turnaround rule for minutes, actions overdue and
+escalated."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from minutebook.domain.actions import Action, ActionStatus
+from minutebook.domain.committee import HouseStyle
+from minutebook.domain.compliance import (
+    Compliance,
+    Turnaround,
+    compliance_over,
+    meetings_due,
+    turnaround_for,
+    working_day_after,
+)
+from minutebook.domain.meeting import DecisionFlag, MeetingRecord, MinutesStatus
+from minutebook.domain.quorum import TermsOfReference
+from minutebook.store import Store
+
+TODAY = date(2026, 12, 1)
+
+
+def _records(store: Store, code: str) -> list[MeetingRecord]:
+    return [store.meeting_record(m.id) for m in store.meetings(code) if m.id]
+
+
+def _judge(
+    store: Store,
+    code: str,
+    records: list[MeetingRecord] | None = None,
+    versions: list[TermsOfReference] | None = None,
+    actions: list[Action] | None = None,
+    start: date = date(2022, 4, 1),
+    end: date = date(2024, 3, 31),
+) -> Compliance:
+    return compliance_over(
+        store.committee(code),
+        versions if versions is not None else store.terms_of_reference(code),
+        store.seats(code),
+        store.organisations(code),
+        records if records is not None else _records(store, code),
+        actions if actions is not None else store.actions(code),
+        start,
+        end,
+        TODAY,
+    )
+
+
+def _moved(record: MeetingRecord, **changes: object) -> MeetingRecord:
+    return record.model_copy(update={"meeting": record.meeting.model_copy(update=changes)})
+
+
+def test_the_demo_meetings_held_were_quorate_with_no_decision_flagged(demo_reader: Store) -> None:
+    hcp = _judge(demo_reader, "HCP")
+    # 13 June 2023 was held; 20 September 2023 has an agenda and nobody recorded.
+    assert [m.meeting.date for m in hcp.held] == [date(2023, 6, 13)]
+    assert [(m.date, why) for m, why in hcp.not_held] == [
+        (date(2023, 9, 20), "no attendance recorded")
+    ]
+    assert hcp.held[0].quorate_throughout is True
+    assert hcp.quorate_words == "quorate throughout at 1 of 1 meetings (100%)"
+    assert len(hcp.decisions) == 7 and not hcp.inquorate and not hcp.chairs_action
+    assert hcp.frequency_words == (
+        "1 meeting held; the terms of reference set no number of meetings a year"
+    )
+    icb = _judge(demo_reader, "ICB")
+    assert [m.meeting.date for m in icb.held] == [date(2022, 7, 1)]
+    assert icb.quorate_throughout == 1
+    # Item 5's "NOTED" (the Constitution) is business noted, not a decision made.
+    assert (len(icb.decisions), sum(d.is_decision for d in icb.decisions)) == (11, 10)
+
+
+def test_decisions_at_an_inquorate_meeting_are_flagged_as_the_minutes_flag_them(
+    demo_reader: Store,
+) -> None:
+    # The same record under a ToR asking for more members than came (14 of 19 present):
+    # the quorum engine finds it inquorate, and so each decision made is flagged as
+    # taken while inquorate, as the minutes would flag it; one recorded as Chair's action
+    # is Chair's action.
+    current = demo_reader.terms_of_reference("HCP")[0]
+    strict = current.model_copy(
+        update={"quorum": current.quorum.model_copy(update={"requirement": {"count": {"min": 18}}})}
+    )
+    records = _records(demo_reader, "HCP")
+    minute = records[0].minutes[4]  # HCP5, three resolutions
+    chaired = minute.model_copy(
+        update={
+            "decisions": (
+                minute.decisions[0].model_copy(update={"chairs_action": True}),
+                *minute.decisions[1:],
+            )
+        }
+    )
+    held = records[0].model_copy(
+        update={"minutes": (*records[0].minutes[:4], chaired, *records[0].minutes[5:])}
+    )
+    report = _judge(demo_reader, "HCP", [held, *records[1:]], [strict])
+    assert report.held[0].quorate_at_opening is False
+    assert report.held[0].quorate_throughout is False
+    assert report.quorate_words == "quorate throughout at 0 of 1 meetings (0%)"
+    made = [d for d in report.decisions if d.is_decision]
+    assert [d.flag for d in report.chairs_action] == [DecisionFlag.CHAIRS_ACTION]
+    assert len(report.inquorate) == len(made) - 1
+    assert report.inquorate[0].place.startswith("minute HCP")
+
+
+def test_no_terms_of_reference_means_the_quorum_is_not_known(demo_reader: Store) -> None:
+    report = _judge(demo_reader, "HCP", versions=[])
+    assert report.held[0].quorate_at_opening is None
+    assert report.quorum_known == 0
+    assert report.quorate_words == "quorum not known at any meeting held"
+    assert all(d.flag is None for d in report.decisions)
+
+
+def test_meetings_due_in_a_period_are_in_proportion_to_a_year() -> None:
+    assert meetings_due(6, date(2023, 4, 1), date(2024, 3, 31)) == 6  # 366 days
+    assert meetings_due(6, date(2022, 4, 1), date(2023, 3, 31)) == 6
+    assert meetings_due(4, date(2023, 4, 1), date(2023, 9, 30)) == 2  # half a year
+    assert meetings_due(12, date(2023, 1, 1), date(2023, 1, 31)) == 1
+    assert meetings_due(4, date(2023, 1, 1), date(2023, 1, 31)) == 0
+
+
+def test_the_frequency_is_judged_against_the_version_in_force(demo_reader: Store) -> None:
+    current = demo_reader.terms_of_reference("ICB")[0]
+    six = current.model_copy(update={"meetings_per_year": 6})
+    report = _judge(
+        demo_reader, "ICB", versions=[six], start=date(2022, 4, 1), end=date(2023, 3, 31)
+    )
+    assert (report.per_year, report.due, report.meets_often_enough) == (6, 6, False)
+    assert report.frequency_words == (
+        "1 meeting held; the terms of reference ask for at least 6 a year: 5 short"
+    )
+    half = _judge(demo_reader, "ICB", versions=[six], start=date(2022, 7, 1), end=date(2022, 7, 31))
+    assert half.frequency_words == (
+        "1 meeting held; the terms of reference ask for at least 6 a year (1 in the period): met"
+    )
+
+
+def test_working_days_skip_weekends() -> None:
+    # 13 June 2023 was a Tuesday: ten working days later is Tuesday 27 June.
+    assert working_day_after(date(2023, 6, 13), 10) == date(2023, 6, 27)
+    # A Friday meeting: the first working day after is the Monday.
+    assert working_day_after(date(2022, 7, 1), 1) == date(2022, 7, 4)
+
+
+def test_the_turnaround_rule_defaults_to_the_house_styles_usual() -> None:
+    assert turnaround_for(None, HouseStyle.NHS) == Turnaround(10, True)
+    assert turnaround_for(None, HouseStyle.COUNCIL) == Turnaround(None, True)
+    assert turnaround_for(None, HouseStyle.NHS).words == (
+        "draft minutes circulated within 10 working days; minutes approved at the next meeting"
+    )
+
+
+def test_the_turnaround_rule_set_in_the_terms(demo_reader: Store) -> None:
+    current = demo_reader.terms_of_reference("ICB")[0]
+    none = current.model_copy(
+        update={"minutes_circulated_within": 0, "minutes_approved_at_next": False}
+    )
+    assert turnaround_for(none, HouseStyle.NHS) == Turnaround(None, False)
+    five = current.model_copy(update={"minutes_circulated_within": 5})
+    assert turnaround_for(five, HouseStyle.COUNCIL) == Turnaround(5, True)
+
+
+def test_minutes_circulated_or_approved_late(demo_reader: Store) -> None:
+    # The ICB Board (NHS: within 10 working days, approved at the next meeting): 1 July
+    # 2022's minutes circulated on 20 July (due by 15 July); the next meeting held (the
+    # record of 1 July again, on 29 July) did not approve them.
+    first, _agenda_only = _records(demo_reader, "ICB")
+    late = _moved(first, circulated_on=date(2022, 7, 20), status=MinutesStatus.CIRCULATED)
+    following = _moved(first, id=99, date=date(2022, 7, 29))
+    report = _judge(demo_reader, "ICB", [late, following])
+    assert report.held[0].late_minutes == (
+        "circulated 20/07/2022, due by 15/07/2022",
+        "not approved at the next meeting (29/07/2022)",
+    )
+    # Approved at a meeting after the next one.
+    approved = _moved(late, approved_on=date(2022, 9, 30), status=MinutesStatus.APPROVED)
+    report = _judge(demo_reader, "ICB", [approved, following])
+    assert report.held[0].late_minutes[1] == (
+        "approved 30/09/2022, not at the next meeting (29/07/2022)"
+    )
+    # Circulated in time and approved at the next meeting: nothing late.
+    kept = _moved(
+        first,
+        circulated_on=date(2022, 7, 15),
+        approved_on=date(2022, 7, 29),
+        status=MinutesStatus.APPROVED,
+    )
+    assert _judge(demo_reader, "ICB", [kept, following]).held[0].late_minutes == ()
+    # A draft never circulated is late once its deadline has passed.
+    draft = _moved(first, status=MinutesStatus.DRAFT)
+    assert _judge(demo_reader, "ICB", [draft]).late_minutes[0][1] == (
+        "not circulated, due by 15/07/2022"
+    )
+
+
+def test_actions_overdue_and_escalated_at_the_end_of_the_period(demo_reader: Store) -> None:
+    agreed = date(2022, 7, 1)
+
+    def action(number: int, **values: object) -> Action:
+        return Action(
+            committee="ICB",
+            number=number,
+            meeting_date=agreed,
+            description=f"Action {number}",
+            owner="wogan",
+            **values,  # type: ignore[arg-type]
+        )
+
+    actions = [
+        action(1, due=date(2022, 9, 30), status=ActionStatus.IN_PROGRESS),  # overdue by March
+        action(2, due=date(2023, 6, 30), status=ActionStatus.IN_PROGRESS),  # not yet due
+        action(3, due=date(2022, 9, 30), status=ActionStatus.OUTSTANDING, rag="black"),
+        action(4, due=date(2022, 9, 30), status=ActionStatus.CLOSED, closed_on=date(2022, 10, 1)),
+        action(5, due=date(2022, 9, 30), status=ActionStatus.COMPLETE_PROPOSE_CLOSURE),
+    ]
+    report = _judge(demo_reader, "ICB", actions=actions, end=date(2023, 3, 31))
+    assert report.actions_agreed == 5
+    assert [a.number for a in report.overdue] == [1, 3]
+    assert [a.number for a in report.escalated] == [3]
+    assert report.escalation_kept
+    # A council's key does not escalate: its black is "no further action".
+    council = _judge(demo_reader, "HCP", actions=[])
+    assert not council.escalation_kept and council.escalated == ()
