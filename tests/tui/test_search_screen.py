@@ -32,7 +32,8 @@ def _rows(screen: SearchScreen) -> list[list[str]]:
 async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     for key in text:
         await pilot.press("space" if key == " " else key)
-    await pilot.pause(DEBOUNCE + 0.2)  # the search runs a moment after the last key
+    await pilot.pause(DEBOUNCE + 0.2)  # the search starts a moment after the last key
+    await pilot.app.workers.wait_for_complete()  # and runs beside the screen
     await pilot.pause()
 
 
@@ -85,6 +86,7 @@ async def test_confidential_business_only_once_asked_for(
         await _type(pilot, "heron")
         assert [r[3] for r in _rows(screen)] == ["minute"]
         await pilot.press("ctrl+t")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert sorted(r[3] for r in _rows(screen)) == ["agenda item (conf.)", "minute"]
 
@@ -98,3 +100,17 @@ async def test_the_palette_offers_search(app: MinutebookApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         assert "`Ctrl+F` search the whole record" in GENERAL  # F1 names the key everywhere
+
+
+async def test_enter_before_the_results_searches_then_opens(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    meeting_id = _meeting_id(app_store)
+    app_store.write_narrative(meeting_id, 2, "Minutes of the Osprey meeting agreed.")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"osprey", "enter")  # no pause for the results
+        await pilot.pause()
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen) and meeting.meeting_id == meeting_id
+        assert meeting.agenda_table.cursor_row == 1  # item 2

@@ -2,7 +2,8 @@
 "Search" in the palette.
 
 Results come as the secretary types, from the third character, a moment after the last
-key (`DEBOUNCE`), so that a word typed quickly is searched once. Each row is the hit's
+key (`DEBOUNCE`), so that a word typed quickly is searched once, and off the screen's
+thread, so that typing never waits for a search. Each row is the hit's
 committee, meeting date, minute number (or item), what it was found in and its snippet
 with the words highlighted; Enter opens the meeting at that item (a register entry: the
 committee's register). The order, what a query means and which hits are confidential
@@ -11,15 +12,17 @@ are `Store.search`'s and the domain's (`domain.search`); the screen only shows t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from minutebook.domain.search import (
     KIND_WORDS,
@@ -29,7 +32,7 @@ from minutebook.domain.search import (
     on_one_line,
     place_words,
 )
-from minutebook.store import StoreError
+from minutebook.store import DatabaseFile, StoreError
 from minutebook.tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
@@ -75,6 +78,8 @@ meeting at that item (a register entry opens the committee's register). Tick
         self.initial = query
         self.hits: list[Hit] = []
         self._timer: Timer | None = None
+        self._shown_for: tuple[str, bool] | None = None
+        """The query and confidential choice whose hits are shown."""
 
     def compose(self) -> ComposeResult:
         from textual.containers import Horizontal
@@ -128,22 +133,51 @@ meeting at that item (a register entry opens the committee's register). Tick
             self.table.focus()
 
     def run_search(self) -> None:
-        """Search now for what is typed, and show the hits (fast enough to run here:
-        bench/search.py)."""
+        """Search for what is typed, off the screen's thread: on a large record a
+        common word takes tens of milliseconds (bench/search.py), and typing never waits
+        for it. A database in memory (no file another connection could read) is
+        searched here."""
         self._timer = None
-        text = self.query_text
-        status = self.query_one("#search-status", Static)
+        text, confidential = self.query_text, self.confidential
         if len(text.strip()) < SHORTEST_QUERY:
-            self._show([])
-            status.update(f"Type at least {SHORTEST_QUERY} characters.")
+            self._found(text, confidential, [])
             return
+        path = self.app.database.path
+        if path is None:
+            self._found(text, confidential, self._search_here(text, confidential))
+        else:
+            self._search_beside(path, text, confidential)
+
+    def _search_here(self, text: str, confidential: bool) -> list[Hit]:
         try:
-            hits = self.app.store.search(text, confidential=self.confidential, limit=LIMIT)
+            return self.app.store.search(text, confidential=confidential, limit=LIMIT)
         except StoreError as error:
             self.notify(str(error), severity="error")
+            return []
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _search_beside(self, path: Path, text: str, confidential: bool) -> None:
+        """The search on a reading connection of its own (under WAL it sees every
+        change the window has saved, and never holds up the next one)."""
+        try:
+            with DatabaseFile.open_to_read(path).store() as reader:
+                hits = reader.search(text, confidential=confidential, limit=LIMIT)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
             return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._found, text, confidential, hits)
+
+    def _found(self, text: str, confidential: bool, hits: list[Hit]) -> None:
+        """Show the hits of a search, unless the query has changed since it began."""
+        if (text, confidential) != (self.query_text, self.confidential):
+            return  # a later search is on its way
+        self._shown_for = (text, confidential)
         self._show(hits)
-        if not hits:
+        status = self.query_one("#search-status", Static)
+        if len(text.strip()) < SHORTEST_QUERY:
+            status.update(f"Type at least {SHORTEST_QUERY} characters.")
+        elif not hits:
             status.update(f"Nothing found for {text.strip()!r}.")
         else:
             more = " (the first shown)" if len(hits) == LIMIT else ""
@@ -157,9 +191,12 @@ meeting at that item (a register entry opens the committee's register). Tick
 
     @on(Input.Submitted, "#search-input")
     async def _submitted(self) -> None:
-        if self._timer is not None:  # Enter before the pause: search first
-            self._timer.stop()
-            self.run_search()
+        text, confidential = self.query_text, self.confidential
+        if self._shown_for != (text, confidential):  # Enter before the search: search now
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+            self._found(text, confidential, self._search_here(text, confidential))
         if self.hits:
             await self.open_hit(self.hits[self.table.cursor_row or 0])
 
