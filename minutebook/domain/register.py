@@ -9,20 +9,76 @@ be taken to mitigate risk, Date Declared. A row with "No" and nothing else is a 
 ("No interests"), dated.
 
 The register is versioned by date: an interest is in it from the day it was declared
-(or from the day it began, if later) until the day it ended, and a correction is a new
+(even if it begins later: a prospective interest is declared so that it is known) until
+the last day it was held, and a correction is a new
 entry replacing the old from its own date, so what the register said on any meeting's
 date can be shown (`register_on`).
+
+Date From and Date To keep the precision the member gave them (`DatePrecision`): "2014"
+is a year, "Apr-22" a month, "01/04/2022" a day. The date kept is the first day of what
+was given (1 January 2014, 1 April 2022), so dates sort and compare as dates; an interest
+whose Date To is a year or a month was held to the end of it ("2022" runs to 31 December
+2022, `Interest.ends_on`); and a date is worded as it was given (`date_as_given`) wherever
+it is shown, never as a day the member did not name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
 
 from minutebook.domain.base import Code, DomainModel, blank_to_none
 from minutebook.domain.meeting import InterestCategory
+
+
+class DatePrecision(StrEnum):
+    """How much of a Date From or Date To the member gave."""
+
+    YEAR = "year"
+    """ "2014": kept as 1 January 2014."""
+    MONTH = "month"
+    """ "Apr-22", "April 2022": kept as 1 April 2022."""
+    DAY = "day"
+
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_end(day: date, precision: DatePrecision) -> date:
+    """The last day of the year, month or day that `day` (its first day) stands for."""
+    if precision is DatePrecision.YEAR:
+        return date(day.year, 12, 31)
+    if precision is DatePrecision.MONTH:
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)
+    return day
+
+
+def date_as_given(day: date | None, precision: DatePrecision) -> str:
+    """A Date From or Date To in the words of its precision: "2014", "Apr 2022",
+    "01/04/2022"; blank for none. A month has its year in four digits (seed 003's
+    "Apr-22" could be read as 22 April) and its name in English whatever the computer's
+    language, as the rest of the register's dates are."""
+    if day is None:
+        return ""
+    if precision is DatePrecision.YEAR:
+        return str(day.year)
+    if precision is DatePrecision.MONTH:
+        return f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day:%d/%m/%Y}"
+
+
+def precision_problem(day: date | None, precision: DatePrecision) -> str | None:
+    """Why `day` cannot stand for a year or a month: it is kept as their first day."""
+    if day is None or precision is DatePrecision.DAY:
+        return None
+    if precision is DatePrecision.YEAR and (day.month, day.day) != (1, 1):
+        return f"a year is kept as its 1 January, not {day:%d/%m/%Y}"
+    if day.day != 1:
+        return f"a month is kept as its first day, not {day:%d/%m/%Y}"
+    return None
 
 
 class Interest(DomainModel):
@@ -36,9 +92,13 @@ class Interest(DomainModel):
     organisation: str | None = Field(default=None, max_length=300)
     """The organisation it concerns, where the description names one (what prompts read)."""
     date_from: date | None = None
-    """When the interest began (None: not given; a year alone is read as 1 January)."""
+    """When the interest began (None: not given); the first day of a year or month given."""
+    from_precision: DatePrecision = DatePrecision.DAY
+    """Whether `date_from` was given as a year, a month or a day."""
     date_to: date | None = None
-    """When it ended (None: ongoing)."""
+    """When it ended (None: ongoing); the first day of a year or month given."""
+    to_precision: DatePrecision = DatePrecision.DAY
+    """Whether `date_to` was given as a year, a month or a day (`ends_on`)."""
     mitigation: str | None = Field(default=None, max_length=5000)
     """Actions to be taken to mitigate risk."""
     declared_on: date
@@ -50,20 +110,47 @@ class Interest(DomainModel):
 
     @model_validator(mode="after")
     def _dates_make_sense(self) -> Interest:
-        if self.date_from and self.date_to and self.date_to < self.date_from:
+        for label, day, precision in (
+            ("date from", self.date_from, self.from_precision),
+            ("date to", self.date_to, self.to_precision),
+        ):
+            problem = precision_problem(day, precision)
+            if problem:
+                raise ValueError(f"{label}: {problem}")
+        ends_on = self.ends_on
+        if self.date_from and ends_on and ends_on < self.date_from:
             raise ValueError(
-                f"the interest ended ({self.date_to:%d/%m/%Y}) before it began "
-                f"({self.date_from:%d/%m/%Y})"
+                f"the interest ended ({self.date_to_given}) before it began "
+                f"({self.date_from_given})"
             )
         if self.replaced_on is not None and self.replaced_on < self.declared_on:
             raise ValueError("an interest cannot be replaced before it was declared")
         return self
 
+    @property
+    def ends_on(self) -> date | None:
+        """The last day it was held: its date to, or the last day of the year or month
+        given as its date to (an interest ending "2022" runs to 31 December 2022)."""
+        return None if self.date_to is None else period_end(self.date_to, self.to_precision)
+
+    @property
+    def date_from_given(self) -> str:
+        """Its date from as the member gave it ("2014", "Apr 2022", "01/04/2022")."""
+        return date_as_given(self.date_from, self.from_precision)
+
+    @property
+    def date_to_given(self) -> str:
+        """Its date to as the member gave it; blank when ongoing."""
+        return date_as_given(self.date_to, self.to_precision)
+
     def in_register_on(self, day: date) -> bool:
-        """Whether the register showed this interest on `day`."""
+        """Whether the register showed this interest on `day`: from its date declared
+        (an interest declared before it begins is shown, and prompts, from then) to the
+        last day it was held (`ends_on`), unless replaced by then."""
         if self.declared_on > day or (self.replaced_on is not None and self.replaced_on <= day):
             return False
-        return self.date_to is None or self.date_to >= day
+        ends_on = self.ends_on
+        return ends_on is None or ends_on >= day
 
 
 class NilReturn(DomainModel):

@@ -6,7 +6,9 @@ description names. Pure rules, used by `interchange/register_file.py`.
   (seed 003 ticks with the Greek capital upsilon "Υ" and the Cyrillic "У"). N, No, a
   dash or blank is no tick.
 - **A date** in Date From or Date To is a day (01/05/2021, 01/06/21), a month (Apr-22,
-  November 1988: its first day), or a year alone (2021: 1 January). Words after a date
+  November 1988), or a year alone (2021), kept with that precision
+  (`domain.register.DatePrecision`: a month as its first day, a year as its 1 January,
+  never shown as those days). Words after a date
   ("01/06/21 on joining CCG") are kept as a note; "Ongoing", blank or "N/A" is no date.
   A two-digit year after this year is of the last century (Nov-88 is 1988).
 - **The organisation** is taken from the description only where it clearly names one
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from minutebook.domain.dates import NO_DATE_WORDS, written_date, year_of
+from minutebook.domain.register import DatePrecision
 
 TICKS = frozenset({"y", "yes", "✓", "✔", "☑", "x", "υ", "у", "ү", "1", "true"})
 """A ticked cell, compared without case: Y, ✓, x, and Y's look-alikes (Greek upsilon,
@@ -62,11 +65,13 @@ def answered_yes(text: str) -> bool | None:
 
 @dataclass(frozen=True)
 class RegisterDate:
-    """A Date From or Date To cell: the date (None: ongoing or not given) and the words
-    written after it, if any."""
+    """A Date From or Date To cell: the date (None: ongoing or not given), how much of
+    it was given (a year or a month is kept as its first day), and the words written
+    after it, if any."""
 
     day: date | None
     words: str = ""
+    precision: DatePrecision = DatePrecision.DAY
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -81,11 +86,12 @@ def register_date(text: str, today: date) -> RegisterDate:
     if not cleaned or cleaned.casefold() in NO_DATE_WORDS:
         return RegisterDate(None)
     if _YEAR.match(cleaned):
-        return RegisterDate(date(int(cleaned), 1, 1))
+        return RegisterDate(date(int(cleaned), 1, 1), precision=DatePrecision.YEAR)
     month_year = _MONTH_YEAR.match(cleaned)
     if month_year and month_year["m"].lower() in _MONTHS:
         year = year_of(month_year["y"], today.year)
-        return RegisterDate(date(year, _MONTHS.index(month_year["m"].lower()) + 1, 1))
+        month = _MONTHS.index(month_year["m"].lower()) + 1
+        return RegisterDate(date(year, month, 1), precision=DatePrecision.MONTH)
     leading = _LEADING.match(cleaned)
     if leading:
         return RegisterDate(written_date(leading["day"], latest=today.year), leading["words"])

@@ -970,6 +970,17 @@ def compliance_settings(db: Database) -> None:
     db.execute("ALTER TABLE terms_of_reference ADD COLUMN minutes_approved_at_next INTEGER")
 
 
+@migrations(name="0028_register_date_precision")
+def register_date_precision(db: Database) -> None:
+    """An interest's Date From and Date To keep the precision the member gave them
+    (docs/register.md, "Dates"): a year ("2014") or a month ("Apr-22") is kept as its
+    first day with the precision beside it, and shown as given. Interests stored until
+    now were kept as days, and say so. The interests are not a meeting's record, so
+    no lock or audit trigger copies their columns (`record_triggers`)."""
+    for column in ("from_precision", "to_precision"):
+        db.execute(f"ALTER TABLE interests ADD COLUMN {column} TEXT NOT NULL DEFAULT 'day'")
+
+
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:
     # A step added here but not named in `opening` would let a file from a newer
     # version be opened as if it were current.

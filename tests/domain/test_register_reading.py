@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from minutebook.domain.register import DatePrecision
 from minutebook.domain.register_reading import (
     RegisterDate,
     answered_yes,
@@ -16,6 +17,7 @@ from minutebook.domain.register_reading import (
 )
 
 TODAY = date(2022, 7, 18)
+YEAR, MONTH = DatePrecision.YEAR, DatePrecision.MONTH
 
 
 @pytest.mark.parametrize("text", ["Y", "y", "Yes", "✓", "✔", "x", "X", "Υ", "У"])
@@ -45,9 +47,10 @@ def test_answers() -> None:
     ("text", "read"),
     [
         ("01/05/2021", RegisterDate(date(2021, 5, 1))),
-        ("Apr-22", RegisterDate(date(2022, 4, 1))),
-        ("Nov-88", RegisterDate(date(1988, 11, 1))),
-        ("2021", RegisterDate(date(2021, 1, 1))),
+        ("Apr-22", RegisterDate(date(2022, 4, 1), precision=MONTH)),
+        ("April 2022", RegisterDate(date(2022, 4, 1), precision=MONTH)),
+        ("Nov-88", RegisterDate(date(1988, 11, 1), precision=MONTH)),
+        ("2021", RegisterDate(date(2021, 1, 1), precision=YEAR)),
         ("01/06/21 on joining CCG", RegisterDate(date(2021, 6, 1), "on joining CCG")),
         # A two-digit year after this year is of the last century whatever the form.
         ("01/11/88", RegisterDate(date(1988, 11, 1))),

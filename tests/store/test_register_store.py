@@ -10,7 +10,7 @@ import pytest
 
 from minutebook.domain import Person
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest, NilReturn, register_on
+from minutebook.domain.register import DatePrecision, Interest, NilReturn, register_on
 from minutebook.store import Conflict, NotFound, Store
 
 JULY, SEPT = date(2022, 7, 1), date(2022, 9, 1)
@@ -111,3 +111,20 @@ def test_a_failing_register_adds_nothing(committee_store: Store) -> None:
     assert committee_store.interests("HCP") == []
     with pytest.raises(NotFound):
         committee_store.person("maria")
+
+
+def test_a_date_given_as_a_year_or_a_month_comes_back_so(reg_store: Store) -> None:
+    given = _interest(
+        date_from=date(2014, 1, 1),
+        from_precision=DatePrecision.YEAR,
+        date_to=date(2022, 9, 1),
+        to_precision=DatePrecision.MONTH,
+    )
+    saved = reg_store.add_interest(given)
+    (read,) = reg_store.interests("HCP")
+    assert read == saved
+    assert (read.date_from_given, read.date_to_given) == ("2014", "Sep 2022")
+    # A correction keeps the precision it is given.
+    assert saved.id is not None
+    reg_store.replace_interest(saved.id, given.model_copy(update={"declared_on": SEPT}))
+    assert reg_store.interests("HCP")[1].from_precision is DatePrecision.YEAR
