@@ -221,3 +221,30 @@ def test_rare_words_best_match_first_common_words_newest_first(
 def test_whatever_is_typed_searches_without_an_error(demo_reader: Store, text: str) -> None:
     for hit in demo_reader.search(text, confidential=True, limit=5):
         assert hit.snippet_text  # every hit shows words
+
+
+def test_every_writer_keeps_the_index_current(committee_store: Store, june: int) -> None:
+    store = committee_store
+    saved = store.add_decision(
+        june, 1, Decision(verb=DecisionVerb.RESOLVED, text="That the Avocet plan be agreed.")
+    )
+    store.edit_decision(saved.model_copy(update={"text": "That the Plover plan be agreed."}))
+    assert store.search("avocet") == []
+    assert [h.kind for h in store.search("plover")] == [HitKind.DECISION]
+    store.delete_decision(saved.id or 0, "14:30")
+    assert store.search("plover") == []  # a deleted decision is not found
+    store.restore_decision(saved.id or 0)
+    assert [h.item for h in store.search("plover")] == [1]
+    # An item moved up is found at its new number, its minute with it (item 2 has no
+    # minute: swapping two minuted items is refused by the store, a fault of its own).
+    [kingfisher] = [i for i in store.agenda(june) if i.title == "Kingfisher contract"]
+    store.write_narrative(june, 3, "The Kingfisher contract was let.")
+    store.move_agenda_item(kingfisher.id or 0, -1)
+    assert {(h.kind, h.item) for h in store.search("kingfisher", confidential=True)} == {
+        (HitKind.AGENDA, 2),
+        (HitKind.MINUTE, 2),
+    }
+    visit = store.add_agenda_item(june, AgendaItem(number=1, title="Kingfisher site visit"))
+    assert [h.item for h in store.search("kingfisher visit")] == [visit.number]
+    store.delete_agenda_item(visit.id or 0)
+    assert store.search("kingfisher visit") == []
