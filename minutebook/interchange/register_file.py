@@ -48,8 +48,9 @@ from minutebook.domain.base import error_lines
 from minutebook.domain.committee import Committee, Person, name_key
 from minutebook.domain.interests import INTEREST_LABELS, category_problem
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest, NilReturn
+from minutebook.domain.register import Interest, NilReturn, date_as_given
 from minutebook.domain.register_reading import (
+    RegisterDate,
     answered_yes,
     no_return,
     organisation_in,
@@ -309,12 +310,12 @@ def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
         yield _Row(f"{table.label}row {number}", values, table.serial_dates)
 
 
-def _a_date(value: Value, serial_dates: bool, today: date) -> tuple[date | None, str]:
+def _a_date(value: Value, serial_dates: bool, today: date) -> RegisterDate:
+    """A date cell (a day), or the date its text gives with its precision."""
     day = cell_date(value, serial_dates)
     if day is not None:
-        return day, ""
-    read = register_date(text_of(value), today)
-    return read.day, read.words
+        return RegisterDate(day)
+    return register_date(text_of(value), today)
 
 
 @dataclass
@@ -440,7 +441,7 @@ class _Reader:
             problems.append(f"{heading.names[Column.ANSWER]}: {error}")
             answer = None
         category = self._category(row, heading, problems)
-        declared, _ = self._date(row, Column.DECLARED, heading, problems)
+        declared = self._date(row, Column.DECLARED, heading, problems).day
         description = " ".join(row.text(Column.DESCRIPTION).split())
         if declared is None and not problems:
             said = heading.names.get(Column.DECLARED, "Date Declared")
@@ -470,15 +471,15 @@ class _Reader:
             problems.append(
                 f"no description: the {heading.names[Column.DESCRIPTION]} cell is blank"
             )
-        date_from, _ = self._date(row, Column.FROM, heading, problems)
-        date_to, _ = self._date(row, Column.TO, heading, problems)
+        date_from = self._date(row, Column.FROM, heading, problems)
+        date_to = self._date(row, Column.TO, heading, problems)
         if problems or category is None or declared is None:
             raise ValueError("; ".join(problems))
         key = (
             person if new_person is None else name_key(name),
             category,
             description.casefold(),
-            date_from,
+            date_from.day,
         )
         if key in self.seen:
             raise ValueError(f"the same interest as {self.seen[key]}")
@@ -490,8 +491,10 @@ class _Reader:
                 category=category,
                 description=description,
                 organisation=organisation,
-                date_from=date_from,
-                date_to=date_to,
+                date_from=date_from.day,
+                from_precision=date_from.precision,
+                date_to=date_to.day,
+                to_precision=date_to.precision,
                 mitigation=row.text(Column.MITIGATION),
                 declared_on=declared,
             )
@@ -502,21 +505,21 @@ class _Reader:
 
     def _date(
         self, row: _Row, column: Column, heading: _Heading, problems: list[str]
-    ) -> tuple[date | None, str]:
+    ) -> RegisterDate:
         """The date in a row's cell; words after it noted; a problem if it is none."""
         try:
-            day, words = _a_date(row.cells.get(column), row.serial_dates, self.today)
+            read = _a_date(row.cells.get(column), row.serial_dates, self.today)
         except ValueError as error:
             problems.append(f"{heading.names.get(column, column.value)}: {error}")
-            return None, ""
-        if words:
+            return RegisterDate(None)
+        if read.words:
             self.notes.append(
                 f"{row.place}: {heading.names[column]} {row.text(column)!r} is read as "
-                f"{day:%d/%m/%Y}"
-                if day
+                f"{date_as_given(read.day, read.precision)}"
+                if read.day
                 else f"{row.place}: {row.text(column)!r}"
             )
-        return day, words
+        return read
 
 
 # -- reading a file ------------------------------------------------------------------------

@@ -8,13 +8,14 @@ heading row again on every page; Joe Harrison's nine interests."""
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest
+from minutebook.domain.register import DatePrecision, Interest
 from minutebook.interchange.reading import FileError
 from minutebook.interchange.register_file import RegisterPreview, read_register
 from minutebook.store import Store
@@ -129,6 +130,26 @@ def test_the_mess_of_real_registers(seed_preview: RegisterPreview) -> None:
     assert (stock.category, stock.date_to) == (IND, date(2023, 5, 1))
     kufeji = of(seed_preview, "kufeji")
     assert [i.date_to for i in kufeji] == [date(2022, 8, 3), date(2023, 3, 31)]
+
+
+def test_dates_keep_the_precision_the_seed_gave_them(seed_preview: RegisterPreview) -> None:
+    assert [i.date_from_given for i in of(seed_preview, "alsop")] == ["2014", "2021"]
+    harrison = [i.date_from_given for i in of(seed_preview, "harrison")]
+    assert harrison == ["Apr 2022", "2021", "2021", "2020", "2016", "2018", "", "", "Mar 2022"]
+    shah = of(seed_preview, "shah")
+    assert [i.from_precision for i in shah[:2]] == [DatePrecision.MONTH, DatePrecision.DAY]
+    assert (shah[0].date_from_given, shah[1].date_from_given) == ("Nov 1988", "28/03/2014")
+    assert [i.date_from_given for i in of(seed_preview, "westcott")] == ["01/06/2021"] * 2
+    assert of(seed_preview, "wogan")[1].date_to_given == "30/09/2022"
+    # Every Date From the seed writes as a year alone, or as a month, is kept so.
+    column = HEADINGS_003.index("Date From")
+    written = [r[column] for r in ROWS_003 if r[column]]
+    years = sum(1 for text in written if re.fullmatch(r"\d{4}", text))
+    months = sum(1 for text in written if re.fullmatch(r"[A-Z][a-z]{2}-\d{2}", text))
+    precisions = [row.interest.from_precision for row in seed_preview.interests]
+    assert (years, months) == (14, 5)
+    assert precisions.count(DatePrecision.YEAR) == years
+    assert precisions.count(DatePrecision.MONTH) == months
 
 
 def row(**cells: str) -> tuple[str, ...]:
