@@ -107,6 +107,12 @@ class DecisionTaken:
         return self.decision.verb not in NOT_DECISIONS
 
     @property
+    def words(self) -> str:
+        """ "RESOLVED: That the report be noted." in plain words (bold's ``**`` dropped)."""
+        text = " ".join(self.decision.text.replace("**", "").split())
+        return f"{self.decision.verb.value}: {text}"
+
+    @property
     def place(self) -> str:
         """ "minute HCP3 of 13/06/2023", or "item 3 of 13/06/2023"."""
         where = f"minute {self.minute}" if self.minute else f"item {self.item}"
@@ -318,3 +324,38 @@ def compliance_over(
         escalated=tuple(escalated),
         escalation_kept=scheme.escalate_after is not None,
     )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def figures(report: Compliance) -> list[tuple[str, str]]:
+    """The compliance figures as a heading and a line each: the one wording of them the
+    command line and the annual report print."""
+    inquorate, chairs = report.inquorate, report.chairs_action
+    made = sum(1 for d in report.decisions if d.is_decision)
+    on = short_date(report.as_at)
+    if not report.escalation_kept:
+        escalated = "the committee's RAG key does not escalate"
+    else:
+        escalated = f"{len(report.escalated) or 'none'} escalated"
+    late = report.late_minutes
+    return [
+        ("Meetings", report.frequency_words),
+        ("Quorum", report.quorate_words),
+        (
+            "Decisions",
+            f"{_count(made, 'decision')} made; {len(inquorate) or 'none'} taken while "
+            f"inquorate; {len(chairs) or 'none'} by Chair's action",
+        ),
+        (
+            "Actions",
+            f"{_count(report.actions_agreed, 'action')} agreed in the period; "
+            f"{len(report.overdue) or 'none'} overdue on {on}; {escalated}",
+        ),
+        (
+            "Minutes",
+            f"{report.turnaround.words}: " + (f"{len(late)} late" if late else "none late"),
+        ),
+    ]

@@ -109,14 +109,8 @@ def render_attendance(report: AttendanceReport, template: Path | None = None) ->
     if not record.members:
         build.paragraph("No meeting in the period has attendance recorded.")
     else:
-        _table(build, report)
-        build.paragraph("")  # the key apart from the table
-        build.paragraph(
-            "Possible: meetings the person was expected at, as a member. Actual: "
-            "those they attended, in person or virtually."
-        )
-        if len(record.meetings) <= MOST_DATES:
-            build.paragraph(f"Key: {MARK_KEY}.")
+        attendance_table(build, report)
+        attendance_key(build, report)
     if record.not_counted:
         skipped = "; ".join(f"{long_date(m.date)} ({why})" for m, why in record.not_counted)
         build.paragraph(f"Not counted: {skipped}.")
@@ -127,7 +121,20 @@ def render_attendance(report: AttendanceReport, template: Path | None = None) ->
     return build
 
 
-def _table(build: Build, report: AttendanceReport) -> None:
+def attendance_key(build: Build, report: AttendanceReport) -> None:
+    """What the table's columns and marks mean, under it."""
+    build.paragraph("")  # the key apart from the table
+    build.paragraph(
+        "Possible: meetings the person was expected at, as a member. Actual: "
+        "those they attended, in person or virtually."
+    )
+    if len(report.record.meetings) <= MOST_DATES:
+        build.paragraph(f"Key: {MARK_KEY}.")
+
+
+def attendance_table(build: Build, report: AttendanceReport) -> None:
+    """The table itself, on a landscape page: the attendance export's and the annual
+    report's, made here only."""
     record = report.record
     dated = len(record.meetings) <= MOST_DATES
     if dated:

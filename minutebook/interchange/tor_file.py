@@ -99,6 +99,8 @@ class VersionEntry(DomainModel):
     illustrative: bool = False
     note: OptionalName = None
     meetings_per_year: int | None = Field(default=None, ge=1, le=366)
+    minutes_circulated_within: int | None = Field(default=None, ge=0, le=60)
+    minutes_approved_at_next: bool | None = None
     quorum: QuorumRule
     policies_confirmed: bool | None = None
 
@@ -114,6 +116,8 @@ class TorFile(DomainModel):
     illustrative: bool = False
     note: OptionalName = None
     meetings_per_year: int | None = Field(default=None, ge=1, le=366)
+    minutes_circulated_within: int | None = Field(default=None, ge=0, le=60)
+    minutes_approved_at_next: bool | None = None
     quorum: QuorumRule | None = None
     policies_confirmed: bool | None = None
     versions: tuple[VersionEntry, ...] = ()
@@ -284,6 +288,8 @@ def _versions(parsed: TorFile, data: dict[str, Any]) -> list[TermsOfReference]:
                 illustrative=parsed.illustrative,
                 note=parsed.note,
                 meetings_per_year=parsed.meetings_per_year,
+                minutes_circulated_within=parsed.minutes_circulated_within,
+                minutes_approved_at_next=parsed.minutes_approved_at_next,
                 quorum=parsed.quorum,
                 policies_confirmed=_confirmed(parsed.policies_confirmed, data.get("quorum")),
             )
@@ -295,6 +301,8 @@ def _versions(parsed: TorFile, data: dict[str, Any]) -> list[TermsOfReference]:
             illustrative=v.illustrative,
             note=v.note,
             meetings_per_year=v.meetings_per_year,
+            minutes_circulated_within=v.minutes_circulated_within,
+            minutes_approved_at_next=v.minutes_approved_at_next,
             quorum=v.quorum,
             policies_confirmed=_confirmed(v.policies_confirmed, raw.get("quorum")),
         )
@@ -354,6 +362,12 @@ def write_terms(
             **({"illustrative": True} if v.illustrative else {}),
             **({"note": v.note} if v.note else {}),
             **({"meetings_per_year": v.meetings_per_year} if v.meetings_per_year else {}),
+            # The turnaround rule only where the version sets it (docs/compliance.md).
+            **{
+                key: value
+                for key in ("minutes_circulated_within", "minutes_approved_at_next")
+                if (value := getattr(v, key)) is not None
+            },
             "policies_confirmed": v.policies_confirmed,
             "quorum": json.loads(v.quorum.model_dump_json()),
         }

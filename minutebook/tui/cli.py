@@ -705,9 +705,11 @@ import minutebook.tui.cli_actions  # noqa: E402,F401
 
 # The database file's own commands (backup, restore, check), a committee's meetings
 # (`meetings list`), its register of interests (`register list`, `export register`) and
-# its attendance over a period (`attendance`) live in modules of their own.
+# its attendance over a period (`attendance`), its compliance with its terms of reference
+# (`compliance`, `export annual-report`) live in modules of their own.
 from minutebook.tui import (  # noqa: E402,F401
     cli_attendance,
+    cli_compliance,
     cli_files,
     cli_meetings,
     cli_register,

@@ -57,6 +57,10 @@ KINDS = (
     "owner-list",
     "register-council",
     "register-nhs",
+    "attendance-council",
+    "attendance-nhs",
+    "annual_report-council",
+    "annual_report-nhs",
 )
 RENDERERS = {
     "render_council_minutes",
@@ -65,6 +69,8 @@ RENDERERS = {
     "render_tracker",
     "render_owner_list",
     "render_register",
+    "render_attendance",
+    "render_annual_report",
 }
 """Every exporter that makes a Word document, each made above in all its versions."""
 
@@ -142,6 +148,18 @@ def render(demo_reader: Store) -> Callable[[str, Path | None], tuple[Build, Comm
 
             people = for_export(Register(demo_reader).on(code, day))
             return render_register(committee, day, people, template), committee, ""
+        if what == "attendance":
+            from minutebook.application.attendance import attendance_report
+            from minutebook.exporters.attendance import render_attendance
+
+            report = attendance_report(demo_reader, code, date(2026, 12, 1))
+            return render_attendance(report, template), committee, ""
+        if what == "annual_report":
+            from minutebook.application.annual_report import annual_report
+            from minutebook.exporters.annual_report import render_annual_report
+
+            made = annual_report(demo_reader, code, day.year, date(2026, 12, 1))
+            return render_annual_report(made, template), committee, ""
         if what == "tracker":
             tracker = presented_tracker(demo_reader, code, next_days[style], date.today())
             confidential = version == ["confidential"]
@@ -227,14 +245,17 @@ def test_every_export_is_a4_readable_marked_and_true(
         body = _xml(package, "word/document.xml")
         styles = _xml(package, "word/styles.xml")
 
-        # A4, the trackers turned landscape.
+        # A4, the trackers (and the annual report's appendix) turned landscape.
         sizes = [
             (int(s.get(f"{{{W}}}w", "0")), int(s.get(f"{{{W}}}h", "0")))
             for s in body.iterfind(".//w:sectPr/w:pgSz", NS)
         ]
         assert sizes and set(sizes) <= A4
-        landscape = kind.startswith(("tracker", "register"))
-        assert all((width > height) == landscape for width, height in sizes)
+        landscape = kind.startswith(("tracker", "register", "attendance"))
+        if kind.startswith("annual_report"):  # its attendance appendix on a landscape page
+            assert [width > height for width, height in sizes] == [False, True]
+        else:
+            assert all((width > height) == landscape for width, height in sizes)
 
         # No text colour of a paragraph or character style under 4.5:1 on white.
         theme = _theme(package)
@@ -249,7 +270,11 @@ def test_every_export_is_a4_readable_marked_and_true(
 
         # No text under 10 pt: the defaults, every style, the body, headers and footers.
         parts = [styles, body]
-        section = body.findall(".//w:sectPr", NS)[-1]
+        # The last section that names its headers: a later one (the annual report's
+        # landscape appendix) shows the headers of the one before it.
+        sections = body.findall(".//w:sectPr", NS)
+        named = [s for s in sections if s.find("w:headerReference", NS) is not None]
+        section = (named or sections)[-1]
         references = section.findall("w:headerReference", NS) + section.findall(
             "w:footerReference", NS
         )

@@ -64,6 +64,7 @@ class CommitteeScreen(Screen[None]):
         Binding("t", "tracker", "Tracker", id="committee.tracker"),
         Binding("g", "register", "Register", show=False, id="committee.register"),
         Binding("n", "attendance", "Attendance", show=False, id="committee.attendance"),
+        Binding("y", "annual_report", "Annual report", show=False, id="committee.annual_report"),
     ]
 
     app: MinutebookApp
@@ -431,11 +432,17 @@ class CommitteeScreen(Screen[None]):
 
         self.app.push_screen(AttendanceScreen(self.code))
 
+    def action_annual_report(self) -> None:
+        from minutebook.tui.screens.annual_report import ask_annual_report
+
+        ask_annual_report(self, self.code)
+
     def palette_commands(self) -> list[PaletteCommand]:
         return [
             ("Action tracker (t)", "Every action, its reviews; owners' lists", self.action_tracker),
             ("Register of interests (g)", "Members' interests, nil returns", self.action_register),
             ("Attendance (n)", "Each member's attendance; six months", self.action_attendance),
+            ("Annual report (y)", "The year's report, with compliance", self.action_annual_report),
             (
                 "Add member",
                 "A new seat on this committee and its holder",

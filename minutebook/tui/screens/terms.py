@@ -140,6 +140,59 @@ QUESTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
+APPROVAL_CHOICES = (
+    ("at the next meeting (the usual rule)", "usual"),
+    ("at the next meeting", "yes"),
+    ("no rule", "no"),
+)
+
+
+def _compliance_rows(current: TermsOfReference | None) -> ComposeResult:
+    """The ToR's number of meetings a year and its turnaround rule for minutes, from the
+    version in force (docs/compliance.md); blank: not set (the house style's usual)."""
+
+    def shown(value: int | None) -> str:
+        return "" if value is None else str(value)
+
+    per_year = current.meetings_per_year if current else None
+    within = current.minutes_circulated_within if current else None
+    at_next = current.minutes_approved_at_next if current else None
+    with Horizontal(classes="terms-row"):
+        yield Label("Meets at least (a year)")
+        yield Input(
+            shown(per_year), id="per-year", compact=True, placeholder="e.g. 4; blank: not set"
+        )
+    with Horizontal(classes="terms-row"):
+        yield Label("Draft minutes within (working days)")
+        yield Input(
+            shown(within),
+            id="circulate-within",
+            compact=True,
+            placeholder="blank: the usual (NHS 10, council none); 0: no rule",
+        )
+    with Horizontal(classes="terms-row"):
+        yield Label("Minutes approved")
+        yield Select(
+            list(APPROVAL_CHOICES),
+            value={None: "usual", True: "yes", False: "no"}[at_next],
+            allow_blank=False,
+            id="approve-next",
+            compact=True,
+        )
+
+
+def _whole(text: str, label: str, lowest: int, highest: int) -> int | None:
+    """A whole number typed in a field, None for blank; ValueError naming the field."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not lowest <= int(text) <= highest:
+        raise ValueError(
+            f"{label}: give a whole number from {lowest} to {highest}, or leave it blank"
+        )
+    return int(text)
+
+
 def policy_value(policies: dict[str, Any], path: str) -> str:
     """The answer to one question, as the select shows it."""
     if path == "remote.counts" and policies.get("remote", {}).get("condition"):
@@ -231,6 +284,8 @@ without saving; if you have changed anything it asks first."""
             with Horizontal(classes="terms-row"):
                 yield Label("Adopted on")
                 yield Input(short_date(today), id="adopted", compact=True, placeholder="dd/mm/yyyy")
+            # How often it meets and its turnaround rule for minutes (docs/compliance.md).
+            yield from _compliance_rows(current)
             yield Static("The ToR wording (verbatim)", classes="terms-heading")
             yield TextArea(rule.get("text", ""), id="wording", soft_wrap=True)
             yield Static("The rule (YAML; one key a node)", classes="terms-heading")
@@ -299,6 +354,23 @@ without saving; if you have changed anything it asks first."""
             )
         except ValidationError as error:
             raise ValueError("\n".join(error_lines(error))) from None
+
+    def compliance_from_form(self) -> dict[str, Any]:
+        """The number of meetings a year and the turnaround rule as typed; ValueError
+        with the field's name where one is not a whole number in range."""
+        approve = str(self.query_one("#approve-next", Select).value)
+        return {
+            "meetings_per_year": _whole(
+                self.query_one("#per-year", Input).value, "Meets at least (a year)", 1, 366
+            ),
+            "minutes_circulated_within": _whole(
+                self.query_one("#circulate-within", Input).value,
+                "Draft minutes within (working days)",
+                0,
+                60,
+            ),
+            "minutes_approved_at_next": {"yes": True, "no": False}.get(approve),
+        }
 
     def update_preview(self) -> None:
         preview = self.query_one("#preview", Static)
@@ -372,7 +444,11 @@ without saving; if you have changed anything it asks first."""
                 raise ValueError("Adopted on: give the date the ToR was adopted (dd/mm/yyyy)")
             # Saving from this screen answers every question explicitly.
             version = TermsOfReference(
-                version=self.next_version, adopted=adopted, quorum=rule, policies_confirmed=True
+                version=self.next_version,
+                adopted=adopted,
+                quorum=rule,
+                policies_confirmed=True,
+                **self.compliance_from_form(),
             )
             self.app.store.add_terms_of_reference(self.code, version)
         except (ValueError, StoreError) as error:

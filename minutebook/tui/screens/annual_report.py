@@ -1,0 +1,72 @@
+"""Saving a committee's annual report from the app (docs/exports.md, "The annual report"):
+`y` on the committee screen, or "Annual report" in its palette, asks the year (the
+committee's last whole year at first: a council's municipal year from May, an NHS
+body's financial year from April), then the folder; the report is read and built with
+the same functions as `minutebook export annual-report`, and written by a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from minutebook.application.annual_report import annual_report
+from minutebook.application.compliance import current_year_start
+from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.save_files import SaveFiles
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from minutebook.tui.app import MinutebookApp
+
+YEAR_WORDS = "give the year it starts in, e.g. 2023 for 2023/24"
+
+
+def ask_annual_report(screen: Screen[Any], code: str) -> None:
+    """The year form over `screen`, then the folder form, then the report written."""
+    app: MinutebookApp = screen.app  # type: ignore[assignment]
+    committee = app.store.committee(code)
+    today = app.clock().date()
+    chosen: dict[str, int] = {}
+
+    def choose(values: dict[str, Any]) -> str | None:
+        text = str(values.get("year") or "").strip()
+        if not text.isdigit() or not 1900 <= int(text) <= 2100:
+            return f"Year: {YEAR_WORDS}"
+        chosen["year"] = int(text)
+        return None
+
+    def save(done: Any) -> None:
+        if not done or "year" not in chosen:
+            return
+        report = annual_report(app.store, code, chosen["year"], today)
+
+        def prepare(targets: list[Path]) -> Callable[[], None]:
+            from minutebook.exporters.annual_report import render_annual_report
+            from minutebook.exporters.common import committee_template, save_document
+
+            build = render_annual_report(report, committee_template(committee))
+            database = app.database.path
+
+            def write() -> None:
+                save_document(build, targets[0], overwrite=False, database=database)
+
+            return write
+
+        from minutebook.exporters.annual_report import report_file_name
+
+        stem = report_file_name(report).removesuffix(".docx")
+        SaveFiles(screen, stem, [".docx"], prepare).ask(f"Save the annual report {report.label}")
+
+    last_whole = current_year_start(committee, today).year - 1
+    app.push_screen(
+        FormScreen(
+            f"Annual report of the {committee.code}",
+            [FormField("year", "Year starting in", placeholder=YEAR_WORDS)],
+            {"year": str(last_whole)},
+            choose,
+            save_label="Next",
+        ),
+        save,
+    )
