@@ -4,7 +4,7 @@ interest, quorum rulings, and the whole record of a meeting read or stored at on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -45,14 +45,16 @@ class MeetingRepository(StoreBase):
 
         def committee(self, code: str) -> Committee: ...
         def membership(self, code: str) -> Membership: ...
-        def people(self) -> list[Person]: ...
+        def people(self, ids: Collection[str] | None = None) -> list[Person]: ...
         def terms_in_force(self, code: str, day: date) -> TermsOfReference | None: ...
         def minutes(self, meeting_id: int) -> list[Minute]: ...
         def _insert_minute(self, meeting_id: int, minute: Minute) -> Minute: ...
         def actions(self, code: str, *, open_only: bool = False) -> list[Action]: ...
         def meeting_actions(self, meeting: Meeting, *, deleted: bool = False) -> list[Action]: ...
         def timeline(self, meeting_id: int) -> list[Event]: ...
-        def confidential_items(self, code: str) -> frozenset[tuple[int, int]]: ...
+        def confidential_items(
+            self, code: str, meetings: Collection[int] | None = None
+        ) -> frozenset[tuple[int, int]]: ...
         def approved_at(self, meeting_id: int) -> tuple[Approval | None, Meeting | None]: ...
         def check_signed_mentions(
             self, current: Meeting | None, changed: Meeting | None
@@ -65,8 +67,17 @@ class MeetingRepository(StoreBase):
 
     # -- meetings and agendas ----------------------------------------------------------
 
-    def meetings(self, code: str) -> list[Meeting]:
-        rows = self._rows("SELECT * FROM meetings WHERE committee = ? ORDER BY date, time", [code])
+    def meetings(self, code: str, *, after: date | None = None) -> list[Meeting]:
+        """The committee's meetings by date; `after`: only those held after that day."""
+        if after is None:
+            rows = self._rows(
+                "SELECT * FROM meetings WHERE committee = ? ORDER BY date, time", [code]
+            )
+        else:
+            rows = self._rows(
+                "SELECT * FROM meetings WHERE committee = ? AND date > ? ORDER BY date, time",
+                [code, after.isoformat()],
+            )
         return [from_row(Meeting, row) for row in rows]
 
     def meeting(self, meeting_id: int) -> Meeting:
@@ -273,6 +284,11 @@ class MeetingRepository(StoreBase):
             return
         case = "CASE {col} " + " ".join(f"WHEN {int(o)} THEN {int(n)}" for o, n in mapping.items())
         case += " ELSE {col} END"
+        # SQLite checks a unique index row by row within one UPDATE, so two minutes
+        # trading numbers (an item moved past another, or one added above items already
+        # minuted) would collide half way; the index is set aside for the update and
+        # rebuilt after it, inside the same transaction (a failure restores it).
+        self.db.execute("DROP INDEX idx_minutes_one_per_item")
         for table, columns in (
             ("agenda_items", ("number",)),
             ("minutes", ("item",)),
@@ -288,6 +304,9 @@ class MeetingRepository(StoreBase):
         self.db.execute(
             f"UPDATE approvals SET item = {case.format(col='item')} WHERE at_meeting_id = ?",
             [meeting_id],
+        )
+        self.db.execute(
+            "CREATE UNIQUE INDEX idx_minutes_one_per_item ON minutes (meeting_id, item)"
         )
 
     # -- attendance, declarations, quorum rulings --------------------------------------
@@ -628,26 +647,60 @@ class MeetingRepository(StoreBase):
             return self.meeting(meeting_id)
 
     def minutes_snapshot(self, meeting_id: int) -> MinutesSnapshot:
-        """Everything an exporter needs for one meeting, read in one transaction."""
+        """Everything an exporter needs for one meeting, read in one transaction: what
+        its minutes show, not the committee's history (neither its tracker nor every
+        person in the file)."""
         with self.transaction():
             record = self.meeting_record(meeting_id)
             meeting = record.meeting
             code = meeting.committee
             membership = self.membership(code)
             approval, approved_at = self.approved_at(meeting_id)
+            agreed = self.agreed_actions(meeting)
+            reviewed = self.reviewed_at(meeting_id)
             return MinutesSnapshot(
                 membership=membership,
-                people=tuple(self.people()),
+                people=tuple(self.people(_people_named(record, agreed, reviewed))),
                 record=record,
-                actions=tuple(self.agreed_actions(meeting)),
-                open_actions=tuple(self.actions(code)),
-                confidential=self.confidential_items(code),
+                actions=tuple(agreed),
+                # Only the meetings whose business the minutes word: this one, and
+                # those where the actions it reviewed were agreed.
+                confidential=self.confidential_items(
+                    code, {meeting_id} | {a.meeting_id for a, _ in reviewed if a.meeting_id}
+                ),
                 terms=self.terms_in_force(code, meeting.date),
-                next_meeting=following_meeting(self.meetings(code), meeting),
+                next_meeting=following_meeting(self.meetings(code, after=meeting.date), meeting),
                 approval=approval,
                 approved_at=approved_at,
-                reviewed=tuple(self.reviewed_at(meeting_id)),
+                reviewed=tuple(reviewed),
             )
+
+
+def _people_named(
+    record: MeetingRecord,
+    actions: Sequence[Action],
+    reviewed: Sequence[tuple[Action, ActionReview]],
+) -> set[str]:
+    """The ids of everyone a meeting's minutes may name besides its members: who
+    attended, came and went, declared, voted, proposed or seconded, and who owns the
+    actions agreed or reviewed at it."""
+    named = {row.person for row in record.attendance}
+    named |= {d.person for d in record.declarations}
+    named |= {e.person for e in record.events if e.person}
+    for minute in record.minutes:
+        for decision in minute.decisions:
+            if decision.vote is not None:
+                vote = decision.vote
+                named |= {v.person for v in vote.named}
+                named |= {p for p in (vote.proposer, vote.seconder) if p}
+    named |= {a.owner for a in actions}
+    for action, review in reviewed:
+        named.add(action.owner)
+        if review.owner:
+            named.add(review.owner)
+        if review.before is not None and review.before.owner:
+            named.add(review.before.owner)
+    return named
 
 
 def _validated(cls: type[M], model: M) -> M:

@@ -515,3 +515,24 @@ def test_action_for_unknown_owner_or_committee_is_not_found(people: Store) -> No
     with pytest.raises(NotFound):
         people.add_action(action.model_copy(update={"committee": "NOPE", "owner": "ian"}))
     assert people.actions("HCP") == []
+
+
+
+def test_items_already_minuted_trade_places(
+    people: Store, meeting: Meeting, agenda: list[AgendaItem]
+) -> None:
+    """Two minuted items swap numbers, there and back: the minutes follow, none lost or
+    refused half way by the one minute per item rule."""
+    mid = meeting.id or 0
+    for item, text in ((2, "Minutes agreed."), (3, "The fund was discussed.")):
+        people.save_minute(mid, Minute(item=item, narrative=text))
+    people.move_agenda_item(agenda[2].id or 0, -1)
+    assert {m.item: m.narrative for m in people.minutes(mid)} == {
+        2: "The fund was discussed.",
+        3: "Minutes agreed.",
+    }
+    people.move_agenda_item(agenda[2].id or 0, +1)
+    assert {m.item: m.narrative for m in people.minutes(mid)} == {
+        2: "Minutes agreed.",
+        3: "The fund was discussed.",
+    }
