@@ -21,10 +21,12 @@ from minutebook.domain.register import (
     Interest,
     NilReturn,
     declared_problem,
+    filed_name,
+    missing_returns,
     register_on,
+    register_year,
+    register_year_words,
     surname_forename,
-    without_return,
-    year_start,
 )
 from minutebook.store.errors import StoreError
 
@@ -62,11 +64,16 @@ class RegisterEntry:
 
     @property
     def surname(self) -> str:
-        return surname_forename(self.person.name)[0]
+        return surname_forename(self.person.name, self.person.honorific)[0]
 
     @property
     def forename(self) -> str:
-        return surname_forename(self.person.name)[1]
+        return surname_forename(self.person.name, self.person.honorific)[1]
+
+    @property
+    def filed_name(self) -> str:
+        """ "Graves, Stuart Ross"; "Darlington" for a name of one word."""
+        return filed_name(self.person.name, self.person.honorific)
 
     @property
     def declared_on(self) -> date | None:
@@ -85,8 +92,15 @@ class RegisterView:
     day: date
     entries: tuple[RegisterEntry, ...]
     without_return: tuple[Person, ...]
-    """Members who have made no return (an interest or a nil return) since `year_start`."""
+    """Members on `day` who had made no return (an interest or a nil return) in the
+    register year by then (`domain.register.missing_returns`)."""
     year_start: date
+    """The first day of the register year `day` falls in (`domain.register.register_year`)."""
+
+    @property
+    def year(self) -> str:
+        """ "2022/23": the register year, in words."""
+        return register_year_words(self.year_start)
 
 
 def for_export(view: RegisterView) -> list[RegisterPerson]:
@@ -112,12 +126,12 @@ class Register:
         self.store = store
 
     def on(self, code: str, day: date) -> RegisterView:
-        """The register on `day`: every current member and everyone with an entry,
+        """The register on `day`: every member on that day and everyone with an entry,
         by surname, with what the register showed for them then."""
         membership = self.store.membership(code)
         positions: dict[str, str] = {}
         for seat in membership.seats:
-            if seat.holder and seat.is_current:
+            if seat.holder and seat.in_post_on(day):
                 positions.setdefault(seat.holder, seat.title)
         interests = self.store.interests(code)
         nils = self.store.nil_returns(code)
@@ -134,9 +148,8 @@ class Register:
             for person in people.values()
         ]
         entries.sort(key=lambda e: (e.surname.casefold(), e.forename.casefold()))
-        since = year_start(day)
-        members = [e.person.id for e in entries if e.person.id in positions]
-        missing = set(without_return(members, interests, nils, since))
+        since = register_year(membership.committee, day)
+        missing = set(missing_returns(membership.seats, interests, nils, day, since))
         return RegisterView(
             committee=membership.committee,
             day=day,

@@ -31,7 +31,10 @@ from enum import StrEnum
 from pydantic import Field, field_validator, model_validator
 
 from minutebook.domain.base import Code, DomainModel, blank_to_none
+from minutebook.domain.committee import Committee, Seat
 from minutebook.domain.meeting import InterestCategory
+from minutebook.domain.tracker import tracker_year, year_label
+from minutebook.domain.tracker_reading import TITLES
 
 
 class DatePrecision(StrEnum):
@@ -181,13 +184,39 @@ def without_return(
     interests: Sequence[Interest],
     nil_returns: Sequence[NilReturn],
     since: date,
+    until: date | None = None,
 ) -> list[str]:
     """The members who have made no return (an interest declared or a nil return) on or
-    after `since` (the start of the year asked about), in the order given."""
-    returned = {i.person for i in interests if i.declared_on >= since} | {
-        n.person for n in nil_returns if n.declared_on >= since
+    after `since` (the start of the year asked about) and, with `until`, on or before it
+    (a return made later was not there to count on that day), in the order given."""
+
+    def counts(day: date) -> bool:
+        return day >= since and (until is None or day <= until)
+
+    returned = {i.person for i in interests if counts(i.declared_on)} | {
+        n.person for n in nil_returns if counts(n.declared_on)
     }
     return [m for m in members if m not in returned]
+
+
+def members_on(seats: Sequence[Seat], day: date) -> list[str]:
+    """The committee's members on `day`: the holders of the seats in post then (their
+    term covering it, the seat not retired by then), once each, in the seats' order."""
+    return list(dict.fromkeys(s.holder for s in seats if s.holder and s.in_post_on(day)))
+
+
+def missing_returns(
+    seats: Sequence[Seat],
+    interests: Sequence[Interest],
+    nil_returns: Sequence[NilReturn],
+    day: date,
+    start: date,
+) -> list[str]:
+    """Who had made no return as at `day`: the members on that day (`members_on`) with
+    no interest declared and no nil return from `start` (the register year's first day,
+    `register_year`) to `day`, both included. The one answer of the screen's line, the
+    command line's list and the export."""
+    return without_return(members_on(seats, day), interests, nil_returns, start, day)
 
 
 def declared_problem(declared_on: date, today: date) -> str | None:
@@ -201,16 +230,51 @@ def declared_problem(declared_on: date, today: date) -> str | None:
     return None
 
 
-def year_start(day: date) -> date:
-    """The start of the register's year that `day` falls in: returns are asked for
-    once a calendar year."""
-    return date(day.year, 1, 1)
+def register_year(committee: Committee, day: date) -> date:
+    """The first day of the register's year that `day` falls in: the committee's year, as
+    its action tracker's title and its annual report count it (`tracker.tracker_year`):
+    an NHS body's financial year from 1 April, a council's municipal year from 1 May, or
+    the committee's own numbering year where that runs from April or May. Returns are
+    asked for once a year, and the annual report counts them in the same year."""
+    return tracker_year(committee, day)
 
 
-def surname_forename(name: str) -> tuple[str, str]:
+def register_year_words(start: date) -> str:
+    """ "2022/23": the register year that starts on `start`, as the screen names it."""
+    return year_label(start)
+
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "du",
+                        "le", "la", "ter", "ten", "bin", "ibn", "al", "st", "st."})  # fmt: skip
+"""Words that belong to the surname after them ("van der Berg", "De Souza")."""
+
+_AFTER_NAME = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "jr", "jnr", "sr", "snr", "kc", "qc"})
+"""Letters after a name: not the surname."""
+
+
+def surname_forename(name: str, honorific: str | None = None) -> tuple[str, str]:
     """ "Stuart Ross Graves" -> ("Graves", "Stuart Ross"): the register sorts and prints
-    people by surname, as seed 003 does."""
+    people by surname, as seed 003 does. The honorific is no forename ("Councillor
+    Darlington", a name of one word, is ("Darlington", "")), whether it is given apart or
+    written into the name ("Dr Sarah Whiteman"); a surname keeps the words before it that
+    belong to it ("Ann van der Berg" -> ("van der Berg", "Ann")); letters after the name
+    ("OBE") are left off."""
     words = name.split()
+    titles = {t.casefold().rstrip(".") for t in (honorific or "").split()} | TITLES
+    while len(words) > 1 and words[0].casefold().rstrip(".") in titles:
+        words = words[1:]
+    while len(words) > 1 and words[-1].casefold().replace(".", "") in _AFTER_NAME:
+        words = words[:-1]
     if len(words) < 2:
-        return name, ""
-    return words[-1], " ".join(words[:-1])
+        return " ".join(words), ""
+    first = len(words) - 1
+    while first > 1 and words[first - 1].casefold() in _PARTICLES:
+        first -= 1
+    return " ".join(words[first:]), " ".join(words[:first])
+
+
+def filed_name(name: str, honorific: str | None = None) -> str:
+    """ "Graves, Stuart Ross" as the register files a person; "Darlington" alone when the
+    name has no forename (no comma left hanging)."""
+    surname, forename = surname_forename(name, honorific)
+    return f"{surname}, {forename}" if forename else surname

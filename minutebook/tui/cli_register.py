@@ -95,7 +95,7 @@ def _as_lines(view: RegisterView) -> list[str]:
         f"Register of interests of the {committee.name} ({committee.code}) on {_when(view.day)}"
     ]
     for entry in view.entries:
-        head = f"{entry.surname}, {entry.forename}"
+        head = entry.filed_name
         if entry.position:
             head += f" ({entry.position})"
         lines.append(head)
@@ -108,7 +108,10 @@ def _as_lines(view: RegisterView) -> list[str]:
         elif not entry.interests:
             lines.append("  no return")
     missing = ", ".join(p.name for p in view.without_return) or "none"
-    lines.append(f"No return since {_when(view.year_start)}: {missing}")
+    lines.append(
+        f"No return for {view.year} (from {_when(view.year_start)} to {_when(view.day)}): "
+        + missing
+    )
     return lines
 
 
@@ -142,6 +145,7 @@ def _as_data(view: RegisterView) -> dict[str, Any]:
             }
             for entry in view.entries
         ],
+        "year": view.year,
         "year_start": view.year_start.isoformat(),
         "without_return": [p.id for p in view.without_return],
     }

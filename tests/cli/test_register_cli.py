@@ -70,7 +70,7 @@ def test_the_register_on_a_day(runner: CliRunner, register_db: Path) -> None:
         "  financial: Chair of Trustees, Arts for Health MK (from 01/01/2010, ongoing) "
         "declared 01/07/2022",
         "    mitigation: Not involved in funding decisions",
-        "No return since 01/01/2022: Sally Cartwright",
+        "No return for 2022/23 (from 01/05/2022 to 15/07/2022): Sally Cartwright",
     ]
 
 
@@ -90,9 +90,37 @@ def test_the_correction_ends_the_interest_from_its_date(
 
 
 def test_a_new_year_asks_everyone_again(runner: CliRunner, register_db: Path) -> None:
-    data = json.loads(_run(runner, register_db, "--on", "2023-02-01", "--json").output)
-    assert data["year_start"] == "2023-01-01"
+    # A council's register year is its municipal year, from May.
+    data = json.loads(_run(runner, register_db, "--on", "2023-04-30", "--json").output)
+    assert (data["year"], data["year_start"]) == ("2022/23", "2022-05-01")
+    assert data["without_return"] == ["cartwright"]
+    data = json.loads(_run(runner, register_db, "--on", "2023-05-01", "--json").output)
+    assert (data["year"], data["year_start"]) == ("2023/24", "2023-05-01")
     assert data["without_return"] == ["cartwright", "shah", "wogan"]
+
+
+def test_no_return_counts_only_the_returns_made_by_the_day(
+    runner: CliRunner, demo_path: Path
+) -> None:
+    """The demo's ICB Board (seed 003's register) on its first day, 1 July 2022: Tracey
+    Stock declared on 5 July, so she had made no return yet."""
+    args = ["--db", str(demo_path), "register", "list", "--committee", "ICB", "--on"]
+    data = json.loads(runner.invoke(main, [*args, "2022-07-01", "--json"]).output)
+    assert (data["year"], data["year_start"]) == ("2022/23", "2022-04-01")
+    assert data["without_return"] == ["roberts", "stock", "wogan"]
+    lines = runner.invoke(main, [*args, "2022-07-01"]).output.splitlines()
+    assert lines[-1] == (
+        "No return for 2022/23 (from 01/04/2022 to 01/07/2022): Martha Roberts, "
+        "Tracey Stock, Maria Wogan"
+    )
+    later = json.loads(runner.invoke(main, [*args, "2022-07-29", "--json"]).output)
+    assert later["without_return"] == []
+
+
+def test_a_name_of_one_word_is_filed_without_a_comma(runner: CliRunner, demo_path: Path) -> None:
+    result = runner.invoke(main, ["--db", str(demo_path), "register", "list", "--committee", "HCP"])
+    assert "Darlington (Councillor)" in result.output.splitlines()
+    assert "Darlington, (" not in result.output and "Darlington,  " not in result.output
 
 
 def test_an_unknown_committee_is_one_line(runner: CliRunner, register_db: Path) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import docx
 import openpyxl
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, Select, Static, TextArea
+from textual.widgets._footer import FooterKey
 
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import NilReturn
@@ -20,14 +21,15 @@ from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.committee import CommitteeScreen
 from minutebook.tui.screens.register import RegisterScreen
 from minutebook.tui.widgets.form import FormScreen
+from tests.tui.conftest import FIXED_NOW
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 25)  # tests/tui/conftest.py's FIXED_NOW
 
 
-async def _register(pilot) -> RegisterScreen:  # type: ignore[no-untyped-def]
+async def _register(pilot, code: str = "PAR") -> RegisterScreen:  # type: ignore[no-untyped-def]
     await pilot.pause()
-    pilot.app.push_screen(CommitteeScreen("PAR"))
+    pilot.app.push_screen(CommitteeScreen(code))
     await pilot.pause()
     await pilot.press("g")
     await pilot.pause()
@@ -65,9 +67,7 @@ async def test_add_correct_end_and_nil_return(app: MinutebookApp, app_store: Sto
     async with app.run_test(size=SIZE) as pilot:
         screen = await _register(pilot)
         assert [row[0] for row in _rows(screen)] == ["Lee, Ann", "Roy, Bob"]
-        assert (
-            _text(screen, "#register-missing") == "No return since 01/01/2026 (2): Ann Lee, Bob Roy"
-        )
+        assert _text(screen, "#register-missing") == "No return for 2026/27 (2): Ann Lee, Bob Roy"
 
         await pilot.press("a")  # for Ann Lee, the highlighted person
         await pilot.pause()
@@ -87,14 +87,14 @@ async def test_add_correct_end_and_nil_return(app: MinutebookApp, app_store: Sto
         )
         assert added.organisation == "Lee Builders Ltd"
         assert added.date_from == date(2019, 4, 1)
-        assert _text(screen, "#register-missing") == "No return since 01/01/2026 (1): Bob Roy"
+        assert _text(screen, "#register-missing") == "No return for 2026/27 (1): Bob Roy"
 
         await pilot.press("down", "n")  # Bob Roy: no interests
         await pilot.pause()
         await _fill(pilot)
         [nil] = app_store.nil_returns("PAR")
         assert (nil.person, nil.declared_on) == ("bob-roy", TODAY)
-        assert _text(screen, "#register-missing") == "Everyone has made a return since 01/01/2026."
+        assert _text(screen, "#register-missing") == "Everyone has made a return for 2026/27."
         assert _rows(screen)[1][2] == "no interests"
 
         await pilot.press("up", "e")  # the correction, from its own date declared
@@ -169,18 +169,18 @@ async def test_the_register_saved_as_word_and_excel(
         await app.workers.wait_for_complete()
         await pilot.pause()
     stem = "PAR register of interests 2026-11-25"
-    [table] = docx.Document(str(folder / f"{stem}.docx")).tables
+    table = docx.Document(str(folder / f"{stem}.docx")).tables[-1]  # after the key of types
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0][:4] == ["Surname", "Forename", "Position within, or relationship with the PAR",
                            "Interests to Declare"]  # fmt: skip
-    assert rows[0][4:7] == ["Disclosable Pecuniary", "Other Registrable", "Non-Registrable"]
-    assert [row[:4] for row in rows[1:]] == [
+    assert rows[1][4:7] == ["Disclosable Pecuniary", "Other Registrable", "Non-Registrable"]
+    assert [row[:4] for row in rows[2:]] == [
         ["Lee", "Ann", "Chair", "No return"],
         ["Roy", "Bob", "Member", "No"],
     ]
     sheet = openpyxl.load_workbook(folder / f"{stem}.xlsx").active
     assert sheet is not None
-    assert [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["No return", "No"]
+    assert [row[3] for row in sheet.iter_rows(min_row=3, values_only=True)] == ["No return", "No"]
 
 
 async def test_an_interest_of_a_category_the_body_no_longer_offers_can_be_corrected(
@@ -215,3 +215,63 @@ async def test_an_interest_of_a_category_the_body_no_longer_offers_can_be_correc
     corrected = app_store.interests("PAR")[-1]
     assert corrected.category is InterestCategory.DISCLOSABLE_PECUNIARY
     assert corrected.description == "Director and shareholder, Lee Builders Ltd"
+
+
+async def test_the_keys_that_matter_are_in_the_footer_at_80_columns(app: MinutebookApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _register(pilot)
+        footer = {
+            key.description: key.region.right for key in screen.query_one(Footer).query(FooterKey)
+        }
+        assert {"Add", "Correct", "Nil return", "No return", "Bring in", "Save"} <= set(footer)
+        assert max(footer.values()) <= SIZE[0]
+        await pilot.press("f1")
+        await pilot.pause()
+        source = app.screen.query_one("Markdown").source  # type: ignore[attr-defined]
+        assert "`x` records" in source and "`o` shows" in source
+        assert "`Escape` goes back" in source
+
+
+async def test_the_end_form_says_whose_interest_ends(app: MinutebookApp, app_store: Store) -> None:
+    from minutebook.domain.register import Interest
+
+    app_store.add_interest(
+        Interest(
+            committee="PAR",
+            person="ann-lee",
+            category=InterestCategory.DISCLOSABLE_PECUNIARY,
+            description="Director of Lee Builders Ltd, community building contractor",
+            declared_on=TODAY,
+        )
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await _register(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.form_title == (
+            "End Ann Lee's interest: Director of Lee Builders Ltd, community…"
+        )
+        await _fill(pilot, date_to="01/11/2026")
+        [ended] = [i for i in app_store.interests("PAR") if i.replaced_on is None]
+        assert ended.date_to == date(2026, 11, 1)
+
+
+async def test_a_long_no_return_line_wraps_and_counts_the_rest(demo_path: Path) -> None:
+    """The demo's ICB Board on 1 April 2023, the first day of 2023/24: none of its 24
+    members has made a return for the new year."""
+    with Store.open(demo_path) as store:
+        app = MinutebookApp(store, clock=lambda: FIXED_NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _register(pilot, "ICB")
+            await pilot.press("o")
+            await pilot.pause()
+            await _fill(pilot, day="01/04/2023")
+            line = _text(screen, "#register-missing")
+            assert line.startswith("No return for 2023/24 (24): Richard Alsop, Andrew Blakeman,")
+            assert line.endswith(" more (w finds each)")
+            shown = line.split(": ", 1)[1].rsplit(" and ", 1)[0].split(", ")
+            assert len(shown) + int(line.rsplit(" and ", 1)[1].split()[0]) == 24
+            widget = screen.query_one("#register-missing", Static)
+            assert 1 < widget.size.height <= 3  # wrapped, every name shown whole

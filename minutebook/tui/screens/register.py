@@ -28,7 +28,7 @@ from minutebook.domain.interests import INTEREST_LABELS, interest_categories, of
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest
 from minutebook.tui.commands import PaletteCommand
-from minutebook.tui.widgets.cells import short_day
+from minutebook.tui.widgets.cells import clipped, short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
@@ -49,6 +49,24 @@ SHORT_TYPES = {
 """Each category in the table's narrow column (the line below the table names it)."""
 
 
+def missing_line(view: RegisterView, room: int) -> str:
+    """ "No return for 2022/23 (3): Richard Alsop, ...": the members who had made no
+    return in the register year by the day shown, as many names as `room` characters
+    hold (the line wraps), then "and 20 more (w finds each)"."""
+    missing = view.without_return
+    if not missing:
+        return f"Everyone has made a return for {view.year}."
+    line = f"No return for {view.year} ({len(missing)}): "
+    names = [p.name for p in missing]
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        more = f" and {rest} more (w finds each)" if rest else ""
+        text = line + ", ".join(names[:shown]) + more
+        if len(text) <= room:
+            return text
+    return line + f"{len(names)} members (w finds each)"
+
+
 class RegisterScreen(Screen[None]):
     """The register of interests of one committee, on one day."""
 
@@ -60,7 +78,9 @@ interests"), with the date declared. `a` adds an interest for the highlighted pe
 date you give; the register of earlier days still shows it as it was), `x` records
 that it ended, `n` records a nil return. `o` shows the register **on a date** (a
 meeting's, say); leave the date blank for today. The line under the table names the
-members who have made **no return this year**; `w` moves to the next of them. `s` saves
+members who had made **no return in the register year** by the day shown (an NHS
+body's financial year from April, a council's municipal year from May: "No return for
+2022/23"); `w` moves to the next of them. `Escape` goes back. `s` saves
 the register shown as a Word document in seed 003's layout and an Excel sheet. `i`
 brings in a register kept in Word, Excel or a .csv: you see what it holds, then store it
 whole (Enter) or leave with nothing stored (Escape)."""
@@ -68,19 +88,22 @@ whole (Enter) or leave with nothing stored (Escape)."""
     DEFAULT_CSS = """
     RegisterScreen #register-table { height: 1fr; }
     RegisterScreen #register-detail { height: 5; border-top: solid $primary; }
-    RegisterScreen #register-missing { height: 1; color: $warning; }
+    RegisterScreen #register-missing { height: auto; max-height: 3; color: $warning; }
     """
 
+    # The footer has 80 columns: it shows the keys a secretary reaches for (adding,
+    # correcting, a nil return, who has not returned, bringing a register in, saving);
+    # Escape, ending an interest (x) and the register on a date (o) are in F1's help.
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="register.back"),
+        Binding("escape", "app.pop_screen", "Back", show=False, id="register.back"),
         Binding("a", "add", "Add", id="register.add"),
         Binding("e", "correct", "Correct", id="register.correct"),
-        Binding("x", "end", "End", id="register.end"),
+        Binding("x", "end", "End", show=False, id="register.end"),
         Binding("n", "nil_return", "Nil return", id="register.nil"),
-        Binding("o", "on_date", "On date", id="register.on"),
-        Binding("w", "next_missing", "No return", show=False, id="register.missing"),
+        Binding("o", "on_date", "On date", show=False, id="register.on"),
+        Binding("w", "next_missing", "No return", id="register.missing"),
         Binding("s", "save", "Save", id="register.save"),
-        Binding("i", "bring_in", "Bring in", show=False, id="register.bring_in"),
+        Binding("i", "bring_in", "Bring in", id="register.bring_in"),
     ]
 
     app: MinutebookApp
@@ -137,7 +160,7 @@ whole (Enter) or leave with nothing stored (Escape)."""
         keep = table.cursor_row
         table.clear()
         for entry in view.entries:
-            name = Text(f"{entry.surname}, {entry.forename}", no_wrap=True, overflow="ellipsis")
+            name = Text(entry.filed_name, no_wrap=True, overflow="ellipsis")
             for index, interest in enumerate(entry.interests):
                 table.add_row(
                     name if index == 0 else "",
@@ -153,12 +176,8 @@ whole (Enter) or leave with nothing stored (Escape)."""
                 words = "no interests" if nil else "no return"
                 when_declared = short_day(nil.declared_on) if nil else ""
                 table.add_row(name, "", words, "", "", when_declared, key=f"p:{entry.person.id}")
-        since, missing = short_date(view.year_start), view.without_return
-        line = f"No return since {since} ({len(missing)}): " + ", ".join(p.name for p in missing)
-        if not missing:
-            line = f"Everyone has made a return since {since}."
         self.query_one("#register-missing", Static).update(
-            Text(line, no_wrap=True, overflow="ellipsis")
+            missing_line(view, max(self.size.width - 2, 38) * 3 - 30)
         )
         rows = [str(k.value) for k in table.rows]
         if select in rows:
@@ -269,7 +288,7 @@ whole (Enter) or leave with nothing stored (Escape)."""
             return self._change(lambda: self.register.end(interest, ended, declared, self.today))
 
         values = {"date_to": short_date(self.today), "declared_on": short_date(self.today)}
-        title = f"{entry.person.name}: {interest.description[:40]} ended"
+        title = f"End {entry.person.name}'s interest: {clipped(interest.description, 40)}"
         self.app.push_screen(FormScreen(title, fields, values, save), self._changed)
 
     def action_nil_return(self) -> None:
@@ -386,7 +405,7 @@ whole (Enter) or leave with nothing stored (Escape)."""
             ),
             (
                 "Who has not made a return this year (w)",
-                "The next member with no return since 1 January",
+                "The next member with no return in the register year",
                 self.action_next_missing,
             ),
             (
