@@ -98,6 +98,26 @@ def register_date(text: str, today: date) -> RegisterDate:
     return RegisterDate(written_date(cleaned, latest=today.year))
 
 
+_ISO_GIVEN = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
+
+
+def iso_given(text: str) -> tuple[date, DatePrecision]:
+    """A date written ISO-fashion as far as it was given, as the demo's seed files write
+    a register's dates: "2014" a year, "2022-04" a month, "2022-04-01" a day; kept as
+    the first day of a year or a month. ValueError for anything else."""
+    match = _ISO_GIVEN.match(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a year (2014), a month (2022-04) nor a day (2022-04-01)")
+    year, month, day = int(match["y"]), int(match["m"] or 1), int(match["d"] or 1)
+    try:
+        given = date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
+    if match["d"]:
+        return given, DatePrecision.DAY
+    return given, DatePrecision.MONTH if match["m"] else DatePrecision.YEAR
+
+
 ORGANISATION_WORDS = (
     "Ltd", "Limited", "plc", "PLC", "LLP", "CIC", "Council", "Trust", "University",
     "Association", "Society", "Committee", "CCG", "ICB", "PCN", "Pharmacy", "Centre",

@@ -33,7 +33,7 @@ from minutebook.domain.committee import Committee
 from minutebook.domain.dates import long_date, short_date
 from minutebook.domain.interests import interest_categories
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest, NilReturn
+from minutebook.domain.register import DatePrecision, Interest, NilReturn, date_as_given
 from minutebook.domain.register_reading import NO_RETURN
 from minutebook.exporters.common import Build, new_document, set_properties
 from minutebook.exporters.tables import TableWriter, ensure_table_styles, landscape, merge_down
@@ -148,8 +148,8 @@ def rows(
                     "Yes",
                     *ticks,
                     interest.description,
-                    interest.date_from,
-                    interest.date_to or "Ongoing",
+                    _as_given(interest.date_from, interest.from_precision),
+                    _as_given(interest.date_to, interest.to_precision) or "Ongoing",
                     interest.mitigation or "",
                     interest.declared_on,
                 ]
@@ -161,6 +161,15 @@ def rows(
         declared = nil.declared_on if nil else None
         table.append([*who, declare, *blank_types, "", None, "", "", declared])
     return table
+
+
+def _as_given(day: date | None, precision: DatePrecision) -> date | str | None:
+    """A Date From or Date To cell: a day as a date (the sheet shows it dd/mm/yyyy), a
+    year or a month in its words as given ("2014", "Apr 2022"), never as a day the
+    member did not name."""
+    if day is None or precision is DatePrecision.DAY:
+        return day
+    return date_as_given(day, precision)
 
 
 def _text(value: Any) -> str:

@@ -37,6 +37,7 @@ from minutebook.domain import (
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.interests import INTEREST_LABELS, interest_categories
 from minutebook.domain.register import Interest, NilReturn
+from minutebook.domain.register_reading import iso_given
 from minutebook.domain.standing_items import StandingItem, checked
 from minutebook.domain.timeline import span_events
 from minutebook.store import Store, StoreError
@@ -133,6 +134,21 @@ def parse_committee(data: dict[str, Any], source: str) -> SeedCommittee:
 REGISTER_KEYS = {"person", "declared_on", "interests"}
 
 
+def _given(entry: dict[str, Any], where: str) -> dict[str, Any]:
+    """An interest's columns with its dates read as far as they were given: `2014` a
+    year, `2022-04` a month (as seed 003 writes "2014" and "Apr-22"), `2022-04-01` a
+    day, which YAML reads as a date already."""
+    data = dict(entry)
+    for column, precision in (("date_from", "from_precision"), ("date_to", "to_precision")):
+        value = data.get(column)
+        if isinstance(value, int | str) and not isinstance(value, bool):
+            try:
+                data[column], data[precision] = iso_given(str(value))
+            except ValueError as error:
+                raise SeedError(f"{where}.{column}: {error}") from None
+    return data
+
+
 def _parse_register(
     entries: list[Any], source: str, membership: Membership
 ) -> tuple[list[Interest], list[NilReturn]]:
@@ -163,9 +179,8 @@ def _parse_register(
         for j, entry in enumerate(raw["interests"]):
             if not isinstance(entry, dict):
                 raise SeedError(f"{where}.interests[{j}]: expected an interest's columns")
-            interest: Interest = _validated(
-                Interest, {**shared, **entry}, f"{where}.interests[{j}]"
-            )
+            at = f"{where}.interests[{j}]"
+            interest: Interest = _validated(Interest, {**shared, **_given(entry, at)}, at)
             if interest.category not in categories:
                 raise SeedError(
                     f"{where}.interests[{j}].category: {committee.code} does not declare "

@@ -11,6 +11,7 @@ from minutebook.domain.register import DatePrecision
 from minutebook.domain.register_reading import (
     RegisterDate,
     answered_yes,
+    iso_given,
     organisation_in,
     register_date,
     ticked,
@@ -90,3 +91,24 @@ def test_a_date_that_is_not_one() -> None:
 )  # fmt: skip
 def test_organisation_named(description: str, organisation: str | None) -> None:
     assert organisation_in(description) == organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("2014", (date(2014, 1, 1), YEAR)),
+        ("2022-04", (date(2022, 4, 1), MONTH)),
+        ("2022-04-15", (date(2022, 4, 15), DatePrecision.DAY)),
+    ],
+)
+def test_a_date_written_iso_fashion_as_far_as_given(
+    text: str, given: tuple[date, DatePrecision]
+) -> None:
+    assert iso_given(text) == given
+
+
+def test_a_date_written_iso_fashion_that_is_not_one() -> None:
+    with pytest.raises(ValueError, match="not a real date"):
+        iso_given("2022-13")
+    with pytest.raises(ValueError, match="is not a year"):
+        iso_given("Apr-22")

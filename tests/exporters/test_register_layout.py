@@ -177,13 +177,15 @@ def test_the_rows_of_many_interests_a_nil_return_and_no_return() -> None:
         "",
         "",
         "Interim Chair, University of Birmingham",
-        "01/04/2022",
+        "Apr 2022",  # the seed's "Apr-22": a month, not 01/04/2022
         "Ongoing",
         "",
         "16/05/2022",
     ]
     kufeji = [r for r in rows if r[0] == "Kufeji"]
     assert [r[9:11] for r in kufeji] == [["04/08/2020", "03/08/2022"], ["01/04/2021", "31/03/2023"]]
+    alsop = [r for r in rows if r[0] == "Alsop"]
+    assert [r[9] for r in alsop] == ["2014", "2021"]  # years, not 01/01/2014
     borrett = next(r for r in rows if r[0] == "Borrett")  # seed 003: "No", then only the date
     assert borrett[3:] == ["No", *[""] * 8, "21/06/2022"]
     assert rows[-1] == ["Zeta", "Zoe", "Partner Member", "No return", *[""] * 9]
@@ -231,7 +233,13 @@ def test_the_sheets_rows_and_dates() -> None:
     values = list(sheet.iter_rows(min_row=3, values_only=True))
     assert len(values) == 55
     harrison = [v for v in values if v[0] == "Harrison"]
-    assert harrison[0][5] == "Y" and harrison[0][9] == datetime(2022, 4, 1)
+    assert harrison[0][5] == "Y"
+    # A month or a year as given, in words; a day a real date shown dd/mm/yyyy.
+    assert [v[9] for v in harrison[:2]] == ["Apr 2022", "2021"]
+    kufeji = next(v for v in values if v[0] == "Kufeji")
+    assert kufeji[9:11] == (datetime(2020, 8, 4), datetime(2022, 8, 3))
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == "Kufeji")
+    assert row[9].is_date and row[9].number_format == "dd/mm/yyyy"
     borrett = next(v for v in values if v[0] == "Borrett")
     assert borrett[3] == "No" and borrett[12] == datetime(2022, 6, 21)
     date_cell = sheet.cell(3, 13)

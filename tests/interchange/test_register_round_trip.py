@@ -44,8 +44,8 @@ def key(interest: Interest) -> tuple[object, ...]:
         interest.person,
         interest.category,
         " ".join(interest.description.split()),
-        interest.date_from,
-        interest.date_to,
+        interest.date_from_given,  # "2014" and "Apr 2022" come back a year and a month
+        interest.date_to_given,
         interest.mitigation,
         interest.declared_on,
     )

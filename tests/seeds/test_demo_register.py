@@ -109,3 +109,21 @@ def test_an_unreadable_date_names_its_place() -> None:
     data["register"][0]["interests"][0]["date_from"] = "sometime"
     with pytest.raises(SeedError, match=r"register\[0\].interests\[0\]"):
         parse_committee(data, "icb.yaml")
+
+
+def test_the_demo_keeps_each_date_as_far_as_the_seed_gave_it(demo_reader: Store) -> None:
+    interests = demo_reader.interests("ICB")
+    alsop = [i.date_from_given for i in interests if i.person == "alsop"]
+    assert alsop == ["2014", "2021"]  # written 2014 and 2021 in seed 003
+    harrison = [i.date_from_given for i in interests if i.person == "harrison"]
+    assert (harrison[0], harrison[-1]) == ("Apr 2022", "Mar 2022")  # Apr-22, Mar-22
+    blakeman = next(i for i in interests if i.person == "blakeman")
+    assert blakeman.date_from_given == "01/01/1996"  # written as the day
+
+
+@pytest.mark.parametrize("written", ["2022-13", "22-04", "April"])
+def test_a_date_given_in_part_must_be_a_year_or_a_month(written: str) -> None:
+    data = _icb_data()
+    data["register"][0]["interests"][0]["date_from"] = written
+    with pytest.raises(SeedError, match=r"register\[0\].interests\[0\].date_from: "):
+        parse_committee(data, "icb.yaml")
