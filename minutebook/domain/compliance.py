@@ -199,13 +199,23 @@ class Compliance:
         return said + (f": {short} short" if short > 0 else ": met")
 
     @property
+    def quorate_at_decisions(self) -> int:
+        """The meetings held, quorum known, at which no decision was taken while
+        inquorate (a meeting inquorate for a while may have decided nothing then)."""
+        flagged = {d.meeting.id for d in self.inquorate}
+        return sum(
+            1 for m in self.held if m.quorate_at_opening is not None and m.meeting.id not in flagged
+        )
+
+    @property
     def quorate_words(self) -> str:
-        """ "quorate throughout at 3 of 4 meetings held (75%)"."""
+        """ "quorate throughout at 3 of 4 meetings (75%); at every decision at 4 of 4"."""
         known = self.quorum_known
         if not known:
             return "quorum not known at any meeting held"
         rate = round(100 * self.quorate_throughout / known)
         words = f"quorate throughout at {self.quorate_throughout} of {known} meetings ({rate}%)"
+        words += f"; at every decision at {self.quorate_at_decisions} of {known}"
         unknown = len(self.held) - known
         if unknown:
             words += f"; not known at {unknown}"

@@ -30,7 +30,9 @@ def test_the_figures_for_the_nhs_boards_year(demo_file: Path) -> None:
         "Board of the Bedfordshire, Luton and Milton Keynes Integrated Care Board (ICB): "
         "compliance from 01/04/2022 to 31/03/2023"
     )
-    assert "Quorum: quorate throughout at 1 of 1 meetings (100%)" in lines
+    assert (
+        "Quorum: quorate throughout at 1 of 1 meetings (100%); at every decision at 1 of 1" in lines
+    )
     assert (
         "Decisions: 10 decisions made; none taken while inquorate; none by Chair's action" in lines
     )

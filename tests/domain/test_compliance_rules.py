@@ -13,11 +13,12 @@ from minutebook.domain.compliance import (
     Compliance,
     Turnaround,
     compliance_over,
+    figures,
     meetings_due,
     turnaround_for,
     working_day_after,
 )
-from minutebook.domain.meeting import DecisionFlag, MeetingRecord, MinutesStatus
+from minutebook.domain.meeting import DecisionFlag, DecisionVerb, MeetingRecord, MinutesStatus
 from minutebook.domain.quorum import TermsOfReference
 from minutebook.store import Store
 
@@ -62,7 +63,9 @@ def test_the_demo_meetings_held_were_quorate_with_no_decision_flagged(demo_reade
         (date(2023, 9, 20), "no attendance recorded")
     ]
     assert hcp.held[0].quorate_throughout is True
-    assert hcp.quorate_words == "quorate throughout at 1 of 1 meetings (100%)"
+    assert hcp.quorate_words == (
+        "quorate throughout at 1 of 1 meetings (100%); at every decision at 1 of 1"
+    )
     assert len(hcp.decisions) == 7 and not hcp.inquorate and not hcp.chairs_action
     assert hcp.frequency_words == (
         "1 meeting held; the terms of reference set no number of meetings a year"
@@ -101,11 +104,35 @@ def test_decisions_at_an_inquorate_meeting_are_flagged_as_the_minutes_flag_them(
     report = _judge(demo_reader, "HCP", [held, *records[1:]], [strict])
     assert report.held[0].quorate_at_opening is False
     assert report.held[0].quorate_throughout is False
-    assert report.quorate_words == "quorate throughout at 0 of 1 meetings (0%)"
+    assert report.quorate_words == (
+        "quorate throughout at 0 of 1 meetings (0%); at every decision at 0 of 1"
+    )
     made = [d for d in report.decisions if d.is_decision]
     assert [d.flag for d in report.chairs_action] == [DecisionFlag.CHAIRS_ACTION]
     assert len(report.inquorate) == len(made) - 1
     assert report.inquorate[0].place.startswith("minute HCP")
+    assert dict(figures(report))["Decisions"] == (
+        "7 decisions made; 6 taken while inquorate; 1 by Chair's action"
+    )
+    # Inquorate throughout, but with only business noted it took no decision without
+    # a quorum: quorate at every decision.
+    noted = held.model_copy(
+        update={
+            "minutes": tuple(
+                m.model_copy(
+                    update={
+                        "decisions": tuple(
+                            d.model_copy(update={"verb": DecisionVerb.NOTED}) for d in m.decisions
+                        )
+                    }
+                )
+                for m in held.minutes
+            )
+        }
+    )
+    only_noted = _judge(demo_reader, "HCP", [noted, *records[1:]], [strict])
+    assert (only_noted.quorate_throughout, only_noted.quorate_at_decisions) == (0, 1)
+    assert only_noted.inquorate == ()
 
 
 def test_no_terms_of_reference_means_the_quorum_is_not_known(demo_reader: Store) -> None:
@@ -223,6 +250,9 @@ def test_actions_overdue_and_escalated_at_the_end_of_the_period(demo_reader: Sto
     assert [a.number for a in report.overdue] == [1, 3]
     assert [a.number for a in report.escalated] == [3]
     assert report.escalation_kept
+    assert dict(figures(report))["Actions"] == (
+        "5 actions agreed in the period; 2 overdue on 31/03/2023; 1 escalated"
+    )
     # A council's key does not escalate: its black is "no further action".
     council = _judge(demo_reader, "HCP", actions=[])
     assert not council.escalation_kept and council.escalated == ()

@@ -48,7 +48,10 @@ def test_the_council_partnerships_municipal_year(demo_reader: Store) -> None:
         "RESOLVED – Agreed, the recommendation of the Joint Leadership Team to select "
         "Bletchley as the area to pilot integrated neighbourhood working"
     ) in texts
-    assert "4.2\tQuorum: quorate throughout at 1 of 1 meetings (100%)." in texts
+    assert (
+        "4.2\tQuorum: quorate throughout at 1 of 1 meetings (100%); at every decision at 1 of 1."
+        in texts
+    )
     assert "4.5\tMinutes: minutes approved at the next meeting: none late." in texts
     assert "Overdue on 30 April 2024: actions 1 and 2" in texts
     assert (
