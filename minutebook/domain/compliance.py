@@ -52,10 +52,10 @@ class Turnaround:
     def words(self) -> str:
         parts = []
         if self.circulate_within:
-            parts.append(f"draft minutes circulated within {self.circulate_within} working days")
+            parts.append(f"draft circulated within {self.circulate_within} working days")
         if self.approve_at_next:
-            parts.append("minutes approved at the next meeting")
-        return "; ".join(parts) or "no rule for the minutes"
+            parts.append("approved at the next meeting")
+        return "; ".join(parts) or "no turnaround rule"
 
 
 def turnaround_for(terms: TermsOfReference | None, style: HouseStyle) -> Turnaround:

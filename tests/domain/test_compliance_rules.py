@@ -178,7 +178,7 @@ def test_the_turnaround_rule_defaults_to_the_house_styles_usual() -> None:
     assert turnaround_for(None, HouseStyle.NHS) == Turnaround(10, True)
     assert turnaround_for(None, HouseStyle.COUNCIL) == Turnaround(None, True)
     assert turnaround_for(None, HouseStyle.NHS).words == (
-        "draft minutes circulated within 10 working days; minutes approved at the next meeting"
+        "draft circulated within 10 working days; approved at the next meeting"
     )
 
 
