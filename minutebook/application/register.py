@@ -28,6 +28,7 @@ from minutebook.domain.register import (
     register_year_words,
     surname_forename,
 )
+from minutebook.domain.register_reading import register_date
 from minutebook.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -48,7 +49,12 @@ LABELS = {
 }
 """The form's words for an interest's fields, so that a refusal names them."""
 
-_DATES = ("date_from", "date_to", "declared_on")
+_DATES = ("declared_on",)
+_GIVEN = {"date_from": "from_precision", "date_to": "to_precision"}
+"""Dates kept as far as they were given (a year, a month or a day), and their precision."""
+
+DATE_GIVEN = "dd/mm/yyyy, Apr 2022 or 2014"
+"""How the form asks for a Date From or Date To: a day, or a month or a year alone."""
 
 
 @dataclass(frozen=True)
@@ -171,8 +177,8 @@ class Register:
             "category": interest.category.value,
             "description": interest.description,
             "organisation": interest.organisation or "",
-            "date_from": short_date(interest.date_from),
-            "date_to": short_date(interest.date_to),
+            "date_from": interest.date_from_given,
+            "date_to": interest.date_to_given,
             "mitigation": interest.mitigation or "",
             "declared_on": short_date(today),
         }
@@ -189,7 +195,18 @@ class Register:
             value = values.get(key)
             if isinstance(value, str):
                 value = value.strip() or None
-            if key in _DATES and value is not None:
+            if key in _GIVEN and value is not None:
+                try:
+                    given = register_date(value, today)
+                except ValueError as error:
+                    problems.append(f"{LABELS[key]}: {error}")
+                    continue
+                if given.words:
+                    problems.append(f"{LABELS[key]}: the date alone ({DATE_GIVEN})")
+                    continue
+                data[_GIVEN[key]] = given.precision
+                value = given.day
+            elif key in _DATES and value is not None:
                 try:
                     value = parse_date(value)
                 except ValueError as error:

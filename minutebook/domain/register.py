@@ -59,18 +59,19 @@ def period_end(day: date, precision: DatePrecision) -> date:
     return day
 
 
-def date_as_given(day: date | None, precision: DatePrecision) -> str:
+def date_as_given(day: date | None, precision: DatePrecision, *, narrow: bool = False) -> str:
     """A Date From or Date To in the words of its precision: "2014", "Apr 2022",
     "01/04/2022"; blank for none. A month has its year in four digits (seed 003's
     "Apr-22" could be read as 22 April) and its name in English whatever the computer's
-    language, as the rest of the register's dates are."""
+    language, as the rest of the register's dates are. `narrow`: a day as 01/04/22, for
+    a column of eight characters (a month and a year fit it whole)."""
     if day is None:
         return ""
     if precision is DatePrecision.YEAR:
         return str(day.year)
     if precision is DatePrecision.MONTH:
         return f"{_MONTH_NAMES[day.month - 1]} {day.year}"
-    return f"{day:%d/%m/%Y}"
+    return f"{day:%d/%m/%y}" if narrow else f"{day:%d/%m/%Y}"
 
 
 def precision_problem(day: date | None, precision: DatePrecision) -> str | None:

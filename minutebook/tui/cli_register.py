@@ -81,8 +81,8 @@ def interest_line(interest: Interest) -> str:
     01/07/2022" — one interest in a line, as the list and the screen show it."""
     from minutebook.domain.interests import INTEREST_LABELS
 
-    span = f"from {_when(interest.date_from, 'a date not given')}, "
-    span += f"to {_when(interest.date_to)}" if interest.date_to else "ongoing"
+    span = f"from {interest.date_from_given or 'a date not given'}, "
+    span += f"to {interest.date_to_given}" if interest.date_to else "ongoing"
     return (
         f"{INTEREST_LABELS[interest.category]}: {interest.description} ({span}) "
         f"declared {_when(interest.declared_on)}"
@@ -135,7 +135,9 @@ def _as_data(view: RegisterView) -> dict[str, Any]:
                         "description": i.description,
                         "organisation": i.organisation,
                         "date_from": _iso(i.date_from),
+                        "from_precision": i.from_precision.value,
                         "date_to": _iso(i.date_to),
+                        "to_precision": i.to_precision.value,
                         "mitigation": i.mitigation,
                         "declared_on": i.declared_on.isoformat(),
                     }

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from minutebook.domain import Committee, Person, Seat
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest, NilReturn
+from minutebook.domain.register import DatePrecision, Interest, NilReturn
 from minutebook.store import Store
 from minutebook.tui.cli import main
 
@@ -40,6 +40,7 @@ def register_db(db_path: Path, hcp: Committee) -> Path:
                 description="Chair of Trustees, Arts for Health MK",
                 organisation="Arts for Health MK",
                 date_from=date(2010, 1, 1),
+                from_precision=DatePrecision.YEAR,  # seed 003 writes "2010"
                 mitigation="Not involved in funding decisions",
                 declared_on=JULY,
             )
@@ -67,7 +68,7 @@ def test_the_register_on_a_day(runner: CliRunner, register_db: Path) -> None:
         "Shah, Mahesh (partner seat)",
         "  no interests, declared 20/05/2022",
         "Wogan, Maria (chair seat)",
-        "  financial: Chair of Trustees, Arts for Health MK (from 01/01/2010, ongoing) "
+        "  financial: Chair of Trustees, Arts for Health MK (from 2010, ongoing) "
         "declared 01/07/2022",
         "    mitigation: Not involved in funding decisions",
         "No return for 2022/23 (from 01/05/2022 to 15/07/2022): Sally Cartwright",
@@ -86,6 +87,8 @@ def test_the_correction_ends_the_interest_from_its_date(
     before = json.loads(_run(runner, register_db, "--on", "2022-08-31", "--json").output)
     wogan = next(p for p in before["people"] if p["person"] == "wogan")
     assert [i["date_to"] for i in wogan["interests"]] == [None]
+    given = {k: wogan["interests"][0][k] for k in ("date_from", "from_precision", "to_precision")}
+    assert given == {"date_from": "2010-01-01", "from_precision": "year", "to_precision": "day"}
     assert wogan["interests"][0]["organisation"] == "Arts for Health MK"
 
 

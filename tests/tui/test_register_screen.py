@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Select, Static, TextArea
 from textual.widgets._footer import FooterKey
 
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import NilReturn
+from minutebook.domain.register import DatePrecision, NilReturn
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.committee import CommitteeScreen
@@ -25,6 +25,7 @@ from tests.tui.conftest import FIXED_NOW
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 25)  # tests/tui/conftest.py's FIXED_NOW
+MONTH = DatePrecision.MONTH
 
 
 async def _register(pilot, code: str = "PAR") -> RegisterScreen:  # type: ignore[no-untyped-def]
@@ -125,6 +126,42 @@ async def test_add_correct_end_and_nil_return(app: MinutebookApp, app_store: Sto
         await _fill(pilot, day="")
         assert "today" in _text(screen, "#register-title")
         assert _rows(screen)[0][2] == "Director and shareholder, Lee Builders Ltd"
+
+
+async def test_dates_given_as_a_year_or_a_month(app: MinutebookApp, app_store: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _register(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await _fill(
+            pilot,
+            category="other_registrable",
+            description="Trustee, Village Hall Trust",
+            date_from="April 2014",
+            date_to="2026",
+        )
+        [added] = app_store.interests("PAR")
+        assert (added.date_from_given, added.date_to_given) == ("Apr 2014", "2026")
+        assert (added.from_precision, added.to_precision) == (MONTH, DatePrecision.YEAR)
+        # Ending "2026", it is in today's register (25/11/2026): held to 31 December.
+        assert _rows(screen)[0][3:5] == ["Apr 2014", "2026"]
+        # The correction opens with the dates as given, and keeps them.
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-date_from", Input).value == "Apr 2014"
+        await _fill(pilot, description="Chair of Trustees, Village Hall Trust")
+        corrected = app_store.interests("PAR")[-1]
+        assert (corrected.date_from_given, corrected.date_to_given) == ("Apr 2014", "2026")
+        assert corrected.ends_on == date(2026, 12, 31)
+        await pilot.press("x")
+        await pilot.pause()
+        await _fill(pilot, date_to="01/06/21 on joining")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert "the date alone" in str(form.query_one("#form-errors", Static).render())
+        assert len(app_store.interests("PAR")) == 2
 
 
 async def test_a_refused_interest_stores_nothing(app: MinutebookApp, app_store: Store) -> None:

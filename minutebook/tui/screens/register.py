@@ -21,12 +21,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from minutebook.application.register import LABELS, Register, RegisterEntry, RegisterView
+from minutebook.application.register import (
+    DATE_GIVEN,
+    LABELS,
+    Register,
+    RegisterEntry,
+    RegisterView,
+)
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import parse_date, short_date
 from minutebook.domain.interests import INTEREST_LABELS, interest_categories, offered_categories
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest
+from minutebook.domain.register import Interest, date_as_given
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.widgets.cells import clipped, short_day
 from minutebook.tui.widgets.form import FormField, FormScreen
@@ -166,8 +172,9 @@ whole (Enter) or leave with nothing stored (Escape)."""
                     name if index == 0 else "",
                     SHORT_TYPES[interest.category],
                     Text(interest.description, no_wrap=True, overflow="ellipsis"),
-                    short_day(interest.date_from),
-                    short_day(interest.date_to) or "ongoing",
+                    date_as_given(interest.date_from, interest.from_precision, narrow=True),
+                    date_as_given(interest.date_to, interest.to_precision, narrow=True)
+                    or "ongoing",
                     short_day(interest.declared_on),
                     key=f"i:{interest.id}",
                 )
@@ -235,8 +242,8 @@ whole (Enter) or leave with nothing stored (Escape)."""
             FormField("category", LABELS["category"], "select", options=types),
             FormField("description", LABELS["description"], "lines"),
             FormField("organisation", LABELS["organisation"], placeholder="the body it concerns"),
-            FormField("date_from", LABELS["date_from"], placeholder="dd/mm/yyyy"),
-            FormField("date_to", LABELS["date_to"], placeholder="blank: ongoing"),
+            FormField("date_from", LABELS["date_from"], placeholder=DATE_GIVEN),
+            FormField("date_to", LABELS["date_to"], placeholder=f"{DATE_GIVEN}; blank: ongoing"),
             FormField("mitigation", LABELS["mitigation"], "lines"),
             FormField("declared_on", LABELS["declared_on"], placeholder="dd/mm/yyyy"),
         ]
@@ -279,7 +286,7 @@ whole (Enter) or leave with nothing stored (Escape)."""
             return
         entry = selected[0]
         fields = [
-            FormField("date_to", "Ended on", placeholder="dd/mm/yyyy"),
+            FormField("date_to", "Ended on", placeholder=DATE_GIVEN),
             FormField("declared_on", LABELS["declared_on"], placeholder="dd/mm/yyyy"),
         ]
 
