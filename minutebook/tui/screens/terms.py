@@ -163,12 +163,12 @@ def _compliance_rows(current: TermsOfReference | None) -> ComposeResult:
             shown(per_year), id="per-year", compact=True, placeholder="e.g. 4; blank: not set"
         )
     with Horizontal(classes="terms-row"):
-        yield Label("Draft minutes within (working days)")
+        yield Label("Circulated within")
         yield Input(
             shown(within),
             id="circulate-within",
             compact=True,
-            placeholder="blank: the usual (NHS 10, council none); 0: no rule",
+            placeholder="working days; blank: the usual (NHS 10, council none); 0: no rule",
         )
     with Horizontal(classes="terms-row"):
         yield Label("Minutes approved")
@@ -365,7 +365,7 @@ without saving; if you have changed anything it asks first."""
             ),
             "minutes_circulated_within": _whole(
                 self.query_one("#circulate-within", Input).value,
-                "Draft minutes within (working days)",
+                "Circulated within",
                 0,
                 60,
             ),
