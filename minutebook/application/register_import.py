@@ -4,9 +4,9 @@ register, as the command line asks for it (docs/register.md#bringing-a-register-
 Two steps, so that the secretary sees everything before anything is stored:
 
 1. `preview(store, code, path)` reads the file (`interchange.register_file`) against the
-   people Minutebook knows: the interests and nil returns it would add, the people not
-   yet known, and every row that cannot be read, or that the register already holds,
-   with the reason.
+   people Minutebook knows: the interests and nil returns it would add (a row the
+   register holds as it is passed over with a note, so a register can be brought in
+   again), the people not yet known, and every row that cannot be read with the reason.
 2. `accept(store, code, preview, add_people)` stores it in one transaction
    (`Store.add_register`): the new people (only if `add_people`), then every interest
    and nil return. Nothing is stored unless every row was read and every person is
@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING
 from minutebook.domain.base import Refused
 from minutebook.domain.committee import Person, name_key, people_by_name
 from minutebook.domain.register import Interest, NilReturn
-from minutebook.interchange.register_file import NEW_PERSON, RegisterPreview, read_register
+from minutebook.interchange.register_file import (
+    NEW_PERSON,
+    RegisterInterest,
+    RegisterNil,
+    RegisterPreview,
+    read_register,
+)
 from minutebook.interchange.tables import RowProblem
 from minutebook.store.errors import StoreError
 
@@ -42,50 +48,109 @@ class Imported:
     people: tuple[Person, ...]
 
 
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
 def _same(interest: Interest) -> tuple[str, str, str, date | None]:
+    """What makes two entries the same interest, as the reading's duplicate check has
+    it: the person, the type, the description (case and spaces aside), the date from."""
     return (
         interest.person,
         interest.category.value,
-        " ".join(interest.description.split()).casefold(),
+        _words(interest.description),
         interest.date_from,
     )
 
 
+def _identical(interest: Interest) -> tuple[object, ...]:
+    """The same interest, and every other column the same too (date to, mitigation, date
+    declared): a row the register holds as it is."""
+    return (*_same(interest), interest.date_to, _words(interest.mitigation), interest.declared_on)
+
+
 def preview(store: Store, code: str, path: Path, *, today: date | None = None) -> RegisterPreview:
     """What bringing the register file at `path` into committee `code`'s register would
-    store, and what stops it (`RegisterPreview.problems`, `.unknown_people`). An
-    interest or nil return the register already holds is a problem. Raises
+    store, and what stops it (`RegisterPreview.problems`, `.unknown_people`).
+
+    A row the register already holds as it is (an interest with every column the same,
+    a nil return of the same person and date) is passed over with a note, so that a
+    register brought in again (a yearly refresh) stores only what is new. A row that
+    declares again an interest in the register (the same person, type, description and
+    date from) with a later date declared, or another date to or mitigation, is its
+    correction from that date (the old entry stays in the register of earlier days); one
+    dated before the register's own entry is a problem. People with entries in the
+    committee's register count as the committee's, as its members do. Raises
     `interchange.reading.FileError` when the file cannot be read as a register, and
     `Refused` when the committee is unknown."""
     today = today or date.today()
     try:
         committee = store.committee(code)
         people = store.people()
-        ours = {p.id for p in store.membership(code).people}
-        held = {_same(i) for i in store.interests(code) if i.replaced_on is None}
-        nils = {(n.person, n.declared_on) for n in store.nil_returns(code)}
+        entries = store.interests(code)
+        nil_returns = store.nil_returns(code)
+        ours = (
+            {p.id for p in store.membership(code).people}
+            | {i.person for i in entries}
+            | {n.person for n in nil_returns}
+        )
     except StoreError as error:
         raise Refused(str(error)) from None
     read = read_register(path, committee, people, ours, today=today)
-    already = tuple(
-        RowProblem(
-            row.place,
-            f"already in {code}'s register (declared {row.interest.declared_on:%d/%m/%Y})",
-        )
-        for row in read.interests
-        if row.new_person is None and _same(row.interest) in held
-    ) + tuple(
-        RowProblem(
-            row.place,
-            f"the nil return of {row.nil_return.declared_on:%d/%m/%Y} is already in "
-            f"{code}'s register",
-        )
-        for row in read.nil_returns
-        if row.new_person is None and (row.nil_return.person, row.nil_return.declared_on) in nils
-    )
-    if not already:
+    identical = {_identical(i) for i in entries}
+    current = {_same(i): i for i in entries if i.replaced_on is None}
+    nils = {(n.person, n.declared_on) for n in nil_returns}
+    interests: list[RegisterInterest] = []
+    problems: list[RowProblem] = []
+    notes: list[str] = []
+    already: list[str] = []
+    corrected: dict[int | None, str] = {}
+    for row in read.interests:
+        interest = row.interest
+        old = current.get(_same(interest)) if row.new_person is None else None
+        if row.new_person is None and _identical(interest) in identical:
+            already.append(row.place)
+        elif old is None:
+            interests.append(row)
+        elif interest.declared_on < old.declared_on:
+            problems.append(
+                RowProblem(
+                    row.place,
+                    f"{code}'s register holds this interest declared later "
+                    f"({old.declared_on:%d/%m/%Y}); correct it on the register screen",
+                )
+            )
+        elif old.id in corrected:
+            problems.append(
+                RowProblem(row.place, f"declares again the same interest as {corrected[old.id]}")
+            )
+        else:
+            corrected[old.id] = row.place
+            interests.append(replace(row, replaces=old))
+            notes.append(
+                f"{row.place}: declares again the interest in the register of "
+                f"{old.declared_on:%d/%m/%Y}, and replaces it from "
+                f"{interest.declared_on:%d/%m/%Y}"
+            )
+    nil_rows: list[RegisterNil] = []
+    for nil in read.nil_returns:
+        said = (nil.nil_return.person, nil.nil_return.declared_on)
+        if nil.new_person is None and said in nils:
+            already.append(nil.place)
+        else:
+            nil_rows.append(nil)
+    if not already and not corrected and len(problems) == 0:
         return read
-    return replace(read, problems=read.problems + already)
+    return replace(
+        read,
+        interests=tuple(interests),
+        nil_returns=tuple(nil_rows),
+        problems=read.problems + tuple(problems),
+        notes=read.notes
+        + tuple(notes)
+        + tuple(f"{place}: already in the register, not stored again" for place in already),
+        already=tuple(already),
+    )
 
 
 def accept(store: Store, code: str, preview: RegisterPreview, add_people: bool) -> Imported:
@@ -150,7 +215,16 @@ def accept(store: Store, code: str, preview: RegisterPreview, add_people: bool) 
             n.person == NEW_PERSON for n in nils
         ):
             raise Refused("a person in the file is not known; nothing was stored")
-        stored, stored_nils = store.add_register(interests, nils, new_people)
+        replacing = [row.replaces for row in preview.interests]
+        with store.transaction():
+            stored, stored_nils = store.add_register(
+                [i for i, old in zip(interests, replacing, strict=True) if old is None],
+                nils,
+                new_people,
+            )
+            for interest, old in zip(interests, replacing, strict=True):
+                if old is not None and old.id is not None:
+                    stored.append(store.replace_interest(old.id, interest))
     except StoreError as error:
         raise Refused(f"{error}; nothing was stored") from None
     return Imported(tuple(stored), tuple(stored_nils), tuple(new_people))

@@ -166,6 +166,9 @@ class RegisterInterest:
     place: str
     interest: Interest
     new_person: Person | None = None
+    replaces: Interest | None = None
+    """The entry of the register it declares again, changed or later (stored as its
+    correction from the row's date declared), if any."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,8 @@ class RegisterPreview:
     not_members: tuple[str, ...] = ()
     """People known to Minutebook but not on the committee, once each (a register's
     participants may not be members: stored only when the secretary says so)."""
+    already: tuple[str, ...] = ()
+    """The places of the rows the register already holds as they are: passed over."""
 
     @property
     def unknown_people(self) -> tuple[str, ...]:

@@ -172,6 +172,12 @@ def register_import(
         names = {p.id: p.name for p in store.people()}
         _show_preview(seen, names)
         outside = f"not on {code}: {', '.join(seen.not_members)}" if seen.not_members else ""
+        if seen.already and not (seen.interests or seen.nil_returns or seen.problems):
+            click.echo(
+                f"Nothing to store: every row of {register_file.name} is already in "
+                f"{code}'s register."
+            )
+            return
         stop_unless_storable(len(seen.problems), seen.unknown_people, add_people, outside)
         if dry_run:
             click.echo(
@@ -186,9 +192,14 @@ def register_import(
             _fail(str(error))
             return
     added = f", and added {', '.join(p.name for p in done.people)}" if done.people else ""
+    held = (
+        f" {len(seen.already)} row(s) already in the register were not stored again."
+        if seen.already
+        else ""
+    )
     click.echo(
         f"Stored {len(done.interests)} interest(s) and {len(done.nil_returns)} nil return(s) "
-        f"in {code}'s register{added}."
+        f"in {code}'s register{added}.{held}"
     )
 
 

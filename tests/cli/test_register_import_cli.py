@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from minutebook.domain.meeting import InterestCategory
 from minutebook.domain.register import Interest, NilReturn
+from minutebook.seeds.loader import load_demo
 from minutebook.store import Store
 from minutebook.tui.cli import main
 from tests.interchange.registers import HEADINGS_003, ROWS_003, WRITERS
@@ -84,11 +85,38 @@ def test_seed_003_register_imported(demo_path: Path, tmp_path: Path, kind: str) 
     assert returned["Geraint Davies"] == date(2022, 6, 28)
     assert len(nils) == len(before[1]) + 13
     assert len(interests) == len(before[0]) + 42
-    # The same file again: every row is already in the register, nothing stored twice.
-    again = run(demo_path, "register", "import", str(path), "--committee", "ICB", "--add-people")
-    assert again.exit_code == 2
-    assert "already in ICB's register" in again.output
-    assert len(stored(demo_path)[0]) == len(interests)
+    # The same file again, without --add-people: every row is already in the register
+    # (Geraint Davies, added above, is known now and the committee's for the register),
+    # passed over with a note; nothing is stored twice.
+    again = run(demo_path, "register", "import", str(path), "--committee", "ICB")
+    assert again.exit_code == 0, again.output
+    assert "Geraint Davies" not in again.output.replace("Geraint Davies, ", "")
+    assert "already in the register, not stored again" in again.output
+    assert f"Nothing to store: every row of {path.name} is already in ICB's register." in (
+        again.output
+    )
+    assert stored(demo_path)[:2] == (interests, nils)
+
+
+def test_the_demos_register_brought_in_again_adds_only_the_new(tmp_path: Path) -> None:
+    """The demo's ICB keeps seed 003's register already: bringing the file in stores only
+    what the demo left out: Geraint Davies's nil return (and him), and Andrew Blakeman's
+    row read as the nil return it says ("No"; the demo keeps its directorship)."""
+    demo = tmp_path / "full.db"
+    with Store.open(demo) as store:
+        load_demo(store)
+    path = WRITERS[".csv"](tmp_path / "register.csv")
+    before = stored(demo)
+    result = run(demo, "register", "import", str(path), "--committee", "ICB", "--add-people")
+    assert result.exit_code == 0, result.output
+    assert "Stored 0 interest(s) and 2 nil return(s) in ICB's register, and added Geraint " in (
+        result.output
+    )
+    assert "53 row(s) already in the register were not stored again." in result.output
+    interests, nils, names = stored(demo)
+    assert interests == before[0]
+    added = [names[n.person] for n in nils if n not in before[1]]
+    assert added == ["Andrew Blakeman", "Geraint Davies"]
 
 
 def test_dry_run_stores_nothing(demo_path: Path, tmp_path: Path) -> None:

@@ -74,6 +74,11 @@ class RegisterImportScreen(ImportPreviewScreen[Imported]):
     def nothing_read(self) -> str | None:
         seen = self.seen
         if not seen.interests and not seen.nil_returns and not seen.problems:
+            if seen.already:
+                return (
+                    f"Nothing to store: every row of {Path(seen.source).name} is already "
+                    f"in {self.code}'s register"
+                )
             return f"Nothing to store: {Path(seen.source).name} holds no register"
         return None
 
@@ -110,7 +115,8 @@ class RegisterImportScreen(ImportPreviewScreen[Imported]):
         name = Path(seen.source).name
         if seen.problems:
             return f"{name}: {read} read, {len(seen.problems)} row(s) cannot be read"
-        return f"{name}: {read} to store in {self.code}'s register"
+        held = f" ({len(seen.already)} already there)" if seen.already else ""
+        return f"{name}: {read} to store in {self.code}'s register{held}"
 
     def report(self) -> Text:
         seen = self.seen
