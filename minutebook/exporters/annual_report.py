@@ -155,7 +155,9 @@ class _Writer:
             + (f", {recommended} of them recommendations to {parent}" if recommended else "")
             + "."
             + (
-                f" {report.private_decisions} made in confidential business are not listed."
+                f" {report.private_decisions} made in confidential business "
+                + ("is" if report.private_decisions == 1 else "are")
+                + " not listed."
                 if report.private_decisions
                 else ""
             )

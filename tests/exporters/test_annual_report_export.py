@@ -5,10 +5,12 @@ returns, and the attendance appendix made by the attendance export's own table."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from minutebook.application.annual_report import annual_report
 from minutebook.application.attendance import attendance_report
+from minutebook.domain.meeting import DecisionFlag
 from minutebook.exporters.annual_report import render_annual_report, report_file_name
 from minutebook.exporters.attendance import render_attendance
 from minutebook.store import Store
@@ -107,3 +109,34 @@ def test_the_appendix_is_the_attendance_exports_table(demo_reader: Store) -> Non
     alone = attendance_report(demo_reader, "ICB", TODAY, date(2022, 4, 1), date(2023, 3, 31))
     assert appendix == _table(render_attendance(alone), 0)
     assert appendix[0] == ["Name", "Role", "01/07/22", "Possible / actual"]
+
+
+def test_flagged_and_confidential_decisions_as_a_public_report_shows_them(
+    demo_reader: Store,
+) -> None:
+    report = annual_report(demo_reader, "ICB", 2022, TODAY)
+    decisions = list(report.compliance.decisions)
+    # One of item 6's decisions taken while inquorate; item 7's first by Chair's action
+    # under a confidential item.
+    decisions[1] = replace(decisions[1], flag=DecisionFlag.INQUORATE)
+    decisions[8] = replace(decisions[8], flag=DecisionFlag.CHAIRS_ACTION, confidential=True)
+    changed = replace(report, compliance=replace(report.compliance, decisions=tuple(decisions)))
+    build = render_annual_report(changed)
+    texts = _texts(build)
+    assert (
+        "In the year it made 9 decisions in public business. 1 made in confidential "
+        "business is not listed."
+    ) in texts
+    assert any(
+        t.startswith(
+            "Taken while inquorate: minute 6 of 01/07/2022, AGREED: To establish the seven"
+        )
+        for t in texts
+    )
+    assert "By Chair's action: minute 7 of 01/07/2022 (confidential business)" in texts
+    shown = " ".join(row[3] for row in _table(build, 1))
+    assert "Conflicts of Interest Management" not in shown
+    figures = dict((row[0], row[1]) for row in _table(build, 2)[1:])
+    assert figures["Decisions"] == (
+        "10 decisions made; 1 taken while inquorate; 1 by Chair's action"
+    )
