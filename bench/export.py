@@ -270,6 +270,10 @@ def _minutes(rich: bool = False) -> list[Minute]:
     return minutes
 
 
+TRACKED = actions(TRACKER_ROWS)
+"""The tracker exported with the meeting's minutes (the minutes' snapshot holds none)."""
+
+
 def meeting_snapshot(rich: bool = False) -> MinutesSnapshot:
     """A realistic 30-item meeting, built from domain models (no database); with
     `rich`, its minute bodies hold lists and tables (`_minutes`)."""
@@ -322,7 +326,6 @@ def meeting_snapshot(rich: bool = False) -> MinutesSnapshot:
         people=tuple(_people()),
         record=record,
         actions=agreed,
-        open_actions=tuple(actions(TRACKER_ROWS)),
         terms=terms,
     )
 
@@ -404,7 +407,7 @@ def main() -> None:
         read_body.cache_clear()
         fresh = snapshot.model_copy(update={"record": snapshot.record.model_copy(update={})})
         _save(render(fresh))
-        tracker = _tracker(list(fresh.open_actions), committee, fresh.people, fresh.record.meeting)
+        tracker = _tracker(TRACKED, committee, fresh.people, fresh.record.meeting)
         _save(render_tracker(tracker))
 
     # Warm up python-docx's imports and caches before any timing.

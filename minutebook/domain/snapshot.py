@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cached_property
 
-from pydantic import Field
-
 from minutebook.domain.actions import Action
 from minutebook.domain.base import DerivingModel
 from minutebook.domain.bodies import Resolution, exclusion_wording, resolution
@@ -32,7 +30,6 @@ class MinutesSnapshot(DerivingModel):
     people: tuple[Person, ...] = ()  # everyone the record names, officers included
     record: MeetingRecord
     actions: tuple[Action, ...] = ()  # the actions agreed at this meeting
-    open_actions: tuple[Action, ...] = Field(default=())  # the committee's tracker
     confidential: frozenset[tuple[int, int]] = frozenset()
     """(meeting id, item) of the committee's confidential items: what is recorded under
     them stays out of public documents (`domain.confidentiality`)."""

@@ -3,7 +3,9 @@ so they can be recovered."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -161,15 +163,23 @@ class ActionRepository(StoreBase):
         )
         return [from_row(Action, row, updates=[]) for row in rows]
 
-    def confidential_items(self, code: str) -> frozenset[tuple[int, int]]:
-        """(meeting id, item) of every confidential agenda item of the committee: what
-        is recorded under them stays out of public documents (docs/confidentiality.md)."""
-        rows = self._rows(
+    def confidential_items(
+        self, code: str, meetings: Collection[int] | None = None
+    ) -> frozenset[tuple[int, int]]:
+        """(meeting id, item) of every confidential agenda item of the committee (of
+        these of its `meetings` only, when a document words the business of a few):
+        what is recorded under them stays out of public documents
+        (docs/confidentiality.md)."""
+        sql = (
             "SELECT agenda_items.meeting_id, agenda_items.number FROM agenda_items "
             "JOIN meetings ON meetings.id = agenda_items.meeting_id "
-            "WHERE meetings.committee = ? AND agenda_items.confidential = 1",
-            [code],
+            "WHERE meetings.committee = ? AND agenda_items.confidential = 1"
         )
+        params: list[Any] = [code]
+        if meetings is not None:
+            sql += " AND meetings.id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(meetings)))
+        rows = self._rows(sql, params)
         return frozenset((int(r["meeting_id"]), int(r["number"])) for r in rows)
 
     def delete_action(self, action_id: int, at: str) -> None:

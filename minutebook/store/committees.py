@@ -122,8 +122,20 @@ class CommitteeRepository(StoreBase):
 
     # -- people and seats ------------------------------------------------------------
 
-    def people(self) -> list[Person]:
-        return [from_row(Person, row) for row in self._rows("SELECT * FROM people ORDER BY name")]
+    def people(self, ids: Collection[str] | None = None) -> list[Person]:
+        """Everyone in the file, by name; given `ids`, only the people with those ids.
+
+        A file keeps every committee's people, so a screen or a document that names a
+        committee's few dozen asks for them by id rather than read and check them all."""
+        if ids is None:
+            rows = self._rows("SELECT * FROM people ORDER BY name, id")
+        else:  # the ids as one JSON list: no limit on how many
+            rows = self._rows(
+                "SELECT * FROM people WHERE id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY name, id",
+                [json.dumps(sorted(set(ids)))],
+            )
+        return [from_row(Person, row) for row in rows]
 
     def person(self, person_id: str) -> Person:
         rows = self._rows("SELECT * FROM people WHERE id = ?", [person_id])
@@ -233,7 +245,7 @@ class CommitteeRepository(StoreBase):
         wanted = {s.holder for s in seats if s.holder} | {
             d for s in seats for d in s.named_deputies
         }
-        people = [p for p in self.people() if p.id in wanted]
+        people = self.people(wanted)
         return Membership(
             committee=committee,
             organisations=tuple(self.organisations(code)),

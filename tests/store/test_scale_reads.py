@@ -1,0 +1,163 @@
+"""Screens and exports read what they show, not the committee's history (issue 14).
+
+Each test builds a committee with a short history and with a long one and compares what
+the same read costs in each: the SQL statements it makes (a trace callback) and the
+steps SQLite takes to answer them (a progress handler called at every step of its
+virtual machine). A read that walks the history takes more steps the longer it is; one
+that reads only what it shows takes about as many. No clock is read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from minutebook.domain import (
+    Action,
+    AgendaItem,
+    Committee,
+    Decision,
+    Meeting,
+    Minute,
+    Person,
+    Seat,
+)
+from minutebook.domain.actions import ActionStatus
+from minutebook.domain.meeting import Attendance, Capacity
+from minutebook.domain.reviews import ActionReview
+from minutebook.store import Store
+
+FIRST = date(2020, 1, 15)
+ACTIONS = 20
+SHORT, LONG = 1, 12
+"""Earlier meetings in the short history and in the long one."""
+
+
+@dataclass
+class Reads:
+    """What a read cost: its statements and the steps of SQLite's machine."""
+
+    statements: list[str] = field(default_factory=list)
+    steps: int = 0
+
+
+@contextmanager
+def reading(store: Store) -> Iterator[Reads]:
+    found = Reads()
+
+    def step() -> int:
+        found.steps += 1
+        return 0  # go on
+
+    conn = store.db.conn
+    conn.set_trace_callback(found.statements.append)
+    conn.set_progress_handler(step, 1)
+    try:
+        yield found
+    finally:
+        conn.set_trace_callback(None)
+        conn.set_progress_handler(None, 1)
+
+
+def cost(store: Store, read: Callable[[], object]) -> Reads:
+    with reading(store) as found:
+        read()
+    return found
+
+
+def committee(store: Store, code: str, earlier: int) -> Meeting:
+    """A committee of four members and an officer with `earlier` meetings, each with
+    an item minuted and `ACTIONS` actions agreed, every one reviewed and closed at the
+    next meeting; then its latest meeting, the officer in attendance, two actions
+    agreed. Returns the latest meeting."""
+    store.add_committee(Committee(code=code, name=f"{code} Committee"))
+    members = [f"{code.lower()}{n}" for n in range(4)]
+    for n, person in enumerate(members):
+        seat = Seat(id=f"S{n}", title=f"Member {n}", holder=person)
+        store.add_member(code, seat, Person(id=person, name=f"Member Surname{n} {code}"))
+    officer = f"{code.lower()}officer"
+    store.save_person(Person(id=officer, name=f"Officer Surname {code}"))
+    meetings: list[Meeting] = []
+    with store.transaction():
+        for n in range(earlier + 1):
+            meeting = store.add_meeting(
+                Meeting(committee=code, date=FIRST + timedelta(days=40 * n), time="10:00")
+            )
+            meeting_id = meeting.id or 0
+            for item in (1, 2):
+                store.add_agenda_item(meeting_id, AgendaItem(number=item, title=f"Item {item}"))
+            store.save_minute(
+                meeting_id,
+                Minute(item=2, narrative="The report was received.",
+                       decisions=(Decision(text="That the report be noted"),)),
+            )  # fmt: skip
+            store.add_attendance(
+                meeting_id, Attendance(person=officer, capacity=Capacity.OFFICER, role="Officer")
+            )
+            for person in members:
+                store.add_attendance(meeting_id, Attendance(person=person, seats=()))
+            count = 2 if n == earlier else ACTIONS
+            for k in range(count):
+                store.add_action(
+                    Action(committee=code, meeting_date=meeting.date, meeting_id=meeting_id,
+                           item=2, description=f"To report on part {k}", owner=officer)
+                )  # fmt: skip
+            if meetings:
+                for action in store.meeting_actions(meetings[-1]):
+                    store.review_action(
+                        ActionReview(action_id=action.id, meeting_id=meeting_id,
+                                     meeting_date=meeting.date, item=1, update="Done",
+                                     status=ActionStatus.CLOSED)
+                    )  # fmt: skip
+            meetings.append(meeting)
+    return meetings[-1]
+
+
+@pytest.fixture
+def short(tmp_path: Path) -> Iterator[tuple[Store, Meeting]]:
+    with Store.open(tmp_path / "short.db") as store:
+        yield store, committee(store, "BIG", SHORT)
+
+
+@pytest.fixture
+def long(tmp_path: Path) -> Iterator[tuple[Store, Meeting]]:
+    with Store.open(tmp_path / "long.db") as store:
+        committee(store, "OTHER", 2)  # and a second committee in the same file
+        yield store, committee(store, "BIG", LONG)
+
+
+def test_the_minutes_read_the_meeting_not_the_tracker(
+    short: tuple[Store, Meeting], long: tuple[Store, Meeting]
+) -> None:
+    (small, first), (large, latest) = short, long
+    before = cost(small, lambda: small.minutes_snapshot(first.id or 0))
+    after = cost(large, lambda: large.minutes_snapshot(latest.id or 0))
+    # Twelve meetings of history, 240 actions and their reviews, read no more.
+    assert after.steps < 1.2 * before.steps, (before.steps, after.steps)
+    assert len(after.statements) == len(before.statements)
+    snapshot = large.minutes_snapshot(latest.id or 0)
+    assert len(snapshot.actions) == 2
+    assert len(snapshot.reviewed) == ACTIONS  # the previous meeting's, reviewed here
+
+
+def test_the_minutes_name_the_people_of_the_meeting_only(long: tuple[Store, Meeting]) -> None:
+    store, latest = long
+    snapshot = store.minutes_snapshot(latest.id or 0)
+    names = {p.id for p in snapshot.people}
+    assert "bigofficer" in names  # in attendance, and owns the actions
+    assert not [p for p in names if p.startswith("other")]
+    assert {p.id for p in snapshot.membership.people} == {f"big{n}" for n in range(4)}
+
+
+def test_people_by_id(long: tuple[Store, Meeting]) -> None:
+    store, _ = long
+    assert [p.id for p in store.people(["big2", "otherofficer", "nobody"])] == [
+        "big2",
+        "otherofficer",
+    ]  # by name: Member Surname2, Officer Surname
+    assert store.people([]) == []
+    assert len(store.people()) == 10
