@@ -96,7 +96,10 @@ def compliance_lines(report: Compliance) -> list[str]:
         ("taken while inquorate", report.inquorate),
         ("by Chair's action", report.chairs_action),
     ):
-        lines += [f"  {heading}, {d.place}: {_cut(d.words)}" for d in taken]
+        lines += [
+            f"  {heading}, {d.place}{' (confidential)' if d.confidential else ''}: {_cut(d.words)}"
+            for d in taken
+        ]
     lines += [
         f"  overdue: action {a.number or '-'} due {short_date(a.due)}: {_cut(a.description)}"
         for a in report.overdue

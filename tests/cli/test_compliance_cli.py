@@ -125,3 +125,31 @@ def test_the_annual_report_is_written(
     named = _run(demo_file, "export", "annual-report", "--committee", "HCP", "--year", "2023")
     assert named.exit_code == 0, named.output
     assert (tmp_path / "HCP annual report 2023-24.docx").is_file()
+
+
+def test_decisions_taken_while_inquorate_are_listed(demo_path: Path) -> None:
+    # A ToR adopted before 13 June 2023 asking for 18 members (14 came): the meeting was
+    # inquorate throughout, and each of its seven resolutions is listed.
+    with Store.open(demo_path) as store:
+        first = store.terms_of_reference("HCP")[0]
+        strict = first.quorum.model_copy(update={"requirement": {"count": {"min": 18}}})
+        store.add_terms_of_reference(
+            "HCP",
+            first.model_copy(update={"version": 2, "adopted": date(2023, 6, 1), "quorum": strict}),
+        )
+    result = _run(demo_path, "compliance", "--committee", "HCP", "--to", "2024-04-30")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert (
+        "Quorum: quorate throughout at 0 of 1 meetings (0%); at every decision at 0 of 1" in lines
+    )
+    assert "Decisions: 7 decisions made; 7 taken while inquorate; none by Chair's action" in lines
+    assert "  held 13/06/2023: inquorate at some point" in lines
+    assert any(
+        line.startswith("  taken while inquorate, minute HCP2 of 13/06/2023: RESOLVED: That the")
+        for line in lines
+    )
+    data = json.loads(
+        _run(demo_path, "compliance", "--committee", "HCP", "--to", "2024-04-30", "--json").output
+    )
+    assert [d["minute"] for d in data["taken_while_inquorate"]][:2] == ["HCP2", "HCP5"]
