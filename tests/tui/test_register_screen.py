@@ -312,3 +312,26 @@ async def test_a_long_no_return_line_wraps_and_counts_the_rest(demo_path: Path) 
             assert len(shown) + int(line.rsplit(" and ", 1)[1].split()[0]) == 24
             widget = screen.query_one("#register-missing", Static)
             assert 1 < widget.size.height <= 3  # wrapped, every name shown whole
+
+
+async def test_the_first_screens_palette_finds_each_committees_register(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        name = app_store.committee("PAR").name
+        command = commands[f"Register of interests: {name} (PAR)"]
+        command.callback()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen) and screen.code == "PAR"
+        await pilot.press("n")  # a nil return for Ann Lee, stored
+        await pilot.pause()
+        await _fill(pilot)
+        assert [(n.person, n.declared_on) for n in app_store.nil_returns("PAR")] == [
+            ("ann-lee", TODAY)
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CommitteeScreen)

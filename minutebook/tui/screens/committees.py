@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -45,6 +46,8 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
     app: MinutebookApp
     _created: str | None = None
     """The committee the "New committee" form has just stored: the cursor goes to it."""
+    _listed: tuple[tuple[str, str], ...] = ()
+    """(code, name) of the committees listed, for the palette's commands."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,6 +77,7 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
         table.clear()
         # A light read: this is the first screen, drawn before the domain models load.
         committees = self.app.database.committee_summaries(self.app.clock().date())
+        self._listed = tuple((c.code, c.name) for c in committees)
         for committee in committees:
             table.add_row(
                 committee.code,
@@ -107,7 +111,26 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
             self.app.open_committee(code)
 
     def palette_commands(self) -> list[PaletteCommand]:
-        return [("New committee", "Set up a committee, board or partnership", self.action_new)]
+        # A register is reached from its committee's screen (g); here each committee's
+        # is offered by name, so that "register" finds it from the first screen too.
+        return [
+            ("New committee", "Set up a committee, board or partnership", self.action_new),
+            *(
+                (
+                    f"Register of interests: {name} ({code})",
+                    "Its members' interests and returns (g on the committee's screen)",
+                    partial(self.open_register, code),
+                )
+                for code, name in self._listed
+            ),
+        ]
+
+    def open_register(self, code: str) -> None:
+        """The committee's register of interests, over its screen (Escape goes back there)."""
+        from minutebook.tui.screens.register import RegisterScreen
+
+        self.app.open_committee(code)
+        self.app.push_screen(RegisterScreen(code))
 
     def action_new(self) -> None:
         from minutebook.domain import NumberingReset
