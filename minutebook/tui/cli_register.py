@@ -162,7 +162,9 @@ def register_import(
     register of interests (docs/register.md#bringing-a-register-in). Its columns are
     found by their headings (Surname, Forename, Interests to Declare, the type ticked,
     Description of Interest, Date From, Date To, mitigation, Date Declared). Nothing is
-    stored unless every row can be read and every person is known (or --add-people)."""
+    stored unless every row can be read and every person is known (or --add-people).
+    Rows the register already holds as they are are passed over. --dry-run only reads,
+    so it works beside the open app; storing needs the file closed in the app."""
     from minutebook.application.register_import import accept, preview
     from minutebook.domain.base import Refused
 
