@@ -197,7 +197,7 @@ class Register:
                 value = value.strip() or None
             if key in _GIVEN and value is not None:
                 try:
-                    given = register_date(value, today)
+                    given = register_date(value, today, ending=key == "date_to")
                 except ValueError as error:
                     problems.append(f"{LABELS[key]}: {error}")
                     continue

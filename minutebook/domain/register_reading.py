@@ -80,8 +80,12 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _LEADING = re.compile(r"^(?P<day>\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))\s+(?P<words>\D.*)$")
 
 
-def register_date(text: str, today: date) -> RegisterDate:
-    """A date as registers write it (module docstring); ValueError if it is not one."""
+def register_date(text: str, today: date, *, ending: bool = False) -> RegisterDate:
+    """A date as registers write it (module docstring); ValueError if it is not one.
+    `ending`: a Date To, which may be after today (an interest that will end, as
+    Omotayo Kufeji's "31/03/2023" on a register of July 2022), so a two-digit year is
+    of this century ("31/03/27" is 2027), never of the last."""
+    latest = None if ending else today.year
     cleaned = " ".join(text.split()).rstrip(".")
     if not cleaned or cleaned.casefold() in NO_DATE_WORDS:
         return RegisterDate(None)
@@ -89,13 +93,13 @@ def register_date(text: str, today: date) -> RegisterDate:
         return RegisterDate(date(int(cleaned), 1, 1), precision=DatePrecision.YEAR)
     month_year = _MONTH_YEAR.match(cleaned)
     if month_year and month_year["m"].lower() in _MONTHS:
-        year = year_of(month_year["y"], today.year)
+        year = year_of(month_year["y"], latest)
         month = _MONTHS.index(month_year["m"].lower()) + 1
         return RegisterDate(date(year, month, 1), precision=DatePrecision.MONTH)
     leading = _LEADING.match(cleaned)
     if leading:
-        return RegisterDate(written_date(leading["day"], latest=today.year), leading["words"])
-    return RegisterDate(written_date(cleaned, latest=today.year))
+        return RegisterDate(written_date(leading["day"], latest=latest), leading["words"])
+    return RegisterDate(written_date(cleaned, latest=latest))
 
 
 _ISO_GIVEN = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")

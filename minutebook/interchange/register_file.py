@@ -315,12 +315,13 @@ def _rows_of(table: Table, start: int, heading: _Heading) -> Iterator[_Row]:
         yield _Row(f"{table.label}row {number}", values, table.serial_dates)
 
 
-def _a_date(value: Value, serial_dates: bool, today: date) -> RegisterDate:
-    """A date cell (a day), or the date its text gives with its precision."""
+def _a_date(value: Value, serial_dates: bool, today: date, ending: bool) -> RegisterDate:
+    """A date cell (a day), or the date its text gives with its precision (`ending`: a
+    Date To, which may be after today)."""
     day = cell_date(value, serial_dates)
     if day is not None:
         return RegisterDate(day)
-    return register_date(text_of(value), today)
+    return register_date(text_of(value), today, ending=ending)
 
 
 @dataclass
@@ -513,7 +514,8 @@ class _Reader:
     ) -> RegisterDate:
         """The date in a row's cell; words after it noted; a problem if it is none."""
         try:
-            read = _a_date(row.cells.get(column), row.serial_dates, self.today)
+            ending = column is Column.TO
+            read = _a_date(row.cells.get(column), row.serial_dates, self.today, ending)
         except ValueError as error:
             problems.append(f"{heading.names.get(column, column.value)}: {error}")
             return RegisterDate(None)

@@ -66,6 +66,16 @@ def test_register_dates(text: str, read: RegisterDate) -> None:
     assert register_date(text, TODAY) == read
 
 
+def test_a_date_to_may_be_after_today() -> None:
+    # A two-digit year after this one is of the last century in a Date From, and of
+    # this century in a Date To (an interest that will end).
+    assert register_date("31/03/27", TODAY).day == date(1927, 3, 31)
+    assert register_date("31/03/27", TODAY, ending=True).day == date(2027, 3, 31)
+    assert register_date("Mar-27", TODAY, ending=True) == RegisterDate(
+        date(2027, 3, 1), precision=MONTH
+    )
+
+
 def test_a_date_that_is_not_one() -> None:
     with pytest.raises(ValueError, match="is not a date"):
         register_date("when I joined", TODAY)

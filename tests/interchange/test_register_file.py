@@ -226,6 +226,19 @@ def test_rows_that_cannot_be_read_are_listed_with_their_reason(
     assert len(preview.interests) == 1
 
 
+def test_a_two_digit_year_is_of_the_last_century_only_in_a_date_from(
+    demo_reader: Store, tmp_path: Path
+) -> None:
+    # Read on 18/07/2022: a Date To may be after today ("31/03/27" is 2027, not 1927),
+    # a Date From may not ("Nov-88" is 1988).
+    cells = row(surname="Kufeji", forename="Omotayo", answer="Yes", pro="Y",
+                description="The Bridge PCN Clinical Director", start="Nov-88", end="31/03/27",
+                declared="11/05/2022")  # fmt: skip
+    preview = read(demo_reader, write_csv(tmp_path / "r.csv", [HEADINGS_003, cells]))
+    [interest] = [r.interest for r in preview.interests]
+    assert (interest.date_from_given, interest.date_to) == ("Nov 1988", date(2027, 3, 31))
+
+
 def test_a_file_with_no_heading_row_is_refused(demo_reader: Store, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "r.csv", [("Name", "Thing"), ("Joe Harrison", "x")])
     with pytest.raises(FileError) as caught:

@@ -162,6 +162,8 @@ async def test_dates_given_as_a_year_or_a_month(app: MinutebookApp, app_store: S
         assert isinstance(form, FormScreen)
         assert "the date alone" in str(form.query_one("#form-errors", Static).render())
         assert len(app_store.interests("PAR")) == 2
+        await _fill(pilot, date_to="31/03/27")  # a date to may be after today: 2027
+        assert app_store.interests("PAR")[-1].date_to == date(2027, 3, 31)
 
 
 async def test_a_refused_interest_stores_nothing(app: MinutebookApp, app_store: Store) -> None:
