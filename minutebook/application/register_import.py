@@ -64,9 +64,16 @@ def _same(interest: Interest) -> tuple[str, str, str, date | None]:
 
 
 def _identical(interest: Interest) -> tuple[object, ...]:
-    """The same interest, and every other column the same too (date to, mitigation, date
-    declared): a row the register holds as it is."""
-    return (*_same(interest), interest.date_to, _words(interest.mitigation), interest.declared_on)
+    """The same interest, and every other column the same too (the dates as given, a year,
+    a month or a day; mitigation; date declared): a row the register holds as it is."""
+    return (
+        *_same(interest),
+        interest.from_precision,
+        interest.date_to,
+        interest.to_precision,
+        _words(interest.mitigation),
+        interest.declared_on,
+    )
 
 
 def preview(store: Store, code: str, path: Path, *, today: date | None = None) -> RegisterPreview:
