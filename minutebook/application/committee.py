@@ -17,7 +17,7 @@ wrong time both).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,9 +157,10 @@ class CommitteeSetup:
 
     def members(self, show_retired: bool = False) -> list[MemberRow]:
         """The seats in order, with their holders; retired seats only if asked for."""
-        people = {p.id: p for p in self.store.people()}
+        seats = self.store.seats(self.code)
+        people = self._people_of(seats)
         rows: list[MemberRow] = []
-        for seat in self.store.seats(self.code):
+        for seat in seats:
             if not seat.is_current and not show_retired:
                 continue
             holder = people.get(seat.holder) if seat.holder else None
@@ -186,6 +187,12 @@ class CommitteeSetup:
             )
         return rows
 
+    def _people_of(self, seats: Sequence[Seat]) -> dict[str, Person]:
+        """The holders and named deputies of these seats, by id: read by id, not every
+        person the file keeps for its other committees."""
+        named = {s.holder for s in seats if s.holder} | {d for s in seats for d in s.named_deputies}
+        return {p.id: p for p in self.store.people(named)}
+
     def member_detail(self, seat_id: str | None) -> str:
         """The whole of one seat on a line ("Seat S1: Chair · Parish Council · voting ·
         tags: chair"); blank for no seat."""
@@ -204,7 +211,7 @@ class CommitteeSetup:
                 f"term {short_date(seat.term_from) or '…'} to {short_date(seat.term_to) or 'open'}"
             )
         if seat.named_deputies:
-            people = {p.id: p for p in self.store.people()}
+            people = self._people_of([seat])
             parts.append(
                 "deputies: "
                 + ", ".join(
@@ -216,7 +223,7 @@ class CommitteeSetup:
     def member_values(self, seat_id: str) -> tuple[Seat, dict[str, Any]]:
         """A seat, and the values its form opens with (the words `save_member` takes)."""
         seat = next(s for s in self.store.seats(self.code) if s.id == seat_id)
-        people = {p.id: p for p in self.store.people()}
+        people = self._people_of([seat])
         holder = people.get(seat.holder) if seat.holder else None
         return seat, {
             "name": holder.name if holder else "",

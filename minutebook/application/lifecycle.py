@@ -150,9 +150,17 @@ class MinutesLifecycle:
     def overview(self, code: str) -> list[MeetingStage]:
         """Each of the committee's meetings and where its minutes stand, oldest first:
         the one answer for the committee's meetings list and `minutebook meetings list`."""
+        meetings = self.store.meetings(code)
+        by_id = {m.id: m for m in meetings}
+        approvals = self.store.approvals_of(code)  # one query, not one a meeting
         stages = []
-        for meeting in self.store.meetings(code):
-            approval, approved_at = self.store.approved_at(meeting.id or 0)
+        for meeting in meetings:
+            approval = approvals.get(meeting.id or 0)
+            approved_at = None
+            if approval is not None:
+                approved_at = by_id.get(approval.at_meeting_id) or self.store.meeting(
+                    approval.at_meeting_id
+                )
             stages.append(
                 MeetingStage(
                     meeting,

@@ -170,16 +170,19 @@ class ActionRepository(StoreBase):
         these of its `meetings` only, when a document words the business of a few):
         what is recorded under them stays out of public documents
         (docs/confidentiality.md)."""
-        sql = (
-            "SELECT agenda_items.meeting_id, agenda_items.number FROM agenda_items "
-            "JOIN meetings ON meetings.id = agenda_items.meeting_id "
-            "WHERE meetings.committee = ? AND agenda_items.confidential = 1"
-        )
-        params: list[Any] = [code]
-        if meetings is not None:
-            sql += " AND meetings.id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(sorted(meetings)))
-        rows = self._rows(sql, params)
+        if meetings is None:
+            rows = self._rows(
+                "SELECT agenda_items.meeting_id, agenda_items.number FROM agenda_items "
+                "JOIN meetings ON meetings.id = agenda_items.meeting_id "
+                "WHERE meetings.committee = ? AND agenda_items.confidential = 1",
+                [code],
+            )
+        else:  # the committee's meetings named: their agendas alone, not all its meetings
+            rows = self._rows(
+                "SELECT meeting_id, number FROM agenda_items WHERE confidential = 1 "
+                "AND meeting_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(meetings))],
+            )
         return frozenset((int(r["meeting_id"]), int(r["number"])) for r in rows)
 
     def delete_action(self, action_id: int, at: str) -> None:

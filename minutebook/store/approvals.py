@@ -162,6 +162,16 @@ class LifecycleRepository(StoreBase):
         rows = self._rows("SELECT * FROM approvals WHERE meeting_id = ?", [meeting_id])
         return from_row(Approval, rows[0]) if rows else None
 
+    def approvals_of(self, code: str) -> dict[int, Approval]:
+        """How each of the committee's approved minutes were approved, by the id of
+        their meeting (one query, for the list of its meetings)."""
+        rows = self._rows(
+            "SELECT approvals.* FROM approvals JOIN meetings ON meetings.id = approvals.meeting_id "
+            "WHERE meetings.committee = ?",
+            [code],
+        )
+        return {int(row["meeting_id"]): from_row(Approval, row) for row in rows}
+
     def approved_at(self, meeting_id: int) -> tuple[Approval | None, Meeting | None]:
         """How the meeting's minutes were approved and the later meeting that approved
         them; (None, None) until they are."""

@@ -198,6 +198,17 @@ class MeetingRepository(StoreBase):
         )
         return [from_row(AgendaItem, row) for row in rows]
 
+    def agenda_counts(self, code: str) -> dict[int, int]:
+        """How many items each of the committee's meetings has on its agenda, by meeting
+        id (one grouped query: the list of meetings shows the number, not the items)."""
+        rows = self._rows(
+            "SELECT meetings.id AS id, count(agenda_items.id) AS items FROM meetings "
+            "LEFT JOIN agenda_items ON agenda_items.meeting_id = meetings.id "
+            "WHERE meetings.committee = ? GROUP BY meetings.id",
+            [code],
+        )
+        return {int(row["id"]): int(row["items"]) for row in rows}
+
     def add_agenda_item(self, meeting_id: int, item: AgendaItem) -> AgendaItem:
         """Add an item to the agenda, before the standing items that close the meeting
         (any other business, the date of the next meeting; `new_item_number`), else at

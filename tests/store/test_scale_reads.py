@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from minutebook.application.committee import CommitteeSetup
+from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
     Action,
     AgendaItem,
@@ -27,6 +29,7 @@ from minutebook.domain import (
     Seat,
 )
 from minutebook.domain.actions import ActionStatus
+from minutebook.domain.lifecycle import Approval
 from minutebook.domain.meeting import Attendance, Capacity
 from minutebook.domain.reviews import ActionReview
 from minutebook.store import Store
@@ -35,6 +38,8 @@ FIRST = date(2020, 1, 15)
 ACTIONS = 20
 SHORT, LONG = 1, 12
 """Earlier meetings in the short history and in the long one."""
+OTHERS = 100
+"""People of other committees in the long history's file."""
 
 
 @dataclass
@@ -72,8 +77,9 @@ def cost(store: Store, read: Callable[[], object]) -> Reads:
 def committee(store: Store, code: str, earlier: int) -> Meeting:
     """A committee of four members and an officer with `earlier` meetings, each with
     an item minuted and `ACTIONS` actions agreed, every one reviewed and closed at the
-    next meeting; then its latest meeting, the officer in attendance, two actions
-    agreed. Returns the latest meeting."""
+    next meeting, where its minutes are approved (and so signed); then its latest
+    meeting, the officer in attendance, two actions agreed. Returns the latest
+    meeting."""
     store.add_committee(Committee(code=code, name=f"{code} Committee"))
     members = [f"{code.lower()}{n}" for n in range(4)]
     for n, person in enumerate(members):
@@ -107,12 +113,20 @@ def committee(store: Store, code: str, earlier: int) -> Meeting:
                            item=2, description=f"To report on part {k}", owner=officer)
                 )  # fmt: skip
             if meetings:
-                for action in store.meeting_actions(meetings[-1]):
+                previous = meetings[-1]
+                for action in store.meeting_actions(previous):
                     store.review_action(
                         ActionReview(action_id=action.id, meeting_id=meeting_id,
                                      meeting_date=meeting.date, item=1, update="Done",
                                      status=ActionStatus.CLOSED)
                     )  # fmt: skip
+                store.circulate_minutes(previous.id or 0, previous.date + timedelta(days=7))
+                store.approve_minutes(
+                    Approval(meeting_id=previous.id or 0, at_meeting_id=meeting_id, item=1,
+                             chair="Member Surname0", signed_on=meeting.date),
+                    Decision(text="That the minutes be approved as a correct record"),
+                    today=meeting.date,
+                )  # fmt: skip
             meetings.append(meeting)
     return meetings[-1]
 
@@ -126,7 +140,9 @@ def short(tmp_path: Path) -> Iterator[tuple[Store, Meeting]]:
 @pytest.fixture
 def long(tmp_path: Path) -> Iterator[tuple[Store, Meeting]]:
     with Store.open(tmp_path / "long.db") as store:
-        committee(store, "OTHER", 2)  # and a second committee in the same file
+        committee(store, "OTHER", 2)  # and a second committee in the same file,
+        for n in range(OTHERS):  # with many more people
+            store.save_person(Person(id=f"other-person{n}", name=f"Other Person{n}"))
         yield store, committee(store, "BIG", LONG)
 
 
@@ -160,4 +176,40 @@ def test_people_by_id(long: tuple[Store, Meeting]) -> None:
         "otherofficer",
     ]  # by name: Member Surname2, Officer Surname
     assert store.people([]) == []
-    assert len(store.people()) == 10
+    assert len(store.people()) == 10 + OTHERS
+
+
+def test_the_meetings_list_reads_no_agenda_and_one_approval_query(
+    short: tuple[Store, Meeting], long: tuple[Store, Meeting]
+) -> None:
+    (small, _), (large, _) = short, long
+
+    def meetings_list(store: Store) -> Callable[[], object]:
+        # What the committee screen's Meetings tab reads (tui/screens/meeting_list.py).
+        return lambda: (MinutesLifecycle(store).overview("BIG"), store.agenda_counts("BIG"))
+
+    before, after = cost(small, meetings_list(small)), cost(large, meetings_list(large))
+    assert len(after.statements) == len(before.statements) == 3
+    stages = MinutesLifecycle(large).overview("BIG")
+    assert [(s.approval, s.approved_at) for s in stages] == [
+        large.approved_at(s.meeting.id or 0) for s in stages
+    ]
+    assert sum(s.approval is not None for s in stages) == LONG
+    counts = large.agenda_counts("BIG")
+    assert counts == {s.meeting.id: len(large.agenda(s.meeting.id or 0)) for s in stages}
+    assert set(counts.values()) == {2}
+
+
+def test_the_members_tab_reads_the_committee_s_people_only(
+    short: tuple[Store, Meeting], long: tuple[Store, Meeting]
+) -> None:
+    (small, _), (large, _) = short, long
+
+    def members(store: Store) -> Callable[[], object]:
+        return CommitteeSetup(store, "BIG", lambda: datetime(2021, 6, 1, 10, 0)).members
+
+    before, after = cost(small, members(small)), cost(large, members(large))
+    assert after.steps < 1.2 * before.steps, (before.steps, after.steps)  # 100 more people
+    rows = members(large)()
+    assert isinstance(rows, list)
+    assert [row.name for row in rows] == [f"Member Surname{n} BIG" for n in range(4)]

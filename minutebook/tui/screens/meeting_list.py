@@ -34,6 +34,7 @@ def fill_meetings(
     (a meeting whose date changed moves in the list)."""
     keep = table.cursor_row
     table.clear()
+    items = store.agenda_counts(code)  # one grouped query, not every agenda read
     for stage in MinutesLifecycle(store).overview(code):
         meeting = stage.meeting
         if meeting.id == select:
@@ -44,7 +45,7 @@ def fill_meetings(
             meeting.venue or "",
             meeting.session.value,
             stage.stage,
-            str(len(store.agenda(meeting.id or 0))),
+            str(items.get(meeting.id or 0, 0)),
             key=str(meeting.id),
         )
     if table.row_count:
