@@ -105,7 +105,7 @@ whole (Enter) or leave with nothing stored (Escape)."""
         Binding("a", "add", "Add", id="register.add"),
         Binding("e", "correct", "Correct", id="register.correct"),
         Binding("x", "end", "End", show=False, id="register.end"),
-        Binding("n", "nil_return", "Nil return", id="register.nil"),
+        Binding("n", "nil_return", "Nil", id="register.nil"),
         Binding("o", "on_date", "On date", show=False, id="register.on"),
         Binding("w", "next_missing", "No return", id="register.missing"),
         Binding("s", "save", "Save", id="register.save"),
