@@ -338,3 +338,19 @@ async def test_the_first_screens_palette_finds_each_committees_register(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CommitteeScreen)
+
+
+async def test_the_register_on_an_earlier_date_counts_only_the_returns_made_by_then(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _register(pilot)
+        await pilot.press("n")  # Ann Lee's nil return, today (25/11/2026)
+        await pilot.pause()
+        await _fill(pilot)
+        assert [n.person for n in app_store.nil_returns("PAR")] == ["ann-lee"]
+        assert _text(screen, "#register-missing") == "No return for 2026/27 (1): Bob Roy"
+        await pilot.press("o")
+        await pilot.pause()
+        await _fill(pilot, day="01/06/2026")  # in the same municipal year, before the return
+        assert _text(screen, "#register-missing") == "No return for 2026/27 (2): Ann Lee, Bob Roy"
