@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from minutebook.domain.meeting import InterestCategory
@@ -18,6 +20,7 @@ from minutebook.domain.register import (
     period_end,
     register_on,
 )
+from minutebook.domain.register_reading import register_date
 
 YEAR, MONTH, DAY = DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY
 
@@ -117,3 +120,16 @@ def test_a_year_or_a_month_is_kept_as_its_first_day() -> None:
         interest(date_from=date(2014, 6, 1), from_precision=YEAR)
     with pytest.raises(ValidationError, match="date to: a month is kept as its first day"):
         interest(date_to=date(2022, 4, 30), to_precision=MONTH)
+
+
+@given(
+    day=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    precision=st.sampled_from(DatePrecision),
+)
+def test_a_date_as_given_reads_back_as_given(day: date, precision: DatePrecision) -> None:
+    # What the register prints (the published register, the form opening a correction)
+    # is read back, by an import or the form, as the same date at the same precision.
+    first = {YEAR: day.replace(month=1, day=1), MONTH: day.replace(day=1), DAY: day}[precision]
+    for ending in (False, True):
+        read = register_date(date_as_given(first, precision), date(2022, 7, 18), ending=ending)
+        assert (read.day, read.precision, read.words) == (first, precision, "")
