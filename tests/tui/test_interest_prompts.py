@@ -186,6 +186,45 @@ async def test_several_prompts_are_chosen_from_a_list_to_declare_or_dismiss_any(
         )
 
 
+async def test_the_list_closes_when_its_last_prompt_is_declared_and_offered_to_the_register(
+    demo_store: Store,
+) -> None:
+    """The last prompt declared from the list in words the register does not hold: the
+    offer to the register stands over the list, and the list closes once it is answered."""
+    meeting_id = _with_register(demo_store)
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _live_at(app, pilot, 9)
+        assert screen.mark("whiteman", "present") is None
+        await pilot.press("f5", "d", "d", "d")  # three dismissed: Dr Whiteman left
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PromptListDialog)
+        assert _options(dialog) == ["Dr Sarah Whiteman — Stonedean Practice"]
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-ruling", Select).value = "remain"
+        form.query_one("#field-nature", Input).value = "Partner in a practice bidding to merge"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen and not screen.prompt_line.display
+    (declared,) = demo_store.meeting_record(meeting_id).declarations
+    assert (declared.person, declared.nature) == (
+        "whiteman",
+        "Partner in a practice bidding to merge",
+    )
+    dismissed = [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]
+    assert [e.person for e in dismissed] == ["harrison", "kufeji", "shah"]
+    assert "Partner in a practice bidding to merge" in [
+        i.description for i in demo_store.interests("ICB") if i.person == "whiteman"
+    ]
+
+
 async def test_the_agenda_before_the_meeting_counts_each_items_prompts(
     demo_store: Store,
 ) -> None:
@@ -221,6 +260,7 @@ async def test_a_declaration_not_in_the_register_is_offered_to_it(demo_store: St
         form.query_one("#field-person", Select).value = "cox"
         form.query_one("#field-category", Select).value = "financial"
         form.query_one("#field-nature", Input).value = nature
+        form.query_one("#field-ruling", Select).value = "remain"  # chosen, never assumed
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

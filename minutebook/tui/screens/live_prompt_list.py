@@ -58,6 +58,7 @@ class PromptListDialog(ModalScreen[None]):
         self._declare_prompt = declare
         self._dismiss_prompt = dismiss
         self.shown: list[Prompt] = []
+        self._list_closed = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -82,7 +83,11 @@ class PromptListDialog(ModalScreen[None]):
         keep = options.highlighted or 0
         self.shown = self._read_prompts()
         if not self.shown:
-            self.dismiss(None)
+            # The form's offer to the register may already stand over the list: it is
+            # closed when it comes to the front again, and only once.
+            if self.is_active and not self._list_closed:
+                self._list_closed = True
+                self.dismiss(None)
             return
         options.clear_options()
         options.add_options(
@@ -107,4 +112,6 @@ class PromptListDialog(ModalScreen[None]):
             self.refresh_rows()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        if not self._list_closed:
+            self._list_closed = True
+            self.dismiss(None)
