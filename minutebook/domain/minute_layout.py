@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minutebook.domain.actions import Action
+from minutebook.domain.labels import DecisionLabeller
 from minutebook.domain.meeting import Decision, Minute
 from minutebook.domain.minute_body import (
     ActionPlace,
@@ -71,6 +72,12 @@ class MinuteLayout:
     @property
     def placed_actions(self) -> tuple[Action, ...]:
         return tuple(a for p in self.parts if isinstance(p, Actions) for a in p.points)
+
+    @property
+    def runs(self) -> tuple[tuple[Decision, ...], ...]:
+        """The decisions printed together, place by place, then those after the body."""
+        placed = tuple(p.points for p in self.parts if isinstance(p, Decisions))
+        return (*placed, self.unplaced)
 
     @property
     def in_print_order(self) -> tuple[Decision, ...]:
@@ -141,3 +148,12 @@ def lay_out(minute: Minute, actions: Sequence[Action] = ()) -> MinuteLayout:
     unplaced = tuple(d for n, d in by_number.items() if n not in placed)
     unplaced_actions = tuple(a for a in actions if a.number not in placed_actions)
     return MinuteLayout(body, tuple(parts), unplaced, tuple(notes), unplaced_actions)
+
+
+def item_labels(minutes: Sequence[Minute], labeller: DecisionLabeller, item: int) -> None:
+    """Tell `labeller` the meeting's minutes in print order up to `item`'s, which it
+    then labels as the minutes do (lettering runs on through the meeting)."""
+    for minute in sorted(minutes, key=lambda m: m.item):
+        if minute.item > item:
+            break
+        labeller.item(*lay_out(minute).runs)

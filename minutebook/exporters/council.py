@@ -158,7 +158,7 @@ class _Writer:
         self._closing_notes: list[str] = []
         self._inquorate_periods()
         self.lists = WordLists(build)
-        self.labels = DecisionLabeller(self.committee.decision_labels)
+        self.labels = DecisionLabeller.of(self.committee)
         self.body = BodyWriter(
             build,
             self.lists,
@@ -262,7 +262,7 @@ class _Writer:
             agreed = [a for a in self.snapshot.actions if self._placed(a, minute)]
             layout = lay_out(minute, agreed)
             self.build.warnings += [f"{minute.number or minute.item}: {n}" for n in layout.notes]
-            self.labels.item([d for d in layout.in_print_order if d.text.strip()])
+            self.labels.item(*layout.runs)
             self.body.write(layout.parts)
             arising = self.snapshot.arising_words(minute.item)
             if arising:

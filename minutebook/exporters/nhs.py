@@ -47,8 +47,9 @@ from minutebook.domain.base import clean_text
 from minutebook.domain.bodies import framed
 from minutebook.domain.committee import Seat
 from minutebook.domain.dates import long_date, short_date
+from minutebook.domain.decision_wording import body_word, minuted_sentence
 from minutebook.domain.interests import interest_words
-from minutebook.domain.labels import DecisionLabeller
+from minutebook.domain.labels import DecisionLabeller, is_sentence, verb_groups
 from minutebook.domain.lifecycle import amendment_words
 from minutebook.domain.meeting import (
     AgendaItem,
@@ -302,9 +303,8 @@ def _item_quorum(snapshot: MinutesSnapshot, item: int, public: bool) -> list[str
 
 
 def _body(snapshot: MinutesSnapshot) -> str:
-    """ "Board" for "Board of the ... ICB", else the last word ("Committee")."""
-    words = snapshot.membership.committee.name.split()
-    return words[0] if words[0].lower() == "board" else words[-1]
+    """ "Board" for "Board of the ... ICB", else the last word (`domain.decision_wording`)."""
+    return body_word(snapshot.membership.committee.name)
 
 
 def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
@@ -333,7 +333,7 @@ def _items(build: Build, snapshot: MinutesSnapshot, public: bool) -> None:
 
     people_in_tables = {r.person for r in record.attendance}
     body = _body(snapshot)
-    labels = DecisionLabeller(snapshot.membership.committee.decision_labels)
+    labels = DecisionLabeller.of(snapshot.membership.committee)
     lists = WordLists(build)
 
     build.heading("Minutes" if public else "Confidential business", 2)
@@ -468,7 +468,7 @@ def _item_pieces(
     narrative = minute.narrative if minute else ""
     runs = [p.points for p in layout.parts if isinstance(p, Decisions)] if layout else []
     unplaced = layout.unplaced if layout else ()
-    labels.item([d for run in [*runs, unplaced] for g in _groups(run) if _lettered(g) for d in g])
+    labels.item(*runs, unplaced)
     led: set[DecisionVerb] = set()  # verbs whose lead-in the body has printed
     for part in layout.parts if layout else ():
         if isinstance(part, Decisions):
@@ -537,26 +537,6 @@ decisions, (a), (b) … through the meeting as seed 003 letters them, or numbere
 the item, as the committee labels them (`domain.labels`)."""
 
 
-def _groups(decisions: Sequence[Decision]) -> list[list[Decision]]:
-    """Decisions one after another with the same verb, printed under one lead-in."""
-    groups: list[list[Decision]] = []
-    for decision in decisions:
-        if groups and groups[-1][0].verb is decision.verb:
-            groups[-1].append(decision)
-        else:
-            groups.append([decision])
-    return groups
-
-
-def _lettered(group: Sequence[Decision]) -> bool:
-    """Whether a group is labelled points ("The Board agreed the following: (a) ..."),
-    not sentences: what is noted or received, or one point that reads "That ..."."""
-    first = group[0]
-    return first.verb not in NOTING_VERBS and not (
-        len(group) == 1 and first.text.lower().startswith("that ")
-    )
-
-
 def _decision_paragraphs(
     snapshot: MinutesSnapshot,
     item: int,
@@ -583,11 +563,12 @@ def _decision_paragraphs(
             return []
         return [" ".join(minute_sentences(decision.vote, lambda p: name_of(snapshot, p)))]
 
-    for group in _groups(decisions):
+    for group in verb_groups(decisions):
         verb = _verb(group[0].verb)
-        if not _lettered(group):
+        if is_sentence(group):  # "The Board noted ...": no label (`domain.labels`)
             for d in group:
-                out += [*voted(d), f"The {body} {verb} {flagged(_lower_first(d.text), d)}"]
+                said = minuted_sentence(body, verb, d.text, resolves=d.verb not in NOTING_VERBS)
+                out += [*voted(d), flagged(said, d)]
             continue
         # A vote goes just before the lead-in of what it decided (`votes.vote_runs`),
         # as the council minutes put it before "RESOLVED:"; lettering runs on.
@@ -612,13 +593,6 @@ def _with_bold(label: str, text: str) -> str | Block:
     if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
         return label + text
     return Paragraph((Run(label), *blocks[0].runs)) if label else blocks[0]
-
-
-def _lower_first(text: str) -> str:
-    """ "That the ..." -> "that the ..."; "ICB ..." (an acronym) is left alone."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _verb(verb: DecisionVerb) -> str:

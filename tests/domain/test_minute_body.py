@@ -303,7 +303,7 @@ def test_lettered_through_the_meeting() -> None:
     labeller.item([_decision(1, "a")])
     assert labeller.label(_decision(1, "a")) == Label(DecisionLabels.LETTERED, 1)
     labeller.item([_decision(1, "b"), _decision(2, "c")])
-    texts = [labeller.label(_decision(n, "x")).text for n in (1, 2)]  # type: ignore[union-attr]
+    texts = [labeller.label(_decision(n, t)).text for n, t in ((1, "b"), (2, "c"))]  # type: ignore[union-attr]
     assert texts == ["(b)", "(c)"]
     assert [letters(n) for n in (1, 10, 26, 27, 28, 52, 53)] == [
         "a",

@@ -87,7 +87,7 @@ async def test_f9_corrects_a_decision_s_vote_refusing_more_than_those_entitled(
         await pilot.pause()
         await go_to_item(pilot, 2)
         panel = decisions_panel(app)
-        assert "1. That the bid be supported." in panel
+        assert "RESOLVED -\n  That the bid be supported." in panel  # one point: no number
         assert "On being put to the vote the motion was carried, 10 for, 4 against." in panel
         assert f"Proposed by {capture.name('marland')}, seconded by" in panel
         await pilot.press("f9")

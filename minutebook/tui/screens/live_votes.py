@@ -17,7 +17,11 @@ from minutebook.application.voting import (
     form_values,
     voter_choices,
 )
+from minutebook.domain.committee import Person
+from minutebook.domain.decision_wording import named_vote_example
+from minutebook.domain.labels import DecisionLabeller, verb_heading
 from minutebook.domain.meeting import Decision, DecisionFlag
+from minutebook.domain.minute_layout import item_labels
 from minutebook.domain.votes import minute_sentences
 from minutebook.tui.widgets.form import FormField
 
@@ -51,8 +55,14 @@ def vote_fields(
         FormField("casting", "Casting vote", "select", options=CASTING_CHOICES),
         # One line, groups apart by ";": a box of several lines would push the form
         # off an 80x24 screen while inquorate (the handling row and a longer hint).
-        FormField("named", "Named vote", placeholder="For: Marland, Hopkins; Against: Head"),
+        FormField("named", "Named vote", placeholder=named_vote_example(members(capture))),
     ]
+
+
+def members(capture: MeetingCapture) -> list[Person]:
+    """The committee's voting members by seat, for the named vote's example."""
+    holders = [s.holder for s in capture.seats if s.voting and s.is_current and s.holder]
+    return [capture.people[h] for h in holders if h in capture.people]
 
 
 def stored_vote(capture: MeetingCapture, decision: Decision) -> dict[str, Any]:
@@ -67,16 +77,21 @@ def vote_values(values: dict[str, Any]) -> dict[str, Any]:
 
 def decision_lines(capture: MeetingCapture, decisions: Sequence[Decision], item: int) -> list[str]:
     """The record panel's lines for an item's decisions: under each verb, its points
-    numbered with their flag and their line in the minute ("[decision 2]"), each vote
-    under its point in the words the minutes give it."""
+    labelled as the minutes label them (`domain.labels`: "(b)" lettered through the
+    meeting, "1." numbered within the item, none for a lone point or an NHS sentence)
+    with their flag and their line in the minute ("[decision 2]"), each vote under its
+    point in the words the minutes give it."""
+    labels = DecisionLabeller.of(capture.committee)
+    item_labels(capture.record.minutes, labels, item)
     lines: list[str] = []
     for verb in dict.fromkeys(d.verb for d in decisions):
-        points = [d for d in decisions if d.verb is verb]
-        lines.append(f"{verb.value}:")
-        for n, decision in enumerate(points, start=1):
+        points = [(d, labels.label(d)) for d in decisions if d.verb is verb]
+        lines.append(verb_heading(verb.value, lone=len(points) == 1 and points[0][1] is None))
+        for decision, label in points:
             flag = capture.flag(decision, item)
             flagged = f"{decision.text}{FLAG_WORDS.get(flag, '') if flag else ''}"
-            lines.append(f"  {n}. {flagged}  [decision {decision.position}]")
+            mark = f"{label.text} " if label else ""
+            lines.append(f"  {mark}{flagged}  [decision {decision.position}]")
             if decision.vote is not None:
                 words = minute_sentences(decision.vote, capture.name)
                 lines.append(f"     {' '.join(words)}")

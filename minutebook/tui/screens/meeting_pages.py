@@ -294,7 +294,7 @@ def minutes_page(reading: RecordReading) -> Page:
         page.blank()
     if not record.minutes:
         page.line("No minutes recorded yet.")
-    labels = DecisionLabeller(reading.committee.decision_labels)
+    labels = DecisionLabeller.of(reading.committee)  # as live capture and the Word minutes
     for minute in record.minutes:
         heading = minute.heading or titles.get(minute.item, "")
         page.line((f"{minute.number or ''} {heading}".strip(), "bold underline"))
@@ -306,7 +306,7 @@ def minutes_page(reading: RecordReading) -> Page:
         if layout.notes or any(not isinstance(p, Paragraph) for p in layout.parts):
             page.line((f"Read as: {layout.summary()}.", "dim italic"))  # what it made of it
             page.blank()
-        labels.item(layout.in_print_order)
+        labels.item(*layout.runs)
 
         def decided(points: Sequence[Decision], item: int = minute.item) -> None:
             """Decisions as the council minutes print them: under their verb, labelled
