@@ -45,6 +45,7 @@ from minutebook.domain.meeting_quorum import MeetingQuorum, QuorumState
 from minutebook.domain.quorum import Ruling, TermsOfReference
 from minutebook.domain.recording import (
     action_problems,
+    chosen_ruling,
     decision_from,
     declaration_problems,
     item_problem,
@@ -563,7 +564,7 @@ class MeetingCapture:
                 "item": item,
                 "category": category or usual.value,
                 "nature": nature,
-                "ruling": ruling or Ruling.REMAIN.value,
+                "ruling": chosen_ruling(ruling),
             }
         )
         recorded = next(

@@ -68,3 +68,12 @@ def sequence_of(
         if format_minute_number(scheme, seq, meeting_date, item=item) == number:
             return seq
     return None
+
+
+def distinct_minute_number(item: int, number: str | None) -> str:
+    """A minute's number where it says more than its item's ("HCP8" at item 2, "ICB/22/11"),
+    "" where it is the item's own ("11" at item 11): shown beside the item's number it
+    would only repeat it ("Item 11 · 11 · ...")."""
+    if not number or number.strip() == str(item):
+        return ""
+    return number

@@ -8,7 +8,9 @@ as the secretary types them (docs/minutes.md, docs/declarations.md, docs/quorum.
   then minuted as taken while inquorate). There is no fifth way: leaving the choice
   empty is refused.
 - A declaration is made by someone recorded at the meeting, on an item of its agenda,
-  and the same interest is not declared twice on one item.
+  and the same interest is not declared twice on one item. The Chair's ruling on it is
+  chosen, never assumed: leaving the meeting changes the quorum, and "no action needed"
+  would minute what the Chair did not say.
 - An action has what is to be done, an owner, and a due date no earlier than the meeting.
 """
 
@@ -43,6 +45,15 @@ HANDLING_CHOICES: tuple[tuple[str, Handling], ...] = (
     ("Chair's action, reported to next meeting", Handling.CHAIRS_ACTION),
     ("record anyway, minuted as taken while inquorate", Handling.ANYWAY),
 )
+
+
+def chosen_ruling(ruling: str | None) -> str:
+    """The Chair's ruling on a declaration as the secretary chose it; `Refused` when
+    none was chosen (docs/declarations.md: no ruling is assumed, least of all the one
+    that takes the member out of the count)."""
+    if not ruling:
+        raise Refused("Chair's ruling: choose what the Chair ruled")
+    return ruling
 
 
 def item_problem(item: int | None, agenda: Sequence[int], taken: Sequence[int]) -> str | None:

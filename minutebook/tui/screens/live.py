@@ -40,6 +40,7 @@ from minutebook.application.matters import MattersArising
 from minutebook.domain.base import Refused
 from minutebook.domain.dates import long_date
 from minutebook.domain.meeting_quorum import NO_ATTENDANCE
+from minutebook.domain.numbering import distinct_minute_number
 from minutebook.store import StoreError
 from minutebook.store.errors import WriteFailed
 from minutebook.tui.commands import PaletteCommand
@@ -175,7 +176,7 @@ class LiveMeetingScreen(SignedMinutes):
         highlight = 0
         for index, item in enumerate(self.capture.agenda):
             minute = self.capture.minute(item.number)
-            number = minute.number if minute and minute.number else ""
+            number = distinct_minute_number(item.number, minute.number if minute else None)
             marker = "▶" if item.number == self.current else " "
             label = Text(
                 f"{marker}{item.number:>2} {number:<5} ", no_wrap=True, overflow="ellipsis"
@@ -197,7 +198,8 @@ class LiveMeetingScreen(SignedMinutes):
         timing = f" · planned {item.planned_minutes} min" if item.planned_minutes else ""
         if item.started_at and not self.capture.meeting.ended_at:
             timing += f" · {self._minutes_since(item.started_at)} min so far"
-        number = f"{minute.number} · " if minute and minute.number else ""
+        number = distinct_minute_number(item.number, minute.number if minute else None)
+        number += " · " if number else ""
         title = Text(f"Item {item.number} · {number}{item.title}", style="bold")
         if item.lead:
             title.append(f" · {item.lead}", style="")

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from minutebook.application.capture import MeetingCapture, RecordLine
 from minutebook.domain.base import Refused, error_lines
+from minutebook.domain.decision_wording import decision_example
 from minutebook.domain.labels import DecisionLabels
 from minutebook.domain.meeting import DecisionVerb, Declaration
 from minutebook.domain.minute_body import action_marker, place_marker
@@ -88,10 +89,13 @@ class LiveForms:
         """Record a decision at `item`; while inquorate the form asks how. `place` puts
         its line ("[decision 2]") in the minute where the cursor was (docs/minutes.md)."""
         state = self.capture.quorum_at(item)
+        committee = self.capture.committee  # its own example, not another committee's
         # The text comes first so the secretary can type at once; the verb defaults to
         # RESOLVED, and typing "NOTED: ..." chooses it too.
         fields = [
-            FormField("text", "Text", placeholder="That the Partnership ... (or NOTED: ...)"),
+            FormField(
+                "text", "Text", placeholder=decision_example(committee.name, committee.body_type)
+            ),
             FormField("verb", "Decision", "select", options=VERB_CHOICES),
         ]
         values: dict[str, Any] = {"verb": DecisionVerb.RESOLVED.value}
@@ -198,7 +202,8 @@ class LiveForms:
         values = {
             "item": str(at_item),
             "category": self.capture.interest_choices()[0][1],
-            "ruling": Ruling.LEAVE.value,
+            # No ruling is chosen for the secretary: saving in a hurry must not mark
+            # the member as leaving (docs/declarations.md); the form asks for one.
             **(start or {}),
         }
 

@@ -3,7 +3,9 @@
 The caller describes the fields and gives a ``submit`` function that validates the
 values (through the domain models) and saves them. If ``submit`` returns a message,
 the dialog stays open with the message under the fields and every value as typed; if it
-returns None the dialog closes with True.
+returns None the dialog closes with True. The message stays only while the fields hold
+what was refused: changing any of them clears it (an old refusal beside corrected fields
+reads as if the correction were refused too).
 
 Escape (or Cancel) closes the dialog with False at once if every field still holds what
 it opened with; if anything was typed or chosen, it first asks "Discard what you
@@ -97,6 +99,8 @@ class FormScreen(ModalScreen[bool]):
         self.hint = hint
         self.save_label = save_label
         self.discard_guard = DiscardGuard(self)
+        # The values the message under the fields refers to (None: no message shown).
+        self._refused_values: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -118,6 +122,8 @@ class FormScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.discard_guard.remember()
+        if self.refused:
+            self._refused_values = self.collected()
         first = next((f for f in self.fields if not f.read_only), None)
         if first is not None:
             self.query_one(f"#field-{first.key}").focus()
@@ -181,12 +187,25 @@ class FormScreen(ModalScreen[bool]):
         message = self.submit(self.collected())
         if message:
             self.query_one("#form-errors", Static).update(Text(sentence(message)))
+            self._refused_values = self.collected()
             self.app.bell()
         else:
             self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.discard_guard.leave(lambda: self.dismiss(False))
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _field_changed(self) -> None:
+        """Clear the refusal once a field differs from what was refused."""
+        if self._refused_values is not None and self.collected() != self._refused_values:
+            self._refused_values = None
+            self.query_one("#form-errors", Static).update("")
+
+    def on_text_area_changed(self) -> None:
+        # TextArea is imported only where a form has one ("lines"): matched by name.
+        self._field_changed()
 
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
