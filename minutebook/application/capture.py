@@ -116,11 +116,23 @@ class MeetingCapture:
         self.record: MeetingRecord = store.meeting_record(self.meeting_id)
         self.meeting = self.record.meeting
         self.seats: list[Seat] = store.seats(self.meeting.committee)
-        self.people: dict[str, Person] = {p.id: p for p in store.people()}
         self.actions: list[Action] = store.meeting_actions(self.meeting)
+        # The people this meeting names, by id: not every person the file keeps for its
+        # other committees, read again after every change and item taken up.
+        self.people: dict[str, Person] = {p.id: p for p in store.people(self._named())}
         self.quorum = MeetingQuorum(
             self.record, self.terms, self.seats, store.organisations(self.meeting.committee)
         )
+
+    def _named(self) -> set[str]:
+        """The ids of the members and their deputies, and of everyone the meeting's
+        record names: who attended, came and went or declared, and who owns its actions."""
+        named = {s.holder for s in self.seats if s.holder}
+        named |= {d for s in self.seats for d in s.named_deputies}
+        named |= {r.person for r in self.record.attendance}
+        named |= {e.person for e in self.record.events if e.person}
+        named |= {d.person for d in self.record.declarations}
+        return named | {a.owner for a in self.actions}
 
     @property
     def agenda(self) -> tuple[AgendaItem, ...]:
@@ -138,6 +150,12 @@ class MeetingCapture:
 
     def name(self, person: str) -> str:
         found = self.people.get(person)
+        if found is None:
+            # Someone the meeting's record does not name (the owner of a deleted action,
+            # a person in the register): read alone, once.
+            known = self.store.people([person])
+            if known:
+                found = self.people[person] = known[0]
         return found.display_name if found else person
 
     def now(self, seconds: bool = False) -> str:
@@ -267,8 +285,8 @@ class MeetingCapture:
             )
             if problem and seat is not None and seat.holder:
                 raise Refused(f"Deputising for: {self.name(seat.holder)} {problem}")
-        existing = next(
-            (p for p in self.people.values() if p.name.casefold() == name.casefold()), None
+        existing = next(  # anyone the file knows, of any committee
+            (p for p in self.store.people() if p.name.casefold() == name.casefold()), None
         )
         person = existing or self.store.save_person(
             Person(id=self.store.new_person_id(name), name=name)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
+from minutebook.application.capture import MeetingCapture
 from minutebook.application.committee import CommitteeSetup
 from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
@@ -213,3 +214,31 @@ def test_the_members_tab_reads_the_committee_s_people_only(
     rows = members(large)()
     assert isinstance(rows, list)
     assert [row.name for row in rows] == [f"Member Surname{n} BIG" for n in range(4)]
+
+
+def test_an_item_taken_up_reads_the_meeting_s_people_only(
+    short: tuple[Store, Meeting], long: tuple[Store, Meeting]
+) -> None:
+    (small, first), (large, latest) = short, long
+
+    def take_up(store: Store, meeting: Meeting) -> Reads:
+        clock = datetime.combine(meeting.date, time(11, 0))
+        capture = MeetingCapture(store, meeting.id or 0, lambda: clock)
+        capture.take_up(1)
+        return cost(store, lambda: capture.take_up(2))  # live: timed, then read again
+
+    before, after = take_up(small, first), take_up(large, latest)
+    assert after.steps < 1.2 * before.steps, (before.steps, after.steps)  # 100 more people
+    assert len(after.statements) == len(before.statements)
+
+
+def test_live_capture_still_knows_everyone(long: tuple[Store, Meeting]) -> None:
+    store, latest = long
+    capture = MeetingCapture(store, latest.id or 0, lambda: datetime(2021, 5, 9, 11, 0))
+    assert capture.name("bigofficer") == "Officer Surname BIG"  # owns the actions
+    assert capture.name("other-person7") == "Other Person7"  # another committee's, read alone
+    assert capture.name("nobody") == "nobody"
+    # A name typed for someone arriving is matched against everyone the file knows.
+    capture.add_to_room("Other Person5", "officer", 1, role="Adviser")
+    assert capture.record.row_of("other-person5") is not None
+    assert "other-person5" in dict((p, n) for n, p in capture.declarers())
