@@ -90,32 +90,25 @@ def presented_tracker(store: Store, code: str, day: date | None, today: date) ->
     on `day`, naming the nearest dates; a missing committee is the store's NotFound."""
     committee = store.committee(code)
     meeting = meeting_for(store.meetings(code), day, today, code)
-    actions = presented(
-        store.actions(code),
-        store.reviews_of(code),
-        meeting.date,
-        tracker_year(committee, meeting.date),
-    )
+    since = tracker_year(committee, meeting.date)
+    # What it may show (not the committee's history), then what it shows, as it stood.
+    candidates, reviews = store.presentable_actions(code, meeting.date, since)
+    actions = presented(candidates, reviews, meeting.date, since)
+    held = {a.meeting_id for a in actions if a.meeting_id}
     resolutions: Resolutions = {}
     if committee.rag_palette is RagPalette.COUNCIL:  # only the decision tracker numbers them
-        resolutions = _resolutions(store, {a.meeting_id for a in actions if a.meeting_id})
+        resolutions = store.resolutions(held)
+    membership = store.membership(code)
+    named = {a.owner for a in actions} | {p.id for p in membership.people}
+    named |= {r.owner for a in actions for r in reviews.get(a.id or 0, ()) if r.owner}
     return Tracker(
         committee=committee,
         meeting=meeting,
         actions=actions,
-        confidential=store.confidential_items(code),
-        leads=leads(store.people(), store.membership(code), meeting.date),
+        confidential=store.confidential_items(code, held),
+        leads=leads(store.people(named), membership, meeting.date),
         numbers=subject_numbers(actions, resolutions),
     )
-
-
-def _resolutions(store: Store, meeting_ids: set[int]) -> Resolutions:
-    """The resolutions minuted at each item of these meetings, in order."""
-    found: dict[tuple[int, int], list[str]] = {}
-    for meeting_id in sorted(meeting_ids):
-        for minute in store.minutes(meeting_id):
-            found[(meeting_id, minute.item)] = [d.text for d in minute.decisions]
-    return found
 
 
 def build_document(

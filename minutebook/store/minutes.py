@@ -3,7 +3,9 @@ issued by the committee's scheme; decisions are deleted so they can be recovered
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -73,6 +75,21 @@ class MinuteRepository(StoreBase):
         return [
             from_row(Minute, _minute_columns(row), decisions=decisions[row["id"]]) for row in rows
         ]
+
+    def resolutions(self, meeting_ids: Collection[int]) -> dict[tuple[int, int], list[str]]:
+        """The texts of the decisions minuted at each item of these meetings, in order,
+        by (meeting id, item): one query, however many meetings."""
+        found: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
+        for row in self._rows(
+            "SELECT minutes.meeting_id, minutes.item, decisions.text FROM decisions "
+            "JOIN minutes ON minutes.id = decisions.minute_id "
+            "WHERE minutes.meeting_id IN (SELECT value FROM json_each(?)) "
+            "AND decisions.deleted_at IS NULL "
+            "ORDER BY minutes.meeting_id, minutes.item, decisions.position",
+            [json.dumps(sorted(meeting_ids))],
+        ):
+            found[(int(row["meeting_id"]), int(row["item"]))].append(str(row["text"]))
+        return dict(found)
 
     def save_minute(self, meeting_id: int, minute: Minute) -> Minute:
         """Store an item's minute with its decisions (replacing the earlier text)."""

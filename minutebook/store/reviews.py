@@ -5,6 +5,7 @@ the action carries the result, and the review keeps what it replaced."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from minutebook.domain import Action, Committee, Meeting, Person
@@ -93,6 +94,18 @@ class ReviewRepository(StoreBase):
         """Every review of the committee's actions (or of its open ones), by action,
         oldest first (one query)."""
         return self._reviews_where(*committee_actions(code, open_only))
+
+    def presentable_actions(
+        self, code: str, day: date, since: date
+    ) -> tuple[list[Action], dict[int, list[ActionReview]]]:
+        """What a tracker presented to the committee's meeting on `day` may show, with
+        every review of each: its actions agreed before `day` and not closed before
+        `since` (the start of the tracker's year), not its whole history. Which it
+        shows, each as it stood, is `tracker.presented`'s to say: an action closed
+        before `since` was closed then by a review before `day`, and stays so."""
+        condition = "committee = ? AND meeting_date < ? AND (closed_on IS NULL OR closed_on >= ?)"
+        params = [code, day.isoformat(), since.isoformat()]
+        return self._actions_where(condition, params), self._reviews_where(condition, params)
 
     def arising_reviews(self, meeting_id: int) -> dict[int, list[ActionReview]]:
         """Every review, at any meeting, of the actions a meeting reviews (those of

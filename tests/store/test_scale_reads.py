@@ -13,11 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from minutebook.application.capture import MeetingCapture
 from minutebook.application.committee import CommitteeSetup
+from minutebook.application.exports import presented_tracker
 from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
     Action,
@@ -33,6 +35,7 @@ from minutebook.domain.actions import ActionStatus
 from minutebook.domain.lifecycle import Approval
 from minutebook.domain.meeting import Attendance, Capacity
 from minutebook.domain.reviews import ActionReview
+from minutebook.domain.tracker import presented, tracker_year
 from minutebook.store import Store
 
 FIRST = date(2020, 1, 15)
@@ -242,3 +245,29 @@ def test_live_capture_still_knows_everyone(long: tuple[Store, Meeting]) -> None:
     capture.add_to_room("Other Person5", "officer", 1, role="Adviser")
     assert capture.record.row_of("other-person5") is not None
     assert "other-person5" in dict((p, n) for n, p in capture.declarers())
+
+
+def test_the_tracker_reads_the_actions_it_may_show(
+    short: tuple[Store, Meeting], long: tuple[Store, Meeting], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (small, first), (large, latest) = short, long
+    read: list[int] = []
+    actions_where = Store._actions_where
+
+    def counting(self: Store, condition: str, params: list[Any]) -> list[Action]:
+        found = actions_where(self, condition, params)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(Store, "_actions_where", counting)
+    today = latest.date + timedelta(days=1)
+    tracker = presented_tracker(large, "BIG", latest.date, today)
+    since = tracker_year(tracker.committee, latest.date)
+    # The rule, applied to every action the committee ever agreed: the same tracker.
+    everything = presented(large.actions("BIG"), large.reviews_of("BIG"), latest.date, since)
+    assert tracker.actions == everything
+    assert len(tracker.actions) == ACTIONS  # the last meeting's, open when presented
+    assert read[0] == len(tracker.actions)  # and no more read (of 242)
+    before = cost(small, lambda: presented_tracker(small, "BIG", first.date, today))
+    after = cost(large, lambda: presented_tracker(large, "BIG", latest.date, today))
+    assert len(after.statements) == len(before.statements)
