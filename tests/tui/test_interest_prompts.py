@@ -236,7 +236,8 @@ async def test_the_agenda_before_the_meeting_counts_each_items_prompts(
         app.push_screen(MeetingScreen(meeting_id))
         await pilot.pause()
         table = app.screen.query_one("#agenda-table", DataTable)
-        column = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
+        at = [str(c.label) for c in table.ordered_columns].index("Int.")
+        column = [str(table.get_row_at(row)[at]) for row in range(table.row_count)]
         assert column[8:10] == ["4", "1"]
         assert column[15] == "1"  # the Health and Care Partnership's minutes: its chair
         assert set(column[:8] + column[10:15] + column[16:]) == {""}

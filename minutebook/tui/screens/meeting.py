@@ -49,6 +49,7 @@ from minutebook.tui.screens.lifecycle_forms import (
     circulate_minutes,
 )
 from minutebook.tui.screens.matters_arising import open_matters_arising
+from minutebook.tui.screens.meeting_interests import show_interests
 from minutebook.tui.screens.meeting_pages import RecordReading, attendance_page, minutes_page
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
@@ -121,6 +122,7 @@ planned minutes print a timing only for the items given them."""
         Binding("l", "live", "Live", id="meeting.live"),
         Binding("c", "circulate", "Circulated", show=False, id="meeting.circulate"),
         Binding("t", "audit", "Audit", show=False, id="meeting.audit"),
+        Binding("I", "interests", "Interests", show=False, id="meeting.interests"),
     ]
 
     app: MinutebookApp
@@ -166,9 +168,10 @@ planned minutes print a timing only for the items given them."""
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        # "Int.": how many members the register prompts on the item (docs/register.md).
+        # "Int.": how many members the register prompts on the item (docs/register.md),
+        # before the title so that it is on screen at 80 columns; `I` names them.
         self.agenda_table.add_columns(
-            "No.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper", "Int."
+            "No.", "Int.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper"
         )
         self.refresh_agenda()
         # The record tabs are read and drawn when first shown (`show_record`).
@@ -212,13 +215,13 @@ planned minutes print a timing only for the items given them."""
         for item in agenda:
             table.add_row(
                 str(item.number),
+                str(prompted.get(item.number, "")),
                 item.title,
                 item.lead or "",
                 item.purpose.value.capitalize(),
                 str(item.planned_minutes or ""),
                 part_two(item),
                 item.paper or "",
-                str(prompted.get(item.number, "")),
                 key=str(item.id),
             )
         if table.row_count:
@@ -360,6 +363,9 @@ planned minutes print a timing only for the items given them."""
         if self.check_action("edit_item", ()):
             self.action_edit_item()
 
+    def action_interests(self) -> None:
+        show_interests(self.app, self.meeting_id)
+
     def palette_commands(self) -> list[PaletteCommand]:
         commands: list[PaletteCommand] = [
             ("Agenda", "This meeting's agenda", lambda: self.action_tab("agenda")),
@@ -381,6 +387,11 @@ planned minutes print a timing only for the items given them."""
             ),
             ("Mark the minutes circulated (c)", "Sent out as a draft", self.action_circulate),
             ("Audit trail (t)", "Every change since circulation", self.action_audit),
+            (
+                "Possible interests from the register (I)",
+                "Each agenda item's members whose registered interests may touch it",
+                self.action_interests,
+            ),
         ]
         if not self.locked:
             commands += [
