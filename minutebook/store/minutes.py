@@ -62,14 +62,18 @@ class MinuteRepository(StoreBase):
         def _unlocked(self, meeting_id: int) -> Meeting: ...
 
     def minutes(self, meeting_id: int) -> list[Minute]:
-        rows = self._rows("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY item", [meeting_id])
-        # Every decision of the meeting in one query, not one query a minute.
+        return self._minutes_where("meeting_id = ?", [meeting_id])
+
+    def _minutes_where(self, where: str, params: list[Any]) -> list[Minute]:
+        """The minutes meeting `where`, by item, with their decisions."""
+        rows = self._rows(f"SELECT * FROM minutes WHERE {where} ORDER BY item", params)
+        # Every decision of the minutes in one query, not one query a minute.
         decisions: defaultdict[int, list[Decision]] = defaultdict(list)
         for d in self._rows(
             "SELECT minute_id, id, verb, text, flag, position, vote FROM decisions "
-            "WHERE minute_id IN (SELECT id FROM minutes WHERE meeting_id = ?) "
+            f"WHERE minute_id IN (SELECT id FROM minutes WHERE {where}) "
             "AND deleted_at IS NULL ORDER BY minute_id, position",
-            [meeting_id],
+            params,
         ):
             decisions[d.pop("minute_id")].append(_decision(d))
         return [
@@ -157,8 +161,10 @@ class MinuteRepository(StoreBase):
     # one short transaction: the change is committed before the call returns.
 
     def minute_for(self, meeting_id: int, item: int) -> Minute | None:
-        """The minute of one agenda item, if anything has been recorded for it."""
-        return next((m for m in self.minutes(meeting_id) if m.item == item), None)
+        """The minute of one agenda item, if anything has been recorded for it (read
+        alone, not with the meeting's every minute)."""
+        found = self._minutes_where("meeting_id = ? AND item = ?", [meeting_id, item])
+        return found[0] if found else None
 
     def _minute_id(self, meeting_id: int, item: int) -> int:
         """The minute row of an item, made empty if there is none yet."""

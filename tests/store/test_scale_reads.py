@@ -271,3 +271,20 @@ def test_the_tracker_reads_the_actions_it_may_show(
     before = cost(small, lambda: presented_tracker(small, "BIG", first.date, today))
     after = cost(large, lambda: presented_tracker(large, "BIG", latest.date, today))
     assert len(after.statements) == len(before.statements)
+
+
+def test_one_minute_is_read_alone(committee_store: Store, meeting: Meeting) -> None:
+    meeting_id = meeting.id or 0
+    for item in range(1, 26):
+        committee_store.add_agenda_item(meeting_id, AgendaItem(number=item, title=f"Item {item}"))
+        committee_store.save_minute(
+            meeting_id,
+            Minute(item=item, narrative=f"The report on {item} was received.",
+                   decisions=(Decision(text=f"That report {item} be noted"),
+                              Decision(text=f"That report {item} be published"))),
+        )  # fmt: skip
+    every = cost(committee_store, lambda: committee_store.minutes(meeting_id))
+    one = cost(committee_store, lambda: committee_store.minute_for(meeting_id, 7))
+    assert one.steps < every.steps / 5, (one.steps, every.steps)
+    assert committee_store.minute_for(meeting_id, 7) == committee_store.minutes(meeting_id)[6]
+    assert committee_store.minute_for(meeting_id, 26) is None
