@@ -83,7 +83,8 @@ class MeetingScreen(Screen[None]):
 closing ones, such as any other business), `e` or `Enter` edits the selected item,
 `Shift+↑` / `Shift+↓` move it (items are renumbered, and any minutes, declarations or
 arrivals recorded against them move with them), `Delete` removes an item that nothing
-refers to yet. Each item has a title, wording, lead, purpose (decision / discussion /
+refers to yet. "Int." counts the members the register of interests prompts on an item;
+`I` names them. Each item has a title, wording, lead, purpose (decision / discussion /
 information), planned minutes, a confidential flag (Part II) with, for a principal
 council, the paragraphs of Schedule 12A that make it exempt, and a paper reference.
 `1`, `2`, `3` switch between the tabs. **Attendance** shows who has sent apologies
