@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo run test lint bench soak clean
+.PHONY: demo run test lint bench bench-scale soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: lint
 ## bench: the speed benchmarks, printing their figures
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
+
+## bench-scale: the same steps on the demo and on twenty committees ten years old (the
+## file is built once, in a few minutes, and kept in the temporary folder)
+bench-scale: $(VENV)/.test-installed
+	$(BIN)/python -m bench.scale
 
 ## soak: SIGKILL in the middle of every kind of change, 300 trials (about 10 minutes)
 soak: $(VENV)/.test-installed

@@ -11,6 +11,11 @@
   and a prefix on the demo and on the demo grown by a committee ten years old
   (bench/search.py).
 
+`python -m bench --scale` (or `make bench-scale`, alone) adds the same steps on the
+demo and on a file of twenty committees ten years old (bench/scale.py): that file takes
+a few minutes to build the first time (bench/bigfile.py keeps it), so it is not part of
+a plain `make bench`.
+
 These machines are noisy, so each figure is the median of several runs and is printed
 beside its baseline rather than checked against a fixed number.
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -109,3 +115,7 @@ if __name__ == "__main__":
     cycle_benchmark()
     prompts_benchmark()
     search_benchmark()
+    if "--scale" in sys.argv[1:]:
+        from bench.scale import main as scale_benchmark
+
+        scale_benchmark()
