@@ -51,6 +51,7 @@ from minutebook.domain.recording import (
     item_problem,
 )
 from minutebook.domain.room import Mark, Room, deputy_problem, plan_mark, room_status
+from minutebook.domain.snapshot import people_named
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.minutes import IssuedNumber
 
@@ -119,20 +120,11 @@ class MeetingCapture:
         self.actions: list[Action] = store.meeting_actions(self.meeting)
         # The people this meeting names, by id: not every person the file keeps for its
         # other committees, read again after every change and item taken up.
-        self.people: dict[str, Person] = {p.id: p for p in store.people(self._named())}
+        named = people_named(self.record, self.actions, seats=self.seats)
+        self.people: dict[str, Person] = {p.id: p for p in store.people(named)}
         self.quorum = MeetingQuorum(
             self.record, self.terms, self.seats, store.organisations(self.meeting.committee)
         )
-
-    def _named(self) -> set[str]:
-        """The ids of the members and their deputies, and of everyone the meeting's
-        record names: who attended, came and went or declared, and who owns its actions."""
-        named = {s.holder for s in self.seats if s.holder}
-        named |= {d for s in self.seats for d in s.named_deputies}
-        named |= {r.person for r in self.record.attendance}
-        named |= {e.person for e in self.record.events if e.person}
-        named |= {d.person for d in self.record.declarations}
-        return named | {a.owner for a in self.actions}
 
     @property
     def agenda(self) -> tuple[AgendaItem, ...]:

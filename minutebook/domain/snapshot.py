@@ -6,13 +6,13 @@ Exporters never open the database: they receive this immutable snapshot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 from minutebook.domain.actions import Action
 from minutebook.domain.base import DerivingModel
 from minutebook.domain.bodies import Resolution, exclusion_wording, resolution
-from minutebook.domain.committee import Membership, Person, RagPalette
+from minutebook.domain.committee import Membership, Person, RagPalette, Seat
 from minutebook.domain.confidentiality import is_confidential
 from minutebook.domain.lifecycle import Approval, SignOff, sign_off
 from minutebook.domain.meeting import Meeting, MeetingRecord
@@ -102,3 +102,34 @@ def arising_words(
     Minutes tab and live capture's item (`MattersArising.minutes_words`)."""
     here = [(a, r) for a, r in reviewed if item is None or r.item == item]
     return matters_arising_words(here, scheme_for(palette), tracker_name(palette))
+
+
+def people_named(
+    record: MeetingRecord,
+    actions: Iterable[Action] = (),
+    reviewed: Iterable[tuple[Action, ActionReview]] = (),
+    seats: Iterable[Seat] = (),
+) -> set[str]:
+    """The ids of everyone a meeting's record names: who attended, came and went,
+    declared, voted, proposed or seconded, who owns the `actions` agreed and the actions
+    `reviewed` at it (before and after a reassignment), and who holds the `seats` or is
+    named as their deputy. A screen or an export of the meeting reads these people, not
+    the whole file's."""
+    named = {s.holder for s in seats if s.holder} | {d for s in seats for d in s.named_deputies}
+    named |= {row.person for row in record.attendance}
+    named |= {d.person for d in record.declarations}
+    named |= {e.person for e in record.events if e.person}
+    for minute in record.minutes:
+        for decision in minute.decisions:
+            vote = decision.vote
+            if vote is not None:
+                named |= {v.person for v in vote.named}
+                named |= {p for p in (vote.proposer, vote.seconder) if p}
+    named |= {a.owner for a in actions}
+    for action, review in reviewed:
+        named.add(action.owner)
+        if review.owner:
+            named.add(review.owner)
+        if review.before is not None and review.before.owner:
+            named.add(review.before.owner)
+    return named

@@ -30,7 +30,7 @@ from minutebook.domain.lifecycle import Approval, following_meeting, locked_mess
 from minutebook.domain.meeting import MinutesStatus
 from minutebook.domain.numbering import period_key
 from minutebook.domain.reviews import ActionReview
-from minutebook.domain.snapshot import MinutesSnapshot
+from minutebook.domain.snapshot import MinutesSnapshot, people_named
 from minutebook.domain.standing_items import new_item_number
 from minutebook.domain.timeline import Event, EventKind, Phase
 from minutebook.store.base import StoreBase
@@ -671,7 +671,7 @@ class MeetingRepository(StoreBase):
             reviewed = self.reviewed_at(meeting_id)
             return MinutesSnapshot(
                 membership=membership,
-                people=tuple(self.people(_people_named(record, agreed, reviewed))),
+                people=tuple(self.people(people_named(record, agreed, reviewed))),
                 record=record,
                 actions=tuple(agreed),
                 # Only the meetings whose business the minutes word: this one, and
@@ -685,33 +685,6 @@ class MeetingRepository(StoreBase):
                 approved_at=approved_at,
                 reviewed=tuple(reviewed),
             )
-
-
-def _people_named(
-    record: MeetingRecord,
-    actions: Sequence[Action],
-    reviewed: Sequence[tuple[Action, ActionReview]],
-) -> set[str]:
-    """The ids of everyone a meeting's minutes may name besides its members: who
-    attended, came and went, declared, voted, proposed or seconded, and who owns the
-    actions agreed or reviewed at it."""
-    named = {row.person for row in record.attendance}
-    named |= {d.person for d in record.declarations}
-    named |= {e.person for e in record.events if e.person}
-    for minute in record.minutes:
-        for decision in minute.decisions:
-            if decision.vote is not None:
-                vote = decision.vote
-                named |= {v.person for v in vote.named}
-                named |= {p for p in (vote.proposer, vote.seconder) if p}
-    named |= {a.owner for a in actions}
-    for action, review in reviewed:
-        named.add(action.owner)
-        if review.owner:
-            named.add(review.owner)
-        if review.before is not None and review.before.owner:
-            named.add(review.before.owner)
-    return named
 
 
 def _validated(cls: type[M], model: M) -> M:

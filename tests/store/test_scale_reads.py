@@ -37,6 +37,7 @@ from minutebook.domain.meeting import Attendance, Capacity
 from minutebook.domain.reviews import ActionReview
 from minutebook.domain.tracker import presented, tracker_year
 from minutebook.store import Store
+from minutebook.tui.screens.meeting_pages import reading_of
 
 FIRST = date(2020, 1, 15)
 ACTIONS = 20
@@ -288,3 +289,15 @@ def test_one_minute_is_read_alone(committee_store: Store, meeting: Meeting) -> N
     assert one.steps < every.steps / 5, (one.steps, every.steps)
     assert committee_store.minute_for(meeting_id, 7) == committee_store.minutes(meeting_id)[6]
     assert committee_store.minute_for(meeting_id, 26) is None
+
+
+def test_the_meeting_screen_reads_the_meeting_s_people_only(
+    short: tuple[Store, Meeting], long: tuple[Store, Meeting]
+) -> None:
+    (small, first), (large, latest) = short, long
+    before = cost(small, lambda: reading_of(small, first.id or 0))
+    after = cost(large, lambda: reading_of(large, latest.id or 0))
+    assert after.steps < 1.2 * before.steps, (before.steps, after.steps)  # 100 more people
+    reading = reading_of(large, latest.id or 0)
+    assert set(reading.people) == {"bigofficer", *(f"big{n}" for n in range(4))}
+    assert reading.name("bigofficer") == "Officer Surname BIG"

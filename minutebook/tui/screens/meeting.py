@@ -50,7 +50,12 @@ from minutebook.tui.screens.lifecycle_forms import (
 )
 from minutebook.tui.screens.matters_arising import open_matters_arising
 from minutebook.tui.screens.meeting_interests import show_interests
-from minutebook.tui.screens.meeting_pages import RecordReading, attendance_page, minutes_page
+from minutebook.tui.screens.meeting_pages import (
+    RecordReading,
+    attendance_page,
+    minutes_page,
+    reading_of,
+)
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
@@ -488,20 +493,8 @@ planned minutes print a timing only for the items given them."""
     def read_record(self) -> RecordReading:
         """The meeting as it stands, read once per refresh."""
         if self._reading is None:
-            store = self.app.store
-            record = store.meeting_record(self.meeting_id)
-            meeting = record.meeting
-            self._reading = RecordReading(
-                record=record,
-                people={p.id: p for p in store.people()},
-                seats=store.seats(meeting.committee),
-                organisations=store.organisations(meeting.committee),
-                terms=store.terms_in_force(meeting.committee, meeting.date),
-                actions=store.meeting_actions(meeting),
-                committee=store.committee(meeting.committee),
-                reviewed=store.reviewed_at(self.meeting_id),
-            )
-            self._show_stage(meeting)
+            self._reading = reading_of(self.app.store, self.meeting_id)
+            self._show_stage(self._reading.record.meeting)
         return self._reading
 
     def show_record(self) -> None:

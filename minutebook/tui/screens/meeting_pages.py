@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -50,8 +51,11 @@ from minutebook.domain.minute_body import Table as BodyTable
 from minutebook.domain.minute_layout import Actions, Decisions, Part, lay_out
 from minutebook.domain.quorum import Ruling
 from minutebook.domain.reviews import ActionReview
-from minutebook.domain.snapshot import arising_words
+from minutebook.domain.snapshot import arising_words, people_named
 from minutebook.domain.votes import minute_sentences, vote_runs
+
+if TYPE_CHECKING:
+    from minutebook.store import Store
 
 CAPACITY_HEADINGS = {
     Capacity.MEMBER: "Members",
@@ -65,9 +69,9 @@ CAPACITY_HEADINGS = {
 
 @dataclass
 class RecordReading:
-    """The meeting as read for one refresh of the record tabs: one `meeting_record` and
-    the committee's people, seats, organisations, terms and the meeting's actions, and
-    the actions it reviewed (matters arising)."""
+    """The meeting as read for one refresh of the record tabs (`reading_of`): one
+    `meeting_record`, the people it names, the committee's seats, organisations and
+    terms, the meeting's actions, and the actions it reviewed (matters arising)."""
 
     record: MeetingRecord
     people: dict[str, Person]
@@ -208,6 +212,28 @@ def _outlook(page: Page, reading: RecordReading) -> None:
         page.line(("Chase:", "bold"), " " + ", ".join(reading.name(p) for p in outlook.chase))
     elif outlook.chase is None:
         page.line("Even with everyone who sent apologies it would not be quorate.")
+
+
+def reading_of(store: Store, meeting_id: int) -> RecordReading:
+    """The meeting as it stands, with the people it names read by id
+    (`snapshot.people_named`), not every person the file keeps for its other
+    committees."""
+    record = store.meeting_record(meeting_id)
+    meeting = record.meeting
+    seats = store.seats(meeting.committee)
+    actions = store.meeting_actions(meeting)
+    reviewed = store.reviewed_at(meeting_id)
+    named = people_named(record, actions, reviewed, seats)
+    return RecordReading(
+        record=record,
+        people={p.id: p for p in store.people(named)},
+        seats=seats,
+        organisations=store.organisations(meeting.committee),
+        terms=store.terms_in_force(meeting.committee, meeting.date),
+        actions=actions,
+        committee=store.committee(meeting.committee),
+        reviewed=reviewed,
+    )
 
 
 def attendance_page(reading: RecordReading) -> Page:
