@@ -73,6 +73,7 @@ class CommitteeScreen(Screen[None]):
         super().__init__()
         self.code = code
         self.show_retired = False
+        self._resumed = False
 
     @property
     def setup(self) -> CommitteeSetup:
@@ -587,4 +588,8 @@ class CommitteeScreen(Screen[None]):
             self.action_edit()
 
     def on_screen_resume(self) -> None:
-        self.refresh_all()
+        # Coming back from a form or a meeting: read again. Not when first shown, which
+        # on_mount has just read (it read everything twice on every opening).
+        if self._resumed:
+            self.refresh_all()
+        self._resumed = True
