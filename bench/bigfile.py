@@ -302,7 +302,7 @@ def built(committees: int = COMMITTEES, years: int = YEARS, quiet: bool = False)
     (saying how long building took). Two runs at once build it once (a file lock)."""
     path = kept_path(committees, years)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(path) + ".lock"):
+    with FileLock(str(path) + ".build-lock"):  # not ".lock": the store's own
         if path.exists():
             # Brought up to the current schema once, here, not in every copy measured.
             Store.open(path).close()

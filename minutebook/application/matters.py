@@ -79,7 +79,8 @@ class MattersArising:
         """Every action the meeting reviews, oldest first (four queries, however many)."""
         actions = self.store.matters_arising(self.meeting_id)
         reviews = self.store.arising_reviews(self.meeting_id)
-        names = {p.id: p.name for p in self.store.people()}
+        # The owners of these actions, by id, not every person in the file.
+        names = {p.id: p.name for p in self.store.people({a.owner for a in actions})}
         listed = []
         for action in actions:
             history = reviews.get(action.id or 0, [])

@@ -50,13 +50,15 @@ class ActionTracker:
 
     def lines(self, chosen: ActionFilter, today: date) -> list[TrackerLine]:
         """The actions the filter shows, in the order agreed (three queries in all)."""
-        names = self.names()
         code, open_only = self.committee.code, chosen.open_only
         reviews = self.store.reviews_of(code, open_only=open_only)
+        shown = [
+            a for a in self.store.actions(code, open_only=open_only) if chosen.matches(a, today)
+        ]
+        # The owners of the actions shown, by id, not every person in the file.
+        names = {p.id: p.name for p in self.store.people({a.owner for a in shown})}
         lines = []
-        for action in self.store.actions(code, open_only=open_only):
-            if not chosen.matches(action, today):
-                continue
+        for action in shown:
             label = f"Action {action.number or action.id}"
             lines.append(
                 TrackerLine(

@@ -8,7 +8,7 @@ that reads only what it shows takes about as many. No clock is read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -21,6 +21,8 @@ from minutebook.application.capture import MeetingCapture
 from minutebook.application.committee import CommitteeSetup
 from minutebook.application.exports import presented_tracker
 from minutebook.application.lifecycle import MinutesLifecycle
+from minutebook.application.matters import MattersArising
+from minutebook.application.tracker import ActionTracker
 from minutebook.domain import (
     Action,
     AgendaItem,
@@ -31,6 +33,7 @@ from minutebook.domain import (
     Person,
     Seat,
 )
+from minutebook.domain.action_views import ActionFilter
 from minutebook.domain.actions import ActionStatus
 from minutebook.domain.lifecycle import Approval
 from minutebook.domain.meeting import Attendance, Capacity
@@ -301,3 +304,26 @@ def test_the_meeting_screen_reads_the_meeting_s_people_only(
     reading = reading_of(large, latest.id or 0)
     assert set(reading.people) == {"bigofficer", *(f"big{n}" for n in range(4))}
     assert reading.name("bigofficer") == "Officer Surname BIG"
+
+
+def test_matters_arising_and_the_tracker_read_their_owners_only(
+    long: tuple[Store, Meeting], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, latest = long
+    people: list[int] = []
+    read_people = Store.people
+
+    def counting(self: Store, ids: Collection[str] | None = None) -> list[Person]:
+        found = read_people(self, ids)
+        people.append(len(found))
+        return found
+
+    monkeypatch.setattr(Store, "people", counting)
+    arising = MattersArising(store, latest.id or 0).actions()
+    assert [line.owner for line in arising] == ["Officer Surname BIG"] * ACTIONS
+    assert people == [1]  # of 110 in the file
+    people.clear()
+    lines = ActionTracker(store, "BIG").lines(ActionFilter(), latest.date)
+    assert len(lines) == LONG * ACTIONS + 2
+    assert {line.owner for line in lines} == {"Officer Surname BIG"}
+    assert people == [1]
