@@ -34,6 +34,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from bench.search import FILLER, TOPICS
 from minutebook.domain import (
     Action,
     AgendaItem,
@@ -78,16 +79,6 @@ INTERESTS = 10
 FIRST = date(2014, 1, 15)
 RARE_WORD = "kingfisher"
 """In three minutes of the first committee only: the rare word searched for."""
-TOPICS = (
-    "budget", "primary", "care", "workforce", "estates", "quality", "safeguarding",
-    "finance", "performance", "risk", "digital", "pharmacy", "maternity", "urgent",
-    "elective", "cancer", "children", "housing", "prevention", "inequalities",
-)  # fmt: skip
-FILLER = (
-    "the", "board", "noted", "report", "received", "discussion", "members", "asked",
-    "about", "plan", "progress", "agreed", "that", "would", "further", "update", "next",
-    "meeting", "partnership", "officers", "confirmed", "position", "assurance", "was",
-)  # fmt: skip
 
 
 def committee_code(n: int) -> str:

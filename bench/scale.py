@@ -44,6 +44,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from bench.bigfile import ITEMS, RARE_WORD, built, committee_code
+from bench.export import median_ms
 from minutebook.application.exports import Document, build_document, presented_tracker
 from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
@@ -71,15 +72,6 @@ class Figures:
     tracker_rows: int = 0
     actions: int = 0
     meetings: int = 0
-
-
-def median_ms(run: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def p95_ms(run: Callable[[], object], runs: int = SEARCH_RUNS) -> float:
