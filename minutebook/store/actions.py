@@ -3,7 +3,6 @@ so they can be recovered."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
@@ -178,10 +177,10 @@ class ActionRepository(StoreBase):
                 [code],
             )
         else:  # the committee's meetings named: their agendas alone, not all its meetings
-            rows = self._rows(
+            rows = self._rows_in(
                 "SELECT meeting_id, number FROM agenda_items WHERE confidential = 1 "
-                "AND meeting_id IN (SELECT value FROM json_each(?))",
-                [json.dumps(sorted(meetings))],
+                "AND meeting_id IN ({marks})",
+                meetings,
             )
         return frozenset((int(r["meeting_id"]), int(r["number"])) for r in rows)
 

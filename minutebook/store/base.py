@@ -6,7 +6,7 @@ timeline) build on `StoreBase`, and `Store` joins them."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -16,6 +16,9 @@ from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.database_file import DatabaseFile
 from minutebook.store.errors import locked_conflict, write_failure
 from minutebook.store.rows import to_row
+
+IN_BATCH = 500
+"""Values a query takes at once in `StoreBase._rows_in`."""
 
 
 class StoreBase:
@@ -85,6 +88,20 @@ class StoreBase:
         cursor = self.db.execute(sql, params)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def _rows_in(
+        self, sql: str, values: Collection[Any], params: Sequence[Any] = ()
+    ) -> list[dict[str, Any]]:
+        """The rows of `sql` for these `values` (ids), its ``{marks}`` the placeholders
+        of a batch of them after `params`: in sorted batches of `IN_BATCH`, as older
+        SQLite builds take at most 999 parameters; none at all for no values."""
+        ordered = sorted(set(values))
+        rows: list[dict[str, Any]] = []
+        for start in range(0, len(ordered), IN_BATCH):
+            batch = ordered[start : start + IN_BATCH]
+            marks = ", ".join("?" * len(batch))
+            rows += self._rows(sql.format(marks=marks), [*params, *batch])
+        return rows
 
     # -- the timeline, written within each change it records (docs/timeline.md) ---------
 

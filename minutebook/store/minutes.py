@@ -3,7 +3,6 @@ issued by the committee's scheme; decisions are deleted so they can be recovered
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -84,13 +83,12 @@ class MinuteRepository(StoreBase):
         """The texts of the decisions minuted at each item of these meetings, in order,
         by (meeting id, item): one query, however many meetings."""
         found: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
-        for row in self._rows(
+        for row in self._rows_in(
             "SELECT minutes.meeting_id, minutes.item, decisions.text FROM decisions "
             "JOIN minutes ON minutes.id = decisions.minute_id "
-            "WHERE minutes.meeting_id IN (SELECT value FROM json_each(?)) "
-            "AND decisions.deleted_at IS NULL "
+            "WHERE minutes.meeting_id IN ({marks}) AND decisions.deleted_at IS NULL "
             "ORDER BY minutes.meeting_id, minutes.item, decisions.position",
-            [json.dumps(sorted(meeting_ids))],
+            meeting_ids,
         ):
             found[(int(row["meeting_id"]), int(row["item"]))].append(str(row["text"]))
         return dict(found)

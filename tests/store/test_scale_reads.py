@@ -40,6 +40,7 @@ from minutebook.domain.meeting import Attendance, Capacity
 from minutebook.domain.reviews import ActionReview
 from minutebook.domain.tracker import presented, tracker_year
 from minutebook.store import Store
+from minutebook.store import base as store_base
 from minutebook.tui.screens.meeting_pages import reading_of
 
 FIRST = date(2020, 1, 15)
@@ -185,6 +186,19 @@ def test_people_by_id(long: tuple[Store, Meeting]) -> None:
     ]  # by name: Member Surname2, Officer Surname
     assert store.people([]) == []
     assert len(store.people()) == 10 + OTHERS
+
+
+def test_many_ids_are_read_in_batches(
+    long: tuple[Store, Meeting], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, latest = long
+    monkeypatch.setattr(store_base, "IN_BATCH", 7)  # as older SQLite builds need, smaller
+    everyone = store.people()
+    with reading(store) as found:
+        assert store.people([p.id for p in everyone]) == everyone  # in the same order
+    assert len([s for s in found.statements if "FROM people" in s]) == -(-len(everyone) // 7)
+    resolutions = store.resolutions([m.id or 0 for m in store.meetings("BIG")])
+    assert resolutions[(latest.id or 0, 2)] == ["That the report be noted"]
 
 
 def test_the_meetings_list_reads_no_agenda_and_one_approval_query(
