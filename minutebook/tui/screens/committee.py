@@ -73,7 +73,7 @@ class CommitteeScreen(Screen[None]):
         super().__init__()
         self.code = code
         self.show_retired = False
-        self._resumed = False
+        self._resumed = self._meetings_stale = False
 
     @property
     def setup(self) -> CommitteeSetup:
@@ -136,6 +136,8 @@ class CommitteeScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
+        if self._meetings_stale and self.active_tab == "meetings":
+            self.refresh_meetings()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -331,9 +333,11 @@ class CommitteeScreen(Screen[None]):
     # -- meetings --------------------------------------------------------------------------
 
     def refresh_meetings(self, select: int | None = None) -> None:
-        """Each meeting with where its minutes stand (tui/screens/meeting_list.py)."""
-        table = self.query_one("#meetings-table", DataTable)
-        fill_meetings(table, self.app.store, self.code, select)
+        """Each meeting and its minutes' stage (meeting_list.py), read when its tab shows."""
+        self._meetings_stale = self.active_tab != "meetings"  # years of them, unseen
+        if not self._meetings_stale:
+            table = self.query_one("#meetings-table", DataTable)
+            fill_meetings(table, self.app.store, self.code, select)
 
     def add_meeting(self) -> None:
         """A new meeting, its agenda from the standing items (tui/screens/new_meeting.py)."""
@@ -588,8 +592,7 @@ class CommitteeScreen(Screen[None]):
             self.action_edit()
 
     def on_screen_resume(self) -> None:
-        # Coming back from a form or a meeting: read again. Not when first shown, which
-        # on_mount has just read (it read everything twice on every opening).
+        # Back from a form or a meeting: read again; not when first shown (on_mount read).
         if self._resumed:
             self.refresh_all()
         self._resumed = True
