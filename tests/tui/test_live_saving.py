@@ -31,6 +31,9 @@ LONG = "The Partnership received the report on the winter plan and its risks. " 
 
 def fill_the_disk(store: Store) -> None:
     conn = store.db.conn
+    # Pages the file has freed (the search index rewrites its rows as a minute is
+    # saved) would take the next writes without growing the file: none is left.
+    conn.execute("VACUUM")
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
 
