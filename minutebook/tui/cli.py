@@ -26,6 +26,7 @@ from minutebook.store import (
 )
 from minutebook.store.opening import read_committee_codes, read_setting
 from minutebook.store.paths import ENV_VAR
+from minutebook.tui.cli_dates import DAY
 
 if TYPE_CHECKING:
     from minutebook.domain import Committee
@@ -41,8 +42,8 @@ def meeting_options(command: Callable[..., Any]) -> Callable[..., Any]:
         "--date",
         "day",
         required=True,
-        type=click.DateTime(["%Y-%m-%d"]),
-        help="The meeting's date, YYYY-MM-DD.",
+        type=DAY,
+        help="The meeting's date, dd/mm/yyyy or YYYY-MM-DD.",
     )(command)
     return click.option(
         "--committee", "code", required=True, help="The committee's code, e.g. HCP."
@@ -523,10 +524,10 @@ def _meeting_snapshot(ctx: click.Context, code: str, day: datetime) -> MinutesSn
 @click.option(
     "--for-meeting",
     "day",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="The meeting the tracker is presented to, YYYY-MM-DD: its year, its date and "
-    "every position are as at that meeting. Default: the committee's next meeting (the "
-    "first dated today or later, else its latest).",
+    type=DAY,
+    help="The meeting the tracker is presented to (dd/mm/yyyy or YYYY-MM-DD): its year, "
+    "its date and every position are as at that meeting. Default: the committee's next "
+    "meeting (the first dated today or later, else its latest).",
 )
 @click.option(
     "--confidential",

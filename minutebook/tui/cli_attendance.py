@@ -37,14 +37,14 @@ if TYPE_CHECKING:
 
 def _day(_ctx: click.Context, param: click.Parameter, text: str | None) -> date | None:
     """A date as secretaries type it (13/06/2023 or 2023-06-13), or one line, exit 2."""
-    from minutebook.domain.dates import parse_date
+    from minutebook.tui.cli_dates import DAY
 
     if text is None:
         return None
-    try:
-        return parse_date(text)
-    except ValueError as error:
-        _fail(f"{param.opts[0]}: {error}")
+    try:  # the one date type of every command, refused here in one line
+        return DAY.convert(text, param, _ctx).date()
+    except click.BadParameter as error:
+        _fail(f"{param.opts[0]}: {error.message}")
     return None
 
 
@@ -170,7 +170,7 @@ def table_lines(report: AttendanceReport) -> list[str]:
         "InAtt in attendance · Apol apologies · Abs absent · Dep a deputy attended for them"
     )
     if report.six_months:
-        lines.append("Six-month rule (Local Government Act 1972 s85):")
+        lines.append(f"{report.six_month_heading}:")
         lines += [f"  {words}" for words in report.warnings] or [
             "  every councillor has attended within six months"
         ]

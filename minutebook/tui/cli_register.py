@@ -27,6 +27,7 @@ from minutebook.tui.cli import (
     main,
     store_refusals,
 )
+from minutebook.tui.cli_dates import DAY
 from minutebook.tui.cli_importing import import_options, read_preview, stop_unless_storable
 
 if TYPE_CHECKING:
@@ -43,8 +44,9 @@ def register() -> None:
 on_day = click.option(
     "--on",
     "day",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="The register as it stood on this day, YYYY-MM-DD (a meeting's date). Default: today.",
+    type=DAY,
+    help="The register as it stood on this day, dd/mm/yyyy or YYYY-MM-DD (a meeting's "
+    "date). Default: today.",
 )
 """--on, for `register list` and `export register`."""
 

@@ -16,18 +16,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from minutebook.tui.cli import _committee, _fail, _open_store, database_option, main, store_refusals
+from minutebook.tui.cli_dates import DATE_FORMS, DAY
 
 if TYPE_CHECKING:
     from minutebook.domain.search import Hit
-
-_DAY = click.DateTime(["%Y-%m-%d"])
 
 
 @main.command()
 @click.argument("query")
 @click.option("--committee", "code", help="Only this committee's record, e.g. HCP.")
-@click.option("--from", "since", type=_DAY, help="Only from this date, YYYY-MM-DD.")
-@click.option("--to", "until", type=_DAY, help="Only up to this date, YYYY-MM-DD.")
+@click.option("--from", "since", type=DAY, help=f"Only from this date, {DATE_FORMS}.")
+@click.option("--to", "until", type=DAY, help=f"Only up to this date, {DATE_FORMS}.")
 @click.option(
     "--confidential", is_flag=True, help="Include confidential (Part II) business, marked."
 )
