@@ -49,6 +49,7 @@ from minutebook.domain.recording import (
     decision_from,
     declaration_problems,
     item_problem,
+    lost_vote_problem,
 )
 from minutebook.domain.room import Mark, Room, deputy_problem, plan_mark, room_status
 from minutebook.domain.snapshot import people_named
@@ -404,6 +405,7 @@ class MeetingCapture:
         voted = vote_from(self, item, vote or {})
         if voted is not None:
             decision = decision.model_copy(update={"vote": voted})
+        _refuse_if_lost(decision)
         saved = self.store.add_decision(
             self.meeting_id, item, decision, self._time_at(item), self.stamp()
         )
@@ -427,16 +429,11 @@ class MeetingCapture:
         if vote is not None:
             item = next(m.item for m in self.record.minutes if current in m.decisions)
             voted = vote_from(self, item, vote, current)
-        saved = self.store.edit_decision(
-            changed.model_copy(
-                update={
-                    "id": decision_id,
-                    "chairs_action": current.chairs_action,
-                    "vote": voted,
-                }
-            ),
-            self.stamp(),
+        changed = changed.model_copy(
+            update={"id": decision_id, "chairs_action": current.chairs_action, "vote": voted}
         )
+        _refuse_if_lost(changed)  # a verb corrected to RESOLVED on a lost vote, too
+        saved = self.store.edit_decision(changed, self.stamp())
         self.refresh()
         return saved
 
@@ -701,3 +698,10 @@ class MeetingCapture:
         if live is None or item is None or item not in self.numbers or live not in self.numbers:
             return self.now()
         return self.now() if self.numbers.index(item) >= self.numbers.index(live) else None
+
+
+def _refuse_if_lost(decision: Decision) -> None:
+    """`Refused` when the decision's vote was lost and its verb resolves something."""
+    problem = lost_vote_problem(decision)
+    if problem is not None:
+        raise Refused(problem)

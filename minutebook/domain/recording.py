@@ -11,6 +11,11 @@ as the secretary types them (docs/minutes.md, docs/declarations.md, docs/quorum.
   and the same interest is not declared twice on one item. The Chair's ruling on it is
   chosen, never assumed: leaving the meeting changes the quorum, and "no action needed"
   would minute what the Chair did not say.
+- A decision with a vote that was lost is recorded only as NOTED or RECEIVED: a lost
+  motion resolves nothing, so "RESOLVED", "AGREED", "APPROVED" and the rest (DEFERRED
+  and REFERRED too: a lost motion to defer defers nothing) are refused with it. The
+  minutes then read "On being put to the vote the motion was lost, 4 for, 6 against.
+  NOTED: That the motion ... fell." (docs/minutes.md, "Votes").
 - An action has what is to be done, an owner, and a due date no earlier than the meeting.
 """
 
@@ -28,6 +33,11 @@ from minutebook.domain.meeting import (
     DecisionVerb,
     Declaration,
 )
+from minutebook.domain.votes import numbers
+
+AFTER_A_LOST_VOTE = (DecisionVerb.NOTED, DecisionVerb.RECEIVED)
+"""The verbs a decision with a lost vote may take: they record what the meeting heard,
+not something it resolved (a lost motion resolves nothing)."""
 
 
 class Handling(StrEnum):
@@ -93,6 +103,19 @@ def decision_from(text: str, verb: str | None, handling: str | None, inquorate: 
             case Handling.ANYWAY:
                 pass
     return Decision(verb=DecisionVerb(chosen), text=text, chairs_action=chairs_action)
+
+
+def lost_vote_problem(decision: Decision) -> str | None:
+    """Why `decision` cannot stand with its vote: the motion was lost, and its verb
+    says something was resolved (None: it can stand)."""
+    vote = decision.vote
+    if vote is None or not vote.put or vote.carried or decision.verb in AFTER_A_LOST_VOTE:
+        return None
+    return (
+        f"Verb: the motion was {vote.outcome} ({numbers(*vote.totals)}), and a lost motion "
+        f"resolves nothing, so it cannot be minuted as {decision.verb.value}: record it as "
+        'NOTED ("NOTED: That the motion to ... fell."), or correct the vote'
+    )
 
 
 def declaration_problems(

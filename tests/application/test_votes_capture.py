@@ -119,7 +119,7 @@ def test_a_casting_vote_needs_the_chair_or_vice_chair_able_to_vote_at_the_item(
     capture.declare("marland", 1, None, "Owns land on the site", "leave", at_item=1)
     equal = {"in_favour": "2", "against": "2", "casting": "against"}
     # The Chair out for the item: the Vice-Chair presides and has the casting vote.
-    assert capture.decide(1, "That it be agreed.", vote=equal).vote is not None
+    assert capture.decide(1, "That the motion fell.", "NOTED", vote=equal).vote is not None
     capture.declare("hopkins", 1, None, "A tenant on the site", "no_vote", at_item=1)
     with pytest.raises(Refused) as refused:
         capture.decide(
@@ -141,3 +141,29 @@ def test_a_stored_named_vote_fills_the_correction_and_reads_back_the_same(
     assert shown["proposer"] == "bradburn" and "in_favour" not in shown  # numbers not typed
     again = capture.edit_decision(decided.id or 0, "That it be agreed.", None, shown)
     assert again.vote == decided.vote
+
+
+def test_a_lost_vote_is_refused_with_a_resolving_verb_in_f3_and_in_f9(
+    capture: MeetingCapture,
+) -> None:
+    lost = {"in_favour": "2", "against": "2", "casting": "against"}
+    with pytest.raises(Refused, match="a lost motion resolves nothing"):
+        capture.decide(1, "To note the update.", "RESOLVED", vote=lost)
+    with pytest.raises(Refused, match="cannot be minuted as AGREED"):
+        capture.decide(1, "AGREED: To note the update.", vote=lost)
+    assert capture.minute(1) is None  # nothing stored
+    noted = capture.decide(1, "That the motion to approve the plan fell.", "NOTED", vote=lost)
+    assert noted.vote is not None and not noted.vote.carried
+    # F9: correcting the verb to RESOLVED, or the vote to a lost one, is refused too.
+    with pytest.raises(Refused, match="cannot be minuted as RESOLVED"):
+        capture.edit_decision(noted.id or 0, "The plan.", "RESOLVED")
+    carried = capture.decide(1, "That the plan be approved.", vote={"in_favour": "4"})
+    with pytest.raises(Refused, match="a lost motion resolves nothing"):
+        capture.edit_decision(carried.id or 0, "That the plan be approved.", None, lost)
+    verbs = [(d.verb.value, d.text) for d in capture.minute(1).decisions]  # type: ignore[union-attr]
+    assert verbs == [
+        ("NOTED", "That the motion to approve the plan fell."),
+        ("RESOLVED", "That the plan be approved."),
+    ]
+    # A NOTED with a carried vote stands.
+    assert capture.decide(1, "The update.", "NOTED", vote={"in_favour": "3"}).vote is not None

@@ -11,6 +11,7 @@ from minutebook.domain.base import Refused
 from minutebook.domain.meeting import (
     Attendance,
     AttendanceStatus,
+    Decision,
     DecisionVerb,
     Declaration,
     Meeting,
@@ -20,7 +21,9 @@ from minutebook.domain.recording import (
     decision_from,
     declaration_problems,
     item_problem,
+    lost_vote_problem,
 )
+from minutebook.domain.votes import Choice, Vote
 
 
 def test_the_verb_can_lead_the_text() -> None:
@@ -88,3 +91,20 @@ def test_only_the_meetings_own_day_is_timed() -> None:
     meeting = Meeting(committee="HCP", date=date(2023, 9, 20))
     assert meeting.timed_on(date(2023, 9, 20))
     assert not meeting.timed_on(date(2023, 9, 21))
+
+
+def test_a_lost_motion_resolves_nothing_it_is_minuted_as_noted() -> None:
+    lost = Vote(in_favour=5, against=5, casting=Choice.AGAINST)
+    resolved = Decision(text="To note the update.", vote=lost)  # RESOLVED unless chosen
+    problem = lost_vote_problem(resolved)
+    assert problem is not None
+    assert "lost on the Chair's casting vote (5 for, 5 against)" in problem
+    assert "cannot be minuted as RESOLVED: record it as NOTED" in problem
+    for verb in (DecisionVerb.AGREED, DecisionVerb.APPROVED, DecisionVerb.DEFERRED):
+        assert lost_vote_problem(Decision(verb=verb, text="x", vote=Vote(against=3))) is not None
+    assert lost_vote_problem(resolved.model_copy(update={"verb": DecisionVerb.NOTED})) is None
+    carried = Vote(in_favour=6, against=4)
+    assert lost_vote_problem(Decision(verb=DecisionVerb.NOTED, text="x", vote=carried)) is None
+    assert lost_vote_problem(Decision(text="x", vote=carried)) is None
+    # No numbers (only the proposer): the motion was not put, nothing was lost.
+    assert lost_vote_problem(Decision(text="x", vote=Vote(proposer="marland"))) is None
