@@ -451,8 +451,10 @@ class MeetingQuorum:
         if event is not None and event.person is not None and event.person in people:
             kind = EventKind.LEFT if leaving else EventKind.ARRIVED
             if event.kind is kind:
-                returning = not leaving and self._returning(event)
-                (back if returning else moved).append(event.person)
+                together = [event] if leaving else self._arrived_together(event)
+                for mark in together:
+                    returning = not leaving and self._returning(mark)
+                    (back if returning else moved).append(mark.person or "")
                 times += [event.at] if event.at else []
         started = self._started(moment.item) if event is None else None
         for person in people:
@@ -478,6 +480,29 @@ class MeetingQuorum:
         if leaving:
             return tuple(moved), tuple(withdrew), tuple(no_part), at
         return tuple(moved), tuple(back), tuple(part), at
+
+    def _arrived_together(self, arrival: Event) -> list[Event]:
+        """The arrivals recorded in the same change as `arrival` (everyone marked present
+        at once: one after another, at the same item, phase and clock time) who count
+        for the quorum once they are all in: the quorum came back with all of them, and
+        naming only the one whose mark happened to be stored last would be arbitrary."""
+        active = self.timeline.active
+
+        def same(other: Event) -> bool:
+            return (
+                other.kind is EventKind.ARRIVED
+                and other.person is not None
+                and (other.item, other.phase, other.at) == (arrival.item, arrival.phase, arrival.at)
+            )
+
+        first = last = active.index(arrival)
+        while first > 0 and same(active[first - 1]):
+            first -= 1
+        while last + 1 < len(active) and same(active[last + 1]):
+            last += 1
+        verdict = self._moment_at(self.timeline.position(active[last])).state.verdict
+        counted = set(verdict.counted) if verdict is not None else {arrival.person}
+        return [e for e in active[first : last + 1] if e is arrival or e.person in counted]
 
     def _returning(self, arrival: Event) -> bool:
         marks = self.timeline.marks(arrival.person or "")

@@ -102,8 +102,19 @@ def outcome_text(period: Period, parent: str | None) -> str:
     return _sentence("; ".join(clauses))
 
 
+NAMED_AT_MOST = 3
+"""Those who restored the quorum together are named up to three ("when A, B and C
+joined the meeting"); more are "members" (a roll of ten is no sentence)."""
+
+
+def _who(people: Sequence[str], name: Callable[[str], str]) -> str:
+    return join([name(p) for p in people]) if len(people) <= NAMED_AT_MOST else "members"
+
+
 def restored_text(period: Period, name: Callable[[str], str]) -> str:
-    """ "Quorum was restored at 15:20 when Councillor D Hopkins joined the meeting.";
+    """ "Quorum was restored at 15:20 when Councillor D Hopkins joined the meeting.",
+    everyone whose arrival in one change restored it named, "when members joined the
+    meeting" beyond three (`NAMED_AT_MOST`);
     "... when M Bracey could take part again", for someone who stayed in the room but
     took no part in the item before, having declared an interest in it."""
     if period.ruled_back:
@@ -114,11 +125,11 @@ def restored_text(period: Period, name: Callable[[str], str]) -> str:
         return f"The meeting remained inquorate until its close{_at(period.closed_at)}."
     causes = []
     if period.arrived:
-        causes.append(f"{join([name(p) for p in period.arrived])} joined the meeting")
+        causes.append(f"{_who(period.arrived, name)} joined the meeting")
     if period.returned:
-        causes.append(f"{join([name(p) for p in period.returned])} returned to the meeting")
+        causes.append(f"{_who(period.returned, name)} returned to the meeting")
     if period.took_part:
         # They stayed in the room for the item before: they did not "return".
-        causes.append(f"{join([name(p) for p in period.took_part])} could take part again")
+        causes.append(f"{_who(period.took_part, name)} could take part again")
     when = f" when {' and '.join(causes)}" if causes else ""
     return f"Quorum was restored{_at(period.restored_at)}{when}."
