@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minutebook.domain.interests import interest_categories
-from minutebook.domain.meeting import AttendanceStatus, Declaration, InterestCategory
+from minutebook.domain.meeting import Declaration, InterestCategory
 from minutebook.domain.prompts import (
     Prompt,
     PromptIndex,
@@ -60,6 +60,11 @@ def people_prompted(store: Store, meeting_id: int) -> dict[int, int]:
     return {n: len({p.person for p in ps}) for n, ps in found.items() if ps}
 
 
+IN_THE_ROOM = ("present", "remote")
+"""Where someone stands at an item (`domain.room.room_status`) for a prompt to name them:
+not yet arrived, gone, out for an interest, apologies or absent, they cannot declare."""
+
+
 class MeetingPrompts:
     """Live capture's prompts: the register read once when the screen opens."""
 
@@ -70,30 +75,60 @@ class MeetingPrompts:
         # A committee that keeps no register here is not asked to start one each time.
         self.kept = bool(capture.store.interests(code) or capture.store.nil_returns(code))
         self.index = prompt_index(capture.store, capture.meeting, self.register)
-        self.dismissed = {
-            (e.item, e.person, e.ref)
-            for e in capture.store.timeline(capture.meeting_id)
-            if e.kind is EventKind.DISMISSED and e.item is not None and e.person is not None
+        events = capture.store.timeline(capture.meeting_id)
+        withdrawn = {e.ref for e in events if e.kind is EventKind.WITHDRAWN}
+        # Each dismissal standing, with its event's id: restoring the prompt withdraws it.
+        self.dismissals: dict[tuple[int, str, int | None], int] = {
+            (e.item, e.person, e.ref): e.id
+            for e in events
+            if e.kind is EventKind.DISMISSED
+            and e.item is not None
+            and e.person is not None
+            and e.id is not None
+            and e.id not in withdrawn
         }
 
+    @property
+    def dismissed(self) -> set[tuple[int, str, int | None]]:
+        """The prompts dismissed and not restored: (item, person, interest id)."""
+        return set(self.dismissals)
+
     def open_at(self, number: int | None) -> list[Prompt]:
-        """The prompts for item `number` not yet dismissed or declared."""
+        """The prompts for item `number` not yet dismissed or declared, of the people in
+        the room at the item (a declaration is only recorded of someone there)."""
         item = self.capture.item(number)
         if item is None:
             return []
         record = self.capture.record
         declared = [(d.person, d.item) for d in record.declarations]
-        away = [a.person for a in record.attendance if a.status is not AttendanceStatus.PRESENT]
+        here = [r.key for r in self.capture.room(item.number) if r.status in IN_THE_ROOM]
         found = self.index.for_item(item)
-        return still_open(found, item.number, declared, self.dismissed, away)
+        return still_open(found, item.number, declared, self.dismissed, here)
 
     def dismiss(self, number: int, prompt: Prompt) -> None:
         """Dismiss a prompt at item `number`, for good (a line in the timeline)."""
-        ref = prompt.interest.id if prompt.interest else None
-        self.capture.store.dismiss_prompt(
+        ref = _key(number, prompt)[2]
+        event = self.capture.store.dismiss_prompt(
             self.capture.meeting_id, number, prompt.person, ref, self.capture.stamp()
         )
-        self.dismissed.add((number, prompt.person, ref))
+        assert event.id is not None
+        self.dismissals[(number, prompt.person, ref)] = event.id
+
+    def dismissed_at(self, number: int | None) -> list[Prompt]:
+        """The prompts for item `number` dismissed (and not restored), to restore."""
+        item = self.capture.item(number)
+        if item is None:
+            return []
+        return [p for p in self.index.for_item(item) if _key(item.number, p) in self.dismissals]
+
+    def restore(self, number: int, prompt: Prompt) -> None:
+        """Take a dismissal back: the prompt is open again (the dismissal withdrawn in
+        the timeline, both kept)."""
+        key = _key(number, prompt)
+        self.capture.store.restore_prompt(
+            self.capture.meeting_id, self.dismissals[key], self.capture.stamp()
+        )
+        del self.dismissals[key]
 
     def declaration_values(self, number: int, prompt: Prompt) -> dict[str, str]:
         """The declaration form's values for a prompt: who, the item, and the category
@@ -129,3 +164,8 @@ class MeetingPrompts:
         self.register.append(saved)
         self.index = prompt_index(self.capture.store, self.capture.meeting, self.register)
         return saved
+
+
+def _key(number: int, prompt: Prompt) -> tuple[int, str, int | None]:
+    """A prompt's dismissal, as the timeline keeps it: item, person, interest id."""
+    return number, prompt.person, prompt.interest.id if prompt.interest else None

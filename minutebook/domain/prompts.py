@@ -14,7 +14,9 @@ which item. An item may touch a member when
   not count, nor do an interest's address, numbers and postcodes, nor the committee's own
   area: a word in the names of two or more of its organisations ("Milton", "Keynes",
   "Luton") and the initials of a run of them ("MK", "BLMK");
-- the organisation of the member's own seat is named in the item, as a phrase;
+- the organisation of the member's own seat is named in the item, as a phrase, unless it
+  holds three or more of the committee's seats (`OWN_BODY_SEATS`): then it is the
+  committee's own body (the council a partnership belongs to), not an interest;
 - an organisation named short: its name without the committee's area at its start
   ("Health and Care Partnership" for "Bedfordshire, Luton and Milton Keynes Health and
   Care Partnership"), when what remains is at least three words that are not common
@@ -213,6 +215,15 @@ class Prompt:
         return text if len(text) <= 48 else text[:47].rstrip(" ,;") + "…"
 
 
+OWN_BODY_SEATS = 3
+"""The fewest current seats an organisation holds on a committee to be the committee's
+own body, whose naming in an item prompts none of those who sit for it: a partner sends
+one or two (a council's leader and its director of public health, Luton Council's two
+on the ICB Board); the body a committee belongs to fills many (Milton Keynes City
+Council's 8 of the Health and Care Partnership's 19, the ICB's 12 of its Board's 25).
+A share of the seats would not do: on a small committee two of six is a quarter."""
+
+
 class PromptIndex:
     """The register (as on the meeting's date) and the seats read once, so an item's
     prompts are a look-up of its words and phrases."""
@@ -248,8 +259,14 @@ class PromptIndex:
             if interest.organisation:
                 self._add_phrase(interest.organisation, index, interest.person)
         names = {o.id: o.name for o in organisations}
-        for seat in seats:
-            if seat.holder and seat.org and seat.org in names and seat.is_current:
+        held = [s for s in seats if s.holder and s.org in names and s.is_current]
+        count: dict[str | None, int] = {}
+        for seat in held:
+            count[seat.org] = count.get(seat.org, 0) + 1
+        for seat in held:
+            # An organisation holding many of the seats is the committee's own body (the
+            # council a partnership belongs to), not an interest of each who sits for it.
+            if seat.holder and seat.org and count[seat.org] < OWN_BODY_SEATS:
                 self._add_phrase(names[seat.org], None, seat.holder)
 
     def _short_names(self, names: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -341,19 +358,21 @@ def still_open(
     item: int,
     declared: Iterable[tuple[str, int]],
     dismissed: Iterable[tuple[int, str, int | None]],
-    away: Iterable[str] = (),
+    here: Iterable[str] | None = None,
 ) -> list[Prompt]:
     """The prompts for `item` still to answer: not dismissed (item, person, interest id),
-    not of a member who has declared on the item already (person, item), nor of one
-    recorded as sending apologies or absent (`away`): they cannot declare."""
+    not of a member who has declared on the item already (person, item), and, when
+    `here` is given, only of the people in the room at the item: a member not recorded
+    at the meeting, sending apologies, absent, gone or out for an interest cannot
+    declare, so is not named (docs/register.md#prompts)."""
     done = set(declared)
     gone = set(dismissed)
-    missing = set(away)
+    present = None if here is None else set(here)
     return [
         p
         for p in found
         if (p.person, item) not in done
-        and p.person not in missing
+        and (present is None or p.person in present)
         and (item, p.person, p.interest.id if p.interest else None) not in gone
     ]
 

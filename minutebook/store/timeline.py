@@ -47,6 +47,14 @@ class TimelineRepository(StoreBase):
             event = Event(kind=EventKind.DISMISSED, item=item, person=person, ref=interest_id)
             return self._add_events(meeting_id, [event], recorded)[0]
 
+    def restore_prompt(self, meeting_id: int, dismissal: int, recorded: str | None = None) -> Event:
+        """Take back the prompt's dismissal event `dismissal`: one more event withdrawing
+        it, so the prompt is open again and both stay in the audit trail."""
+        with self.transaction():
+            self._unlocked(meeting_id)
+            event = Event(kind=EventKind.WITHDRAWN, ref=dismissal, note="prompt restored")
+            return self._add_events(meeting_id, [event], recorded)[0]
+
     def apply_room_change(
         self, meeting_id: int, change: RoomChange, recorded: str | None = None
     ) -> Attendance | None:

@@ -171,7 +171,7 @@ def test_a_declaration_is_in_the_register_when_an_interest_of_theirs_says_it() -
     assert not in_register("cox", "Chair of Sue Ryder (non remunerated)", register)
 
 
-def test_a_prompt_answered_or_of_someone_away_is_no_longer_open() -> None:
+def test_a_prompt_answered_or_of_someone_not_in_the_room_is_no_longer_open() -> None:
     church = _interest("Bedford Borough Council officer", "Bedford Borough Council", "church")
     cox = _interest("Pharmacist at Bedford Borough Council", None, "cox").model_copy(
         update={"id": 7}
@@ -181,7 +181,28 @@ def test_a_prompt_answered_or_of_someone_away_is_no_longer_open() -> None:
     assert still_open(found, 1, [("church", 1)], []) == found[1:]  # declared on item 1
     assert still_open(found, 2, [("church", 1)], []) == found  # on another item
     assert still_open(found, 1, [], [(1, "cox", 7)]) == found[:1]  # dismissed
-    assert still_open(found, 1, [], [], away=["church"]) == found[1:]  # sent apologies
+    assert still_open(found, 1, [], [], here=["cox"]) == found[1:]  # church not in the room
+    assert still_open(found, 1, [], [], here=[]) == []  # no one recorded yet
+
+
+def test_an_organisation_holding_three_seats_is_the_committees_own_body() -> None:
+    """Milton Keynes City Council holds 8 of the Health and Care Partnership's 19 seats:
+    an item naming it prompts none of them; a council holding two seats still prompts."""
+    organisations = [
+        Organisation(id="MKC", name="Milton Keynes City Council"),
+        Organisation(id="LC", name="Luton Council"),
+    ]
+    seats = [
+        Seat(id=f"S{n}", title="Member", holder=f"m{n}", org="MKC" if n < 3 else "LC")
+        for n in range(5)
+    ]
+    index = PromptIndex([], seats, organisations)
+    assert index.for_item(_item("MK Deal", "Milton Keynes City Council's update")) == []
+    found = index.for_item(_item("Luton Council's budget"))
+    assert [(p.person, p.reason) for p in found] == [
+        ("m3", ("Luton Council",)),
+        ("m4", ("Luton Council",)),
+    ]
 
 
 def test_a_prompts_declaration_takes_the_registers_category_and_words() -> None:

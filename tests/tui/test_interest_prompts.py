@@ -76,6 +76,11 @@ async def test_an_items_one_prompt_is_declared_with_f5_and_another_dismissed_wit
         assert str(screen.prompt_line.render()).startswith("Possible interest: Cllr Tracey Stock")
         await pilot.press("shift+f5")
         await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert question.question.startswith("Dismiss the prompt for Cllr Tracey Stock — ")
+        await pilot.press("y")
+        await pilot.pause()
         assert app.screen is screen and not screen.prompt_line.display
 
     (declared,) = demo_store.meeting_record(meeting_id).declarations
@@ -153,11 +158,28 @@ async def test_several_prompts_are_chosen_from_a_list_to_declare_or_dismiss_any(
             "Mahesh Shah — Oasis PCN",
             "Dr Sarah Whiteman — Stonedean Practice",
         ]
-        await pilot.press("d")  # the cursor stayed second: Mahesh Shah, the third
+        # The rows changed under the cursor: it is back on the first, and d asks who.
+        assert dialog.query_one("#prompt-list", OptionList).highlighted == 0
+        await pilot.press("d")
         await pilot.pause()
-        assert _options(dialog) == [
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert question.question == (
+            "Dismiss the prompt for Joe Harrison — National Association of Primary Care?"
+        )
+        await pilot.press("n")  # not him: nothing dismissed
+        await pilot.pause()
+        assert app.screen is dialog and len(_options(dialog)) == 3
+        await pilot.press("down", "d")
+        await pilot.pause()
+        assert app.screen.question == "Dismiss the prompt for Mahesh Shah — Oasis PCN?"
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert _options(dialog) == [  # the dismissed one under the open ones, to restore
             "Joe Harrison — National Association of Primary Care",
             "Dr Sarah Whiteman — Stonedean Practice",
+            "Mahesh Shah — Oasis PCN (dismissed)",
         ]
         await pilot.press("escape")
         await pilot.pause()
@@ -166,7 +188,7 @@ async def test_several_prompts_are_chosen_from_a_list_to_declare_or_dismiss_any(
         await pilot.press("shift+f5")  # with several, the same list
         await pilot.pause()
         assert isinstance(app.screen, PromptListDialog)
-        assert len(_options(app.screen)) == 2
+        assert len(_options(app.screen)) == 3
         await pilot.press("escape")
 
     (declared,) = demo_store.meeting_record(meeting_id).declarations
@@ -195,12 +217,16 @@ async def test_the_list_closes_when_its_last_prompt_is_declared_and_offered_to_t
     app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _live_at(app, pilot, 9)
-        assert screen.mark("whiteman", "present") is None
-        await pilot.press("f5", "d", "d", "d")  # three dismissed: Dr Whiteman left
+        for member in ("harrison", "whiteman"):
+            assert screen.mark(member, "present") is None
+        await pilot.press("f5", "d", "y")  # Joe Harrison's dismissed: Dr Whiteman left
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, PromptListDialog)
-        assert _options(dialog) == ["Dr Sarah Whiteman — Stonedean Practice"]
+        assert _options(dialog) == [
+            "Dr Sarah Whiteman — Stonedean Practice",
+            "Joe Harrison — National Association of Primary Care (dismissed)",
+        ]
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen
@@ -219,7 +245,7 @@ async def test_the_list_closes_when_its_last_prompt_is_declared_and_offered_to_t
         "Partner in a practice bidding to merge",
     )
     dismissed = [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]
-    assert [e.person for e in dismissed] == ["harrison", "kufeji", "shah"]
+    assert [e.person for e in dismissed] == ["harrison"]
     assert "Partner in a practice bidding to merge" in [
         i.description for i in demo_store.interests("ICB") if i.person == "whiteman"
     ]
@@ -296,9 +322,12 @@ async def test_a_dismissal_the_store_cannot_write_is_said_and_the_prompt_stays(
     app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _live_at(app, pilot, 9)
+        for member in ("harrison", "kufeji", "shah", "whiteman"):
+            assert screen.mark(member, "present") is None
+        await pilot.pause()
         before = str(screen.prompt_line.render())
         monkeypatch.setattr(demo_store, "dismiss_prompt", full)
-        await pilot.press("shift+f5", "d")
+        await pilot.press("shift+f5", "d", "y")
         await pilot.pause()
         dialog = app.screen
         assert app.is_running and isinstance(dialog, PromptListDialog)
@@ -308,3 +337,79 @@ async def test_a_dismissal_the_store_cannot_write_is_said_and_the_prompt_stays(
         assert str(screen.prompt_line.render()) == before
         assert any("the disk is full" in str(n.message) for n in app._notifications)
     assert not [e for e in demo_store.timeline(meeting_id) if e.kind is EventKind.DISMISSED]
+
+
+async def test_a_dismissed_prompt_is_restored_from_the_list_and_open_again(
+    demo_store: Store,
+) -> None:
+    """Item 9's four prompts dismissed one by one (each asked): the list closes, and
+    Shift+F5 opens it again on the dismissed ones; r restores Mahesh Shah's, a withdrawal
+    of its dismissal in the timeline, and it is open when live capture opens again."""
+    meeting_id = _with_register(demo_store)
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _live_at(app, pilot, 9)
+        for member in ("harrison", "kufeji", "shah", "whiteman"):
+            assert screen.mark(member, "present") is None
+        await pilot.pause()
+        await pilot.press("f5", *["d", "y"] * 4)
+        await pilot.pause()
+        assert app.screen is screen and not screen.prompt_line.display
+        await pilot.press("shift+f5")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PromptListDialog)
+        assert _options(dialog)[2] == "Mahesh Shah — Oasis PCN (dismissed)"
+        await pilot.press("down", "down", "r")
+        await pilot.pause()
+        assert _options(dialog)[0] == "Mahesh Shah — Oasis PCN"
+        await pilot.press("escape")
+    events = demo_store.timeline(meeting_id)
+    shah = next(e for e in events if e.kind is EventKind.DISMISSED and e.person == "shah")
+    (withdrawn,) = [e for e in events if e.kind is EventKind.WITHDRAWN]
+    assert withdrawn.ref == shah.id  # the dismissal taken back, both kept
+    again = MeetingPrompts(MeetingCapture(demo_store, meeting_id, lambda: NOW))
+    assert [p.person for p in again.open_at(9)] == ["shah"]
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _live_at(app, pilot, 9)
+        assert str(screen.prompt_line.render()).startswith(
+            "Possible interest: Mahesh Shah — Oasis PCN"
+        )
+
+
+async def test_prompts_name_only_the_people_in_the_room_at_the_item(demo_store: Store) -> None:
+    """No attendance recorded at item 9: no prompt, so F5 opens an empty declaration
+    form, not one for someone it cannot be saved for; Mahesh Shah marked present, his
+    prompt, declared and stored; Joe Harrison's apologies keep his away."""
+    meeting_id = _with_register(demo_store)
+    app = MinutebookApp(demo_store, clock=lambda: NOW, open_meeting=meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _live_at(app, pilot, 9)
+        assert not screen.prompt_line.display
+        await pilot.press("f5")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-nature", Input).value == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.mark("shah", "present") is None
+        assert screen.mark("harrison", "apologies") is None
+        screen.go_to(9)
+        await pilot.pause()
+        assert str(screen.prompt_line.render()) == (
+            "Possible interest: Mahesh Shah — Oasis PCN (F5 declare, Shift+F5 dismiss)"
+        )
+        await pilot.press("f5")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-person", Select).value == "shah"
+        form.query_one("#field-ruling", Select).value = "remain"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+    (declared,) = demo_store.meeting_record(meeting_id).declarations
+    assert (declared.person, declared.item) == ("shah", 9)

@@ -2,11 +2,13 @@
 line under the item's title naming the members whose registered interests may touch
 the item taken up. With one prompt ("Possible interest: Mahesh Shah — Oasis PCN (F5
 declare, Shift+F5 dismiss)"), F5 opens the declaration form filled in from it (who, the
-register's category and wording; the Chair's ruling to choose) and Shift+F5 dismisses
-it, for good. With several ("Possible interests: Joe Harrison — National Association of
+register's category and wording; the Chair's ruling to choose) and Shift+F5 asks
+"Dismiss the prompt for Mahesh Shah — Oasis PCN?" and dismisses it (the list restores
+it). Only people in the room at the item are named: a declaration is of someone
+there. With several ("Possible interests: Joe Harrison — National Association of
 Primary Care and 3 more (F5 choose)"), F5 or Shift+F5 opens the list of them
-(live_prompt_list), where any one is declared or dismissed. A declaration made from a
-prompt that is not in the register is offered to it.
+(live_prompt_list), where any one is declared, dismissed or, dismissed, restored. A
+declaration made from a prompt that is not in the register is offered to it.
 
 The prompts are `MeetingPrompts`' (minutebook.application.interest_prompts); this
 module only shows them and hands the keys on."""
@@ -24,7 +26,7 @@ from minutebook.domain.interests import interest_words
 from minutebook.domain.meeting import Declaration
 from minutebook.domain.prompts import Prompt
 from minutebook.tui.screens.live_forms import LiveForms
-from minutebook.tui.screens.live_prompt_list import PromptListDialog
+from minutebook.tui.screens.live_prompt_list import PromptListDialog, dismiss_question
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.stored import stored
 
@@ -75,10 +77,11 @@ class LivePrompts:
         self.forms.app.push_screen(
             PromptListDialog(
                 number,
-                lambda: self.prompts.open_at(number),
+                lambda: (self.prompts.open_at(number), self.prompts.dismissed_at(number)),
                 self.capture.name,
                 lambda prompt: self._declare(number, prompt),
                 lambda prompt: self._dismiss(number, prompt),
+                lambda prompt: self._restore(number, prompt),
             )
         )
 
@@ -117,14 +120,23 @@ class LivePrompts:
         )
 
     def dismiss(self, number: int | None, then: Callable[[], None]) -> None:
-        """Dismiss the prompt (kept in the meeting's timeline), then `then`; with
-        several, the list to choose from."""
-        if number is None or not self.shown:
+        """Dismiss the prompt once the secretary says yes (kept in the meeting's
+        timeline), then `then`; with several, or none open but some dismissed (to
+        restore), the list to choose from."""
+        if number is None:
             return
-        if len(self.shown) > 1:
-            self.choose(number)
-        elif self._dismiss(number, self.shown[0]):
-            then()
+        if len(self.shown) != 1:
+            if self.shown or self.prompts.dismissed_at(number):
+                self.choose(number)
+            return
+        prompt = self.shown[0]
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._dismiss(number, prompt):
+                then()
+
+        label = f"{self.capture.name(prompt.person)} — {prompt.summary}"
+        self.forms.app.push_screen(ConfirmScreen(dismiss_question(label)), answered)
 
     def _dismiss(self, number: int, prompt: Prompt) -> bool:
         """Dismiss one prompt and show the item without it; False (said why, a full
@@ -132,5 +144,14 @@ class LivePrompts:
         if not stored(self.forms.app.screen, lambda: self.prompts.dismiss(number, prompt)):
             return False
         self.forms.app.notify(f"Dismissed: {self.capture.name(prompt.person)}, {prompt.summary}")
+        self.forms.changed()
+        return True
+
+    def _restore(self, number: int, prompt: Prompt) -> bool:
+        """Take a dismissal back: the prompt is open again (False, said why, when it
+        could not be kept)."""
+        if not stored(self.forms.app.screen, lambda: self.prompts.restore(number, prompt)):
+            return False
+        self.forms.app.notify(f"Restored: {self.capture.name(prompt.person)}, {prompt.summary}")
         self.forms.changed()
         return True
