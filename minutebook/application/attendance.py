@@ -15,17 +15,13 @@ from minutebook.domain.attendance_record import (
     SixMonths,
     attendance_over,
     councillors,
-    months_after,
     roles,
+    six_month_day,
     six_month_rule,
 )
 
 if TYPE_CHECKING:
     from minutebook.store import Store
-
-SIX_MONTH_READ = 12
-"""How many months back the six-month rule reads the council's meetings: more than six,
-so that the last attendance of anyone not yet past the six months is found."""
 
 
 def attendance_report(
@@ -36,28 +32,32 @@ def attendance_report(
     end: date | None = None,
 ) -> AttendanceReport:
     """The committee's attendance from `start` to `end` (None: open), with its
-    councillors' standing under the six-month rule where it is a council's committee."""
+    councillors' standing under the six-month rule where it is a council's committee, as
+    at the period's end where it is over, else as at `today` (`six_month_day`)."""
     committee = store.committee(code)
     seats = store.seats(committee.code)
     records = store.attendance_records([committee.code], start, end)
     record = attendance_over(committee.code, records, seats, today, start, end)
     standing: tuple[SixMonths, ...] = ()
+    judged_on = six_month_day(end, today)
     if committee.body_type in COUNCIL_BODIES:
-        standing = tuple(six_month_standing(store, today, only=committee.code))
+        standing = tuple(six_month_standing(store, judged_on, only=committee.code))
     people = store.people_among([m.person for m in record.members] + [s.person for s in standing])
-    return AttendanceReport(committee, record, people, roles(records, seats), standing, today)
+    return AttendanceReport(
+        committee, record, people, roles(records, seats), standing, today, judged_on
+    )
 
 
 def six_month_standing(store: Store, today: date, only: str | None = None) -> list[SixMonths]:
-    """Where the councillors stand under the six-month rule, from the meetings of every
-    council committee in the file over the last year (`SIX_MONTH_READ`); with `only`,
-    the councillors of that committee."""
+    """Where the councillors stand under the six-month rule on `today`, from their last
+    attendance as a member at any council committee in the file, however long ago (one
+    grouped query, `Store.last_attended_as_member`); with `only`, the councillors of
+    that committee."""
     council = [c for c in store.committees() if c.body_type in COUNCIL_BODIES]
     seated = [(c, store.seats(c.code)) for c in council]
     people = councillors(seated, today)
     if only is not None:
         mine = councillors([(c, s) for c, s in seated if c.code == only], today)
         people = {p: joined for p, joined in people.items() if p in mine}
-    read_from = months_after(today, -SIX_MONTH_READ)
-    records = store.attendance_records([c.code for c in council], read_from, today)
-    return six_month_rule(people, records, today, read_from)
+    last, first_day = store.last_attended_as_member([c.code for c in council], today)
+    return six_month_rule(people, last, today, first_day)

@@ -62,6 +62,13 @@ MARK_KEY = (
     "A apologies · A/D apologies, a deputy attended · X absent · blank: not expected"
 )
 
+COLUMN_KEY = (
+    "Exp expected · Pres present · Virt present virtually · Sub present as substitute · "
+    "InAtt in attendance · Apol apologies · Abs absent · Dep a deputy attended for them · "
+    "Poss/Act possible / actual"
+)
+"""The key to the short column headings of the terminal's table and the screen's."""
+
 MEMBERS = frozenset({Capacity.MEMBER, Capacity.PARTICIPANT})
 NOT_HELD = "not held yet"
 NOTHING_RECORDED = "no attendance recorded"
@@ -248,8 +255,8 @@ class SixMonths:
     person: str
     last_attended: date | None
     since: date
-    """The last attendance; with none, the day they took their seat, or the earliest
-    day read (`known` False: they may have attended before it)."""
+    """The last attendance; with none, the day they took their seat, or the first
+    meeting in the file (`known` False: they may have attended before it)."""
     known: bool
     ends: date
     state: SixMonthState
@@ -262,7 +269,10 @@ class SixMonths:
         elif self.known:
             start = f"has not attended since taking their seat on {short_date(self.since)}"
         else:
-            start = f"has not attended since {short_date(self.since)} or earlier"
+            start = (
+                "has no attendance recorded since the first meeting in the file, "
+                f"{short_date(self.since)}"
+            )
         return f"Cllr {name} {start}; six months {verb} {short_date(self.ends)}"
 
 
@@ -286,46 +296,72 @@ def councillors(
     return found
 
 
+KEEPS_SEAT_CAPACITIES = frozenset({*MEMBERS, Capacity.DEPUTY})
+"""The capacities in which attending keeps a councillor's seat: as a member, or as a
+substitute member (`attended_as_member`; the store's grouped read asks the same)."""
+KEEPS_SEAT_MODE = Mode.IN_PERSON
+"""Remote attendance is not attendance at a meeting of an English council (Hertfordshire
+CC v SSHCLG [2021] EWHC 1093 (Admin))."""
+
+
 def attended_as_member(record: MeetingRecord, row: Attendance) -> bool:
     """Attendance that keeps a councillor's seat: in the room, as a member or as a
-    substitute member. Remote attendance is not attendance at a meeting of an English
-    council (Hertfordshire CC v SSHCLG [2021] EWHC 1093 (Admin)); an observer attends
+    substitute member (`KEEPS_SEAT_CAPACITIES`, `KEEPS_SEAT_MODE`); an observer attends
     no meeting as a member."""
     return (
-        (row.capacity in MEMBERS or row.capacity is Capacity.DEPUTY)
-        and row.mode is Mode.IN_PERSON
+        row.capacity in KEEPS_SEAT_CAPACITIES
+        and row.mode is KEEPS_SEAT_MODE
         and record.attended(row)
     )
 
 
-def six_month_rule(
-    people: Mapping[str, date | None],
-    records: Iterable[MeetingRecord],
-    today: date,
-    read_from: date,
-    warning_days: int = WARNING_DAYS,
-) -> list[SixMonths]:
-    """Where each councillor in `people` (from `councillors`) stands under s85, from the
-    meetings of the council's committees read from `read_from` to `today`: the most
-    urgent first. Passed: the six months ended before today; approaching: they end
-    within `warning_days`."""
+def last_attendances(
+    people: Iterable[str], records: Iterable[MeetingRecord], today: date
+) -> dict[str, date]:
+    """Each person's last meeting on or before `today` at which they attended as a
+    member (`attended_as_member`); those who never did are left out. The store reads the
+    same in one grouped query (`Store.last_attended_as_member`) over the whole file."""
+    wanted = set(people)
     last: dict[str, date] = {}
     for record in records:
         day = record.meeting.date
         if day > today:
             continue
         for row in record.attendance:
-            if row.person in people and attended_as_member(record, row):
+            if row.person in wanted and attended_as_member(record, row):
                 last[row.person] = max(day, last.get(row.person, day))
+    return last
+
+
+def six_month_day(end: date | None, today: date) -> date:
+    """The day the six-month rule is judged as at for a report of a period ending on
+    `end`: a period already over is judged as at its end (a saved 2023/24 report says
+    what stood then, not today); a current or open period, as at today."""
+    return end if end is not None and end < today else today
+
+
+def six_month_rule(
+    people: Mapping[str, date | None],
+    last: Mapping[str, date],
+    today: date,
+    first_day: date | None,
+    warning_days: int = WARNING_DAYS,
+) -> list[SixMonths]:
+    """Where each councillor in `people` (from `councillors`) stands under s85 on
+    `today`, from their last attendance as a member (`last`, however long ago:
+    `last_attendances`), or, with none, the day they took their seat; failing both,
+    `first_day`, the first meeting of the council's committees in the file (they may
+    have attended before the file begins). The most urgent first. Passed: the six
+    months ended before today; approaching: they end within `warning_days`."""
     standing = []
     for person, joined in people.items():
         attended = last.get(person)
-        if attended is not None:
+        if attended is not None and attended <= today:
             since, known = attended, True
-        elif joined is not None and joined >= read_from:
-            since, known = joined, True
+        elif joined is not None and (first_day is None or joined >= first_day):
+            since, known, attended = joined, True, None
         else:
-            since, known = read_from, False
+            since, known, attended = first_day or today, False, None
         ends = months_after(since, 6)
         if ends < today:
             state = SixMonthState.PASSED
@@ -370,6 +406,18 @@ class AttendanceReport:
     roles: Mapping[str, str]
     six_months: tuple[SixMonths, ...] = ()
     today: date | None = None
+    six_months_on: date | None = None
+    """The day the six-month rule is judged as at (`six_month_day`): the period's end
+    where it is over, else today."""
+
+    @property
+    def six_month_heading(self) -> str:
+        """ "Six-month rule (Local Government Act 1972 s85), as at 31/03/2024": the screen,
+        the command line and the Word table say the day the rule is judged on."""
+        heading = "Six-month rule (Local Government Act 1972 s85)"
+        if self.six_months_on is not None:
+            heading += f", as at {short_date(self.six_months_on)}"
+        return heading
 
     def name(self, person: str) -> str:
         known = self.people.get(person)

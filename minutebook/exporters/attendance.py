@@ -115,7 +115,7 @@ def render_attendance(report: AttendanceReport, template: Path | None = None) ->
         skipped = "; ".join(f"{long_date(m.date)} ({why})" for m, why in record.not_counted)
         build.paragraph(f"Not counted: {skipped}.")
     if report.six_months:
-        build.heading("Six-month rule (Local Government Act 1972, section 85)", 2)
+        build.heading(report.six_month_heading, 2)
         for words in report.warnings or ["Every councillor has attended within six months."]:
             build.paragraph(words if words.endswith(".") else f"{words}.")
     return build

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from minutebook.domain.attendance_record import KEEPS_SEAT_CAPACITIES, KEEPS_SEAT_MODE
 from minutebook.domain.committee import Person
-from minutebook.domain.meeting import Attendance, Meeting, MeetingRecord
+from minutebook.domain.meeting import Attendance, AttendanceStatus, Meeting, MeetingRecord
 from minutebook.domain.timeline import Event, EventKind
 from minutebook.store.base import StoreBase
 from minutebook.store.rows import from_row
@@ -64,6 +65,46 @@ class AttendanceRecordRepository(StoreBase):
             )
             for row in meetings
         ]
+
+    def last_attended_as_member(
+        self, codes: Sequence[str], until: date
+    ) -> tuple[dict[str, date], date | None]:
+        """Each person's last meeting of the committees `codes` on or before `until` at
+        which they attended as a member (`domain.attendance_record.attended_as_member`:
+        a member's or deputy's row, in person, with an arrival not withdrawn), however
+        long ago, in one grouped query; and the first meeting of those committees (the
+        day the file's record of them begins), None where there is none."""
+        if not codes:
+            return {}, None
+        where, params = self._meetings_where(codes, None, until)
+        capacities = sorted(c.value for c in KEEPS_SEAT_CAPACITIES)
+        with self.transaction():
+            rows = self._rows(
+                "SELECT a.person AS person, MAX(m.date) AS last FROM attendance a "
+                "JOIN meetings m ON m.id = a.meeting_id "
+                f"WHERE m.committee IN ({', '.join('?' * len(codes))}) AND m.date <= ? "
+                f"AND a.capacity IN ({', '.join('?' * len(capacities))}) "
+                "AND a.mode = ? AND a.status = ? "
+                "AND EXISTS (SELECT 1 FROM timeline t WHERE t.meeting_id = a.meeting_id "
+                "AND t.person = a.person AND t.kind = ? AND NOT EXISTS "
+                "(SELECT 1 FROM timeline w WHERE w.meeting_id = t.meeting_id "
+                "AND w.kind = ? AND w.ref = t.id)) "
+                "GROUP BY a.person",
+                [
+                    *params,
+                    *capacities,
+                    KEEPS_SEAT_MODE.value,
+                    AttendanceStatus.PRESENT.value,
+                    EventKind.ARRIVED.value,
+                    EventKind.WITHDRAWN.value,
+                ],
+            )
+            first = self._rows(f"SELECT MIN(date) AS first FROM meetings WHERE {where}", params)
+        day = first[0]["first"] if first else None
+        return (
+            {row["person"]: date.fromisoformat(row["last"]) for row in rows},
+            date.fromisoformat(day) if day else None,
+        )
 
     def people_among(self, ids: Iterable[str]) -> dict[str, Person]:
         """The people with these ids, in one query (not every person in the file)."""

@@ -147,6 +147,7 @@ def export_attendance(
 def table_lines(report: AttendanceReport) -> list[str]:
     """The record as the terminal shows it: a heading, the meetings counted and not,
     a row per person, then the six-month warnings."""
+    from minutebook.domain.attendance_record import COLUMN_KEY
     from minutebook.domain.dates import short_date
     from minutebook.exporters.attendance import counts, period_words
 
@@ -165,10 +166,7 @@ def table_lines(report: AttendanceReport) -> list[str]:
         cells = [*map(str, counts(member)), f"{member.expected}/{member.actual}"]
         lines.append(report.name(member.person).ljust(width) + "".join(f"{c:>9}" for c in cells))
     lines.append("")
-    lines.append(
-        "Exp expected · Pres present · Virt present virtually · Sub present as substitute · "
-        "InAtt in attendance · Apol apologies · Abs absent · Dep a deputy attended for them"
-    )
+    lines.append(COLUMN_KEY)
     if report.six_months:
         lines.append(f"{report.six_month_heading}:")
         lines += [f"  {words}" for words in report.warnings] or [

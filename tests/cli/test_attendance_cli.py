@@ -44,6 +44,36 @@ def test_the_six_month_warning_is_dated(demo_file: Path) -> None:
     assert "six months ended 13/12/2023 (passed)" in later.output
 
 
+def test_a_last_attendance_years_ago_is_read_and_dated(demo_file: Path) -> None:
+    # Three years after the council's one meeting in the file, the warning gives the day
+    # each councillor last attended, not a day a year back from today.
+    result = _run(demo_file, "attendance", "--committee", "HCP", "--as-of", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "Six-month rule (Local Government Act 1972 s85), as at 01/12/2026:" in lines
+    assert (
+        "  Cllr R Bradburn last attended on 13/06/2023; six months ended 13/12/2023 (passed)"
+        in lines
+    )
+    # The record of a period over long ago is judged as at its end.
+    past = _run(
+        demo_file,
+        "attendance",
+        "--committee",
+        "HCP",
+        "--from",
+        "2023-06-01",
+        "--to",
+        "2023-11-30",
+        "--as-of",
+        "2026-12-01",
+    )
+    assert "Six-month rule (Local Government Act 1972 s85), as at 30/11/2023:" in (
+        past.output.splitlines()
+    )
+    assert "six months end 13/12/2023 (approaching)" in past.output
+
+
 def test_an_nhs_board_has_no_six_month_rule(demo_file: Path) -> None:
     result = _run(demo_file, "attendance", "--committee", "ICB", "--json")
     assert result.exit_code == 0, result.output

@@ -12,7 +12,9 @@ from minutebook.domain.attendance_record import (
     SixMonthState,
     attendance_over,
     councillors,
+    last_attendances,
     months_after,
+    six_month_day,
     six_month_rule,
 )
 from minutebook.domain.bodies import BodyType
@@ -191,9 +193,9 @@ def test_the_six_month_warning_passed_approaching_and_fine() -> None:
         # Remote attendance does not keep a seat (Hertfordshire, 2021).
         held(date(2026, 10, 1), [member("bob", "S2", mode=Mode.REMOTE)], ["bob"]),
     ]
+    last = last_attendances(people, records, date(2026, 11, 1))
     standing = {
-        s.person: s
-        for s in six_month_rule(people, records, date(2026, 11, 1), read_from=date(2025, 11, 1))
+        s.person: s for s in six_month_rule(people, last, date(2026, 11, 1), date(2025, 11, 1))
     }
     ann = standing["ann"]
     assert ann.state is SixMonthState.PASSED
@@ -211,13 +213,36 @@ def test_the_six_month_warning_passed_approaching_and_fine() -> None:
         "Cllr Cox has not attended since taking their seat on 01/03/2026; six months ended "
         "01/09/2026"
     )
-    dan = standing["dan"]  # nothing in the year read
+    dan = standing["dan"]  # nothing in the file, which begins on 1 November 2025
     assert dan.state is SixMonthState.PASSED and not dan.known
+    assert dan.words("Dee") == (
+        "Cllr Dee has no attendance recorded since the first meeting in the file, 01/11/2025; "
+        "six months ended 01/05/2026"
+    )
+    earlier = last_attendances(people, records, date(2026, 4, 1))
     assert [
         s.person
-        for s in six_month_rule(people, records, date(2026, 4, 1), read_from=date(2025, 4, 1))
+        for s in six_month_rule(people, earlier, date(2026, 4, 1), date(2025, 4, 1))
         if s.state is SixMonthState.FINE
     ] == ["cat", "ann"]  # the soonest end first
+
+
+def test_a_last_attendance_years_ago_is_worded_from_its_own_date() -> None:
+    # Bradburn last attended in June 2023: three years later the warning says so, not
+    # some day a year back from today.
+    people = {"bradburn": None}
+    records = [held(date(2023, 6, 13), [member("bradburn", "S1")], ["bradburn"])]
+    last = last_attendances(people, records, TODAY)
+    (standing,) = six_month_rule(people, last, TODAY, date(2023, 6, 13))
+    assert standing.words("Bradburn") == (
+        "Cllr Bradburn last attended on 13/06/2023; six months ended 13/12/2023"
+    )
+
+
+def test_the_rule_is_judged_at_a_past_periods_end_or_today() -> None:
+    assert six_month_day(date(2024, 3, 31), TODAY) == date(2024, 3, 31)
+    assert six_month_day(date(2027, 3, 31), TODAY) == TODAY
+    assert six_month_day(None, TODAY) == TODAY
 
 
 def test_the_rule_is_for_councillors_of_a_council_only() -> None:
@@ -238,7 +263,12 @@ def test_the_demo_council_members_and_their_last_attendance(demo_reader: Store) 
     people = councillors(committees, TODAY)
     assert sorted(people) == ["bradburn", "darlington", "hopkins", "marland"]
     records = [demo_reader.meeting_record(m.id) for m in demo_reader.meetings("HCP") if m.id]
-    standing = six_month_rule(people, records, date(2023, 7, 1), read_from=date(2022, 7, 1))
+    last = last_attendances(people, records, date(2023, 7, 1))
+    standing = six_month_rule(people, last, date(2023, 7, 1), date(2022, 7, 1))
+    # The store's one grouped query finds the same last attendances as the domain's rule.
+    found, first_day = demo_reader.last_attended_as_member(["HCP"], date(2023, 7, 1))
+    assert {p: d for p, d in found.items() if p in people} == last
+    assert first_day == date(2023, 6, 13)
     assert {s.person: (s.last_attended, s.state) for s in standing}["marland"] == (
         date(2023, 6, 13),
         SixMonthState.FINE,

@@ -44,7 +44,21 @@ def test_the_nhs_board_record_as_printed(demo_reader: Store) -> None:
 def test_a_council_committee_adds_the_six_month_rule(demo_reader: Store) -> None:
     build = render_attendance(attendance_report(demo_reader, "HCP", date(2023, 11, 20)))
     texts = [p.text for p in build.document.paragraphs]
-    assert "Six-month rule (Local Government Act 1972, section 85)" in texts
+    assert "Six-month rule (Local Government Act 1972 s85), as at 20/11/2023" in texts
+    assert (
+        "Cllr Marland last attended on 13/06/2023; six months end 13/12/2023 (approaching)."
+        in texts
+    )
+
+
+def test_a_past_periods_record_gives_the_rule_as_at_its_end(demo_reader: Store) -> None:
+    # Saved in 2026, the record of June to November 2023 says where the councillors
+    # stood on 30 November 2023, not three years on.
+    report = attendance_report(
+        demo_reader, "HCP", date(2026, 12, 1), date(2023, 6, 1), date(2023, 11, 30)
+    )
+    texts = [p.text for p in render_attendance(report).document.paragraphs]
+    assert "Six-month rule (Local Government Act 1972 s85), as at 30/11/2023" in texts
     assert (
         "Cllr Marland last attended on 13/06/2023; six months end 13/12/2023 (approaching)."
         in texts

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from minutebook.domain.attendance_record import attendance_over
-from minutebook.domain.meeting import Attendance, Meeting
+from minutebook.domain.attendance_record import attendance_over, last_attendances
+from minutebook.domain.meeting import Attendance, Capacity, Meeting, Mode
+from minutebook.domain.timeline import Event, EventKind
 from minutebook.store import Store
 
 TODAY = date(2026, 12, 1)
@@ -51,3 +52,49 @@ def test_one_query_per_list_however_many_meetings(demo_store: Store) -> None:
         demo_store.db.conn.set_trace_callback(None)
     assert len(records) == 12 and all(len(r.attendance) == 1 for r in records)
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 3
+
+
+def test_the_last_attendance_as_member_is_read_however_long_ago(demo_store: Store) -> None:
+    # Later meetings: Marland remote (does not keep a seat), Bradburn an arrival withdrawn
+    # as a mistake, Hopkins an observer; Darlington in person two years on.
+    plans = [
+        (date(2024, 1, 10), "marland", Capacity.MEMBER, Mode.REMOTE, False),
+        (date(2024, 2, 10), "bradburn", Capacity.MEMBER, Mode.IN_PERSON, True),
+        (date(2024, 3, 10), "hopkins", Capacity.OBSERVER, Mode.IN_PERSON, False),
+        (date(2025, 6, 1), "darlington", Capacity.DEPUTY, Mode.IN_PERSON, False),
+    ]
+    for day, person, capacity, mode, withdrawn in plans:
+        meeting = demo_store.add_meeting(Meeting(committee="HCP", date=day))
+        assert meeting.id is not None
+        deputising = ("S2",) if capacity is Capacity.DEPUTY else ()
+        row = Attendance(
+            person=person, capacity=capacity, mode=mode, seats=(), deputy_for=deputising
+        )
+        demo_store.add_attendance(meeting.id, row)
+        with demo_store.transaction():
+            (arrived,) = demo_store._add_events(
+                meeting.id, [Event(kind=EventKind.ARRIVED, person=person, item=1)]
+            )
+            if withdrawn:
+                demo_store._add_events(
+                    meeting.id, [Event(kind=EventKind.WITHDRAWN, ref=arrived.id)]
+                )
+    statements: list[str] = []
+    demo_store.db.conn.set_trace_callback(statements.append)
+    try:
+        last, first = demo_store.last_attended_as_member(["HCP", "ICB"], TODAY)
+    finally:
+        demo_store.db.conn.set_trace_callback(None)
+    assert {p: last[p] for p in ("marland", "bradburn", "hopkins", "darlington")} == {
+        "marland": date(2023, 6, 13),
+        "bradburn": date(2023, 6, 13),
+        "hopkins": date(2023, 6, 13),
+        "darlington": date(2025, 6, 1),
+    }
+    assert first == date(2022, 7, 1)
+    # One grouped query, and one for the day the file begins, however many meetings.
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2
+    # The domain's rule, read from every record, agrees.
+    records = demo_store.attendance_records(["HCP", "ICB"])
+    assert last_attendances(last, records, TODAY) == last
+    assert demo_store.last_attended_as_member([], TODAY) == ({}, None)

@@ -114,3 +114,36 @@ async def test_the_record_shown_saved_as_word_and_csv(demo_store: Store, tmp_pat
     ]
     lines = (folder / f"{stem}.csv").read_text(encoding="utf-8").splitlines()
     assert lines[1].startswith("Councillor Peter Marland,Chair (Leader of the Council),1,1,")
+
+
+async def test_at_80x24_every_warning_can_be_read_and_the_headings_have_a_key(
+    demo_store: Store,
+) -> None:
+    # Three years on, all four councillors are past six months: each warning is a line
+    # of its own, wrapped, and those that do not fit scroll into view.
+    app = MinutebookApp(demo_store, clock=lambda: datetime(2026, 12, 1, 10, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _on_committee(pilot, "HCP")
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        assert "Poss/Act possible / actual" in _text(screen, "#attendance-key")
+        key = screen.query_one("#attendance-key", Static)
+        assert key.region.height >= 2 and key.region.bottom <= 23  # wrapped, on screen
+        lines = _text(screen, "#attendance-six-months").splitlines()
+        assert lines[0] == "Six-month rule (Local Government Act 1972 s85), as at 01/12/2026:"
+        assert (
+            "Cllr R Bradburn last attended on 13/06/2023; six months ended 13/12/2023 (passed)"
+            in lines
+        )
+        assert len(lines) == 5
+        rule = screen.query_one("#attendance-rule")
+        warnings = screen.query_one("#attendance-six-months", Static)
+        rule.scroll_end(animate=False)
+        await pilot.pause()
+        # The last line is in view once scrolled: the container shows the warnings' end.
+        assert rule.scroll_offset.y + rule.scrollable_content_region.height >= (
+            warnings.virtual_region.height
+        )
+        assert rule.region.bottom <= 23

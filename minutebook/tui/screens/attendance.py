@@ -17,11 +17,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from minutebook.application.attendance import attendance_report
-from minutebook.domain.attendance_record import AttendanceReport
+from minutebook.domain.attendance_record import COLUMN_KEY, AttendanceReport
 from minutebook.domain.dates import parse_date, short_date
 from minutebook.exporters.attendance import counts, period_words
 from minutebook.tui.commands import PaletteCommand
@@ -55,19 +56,24 @@ Each person's meetings over the period: **Exp**ected (a member in post), **Pres*
 present **Virt**ually, present as **Sub**stitute (a deputy for another's seat), **In
 Att**endance (officers, observers), **Apol**ogies, **Abs**ent, how many of their
 apologies or absences had a **Dep**uty attend for them, and possible / actual as NHS
-boards print it. The line under the table shows the highlighted person's role and mark
-at each meeting. Only meetings held with attendance recorded count; the others are
-named. For a council's committee, the last line warns of councillors approaching or past
-six months without attending (Local Government Act 1972 s85). `p` chooses the period
-(blank: open). `s` saves the record shown as the Word table NHS boards print
-("Cumulative record of attendance (possible / actual)") and as a .csv, into a folder you
-choose. The same record is `minutebook attendance` and `minutebook export attendance`."""
+boards print it (the key is under the table). The line under it shows the highlighted
+person's role and mark at each meeting. Only meetings held with attendance recorded
+count; the others are named. For a council's committee, the last lines warn of
+councillors approaching or past six months without attending (Local Government Act 1972
+s85), as at the period's end where it is over, else today; Tab to them to scroll when
+more than fit. `p` chooses the period (blank: open). `s` saves the record shown as the
+Word table NHS boards print ("Cumulative record of attendance (possible / actual)") and
+as a .csv, into a folder you choose. The same record is `minutebook attendance` and
+`minutebook export attendance`."""
 
     DEFAULT_CSS = """
     AttendanceScreen #attendance-table { height: 1fr; }
+    AttendanceScreen #attendance-table { min-height: 4; }
+    AttendanceScreen #attendance-key { height: auto; color: $text-muted; }
     AttendanceScreen #attendance-detail { height: 3; border-top: solid $primary; }
     AttendanceScreen #attendance-meetings { height: 1; }
-    AttendanceScreen #attendance-six-months { height: auto; max-height: 5; color: $warning; }
+    AttendanceScreen #attendance-rule { height: auto; max-height: 5; }
+    AttendanceScreen #attendance-six-months { height: auto; color: $warning; }
     """
 
     BINDINGS = [
@@ -89,8 +95,12 @@ choose. The same record is `minutebook attendance` and `minutebook export attend
         yield Static("", id="attendance-title", classes="screen-title")
         yield Static("", id="attendance-meetings")
         yield ListTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+        # The short headings' key, as the command line prints under its table.
+        yield Static(COLUMN_KEY, id="attendance-key")
         yield Static("", id="attendance-detail")
-        yield Static("", id="attendance-six-months")
+        # A warning a line, wrapped; more than fit scroll (a council has many councillors).
+        with VerticalScroll(id="attendance-rule"):
+            yield Static("", id="attendance-six-months")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -210,10 +220,9 @@ choose. The same record is `minutebook attendance` and `minutebook export attend
 
 
 def six_month_lines(report: AttendanceReport) -> str:
-    """The six-month rule's line for a council's committee; nothing for another body."""
+    """The six-month rule's heading (with the day it is judged as at) and a line per
+    warning, for a council's committee; nothing for another body."""
     if not report.six_months:
         return ""
-    warnings = report.warnings
-    if not warnings:
-        return "Six-month rule: every councillor has attended within six months."
-    return "Six-month rule (LGA 1972 s85): " + "; ".join(warnings)
+    warnings = report.warnings or ["every councillor has attended within six months"]
+    return "\n".join([f"{report.six_month_heading}:", *warnings])
