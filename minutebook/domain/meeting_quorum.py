@@ -41,7 +41,7 @@ from minutebook.domain.meeting import (
 )
 from minutebook.domain.quorum import InquorateAction, Ruling, TermsOfReference
 from minutebook.domain.quorum_engine import QuorumEngine, Verdict
-from minutebook.domain.timeline import LATEST, Event, EventKind, Position, Timeline
+from minutebook.domain.timeline import LATEST, RECORDS, Event, EventKind, Position, Timeline
 
 NOT_DECISIONS = frozenset(
     {DecisionVerb.NOTED, DecisionVerb.RECEIVED, DecisionVerb.DEFERRED, DecisionVerb.REFERRED}
@@ -140,6 +140,12 @@ class Period:
         """The item under whose minute the period is written: the first item it covers,
         else the item during which it began."""
         return self.items[0] if self.items else self.began_item
+
+    @property
+    def taken(self) -> tuple[int, ...]:
+        """Its items that were taken (anything recorded at them): an item not taken
+        gets no quorum sentence of its own ("remained inquorate for this item")."""
+        return tuple(n for n, outcome in self.outcomes if outcome is not Outcome.NOT_TAKEN)
 
 
 @dataclass(frozen=True)
@@ -538,6 +544,7 @@ class MeetingQuorum:
             return start <= position and (end is None or position < end)
 
         minutes = {m.item: m for m in self.record.minutes}
+        recorded = self._recorded_items()
         covered: list[tuple[int, Outcome]] = []
         rest: list[int] = []
         for number in timeline.items:
@@ -547,10 +554,21 @@ class MeetingQuorum:
             within = [d for d, place in places if inside(place)]
             outside = [d for d, place in places if not inside(place)]
             if within or (not outside and inside(timeline.now_at(number))):
-                covered.append((number, _outcome(minute.narrative if minute else "", within)))
+                covered.append((number, _outcome(number in recorded, within)))
                 if within and any(place < start for _, place in places):
                     rest.append(number)
         return tuple(n for n, _ in covered), tuple(covered), tuple(rest)
+
+    def _recorded_items(self) -> set[int | None]:
+        """The items with a record of their own: a minute (words, a decision or a number
+        issued), a declaration, or any record in the timeline (an action ...). They were
+        taken; an item skipped (live capture going straight to item 9), or taken up with
+        nothing recorded at it, was not."""
+        found: set[int | None] = {
+            m.item for m in self.record.minutes if m.narrative.strip() or m.decisions or m.number
+        }
+        found |= {d.item for d in self.record.declarations}
+        return found | {e.item for e in self.timeline.active if e.kind in RECORDS}
 
     def _policy(self, conflict: bool) -> InquorateAction | None:
         if self.terms is None:
@@ -563,9 +581,9 @@ def _same_room(a: Verdict, b: Verdict) -> bool:
     return a.counted == b.counted and [f.text for f in a.failed] == [f.text for f in b.failed]
 
 
-def _outcome(narrative: str, decisions: Sequence[Decision]) -> Outcome:
-    """What happened to an item taken while inquorate, from what was recorded in it."""
-    if not narrative.strip() and not decisions:
+def _outcome(taken: bool, decisions: Sequence[Decision]) -> Outcome:
+    """What happened to an item while inquorate, from what was recorded in it."""
+    if not taken and not decisions:
         return Outcome.NOT_TAKEN
     if any(not d.chairs_action and d.verb not in NOT_DECISIONS for d in decisions):
         return Outcome.DECIDED

@@ -292,7 +292,7 @@ def _item_quorum(snapshot: MinutesSnapshot, item: int, public: bool) -> list[str
             # An inquorate start is minuted in the quorum statement above the items.
             began = "" if period.from_start else began_text(period, name, with_reasons=True)
             lines += [text for text in (began, outcome_text(period, parent)) if text]
-        elif item in period.items and period.restored_item != item and not to_the_close:
+        elif item in period.taken and period.restored_item != item and not to_the_close:
             lines.append(REMAINED_INQUORATE)
         if period.restored_item == item or to_the_close:
             lines += [text for text in (restored_text(period, name),) if text]

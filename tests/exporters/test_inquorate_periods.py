@@ -650,3 +650,27 @@ def test_a_quorum_line_under_another_items_minute_says_its_item(demo_store: Stor
     assert "The meeting became inquorate when M Bracey left the meeting." in text
     # Item 4 was decided on before the quorum was lost: only its rest was inquorate.
     assert "The rest of item 4 was taken for information only." in text
+
+
+def test_nhs_items_with_nothing_recorded_were_not_taken_and_say_nothing_of_the_quorum(
+    snapshots: dict[str, MinutesSnapshot],
+) -> None:
+    # As above, Joe Harrison leaves and nobody comes back; items 9 and 10 hold no record
+    # (no words, no decision, no number): they were not taken, and their rows say
+    # nothing of the quorum.
+    snapshot = _room(snapshots["ICB"], ICB_TEN, leaves=("harrison", 5, "09:25"))
+    blank = {9, 10}
+    minutes = tuple(
+        m.model_copy(update={"narrative": "", "number": None}) if m.item in blank else m
+        for m in snapshot.record.minutes
+        if m.item not in blank or not m.decisions
+    )
+    rows, _ = _item_rows(change(snapshot, minutes=minutes))
+    assert rows["6."][2] == (
+        "Items 6 and 7 were decided although the meeting was inquorate (the decisions are "
+        "marked as such); items 8 and 11 were taken for information only; items 9 and 10 "
+        "were not taken."
+    )
+    assert rows["8."][1] == "The meeting remained inquorate for this item."
+    for number in ("9.", "10."):
+        assert not any("quorate" in text for text in rows.get(number, []))
