@@ -39,4 +39,17 @@ def annual_report(store: Store, code: str, year: int, today: date) -> AnnualRepo
         start,
         end,
     )
-    return AnnualReport(label, compliance, attendance, returns, store.people_among(members))
+    # The overdue actions are named with their owners, and kept to their numbers where
+    # agreed under a confidential item (the report is public).
+    overdue = compliance.overdue
+    held = {a.meeting_id for a in overdue if a.meeting_id}
+    named = [*members, *dict.fromkeys(a.owner for a in overdue)]
+    return AnnualReport(
+        label,
+        compliance,
+        attendance,
+        returns,
+        store.people_among(named),
+        prepared_on=today,
+        confidential_items=store.confidential_items(committee.code, held) if held else frozenset(),
+    )

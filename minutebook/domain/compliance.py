@@ -25,6 +25,7 @@ from minutebook.domain.dates import short_date
 from minutebook.domain.meeting import (
     Decision,
     DecisionFlag,
+    DecisionVerb,
     Meeting,
     MeetingRecord,
     MinutesStatus,
@@ -105,6 +106,25 @@ class DecisionTaken:
     def is_decision(self) -> bool:
         """A decision made, not business noted, received, deferred or referred."""
         return self.decision.verb not in NOT_DECISIONS
+
+    @property
+    def substance(self) -> DecisionVerb:
+        """What the decision does, in the verbs of `DecisionVerb`: its own verb, except a
+        resolution whose words open with another of the verbs ("RESOLVED – Noted, the
+        update report", as seed 001's council minutes write what was noted), which does
+        what that verb says."""
+        if self.decision.verb is not DecisionVerb.RESOLVED:
+            return self.decision.verb
+        first = self.decision.text.replace("**", "").split(maxsplit=1)
+        opening = first[0].strip(",.:;–-").upper() if first else ""
+        return DecisionVerb.__members__.get(opening, self.decision.verb)
+
+    @property
+    def decides(self) -> bool:
+        """A decision that decides something (resolved, agreed, approved, recommended,
+        ratified, endorsed): not one whose substance is noting, receiving, deferring or
+        referring (`substance`), which an annual report counts apart as business noted."""
+        return self.substance not in NOT_DECISIONS
 
     @property
     def words(self) -> str:

@@ -159,7 +159,9 @@ def render(demo_reader: Store) -> Callable[[str, Path | None], tuple[Build, Comm
             from minutebook.exporters.annual_report import render_annual_report
 
             made = annual_report(demo_reader, code, day.year, date(2026, 12, 1))
-            return render_annual_report(made, template), committee, ""
+            # A draft while a past meeting of its year is not recorded (the demo's are).
+            draft = "DRAFT" if made.is_draft else ""
+            return render_annual_report(made, template), committee, draft
         if what == "tracker":
             tracker = presented_tracker(demo_reader, code, next_days[style], date.today())
             confidential = version == ["confidential"]

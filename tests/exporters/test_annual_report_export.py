@@ -10,7 +10,8 @@ from datetime import date
 
 from minutebook.application.annual_report import annual_report
 from minutebook.application.attendance import attendance_report
-from minutebook.domain.meeting import DecisionFlag
+from minutebook.domain.annual_report import as_reported, number_words, times
+from minutebook.domain.meeting import DecisionFlag, DecisionVerb
 from minutebook.exporters.annual_report import render_annual_report, report_file_name
 from minutebook.exporters.attendance import render_attendance
 from minutebook.store import Store
@@ -37,36 +38,86 @@ def test_the_council_partnerships_municipal_year(demo_reader: Store) -> None:
     assert report_file_name(report) == "HCP annual report 2023-24.docx"
     build = render_annual_report(report)
     texts = _texts(build)
-    assert texts[:2] == [
+    assert texts[:4] == [
         "Milton Keynes Health and Care Partnership: Annual Report 2023/24",
         "Municipal year 2023/24: 1 May 2023 to 30 April 2024",
+        "Report of the Democratic Services Officer, 1 December 2026",
+        "Please contact Andrew Clayton on 01908 252046 or andrew.clayton@milton-keynes.gov.uk",
     ]
-    # Council style: numbered paragraphs, decisions under their minute number.
-    assert "2.1\t1 meeting held; the terms of reference set no number of meetings a year." in texts
-    assert "13 June 2023: quorate throughout; minutes circulated" in texts
-    assert "2.2\tNot counted as held: 20 September 2023 (no attendance recorded)." in texts
-    assert "HCP6 MK Deal Update (13 June 2023)" in texts
+    # The opening summary: to whom it reports, how often it met, the headline figures;
+    # the noted business ("RESOLVED – Noted, ...") counted apart from the decisions.
     assert (
-        "RESOLVED – Agreed, the recommendation of the Joint Leadership Team to select "
-        "Bletchley as the area to pilot integrated neighbourhood working"
+        "1.1\tThe Partnership reports to Milton Keynes City Council. It met once in the "
+        "municipal year 2023/24, made four decisions in public business and noted three "
+        "reports. It agreed two actions; two were overdue on 30 April 2024."
+    ) in texts
+    # Council style: numbered paragraphs throughout, no bullets.
+    assert "2.1\tThe Partnership met once in 2023/24, on 13 June 2023." in texts
+    assert not any(p.style.name == "List Bullet" for p in build.document.paragraphs)
+    # A past meeting with nothing recorded: said only in a report marked DRAFT.
+    assert report.is_draft
+    assert "2.2\tThe meeting of 20 September 2023 is not yet recorded." in texts
+    header = build.document.sections[0].header.paragraphs
+    assert any(p.text == "DRAFT" for p in header)
+    assert (
+        "3.1\tIn 2023/24 the Partnership made four decisions in public business and noted "
+        "three reports. They are listed below."
     ) in texts
     assert (
-        "4.2\tQuorum: quorate throughout at 1 of 1 meetings (100%); at every decision at 1 of 1."
-        in texts
-    )
-    assert "4.5\tMinutes: approved at the next meeting: none late." in texts
-    assert "Overdue on 30 April 2024: actions 1 and 2" in texts
-    assert (
-        "5.1\tThe Milton Keynes Health and Care Partnership keeps no register of interests "
-        "in this record."
+        "3.4\tMinute HCP6, MK Deal Update (13 June 2023): RESOLVED – Agreed, the "
+        "recommendation of the Joint Leadership Team to select Bletchley as the area to "
+        "pilot integrated neighbourhood working."
     ) in texts
+    assert not any("Noted, the update report" in t for t in texts)
+    assert (
+        "4.1\tThe Partnership met once in 2023/24; its terms of reference do not set how "
+        "often it meets."
+    ) in texts
+    assert "4.2\tThe meeting was quorate throughout." in texts
+    assert "4.4\tThe minutes of 13 June 2023 are to be approved at its next meeting." in texts
+    assert (
+        "4.5\tThe Partnership agreed two actions in the year. Two were overdue on 30 April "
+        "2024, as listed below."
+    ) in texts
+    # The overdue actions named: their words, owner and deadline.
+    assert _table(build, 0) == [
+        ["No.", "Action", "Owner", "Deadline"],
+        [
+            "1",
+            "Agreed, the recommendation of the Joint Leadership Team to select Bletchley as "
+            "the area to pilot integrated neighbourhood working.",
+            "Michael Bracey",
+            "20/09/2023",
+        ],
+        [
+            "2",
+            "Agreed, that the Joint Leadership Team undertake background work to prepare for "
+            "a potential start of the Bletchley pilot in September 2023.",
+            "Michael Bracey",
+            "20/09/2023",
+        ],
+    ]
+    # A council committee keeping no register here points to the council's own.
+    assert (
+        "5.1\tMembers' interests are recorded in Milton Keynes City Council's register of "
+        "members' interests."
+    ) in texts
+    assert not any("RAG key" in t or "this record" in t or "none late" in t for t in texts)
 
 
 def test_the_nhs_boards_financial_year_in_tables(demo_reader: Store) -> None:
     report = annual_report(demo_reader, "ICB", 2022, TODAY)
     build = render_annual_report(report)
     texts = _texts(build)
-    assert texts[1] == "Financial year 2022/23: 1 April 2022 to 31 March 2023"
+    assert texts[1:3] == [
+        "Financial year 2022/23: 1 April 2022 to 31 March 2023",
+        "Prepared by the secretariat, 1 December 2026",
+    ]
+    assert (
+        "The Board met once in the financial year 2022/23, made ten decisions in public "
+        "business and noted one report. It agreed three actions."
+    ) in texts
+    assert "The Board met once in 2022/23." in texts
     assert _table(build, 0) == [
         ["Date", "Quorate", "Minutes"],
         ["1 July 2022", "Quorate throughout", "Circulated"],
@@ -79,15 +130,24 @@ def test_the_nhs_boards_financial_year_in_tables(demo_reader: Store) -> None:
     assert decisions[2][:3] == ["", "", ""]
     assert decisions[8][:3] == ["01/07/2022", "7", "Integrated Care Board Policies"]
     assert "NOTED" not in " ".join(row[3] for row in decisions)
+    # A point whose details follow it in the minute ("... and set out below:") is not
+    # left hanging; a list's semicolon ends as a sentence.
+    assert decisions[2][3].endswith("detailed in Appendix B, as set out in the minutes.")
+    assert decisions[1][3].endswith("as described in the Governance Handbook.")
+    assert not any(row[3].endswith((":", ";")) for row in decisions[1:])
     compliance = dict((row[0], row[1]) for row in _table(build, 2)[1:])
-    assert compliance["Minutes"] == (
-        "Draft circulated within 10 working days; approved at the next meeting: none late"
+    assert compliance["Minutes"].startswith(
+        "The draft minutes of every meeting were circulated within ten working days."
     )
-    assert compliance["Actions"].startswith("3 actions agreed in the period; none overdue")
+    assert compliance["Actions"] == (
+        "The Board agreed three actions in the year. None was overdue on 31 March 2023. "
+        "No actions were escalated."
+    )
+    assert compliance["Decisions"] == "No decision was taken while inquorate or by Chair's action."
     # Seed 003's register: every member returned in 2022/23.
-    assert "25 of 25 members made a return to the register in the year." in texts
-    assert "No return made: none" in texts
-    assert any(t.startswith("Interests declared: Dr Rima Makarem") for t in texts)
+    assert "Every member made a return to the register of interests for 2022/23." in texts
+    assert any(t.startswith("Interests were declared by Dr Rima Makarem, ") for t in texts)
+    assert not any(t.startswith("No return was made") for t in texts)
 
 
 def test_the_register_returns_are_the_years(demo_reader: Store) -> None:
@@ -98,7 +158,7 @@ def test_the_register_returns_are_the_years(demo_reader: Store) -> None:
     assert returns.kept and not returns.interests and not returns.nil
     assert "makarem" in returns.missing and len(returns.missing) == 24
     texts = _texts(render_annual_report(report))
-    assert "0 of 24 members made a return to the register in the year." in texts
+    assert "No member made a return to the register of interests for 2023/24." in texts
     # 2021/22: nobody held a seat yet (the Board began on 1 July 2022).
     assert annual_report(demo_reader, "ICB", 2021, TODAY).returns.missing == ()
 
@@ -124,19 +184,58 @@ def test_flagged_and_confidential_decisions_as_a_public_report_shows_them(
     build = render_annual_report(changed)
     texts = _texts(build)
     assert (
-        "In the year it made 9 decisions in public business. 1 made in confidential "
-        "business is not listed."
+        "In 2022/23 the Board made nine decisions in public business and noted one report. "
+        "One further decision, made in confidential business, is not listed. They are "
+        "listed below."
     ) in texts
-    assert any(
-        t.startswith(
-            "Taken while inquorate: minute 6 of 01/07/2022, AGREED: To establish the seven"
-        )
-        for t in texts
-    )
-    assert "By Chair's action: minute 7 of 01/07/2022 (confidential business)" in texts
     shown = " ".join(row[3] for row in _table(build, 1))
     assert "Conflicts of Interest Management" not in shown
     figures = dict((row[0], row[1]) for row in _table(build, 2)[1:])
     assert figures["Decisions"] == (
-        "10 decisions made; 1 taken while inquorate; 1 by Chair's action"
+        "A decision under minute 6 of 1 July 2022 was taken while the meeting was "
+        "inquorate: To establish the seven Committees of the Board of the Integrated Care "
+        "Board as described in the Governance Handbook. A decision under minute 7 of 1 July "
+        "2022, in confidential business, was taken by Chair's action."
+    )
+
+
+def test_a_meeting_short_of_its_terms_and_inquorate_for_a_while(demo_reader: Store) -> None:
+    report = annual_report(demo_reader, "ICB", 2022, TODAY)
+    compliance = report.compliance
+    held = replace(compliance.held[0], inquorate_periods=1)
+    changed = replace(
+        report, compliance=replace(compliance, per_year=6, due=6, held=(held,), not_held=())
+    )
+    assert not changed.is_draft  # the year is over and every meeting recorded
+    texts = _texts(render_annual_report(changed))
+    assert (
+        "The Board met once in 2022/23. Its terms of reference ask it to meet at least six "
+        "times a year."
+    ) in texts
+    assert not any("short" in t or "not yet recorded" in t for t in texts)
+    figures = dict((row[0], row[1]) for row in _table(render_annual_report(changed), 2)[1:])
+    assert figures["Quorum"] == (
+        "The meeting of 1 July 2022 was inquorate for part of the business; no decisions "
+        "were taken while inquorate."
+    )
+
+
+def test_what_a_decision_does_and_how_a_report_quotes_it(demo_reader: Store) -> None:
+    # Seed 001 minutes what was noted as "RESOLVED – Noted, ...": noted, not decided.
+    report = annual_report(demo_reader, "HCP", 2023, TODAY)
+    kinds = [(d.decision.verb, d.substance, d.decides) for d in report.compliance.decisions]
+    assert kinds.count((DecisionVerb.RESOLVED, DecisionVerb.NOTED, False)) == 3
+    assert (DecisionVerb.RESOLVED, DecisionVerb.AGREED, True) in kinds
+    assert (len(report.public_decisions), report.noted) == (4, 3)
+    assert as_reported(
+        "To **appoint** the Chairs, as detailed in Appendix B and set out below:"
+    ) == ("To appoint the Chairs, as detailed in Appendix B, as set out in the minutes.")
+    assert as_reported("Risk Management Framework;") == "Risk Management Framework."
+    assert as_reported("The following were agreed:") == "The following were agreed."
+    assert (number_words(7), number_words(11), times(1), times(2), times(6)) == (
+        "seven",
+        "11",
+        "once",
+        "twice",
+        "six times",
     )
