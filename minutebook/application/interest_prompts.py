@@ -10,6 +10,8 @@ The rule is the domain's (`domain.prompts`); declarations are recorded by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from minutebook.domain.interests import interest_categories
@@ -22,7 +24,7 @@ from minutebook.domain.prompts import (
     still_open,
 )
 from minutebook.domain.register import Interest, register_on
-from minutebook.domain.timeline import EventKind
+from minutebook.domain.timeline import Event, EventKind
 
 if TYPE_CHECKING:
     from minutebook.application.capture import MeetingCapture
@@ -53,11 +55,60 @@ def agenda_prompts(store: Store, meeting_id: int) -> dict[int, list[Prompt]]:
     return {item.number: index.for_item(item) for item in record.agenda}
 
 
-def people_prompted(store: Store, meeting_id: int) -> dict[int, int]:
-    """How many members each agenda item prompts (by number; items with none left out),
-    for the agenda's column."""
-    found = agenda_prompts(store, meeting_id)
-    return {n: len({p.person for p in ps}) for n, ps in found.items() if ps}
+@dataclass(frozen=True)
+class ItemInterests:
+    """What became of an agenda item's prompts: those still open (of anyone, in the
+    room or not), the people who declared on the item (prompted or not), and the
+    prompts dismissed."""
+
+    open: list[Prompt]
+    declared: list[str]
+    dismissed: list[Prompt]
+
+    @property
+    def column(self) -> str:
+        """The agenda's "Int.": the members still prompted, then how many declared (D)
+        and how many prompts were dismissed (X): "4", "1 1D 2X", "1D"; blank for none."""
+        parts = [str(len({p.person for p in self.open}))] if self.open else []
+        if self.declared:
+            parts.append(f"{len(self.declared)}D")
+        if self.dismissed:
+            parts.append(f"{len({p.person for p in self.dismissed})}X")
+        return " ".join(parts)
+
+
+def standing_dismissals(events: Sequence[Event]) -> dict[tuple[int, str, int | None], int]:
+    """Each prompt dismissal not taken back (item, person, interest id), with its event's
+    id: restoring the prompt withdraws it."""
+    withdrawn = {e.ref for e in events if e.kind is EventKind.WITHDRAWN}
+    return {
+        (e.item, e.person, e.ref): e.id
+        for e in events
+        if e.kind is EventKind.DISMISSED
+        and e.item is not None
+        and e.person is not None
+        and e.id is not None
+        and e.id not in withdrawn
+    }
+
+
+def agenda_interests(store: Store, meeting_id: int) -> dict[int, ItemInterests]:
+    """For each agenda item (by number), its prompts open, its declarations and its
+    prompts dismissed, for the agenda's column and `I`."""
+    record = store.meeting_record(meeting_id)
+    index = prompt_index(store, record.meeting)
+    dismissals = standing_dismissals(store.timeline(meeting_id))
+    done = [(d.person, d.item) for d in record.declarations]
+    found: dict[int, ItemInterests] = {}
+    for item in record.agenda:
+        prompts = index.for_item(item)
+        declared = [d.person for d in record.declarations if d.item == item.number]
+        found[item.number] = ItemInterests(
+            still_open(prompts, item.number, done, dismissals),
+            list(dict.fromkeys(declared)),
+            [p for p in prompts if _key(item.number, p) in dismissals and p.person not in declared],
+        )
+    return found
 
 
 IN_THE_ROOM = ("present", "remote")
@@ -75,18 +126,8 @@ class MeetingPrompts:
         # A committee that keeps no register here is not asked to start one each time.
         self.kept = bool(capture.store.interests(code) or capture.store.nil_returns(code))
         self.index = prompt_index(capture.store, capture.meeting, self.register)
-        events = capture.store.timeline(capture.meeting_id)
-        withdrawn = {e.ref for e in events if e.kind is EventKind.WITHDRAWN}
         # Each dismissal standing, with its event's id: restoring the prompt withdraws it.
-        self.dismissals: dict[tuple[int, str, int | None], int] = {
-            (e.item, e.person, e.ref): e.id
-            for e in events
-            if e.kind is EventKind.DISMISSED
-            and e.item is not None
-            and e.person is not None
-            and e.id is not None
-            and e.id not in withdrawn
-        }
+        self.dismissals = standing_dismissals(capture.store.timeline(capture.meeting_id))
 
     @property
     def dismissed(self) -> set[tuple[int, str, int | None]]:

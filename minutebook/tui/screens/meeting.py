@@ -21,7 +21,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from minutebook.application.interest_prompts import people_prompted
+from minutebook.application.interest_prompts import agenda_interests
 from minutebook.application.lifecycle import MinutesLifecycle
 from minutebook.domain import (
     AgendaItem,
@@ -88,10 +88,12 @@ class MeetingScreen(Screen[None]):
 closing ones, such as any other business), `e` or `Enter` edits the selected item,
 `Shift+↑` / `Shift+↓` move it (items are renumbered, and any minutes, declarations or
 arrivals recorded against them move with them), `Delete` removes an item that nothing
-refers to yet. "Int." counts the members the register of interests prompts on an item;
-`I` names them. Each item has a title, wording, lead, purpose (decision / discussion /
-information), planned minutes, a confidential flag (Part II) with, for a principal
-council, the paragraphs of Schedule 12A that make it exempt, and a paper reference.
+refers to yet. "Int." counts the members the register of interests prompts on an item,
+then those who declared (D) and the prompts dismissed (X) at the meeting: "1 1D 2X" is
+one still to answer, one declaration, two dismissed; `I` names them. Each item has a
+title, wording, lead, purpose (decision / discussion / information), planned minutes,
+a confidential flag (Part II) with, for a principal council, the paragraphs of Schedule
+12A that make it exempt, and a paper reference.
 `1`, `2`, `3` switch between the tabs. **Attendance** shows who has sent apologies
 (`p` records or withdraws them) and who will join remotely (`r` records a member's
 planned remote attendance with a note, such as "joining by video from London", or
@@ -174,7 +176,7 @@ planned minutes print a timing only for the items given them."""
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        # "Int.": how many members the register prompts on the item (docs/register.md),
+        # "Int.": the register's prompts on the item, open and answered (docs/register.md),
         # before the title so that it is on screen at 80 columns; `I` names them.
         self.agenda_table.add_columns(
             "No.", "Int.", "Item", "Lead", "Purpose", "Mins", "Conf.", "Paper"
@@ -217,11 +219,11 @@ planned minutes print a timing only for the items given them."""
         keep = table.cursor_row
         table.clear()
         agenda = self.app.store.agenda(self.meeting_id)
-        prompted = people_prompted(self.app.store, self.meeting_id)
+        interests = agenda_interests(self.app.store, self.meeting_id)
         for item in agenda:
             table.add_row(
                 str(item.number),
-                str(prompted.get(item.number, "")),
+                interests[item.number].column if item.number in interests else "",
                 item.title,
                 item.lead or "",
                 item.purpose.value.capitalize(),

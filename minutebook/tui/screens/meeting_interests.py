@@ -1,11 +1,12 @@
 """The meeting's possible interests, before it is held (docs/register.md#prompts): the
 meeting screen's `I` (and the palette's "Possible interests from the register") lists
 each agenda item the register of interests prompts members on, with each member's name
-and interest: "9. Next Steps for Integrating Primary Care: Fuller Stocktake: Joe
-Harrison — National Association of Primary Care; Dr Omotayo Kufeji — The Bridge PCN".
-The agenda's "Int." column counts them; this names them, so the secretary can brief the
-Chair. The prompts are `application.interest_prompts.agenda_prompts`' answer, the same
-live capture shows item by item; this module only words them."""
+and interest, one a line ("9. Next Steps for Integrating Primary Care: Fuller
+Stocktake", then "  Joe Harrison — National Association of Primary Care", ...), then
+who "declared: …" at the meeting and the prompts "dismissed: …". The agenda's "Int."
+column counts them; this names them, so the secretary can brief the Chair. The prompts
+are `application.interest_prompts.agenda_interests`' answer, the same live capture
+shows item by item; this module only words them."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from minutebook.application.interest_prompts import agenda_prompts
+from minutebook.application.interest_prompts import ItemInterests, agenda_interests
 from minutebook.domain.meeting import AgendaItem
 from minutebook.domain.prompts import Prompt
 
@@ -31,21 +32,43 @@ NONE_PROMPTED = (
     "register in Minutebook)."
 )
 
+HINT = (
+    "In live capture (l), each item's open prompts are named as it is taken up: F5 "
+    "declares one, Shift+F5 dismisses it. Esc closes."
+)
+
 
 def interest_lines(
     agenda: Sequence[AgendaItem],
-    prompts: Mapping[int, Sequence[Prompt]],
+    interests: Mapping[int, ItemInterests],
     name: Callable[[str], str],
 ) -> list[str]:
-    """One line per agenda item with prompts, in agenda order: its number and title,
-    then each prompt as "name — interest", apart by "; "."""
-    lines = []
+    """One paragraph per agenda item with prompts or declarations, in agenda order: its
+    number and title, then each open prompt on its own line, "name — interest" (the
+    organisation in full), then "declared: …" and "dismissed: …"."""
+    paragraphs = []
     for item in agenda:
-        found = prompts.get(item.number) or ()
-        if found:
-            named = "; ".join(f"{name(p.person)} — {p.summary}" for p in found)
-            lines.append(f"{item.number}. {item.title}: {named}")
-    return lines
+        found = interests.get(item.number)
+        if found is None or not (found.open or found.declared or found.dismissed):
+            continue
+        lines = [f"{item.number}. {item.title}"]
+        lines += [f"  {name(p.person)} — {_interest(p)}" for p in found.open]
+        if found.declared:
+            lines.append("  declared: " + ", ".join(name(p) for p in found.declared))
+        if found.dismissed:
+            lines.append(
+                "  dismissed: "
+                + "; ".join(f"{name(p.person)} — {_interest(p)}" for p in found.dismissed)
+            )
+        paragraphs.append("\n".join(lines))
+    return paragraphs
+
+
+def _interest(prompt: Prompt) -> str:
+    """The interest a prompt names, whole (the dialog wraps it; `Prompt.summary` cuts)."""
+    if prompt.interest is None:
+        return prompt.reason[0] if prompt.reason else ""
+    return prompt.interest.organisation or prompt.summary
 
 
 class InterestsDialog(ModalScreen[None]):
@@ -74,11 +97,7 @@ class InterestsDialog(ModalScreen[None]):
             with VerticalScroll():
                 text = "\n\n".join(self.lines) if self.lines else NONE_PROMPTED
                 yield Static(Text(text), id="interests-text")
-            yield Static(
-                "Declared at the meeting: live capture (l) prompts each item as it is "
-                "taken up (F5). Esc closes.",
-                classes="dialog-keys",
-            )
+            yield Static(HINT, classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()  # the arrows scroll a long list
@@ -90,11 +109,13 @@ class InterestsDialog(ModalScreen[None]):
 def show_interests(app: MinutebookApp, meeting_id: int) -> None:
     """Open the list of the meeting's possible interests."""
     store = app.store
-    prompts = agenda_prompts(store, meeting_id)
-    people = {p.id: p for p in store.people({p.person for ps in prompts.values() for p in ps})}
+    interests = agenda_interests(store, meeting_id)
+    who = {d for i in interests.values() for d in i.declared}
+    who |= {p.person for i in interests.values() for p in (*i.open, *i.dismissed)}
+    people = {p.id: p for p in store.people(who)}
 
     def name(person: str) -> str:
         known = people.get(person)
         return known.display_name if known is not None else person
 
-    app.push_screen(InterestsDialog(interest_lines(store.agenda(meeting_id), prompts, name)))
+    app.push_screen(InterestsDialog(interest_lines(store.agenda(meeting_id), interests, name)))
