@@ -289,9 +289,10 @@ class AnnualReport:
 
     @property
     def introduction(self) -> str:
+        """What the report covers, and for whom."""
         to = f" to {self.committee.parent_body}" if self.committee.parent_body else ""
         return (
-            f"This report sets out the work of the {self.committee.name}{to} in the "
+            f"This report{to} sets out the work of the {self.committee.name} in the "
             f"{self.year_words}, from {long_date(self.start)} to {long_date(self.end)}: the "
             "meetings it held and who attended them, the decisions and recommendations it "
             "made, and how it met its terms of reference."

@@ -51,6 +51,13 @@ def test_the_council_partnerships_municipal_year(demo_reader: Store) -> None:
         "municipal year 2023/24, made four decisions in public business and noted three "
         "reports. It agreed two actions; two were overdue on 30 April 2024."
     ) in texts
+    assert any(
+        t.startswith(
+            "1.2\tThis report to Milton Keynes City Council sets out the work of the Milton "
+            "Keynes Health and Care Partnership in the municipal year 2023/24, from 1 May 2023"
+        )
+        for t in texts
+    )
     # Council style: numbered paragraphs throughout, no bullets.
     assert "2.1\tThe Partnership met once in 2023/24, on 13 June 2023." in texts
     assert not any(p.style.name == "List Bullet" for p in build.document.paragraphs)
