@@ -172,7 +172,14 @@ class AnnualReport:
 
     @property
     def parent(self) -> str:
-        return self.committee.parent_body or "its parent body"
+        """The parent body as a sentence names it: "Milton Keynes City Council", "the
+        Board of the ... Integrated Care Board" (a name that opens with a common noun
+        takes "the"), or "its parent body" where none is set."""
+        name = self.committee.parent_body
+        if not name:
+            return "its parent body"
+        first = name.split()[0]
+        return f"the {name}" if first in _COMMON_NOUNS else name
 
     def name(self, person: str) -> str:
         known = self.people.get(person)
@@ -263,7 +270,7 @@ class AnnualReport:
         """The opening paragraph: to whom it reports, how often it met, the headline figures."""
         c = self.compliance
         body = capital(self.body)
-        to = f" reports to {self.committee.parent_body}" if self.committee.parent_body else ""
+        to = f" reports to {self.parent}" if self.committee.parent_body else ""
         said = [f"{body}{to}." if to else ""]
         decided = len(self.public_decisions)
         met = f"met {times(len(c.held))}" if c.held else "did not meet"
@@ -290,7 +297,7 @@ class AnnualReport:
     @property
     def introduction(self) -> str:
         """What the report covers, and for whom."""
-        to = f" to {self.committee.parent_body}" if self.committee.parent_body else ""
+        to = f" to {self.parent}" if self.committee.parent_body else ""
         return (
             f"This report{to} sets out the work of the {self.committee.name} in the "
             f"{self.year_words}, from {long_date(self.start)} to {long_date(self.end)}: the "
@@ -433,12 +440,9 @@ class AnnualReport:
             )
             for d, how in flagged
         ]
-        rows.append(
-            (
-                "Decisions",
-                " ".join(decided) or "No decision was taken while inquorate or by Chair's action.",
-            )
-        )
+        if decided or c.held:  # a committee that did not meet decided nothing at all
+            none = "No decision was taken while inquorate or by Chair's action."
+            rows.append(("Decisions", " ".join(decided) or none))
         minutes = self._minutes_words()
         if minutes:
             rows.append(("Minutes", " ".join(minutes)))
@@ -540,6 +544,9 @@ class AnnualReport:
 
 
 _NOTING = frozenset({DecisionVerb.NOTED, DecisionVerb.RECEIVED})
+
+_COMMON_NOUNS = frozenset({"Board", "Committee", "Council", "Governing", "Joint", "Cabinet"})
+"""First words of a body's name that make it "the Board of ...", not a proper name."""
 
 
 def _possessive(name: str) -> str:

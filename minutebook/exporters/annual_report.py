@@ -105,10 +105,11 @@ class _Writer:
                     ]
                 )
             self.build.paragraph("")
-        self.say(
-            f"The {ATTENDANCE_TITLE[0].lower()}{ATTENDANCE_TITLE[1:]} of each member is in "
-            "the appendix."
-        )
+        if held:
+            self.say(
+                f"The {ATTENDANCE_TITLE[0].lower()}{ATTENDANCE_TITLE[1:]} of each member is "
+                "in the appendix."
+            )
 
     def decisions(self) -> None:
         report = self.report

@@ -246,3 +246,26 @@ def test_what_a_decision_does_and_how_a_report_quotes_it(demo_reader: Store) -> 
         "twice",
         "six times",
     )
+
+
+def test_a_year_without_meetings_and_a_parent_board(demo_reader: Store) -> None:
+    # The People Board reports to the ICB Board; it has no meeting in 2023/24 and keeps
+    # no register here (an NHS body: the section is left out).
+    report = annual_report(demo_reader, "PB", 2023, TODAY)
+    build = render_annual_report(report)
+    texts = _texts(build)
+    assert (
+        "The Board reports to the Board of the Bedfordshire, Luton and Milton Keynes "
+        "Integrated Care Board. It did not meet in the financial year 2023/24."
+    ) in texts
+    assert (
+        "The Board did not meet in 2023/24. Its terms of reference ask it to meet at least "
+        "six times a year."
+    ) in texts
+    assert not any("Register of interests" in t or "in the appendix" in t for t in texts)
+    figures = dict((row[0], row[1]) for row in _table(build, 0)[1:])
+    assert "Decisions" not in figures
+    assert figures["Meetings"] == (
+        "The Board did not meet in 2023/24; its terms of reference ask it to meet at least "
+        "six times a year."
+    )
