@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.meeting import Decision
+from minutebook.domain.register import filed_name
 from minutebook.domain.voters import Voters, check_vote, voters_at
 from minutebook.domain.votes import Choice, MemberVote, Vote, minute_sentences
 
@@ -58,8 +59,15 @@ def voters(capture: MeetingCapture, item: int, decision: Decision | None = None)
 def voter_choices(
     capture: MeetingCapture, item: int, decision: Decision | None = None
 ) -> list[tuple[str, str]]:
-    """Those who may propose or second a motion at `item` (where `decision` stands)."""
-    return sorted((capture.name(p), p) for p in voters(capture, item, decision).entitled)
+    """Those who may propose or second a motion at `item` (where `decision` stands),
+    by surname as the register files people ("Dr Omotayo Kufeji" under K, not D)."""
+
+    def filed(person: str) -> tuple[str, str]:
+        found = capture.people.get(person)
+        return (filed_name(found.name, found.honorific) if found else person).casefold(), person
+
+    entitled = sorted(voters(capture, item, decision).entitled, key=filed)
+    return [(capture.name(p), p) for p in entitled]
 
 
 def form_values(capture: MeetingCapture, vote: Vote | None) -> dict[str, str]:

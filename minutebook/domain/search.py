@@ -77,6 +77,11 @@ class Hit:
     minute_number: str | None = None
     confidential: bool = False
     snippet: tuple[Segment, ...] = ()
+    person: str | None = None
+    """The name of the person the hit is about: a register entry's person, an action's
+    owner (and its updates'), a declaration's member; None for the other kinds."""
+    interest_id: int | None = None
+    """A register hit's interest, so that the register opens at it."""
 
     @property
     def snippet_text(self) -> str:
@@ -84,11 +89,50 @@ class Hit:
 
 
 def place_words(hit: Hit) -> str:
-    """Where in its meeting a hit is, as a list shows it: the minute number as the
-    minutes print it, else the item ("item 4"); nothing for a register entry."""
-    if hit.minute_number:
-        return hit.minute_number
+    """Where in its meeting a hit is, as every list of hits shows it (the app's Minute
+    column, the command line's): the minute number as the minutes print it, else the
+    item ("item 4"); nothing only where there is no item (a register entry, an action
+    brought in with no minute reference)."""
+    number = (hit.minute_number or "").strip()
+    if number:
+        return number
     return f"item {hit.item}" if hit.item is not None else ""
+
+
+def with_person(hit: Hit, snippet: Sequence[Segment]) -> tuple[Segment, ...]:
+    """The snippet as a list shows it, after the name of the person the hit is about
+    ("Dr A Khan: …Calverton Pharmacy Ltd…"): a register entry's words seldom name
+    them."""
+    lead: tuple[Segment, ...] = ((f"{hit.person}: ", False),) if hit.person else ()
+    return lead + tuple(snippet)
+
+
+def around_match(snippet: Sequence[Segment], width: int, keep: int = 0) -> tuple[Segment, ...]:
+    """A one-line snippet cut to `width` characters around its first matched word, so
+    that the word shows whole rather than cut at the edge ("angiopl…"): the first `keep`
+    characters (a person's name) stay, the rest is centred on the match, "…" marking
+    what is left out."""
+    pieces = on_one_line(snippet)
+    chars = [(c, matched) for part, matched in pieces for c in part]
+    if width <= 0 or len(chars) <= width:
+        return pieces
+    keep = min(keep, width // 2)
+    at = next((n for n, (_, m) in enumerate(chars) if m and n >= keep), keep)
+    length = next((n for n in range(at, len(chars)) if not chars[n][1]), len(chars)) - at
+    room = width - keep - 2  # an ellipsis either side
+    start = max(keep, min(at + length // 2 - room // 2, len(chars) - room))
+    start = min(start, at)  # a word longer than the room: its start shows
+    end = min(len(chars), start + room + (0 if start > keep else 1))
+    shown = chars[:keep] + ([("…", False)] if start > keep else []) + chars[start:end]
+    if end < len(chars):
+        shown.append(("…", False))
+    joined: list[Segment] = []
+    for char, matched in shown:
+        if joined and joined[-1][1] == matched:
+            joined[-1] = (joined[-1][0] + char, matched)
+        else:
+            joined.append((char, matched))
+    return tuple(joined)
 
 
 def fts_query(text: str) -> str | None:

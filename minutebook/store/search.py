@@ -89,45 +89,46 @@ def make_search_index(db: Database) -> None:
         )
 
 
-# Where each kind of hit is in the record: its committee, meeting, date and item, and
-# (for an action's update) the second place it belongs to. Soft-deleted rows and
+# Where each kind of hit is in the record: its committee, meeting, date and item, (for
+# an action's update) the second place it belongs to, and the person it is about (an
+# action's owner, a declaration's member, a register entry's person). Soft-deleted rows and
 # replaced register entries are not found.
 _FOUND = """
 WITH hits(key, score) AS MATERIALIZED (
     SELECT rowid, {score} FROM search WHERE search MATCH :query
 ), found AS (
     SELECT h.key, h.score, mt.committee, mt.id AS meeting_id, mt.date AS day, m.item,
-        NULL AS own_number, NULL AS a_meeting, NULL AS a_item
+        NULL AS own_number, NULL AS a_meeting, NULL AS a_item, NULL AS person
     FROM hits h JOIN minutes m ON m.id = h.key >> 3 JOIN meetings mt ON mt.id = m.meeting_id
     WHERE h.key & 7 = 1
     UNION ALL
-    SELECT h.key, h.score, mt.committee, mt.id, mt.date, m.item, NULL, NULL, NULL
+    SELECT h.key, h.score, mt.committee, mt.id, mt.date, m.item, NULL, NULL, NULL, NULL
     FROM hits h JOIN decisions d ON d.id = h.key >> 3 JOIN minutes m ON m.id = d.minute_id
         JOIN meetings mt ON mt.id = m.meeting_id
     WHERE h.key & 7 = 2 AND d.deleted_at IS NULL
     UNION ALL
     SELECT h.key, h.score, a.committee, a.meeting_id, a.meeting_date, a.item, a.minute,
-        NULL, NULL
+        NULL, NULL, a.owner
     FROM hits h JOIN actions a ON a.id = h.key >> 3
     WHERE h.key & 7 = 3 AND a.deleted_at IS NULL
     UNION ALL
     SELECT h.key, h.score, a.committee,
         CASE WHEN r.id IS NULL THEN a.meeting_id ELSE r.meeting_id END, u.date,
         CASE WHEN r.id IS NULL THEN a.item ELSE r.item END,
-        CASE WHEN r.id IS NULL THEN a.minute END, a.meeting_id, a.item
+        CASE WHEN r.id IS NULL THEN a.minute END, a.meeting_id, a.item, a.owner
     FROM hits h JOIN action_updates u ON u.id = h.key >> 3 JOIN actions a ON a.id = u.action_id
         LEFT JOIN action_reviews r ON r.id = u.review_id
     WHERE h.key & 7 = 4 AND a.deleted_at IS NULL
     UNION ALL
-    SELECT h.key, h.score, mt.committee, mt.id, mt.date, dc.item, NULL, NULL, NULL
+    SELECT h.key, h.score, mt.committee, mt.id, mt.date, dc.item, NULL, NULL, NULL, dc.person
     FROM hits h JOIN declarations dc ON dc.id = h.key >> 3 JOIN meetings mt ON mt.id = dc.meeting_id
     WHERE h.key & 7 = 5 AND dc.deleted_at IS NULL
     UNION ALL
-    SELECT h.key, h.score, i.committee, NULL, i.declared_on, NULL, NULL, NULL, NULL
+    SELECT h.key, h.score, i.committee, NULL, i.declared_on, NULL, NULL, NULL, NULL, i.person
     FROM hits h JOIN interests i ON i.id = h.key >> 3
     WHERE h.key & 7 = 6 AND i.replaced_on IS NULL
     UNION ALL
-    SELECT h.key, h.score, mt.committee, mt.id, mt.date, ai.number, NULL, NULL, NULL
+    SELECT h.key, h.score, mt.committee, mt.id, mt.date, ai.number, NULL, NULL, NULL, NULL
     FROM hits h JOIN agenda_items ai ON ai.id = h.key >> 3 JOIN meetings mt ON mt.id = ai.meeting_id
     WHERE h.key & 7 = 7
 )
@@ -195,7 +196,20 @@ class SearchRepository(StoreBase):
                 if len(shown) == limit:
                     break
         cursor.close()
-        return self._with_snippets(match, self._numbered(shown))
+        return self._with_snippets(match, self._named(self._numbered(shown)))
+
+    def _named(self, hits: list[Hit]) -> list[Hit]:
+        """The hits with the names of the people they are about (`_hit` left their ids
+        there), read for the hits shown only."""
+        ids = {hit.person for hit in hits if hit.person is not None}
+        names = {
+            row["id"]: row["name"]
+            for row in self._rows_in("SELECT id, name FROM people WHERE id IN ({marks})", ids)
+        }
+        return [
+            replace(hit, person=names.get(hit.person)) if hit.person is not None else hit
+            for hit in hits
+        ]
 
     def _numbered(self, hits: list[Hit]) -> list[Hit]:
         """The hits with the minute numbers of their items (read for the hits shown
@@ -243,9 +257,10 @@ class SearchRepository(StoreBase):
 
 def _hit(row: dict[str, Any], secret: set[tuple[int, int]]) -> Hit:
     places = [(row["meeting_id"], row["item"]), (row["a_meeting"], row["a_item"])]
+    kind = _KINDS[row["key"] & 7]
     return Hit(
         key=row["key"],
-        kind=_KINDS[row["key"] & 7],
+        kind=kind,
         committee=row["committee"],
         day=date.fromisoformat(row["day"][:10]) if row["day"] else None,
         score=row["score"],
@@ -253,4 +268,6 @@ def _hit(row: dict[str, Any], secret: set[tuple[int, int]]) -> Hit:
         item=row["item"],
         minute_number=row["own_number"],
         confidential=hit_is_confidential(places, secret),
+        person=row["person"],  # the person's id: `SearchRepository._named` names them
+        interest_id=row["key"] >> 3 if kind is HitKind.REGISTER else None,
     )

@@ -101,6 +101,10 @@ def _collect_everything_and_freeze() -> None:
     gc.freeze()
 
 
+SEARCH_TITLE = "Search (find, look up)"
+"""The palette's search command."""
+
+
 class MinutebookApp(App[None]):
     """The secretary's workspace: committees, members, terms of reference, meetings."""
 
@@ -261,8 +265,10 @@ class MinutebookApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Help", "Keys and how Minutebook works (F1)", self.action_help)
+        # The palette matches titles only: the title carries the words a secretary
+        # types for it ("find", "look up"), not "Search" alone.
         yield SystemCommand(
-            "Search",
+            SEARCH_TITLE,
             "Find words anywhere in the record: minutes, decisions, actions, the register (Ctrl+F)",
             self.action_search,
         )

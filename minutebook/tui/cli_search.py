@@ -77,14 +77,15 @@ def search(
 
 def _as_line(hit: Hit) -> str:
     """ "HCP  13/06/2023  HCP6      minute       …the meeting was **quorate**." (the
-    matched words bold in a terminal)."""
-    from minutebook.domain.search import KIND_WORDS, on_one_line, place_words
+    matched words bold in a terminal); the person a hit is about named before its
+    snippet ("Dr A Khan: …Calverton Pharmacy Ltd…")."""
+    from minutebook.domain.search import KIND_WORDS, on_one_line, place_words, with_person
 
     day = f"{hit.day:%d/%m/%Y}" if hit.day else "          "
     kind = KIND_WORDS[hit.kind] + (" (confidential)" if hit.confidential else "")
     snippet = "".join(
         click.style(text, bold=True) if matched else text
-        for text, matched in on_one_line(hit.snippet)
+        for text, matched in on_one_line(with_person(hit, hit.snippet))
     )
     return f"{hit.committee:<5} {day}  {place_words(hit):<9} {kind:<12} {snippet}"
 
@@ -101,6 +102,7 @@ def _as_data(hit: Hit) -> dict[str, Any]:
         "kind": hit.kind.value,
         "found_in": KIND_WORDS[hit.kind],
         "confidential": hit.confidential,
+        "person": hit.person,
         "snippet": hit.snippet_text,
         "marked": [text for text, matched in hit.snippet if matched],
     }

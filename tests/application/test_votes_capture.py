@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from minutebook.application.capture import MeetingCapture
-from minutebook.application.voting import form_values
+from minutebook.application.voting import form_values, voter_choices
 from minutebook.domain.base import Refused
 from minutebook.domain.room import Mark
 from minutebook.domain.votes import Choice, Vote
@@ -167,3 +167,14 @@ def test_a_lost_vote_is_refused_with_a_resolving_verb_in_f3_and_in_f9(
     ]
     # A NOTED with a carried vote stands.
     assert capture.decide(1, "The update.", "NOTED", vote={"in_favour": "3"}).vote is not None
+
+
+def test_proposers_are_offered_by_surname_not_by_title(demo_store: Store) -> None:
+    meeting = demo_store.meeting_on("ICB", date(2022, 7, 1))
+    capture = MeetingCapture(demo_store, meeting.id or 0, lambda: datetime(2022, 7, 1, 9, 0))
+    capture.take_up(1)
+    capture.everyone_present(1)
+    offered = [key for _, key in voter_choices(capture, 1)]
+    # "Dr Omotayo Kufeji" under K, between Harrison and Makarem (another Dr, under M).
+    assert offered.index("harrison") < offered.index("kufeji") < offered.index("makarem")
+    assert offered.index("graves") < offered.index("harrison")

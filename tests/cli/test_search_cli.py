@@ -82,3 +82,28 @@ def test_refusals_are_one_line(runner: CliRunner, demo_path: Path) -> None:
         assert words in result.output and len(result.output.splitlines()) == 1
     nothing = _run(runner, demo_path, "zebracrossing")
     assert (nothing.exit_code, nothing.output) == (0, "Nothing found for 'zebracrossing'.\n")
+
+
+def test_a_register_hit_names_its_person(runner: CliRunner, db_path: Path) -> None:
+    from minutebook.domain import Person, Seat
+    from minutebook.domain.meeting import InterestCategory
+    from minutebook.domain.register import Interest
+
+    with Store.open(db_path) as store:
+        store.add_committee(Committee(code="HCP", name="Health and Care Partnership"))
+        store.add_member(
+            "HCP", Seat(id="S1", title="Member", holder="ak"), Person(id="ak", name="Dr A Khan")
+        )
+        store.add_interest(
+            Interest(
+                committee="HCP",
+                person="ak",
+                category=InterestCategory.FINANCIAL,
+                description="Director, Calverton Pharmacy Ltd, 62 Calverton Rd",
+                declared_on=date(2023, 4, 1),
+            )
+        )
+    [hit] = _hits(_run(runner, db_path, "calverton", "--json"))
+    assert (hit["kind"], hit["person"]) == ("register", "Dr A Khan")
+    line = _run(runner, db_path, "calverton").output
+    assert "register     Dr A Khan: Director, Calverton" in line

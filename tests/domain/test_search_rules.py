@@ -65,3 +65,38 @@ def test_a_hit_is_placed_by_its_minute_number_else_its_item() -> None:
     assert place_words(hit) == ""  # a register entry has no place in a meeting
     assert place_words(Hit(**{**hit.__dict__, "item": 4})) == "item 4"
     assert place_words(Hit(**{**hit.__dict__, "item": 4, "minute_number": "HCP6"})) == "HCP6"
+
+
+def test_a_snippet_is_cut_around_its_match_so_the_word_shows_whole() -> None:
+    from minutebook.domain.search import around_match
+
+    snippet = (
+        ("…the patient was referred for coronary ", False),
+        ("angioplasty", True),
+        (" at the regional cardiac centre after a long wait…", False),
+    )
+    for width in (14, 20, 30, 45):
+        cut = around_match(snippet, width)
+        assert len("".join(text for text, _ in cut)) <= width
+        assert [text for text, matched in cut if matched] == ["angioplasty"]
+    named = around_match((("Bob Roy: ", False), *snippet), 30, keep=9)
+    assert "".join(t for t, _ in named).startswith("Bob Roy: …")
+    assert ("angioplasty", True) in named
+    assert around_match(snippet, 200) == snippet  # room for it all: as it was
+
+
+def test_the_place_of_a_hit_is_never_blank_where_there_is_an_item() -> None:
+    from minutebook.domain.search import Hit, HitKind, place_words
+
+    def hit(number: str | None, item: int | None) -> Hit:
+        kind = HitKind.MINUTE
+        return Hit(key=9, kind=kind, committee="HCP", day=None, score=0, item=item,
+                   minute_number=number)  # fmt: skip
+
+    assert [place_words(hit(n, i)) for n, i in (("HCP6", 2), ("9", 9), (" ", 8), (None, 8))] == [
+        "HCP6",
+        "9",
+        "item 8",
+        "item 8",
+    ]
+    assert place_words(hit(None, None)) == ""

@@ -88,7 +88,8 @@ async def test_a_body_typed_live_with_a_decision_placed_mid_text(
     async with app.run_test(size=(100, 40)) as pilot:
         shown = await minutes_tab(app, pilot, meeting_id)
         section = shown[shown.index("The Better Care Fund") :]
-        assert "Read as: 2 paragraphs, a list of 2, a table of 1 row; decision 1 in place." in shown
+        # Read as typed, decision in place: the tab says nothing of how it read it.
+        assert "Read as" not in shown and "Check the typed text" not in shown
         assert "  • the pooled budget;" in section and "  • the schemes" in section
         assert "**" not in section and "|---" not in section
         order = [

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 
 from minutebook.domain import AgendaItem
 from minutebook.store import Store
-from minutebook.tui.app import MinutebookApp
+from minutebook.tui.app import SEARCH_TITLE, MinutebookApp
 from minutebook.tui.screens.committees import CommitteesScreen
 from minutebook.tui.screens.help import GENERAL
 from minutebook.tui.screens.meeting import MeetingScreen
@@ -95,8 +95,8 @@ async def test_the_palette_offers_search(app: MinutebookApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        assert "find" in commands["Search"].help.lower()
-        commands["Search"].callback()
+        assert "find" in commands[SEARCH_TITLE].help.lower()
+        commands[SEARCH_TITLE].callback()
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         assert "`Ctrl+F` search the whole record" in GENERAL  # F1 names the key everywhere

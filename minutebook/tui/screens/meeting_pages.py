@@ -329,8 +329,8 @@ def minutes_page(reading: RecordReading) -> Page:
             page.line(("Declared:", "italic"), " ", words, ruling_words)
             page.blank()
         layout = lay_out(minute, actions_by_item.get(str(minute.item), []))
-        if layout.notes or any(not isinstance(p, Paragraph) for p in layout.parts):
-            page.line((f"Read as: {layout.summary()}.", "dim italic"))  # what it made of it
+        if layout.notes:  # only what was not printed as typed: the rest shows as it prints
+            page.line((f"Check the typed text: {'; '.join(layout.notes)}.", "dim italic"))
             page.blank()
         labels.item(*layout.runs)
 

@@ -114,9 +114,10 @@ whole (Enter) or leave with nothing stored (Escape)."""
 
     app: MinutebookApp
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, interest: int | None = None) -> None:
         super().__init__()
         self.code = code
+        self.opened_at = interest  # the interest to open at (a search hit), if any
         self.day: date | None = None  # None: today, whenever that is
         self.bringing_in: BringRegisterIn | None = None  # keeps the file last typed
 
@@ -147,7 +148,7 @@ whole (Enter) or leave with nothing stored (Escape)."""
             ("Declared", 8),
         ):
             table.add_column(label, width=width)
-        self.show()
+        self.show(select=f"i:{self.opened_at}" if self.opened_at is not None else None)
         table.focus()
 
     # -- the register on the day shown ---------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -29,8 +29,10 @@ from minutebook.domain.search import (
     SHORTEST_QUERY,
     Hit,
     HitKind,
-    on_one_line,
+    Segment,
+    around_match,
     place_words,
+    with_person,
 )
 from minutebook.store import DatabaseFile, StoreError
 from minutebook.tui.widgets.tables import ListTable
@@ -90,9 +92,10 @@ meeting at that item (a register entry opens the committee's register). Tick
                 self.initial,
                 placeholder="Search minutes, decisions, actions, declarations, register, agendas",
                 id="search-input",
+                select_on_focus=False,  # back from the results, typing goes on after the query
             )
             yield Checkbox("Confidential", id="search-confidential")
-        self.table = ListTable(id="search-results", cursor_type="row", zebra_stripes=True)
+        self.table = ResultsTable(id="search-results", cursor_type="row", zebra_stripes=True)
         yield self.table
         yield Static(
             f"Type at least {SHORTEST_QUERY} characters.",
@@ -102,7 +105,7 @@ meeting at that item (a register entry opens the committee's register). Tick
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Cttee", "Date", "Minute", "Found in", "Snippet")
+        self.table.add_columns(*HEADINGS, "Snippet")
         self.query_one("#search-input", Input).focus()
         if self.initial:
             self.run_search()
@@ -185,9 +188,20 @@ meeting at that item (a register entry opens the committee's register). Tick
 
     def _show(self, hits: list[Hit]) -> None:
         self.hits = hits
+        keep = self.table.cursor_row
         self.table.clear()
-        for n, hit in enumerate(hits):
-            self.table.add_row(*_cells(hit), key=str(n))
+        rows = [_cells(hit) for hit in hits]
+        # The snippet is cut to the width left beside the other columns (each padded
+        # one cell either side, and room for the scrollbar), around its first match.
+        used = sum(max([len(h), *(len(r[c]) for r in rows)]) + 2 for c, h in enumerate(HEADINGS))
+        width = max(self.table.size.width - used - 4, 12)
+        for n, (hit, row) in enumerate(zip(hits, rows, strict=True)):
+            self.table.add_row(*row, _snippet(hit, width), key=str(n))
+        if hits:
+            self.table.move_cursor(row=min(keep, len(hits) - 1))
+
+    def on_resize(self) -> None:
+        self._show(self.hits)  # the snippets cut again to the width there now
 
     @on(Input.Submitted, "#search-input")
     async def _submitted(self) -> None:
@@ -206,31 +220,65 @@ meeting at that item (a register entry opens the committee's register). Tick
             await self.open_hit(self.hits[event.cursor_row])
 
     async def open_hit(self, hit: Hit) -> None:
-        """The meeting at the hit's item; a register entry, the committee's register;
-        an action with no meeting (a tracker brought in), the committee's tracker."""
+        """The hit where it was found: a minute on its meeting's Minutes tab at that
+        item; a register entry, the committee's register at that interest; an action
+        with no meeting (a tracker brought in), the committee's tracker; anything else,
+        the meeting with its item selected on the agenda."""
         if hit.meeting_id is None:
             if hit.kind is HitKind.REGISTER:
                 from minutebook.tui.screens.register import RegisterScreen
 
-                self.app.push_screen(RegisterScreen(hit.committee))
+                self.app.push_screen(RegisterScreen(hit.committee, interest=hit.interest_id))
             else:
                 from minutebook.tui.screens.tracker import TrackerScreen
 
                 self.app.push_screen(TrackerScreen(hit.committee))
             return
         from minutebook.tui.screens.meeting import MeetingScreen
+        from minutebook.tui.screens.meeting_at import show_minute
 
         screen = MeetingScreen(hit.meeting_id)
         await self.app.push_screen(screen)
         table = screen.agenda_table
         if hit.item is not None and 0 < hit.item <= table.row_count:
             table.move_cursor(row=hit.item - 1)  # the agenda lists items by number
+        if hit.kind is HitKind.MINUTE and hit.item is not None:
+            show_minute(screen, hit.item)
 
 
-def _cells(hit: Hit) -> tuple[str, str, str, str, Text]:
-    snippet = Text(no_wrap=True, overflow="ellipsis")
-    for text, matched in on_one_line(hit.snippet):
-        snippet.append(text, "bold reverse" if matched else "")
+HEADINGS = ("Cttee", "Date", "Minute", "Found in")
+"""The columns before the snippet."""
+
+
+class ResultsTable(ListTable):
+    """The hits. Typing a letter here goes on in the search box (the secretary back
+    from a hit types the next search at once), and `↑` on the first row returns to it."""
+
+    def on_key(self, event: events.Key) -> None:
+        box = self.screen.query_one("#search-input", Input)
+        if event.key == "up" and self.cursor_row <= 0:
+            event.stop()
+            event.prevent_default()
+            box.focus()
+        elif event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            box.focus()
+            box.cursor_position = len(box.value)  # what is typed goes on after the query
+            box.insert_text_at_cursor(event.character)
+
+
+def _cells(hit: Hit) -> tuple[str, str, str, str]:
     kind = KIND_WORDS[hit.kind] + (" (conf.)" if hit.confidential else "")
     day = f"{hit.day:%d/%m/%y}" if hit.day else ""
-    return hit.committee, day, place_words(hit), kind, snippet
+    return hit.committee, day, place_words(hit), kind
+
+
+def _snippet(hit: Hit, width: int) -> Text:
+    """The person the hit is about, then the snippet centred on its first match."""
+    lead = f"{hit.person}: " if hit.person else ""
+    pieces: tuple[Segment, ...] = around_match(with_person(hit, hit.snippet), width, len(lead))
+    snippet = Text(no_wrap=True, overflow="ellipsis")
+    for text, matched in pieces:
+        snippet.append(text, "bold reverse" if matched else "")
+    return snippet

@@ -1,0 +1,49 @@
+"""Opening a meeting at one minute (a search hit on a minute, docs/search.md): its
+Minutes tab shown, scrolled so that the item's heading is at the top.
+
+Kept out of `meeting.py` (a screen near its size limit). The Minutes tab is one text:
+the heading's row is found among the rows drawn, once the text is laid out at the tab's
+width.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from minutebook.tui.screens.meeting import MeetingScreen
+
+
+def heading_line(screen: MeetingScreen, item: int) -> str | None:
+    """The Minutes tab's heading line of the item's minute, as `meeting_pages` draws it
+    (its number and heading); None where the item has no minute."""
+    record = screen.read_record().record
+    titles = {i.number: i.title for i in record.agenda}
+    for minute in record.minutes:
+        if minute.item == item:
+            heading = minute.heading or titles.get(minute.item, "")
+            return f"{minute.number or ''} {heading}".strip()
+    return None
+
+
+def show_minute(screen: MeetingScreen, item: int) -> None:
+    """Show the Minutes tab scrolled to the item's minute (the top, where it has none)."""
+    screen.action_tab("minutes")
+    heading = heading_line(screen, item)
+
+    def scroll() -> None:
+        if heading is None:
+            return
+        text = screen.minutes_text
+        # The row it is drawn on, as drawn (wrapped by words at the tab's width).
+        rows = (y for y in range(text.size.height) if text.render_line(y).text.strip() == heading)
+        row = next(rows, None)
+        view = screen.minutes_scroll
+        if (row is None or view.max_scroll_y == 0) and tries:
+            tries.pop()  # the text not laid out yet: once it is
+            screen.set_timer(0.02, scroll)
+        elif row is not None:
+            view.scroll_to(y=row, animate=False, immediate=True)
+
+    tries = [0] * 20
+    screen.call_after_refresh(scroll)
