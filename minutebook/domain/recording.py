@@ -112,7 +112,7 @@ def lost_vote_problem(decision: Decision) -> str | None:
     if vote is None or not vote.put or vote.carried or decision.verb in AFTER_A_LOST_VOTE:
         return None
     return (
-        f"Verb: the motion was {vote.outcome} ({numbers(*vote.totals)}), and a lost motion "
+        f"Decision: the motion was {vote.outcome} ({numbers(*vote.totals)}), and a lost motion "
         f"resolves nothing, so it cannot be minuted as {decision.verb.value}: record it as "
         'NOTED ("NOTED: That the motion to ... fell."), or correct the vote'
     )

@@ -141,3 +141,29 @@ async def test_the_meeting_screen_s_minutes_tab_shows_a_vote_with_its_resolution
         "RESOLVED:",
         "  2. That the bid be supported.",
     ]
+
+
+async def test_f3_refuses_a_lost_vote_minuted_as_resolved_and_takes_it_as_noted(
+    demo_store: Store,
+    meeting_id: int,  # noqa: F811
+) -> None:
+    seed_room(demo_store, meeting_id, late=False)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await go_to_item(pilot, 2)
+        text = "That the motion to support the bid fell."
+        await record_decision(pilot, text, in_favour="5", against="9")
+        assert form_errors(app).startswith(
+            "Decision: the motion was lost (5 for, 9 against), and a lost motion resolves "
+            "nothing, so it cannot be minuted as RESOLVED: record it as NOTED"
+        )
+        assert demo_store.minute_for(meeting_id, 2) is None  # nothing stored
+        await set_value(pilot, "verb", "NOTED")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "On being put to the vote the motion was lost, 5 for, 9 against." in (
+            decisions_panel(app)
+        )
+    minute = demo_store.minute_for(meeting_id, 2)
+    assert minute is not None and [d.verb.value for d in minute.decisions] == ["NOTED"]
