@@ -103,11 +103,6 @@ class DecisionTaken:
     confidential: bool
 
     @property
-    def is_decision(self) -> bool:
-        """A decision made, not business noted, received, deferred or referred."""
-        return self.decision.verb not in NOT_DECISIONS
-
-    @property
     def substance(self) -> DecisionVerb:
         """What the decision does, in the verbs of `DecisionVerb`: its own verb, except a
         resolution whose words open with another of the verbs ("RESOLVED – Noted, the
@@ -194,7 +189,9 @@ class Compliance:
 
     @property
     def inquorate(self) -> tuple[DecisionTaken, ...]:
-        return tuple(d for d in self.decisions if d.flag is DecisionFlag.INQUORATE)
+        """Decisions that decide, taken while inquorate (business noted under a
+        resolution's verb is counted apart, as the annual report counts it: `decides`)."""
+        return tuple(d for d in self.decisions if d.flag is DecisionFlag.INQUORATE and d.decides)
 
     @property
     def chairs_action(self) -> tuple[DecisionTaken, ...]:
@@ -361,10 +358,11 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def figures(report: Compliance) -> list[tuple[str, str]]:
-    """The compliance figures as a heading and a line each: the one wording of them the
-    command line and the annual report print."""
+    """The compliance figures as a heading and a line each, as the command line prints
+    them (the annual report words the same figures in sentences: domain.annual_report);
+    decisions are counted as the report counts them (`DecisionTaken.decides`)."""
     inquorate, chairs = report.inquorate, report.chairs_action
-    made = sum(1 for d in report.decisions if d.is_decision)
+    made = sum(1 for d in report.decisions if d.decides)
     on = short_date(report.as_at)
     if not report.escalation_kept:
         escalated = "the committee's RAG key does not escalate"

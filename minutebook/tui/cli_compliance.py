@@ -150,7 +150,7 @@ def _as_data(report: Compliance) -> dict[str, Any]:
         "not_held": [{"date": m.date.isoformat(), "why": why} for m, why in report.not_held],
         "quorate_throughout": report.quorate_throughout,
         "quorum_known": report.quorum_known,
-        "decisions_made": sum(1 for d in report.decisions if d.is_decision),
+        "decisions_made": sum(1 for d in report.decisions if d.decides),
         "taken_while_inquorate": [decision(d) for d in report.inquorate],
         "chairs_action": [decision(d) for d in report.chairs_action],
         "turnaround": {

@@ -74,7 +74,7 @@ def test_the_demo_meetings_held_were_quorate_with_no_decision_flagged(demo_reade
     assert [m.meeting.date for m in icb.held] == [date(2022, 7, 1)]
     assert icb.quorate_throughout == 1
     # Item 5's "NOTED" (the Constitution) is business noted, not a decision made.
-    assert (len(icb.decisions), sum(d.is_decision for d in icb.decisions)) == (11, 10)
+    assert (len(icb.decisions), sum(d.decides for d in icb.decisions)) == (11, 10)
 
 
 def test_decisions_at_an_inquorate_meeting_are_flagged_as_the_minutes_flag_them(
@@ -107,12 +107,12 @@ def test_decisions_at_an_inquorate_meeting_are_flagged_as_the_minutes_flag_them(
     assert report.quorate_words == (
         "quorate throughout at 0 of 1 meetings (0%); at every decision at 0 of 1"
     )
-    made = [d for d in report.decisions if d.is_decision]
+    made = [d for d in report.decisions if d.decides]
     assert [d.flag for d in report.chairs_action] == [DecisionFlag.CHAIRS_ACTION]
     assert len(report.inquorate) == len(made) - 1
     assert report.inquorate[0].place.startswith("minute HCP")
     assert dict(figures(report))["Decisions"] == (
-        "7 decisions made; 6 taken while inquorate; 1 by Chair's action"
+        "4 decisions made; 3 taken while inquorate; 1 by Chair's action"
     )
     # Inquorate throughout, but with only business noted it took no decision without
     # a quorum: quorate at every decision.
