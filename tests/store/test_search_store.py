@@ -118,6 +118,15 @@ def test_every_kind_of_record_is_found(committee_store: Store, june: int) -> Non
     assert places[HitKind.ACTION] == (june, 2, JUNE)
     assert places[HitKind.UPDATE] == (june, 2, SEPT)  # the update's own date
     assert places[HitKind.REGISTER] == (None, None, JUNE)
+    # the person each is about, by name: an action's owner, a declaration's member
+    people = {h.kind: h.person for h in hits}
+    assert people == {
+        HitKind.DECISION: None, HitKind.AGENDA: None, HitKind.ACTION: "Pete Marland",
+        HitKind.UPDATE: "Pete Marland", HitKind.DECLARATION: "Pete Marland",
+        HitKind.REGISTER: "Pete Marland",
+    }  # fmt: skip
+    [register] = [h for h in hits if h.kind is HitKind.REGISTER]
+    assert register.interest_id == store.interests("HCP")[0].id
 
 
 def test_confidential_business_is_found_only_when_asked_for(

@@ -76,6 +76,32 @@ async def test_a_register_hit_names_its_person_and_opens_at_the_interest(
         assert key == f"i:{bob.id}"  # not the first row (Ann Lee's)
 
 
+async def test_an_interest_ended_since_opens_the_register_as_it_stood(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    _interest(app_store, "ann-lee", "Trustee of the village hall")
+    ended = app_store.add_interest(
+        Interest(
+            committee="PAR",
+            person="bob-roy",
+            category=InterestCategory.OTHER_REGISTRABLE,
+            description="Shareholder, Siskin Homes Ltd",
+            date_to=date(2026, 6, 30),  # before today (25/11/2026)
+            declared_on=date(2026, 2, 1),
+        )
+    )
+    async with app.run_test(size=NARROW) as pilot:
+        await _search(pilot, "siskin")
+        await pilot.press("enter")
+        await pilot.pause()
+        register = app.screen
+        assert isinstance(register, RegisterScreen)
+        assert register.day == date(2026, 2, 1)
+        table = register.query_one("#register-table", DataTable)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert key == f"i:{ended.id}"
+
+
 async def test_a_minute_opens_on_the_minutes_tab_at_its_item(
     app: MinutebookApp, app_store: Store
 ) -> None:

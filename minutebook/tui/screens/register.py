@@ -114,10 +114,14 @@ whole (Enter) or leave with nothing stored (Escape)."""
 
     app: MinutebookApp
 
-    def __init__(self, code: str, interest: int | None = None) -> None:
+    def __init__(
+        self, code: str, interest: int | None = None, declared: date | None = None
+    ) -> None:
         super().__init__()
         self.code = code
-        self.opened_at = interest  # the interest to open at (a search hit), if any
+        # The interest to open at (a search hit) and its date declared: one ended since
+        # is shown in the register as it stood then.
+        self.opened_at, self.declared = interest, declared
         self.day: date | None = None  # None: today, whenever that is
         self.bringing_in: BringRegisterIn | None = None  # keeps the file last typed
 
@@ -148,7 +152,12 @@ whole (Enter) or leave with nothing stored (Escape)."""
             ("Declared", 8),
         ):
             table.add_column(label, width=width)
-        self.show(select=f"i:{self.opened_at}" if self.opened_at is not None else None)
+        at = f"i:{self.opened_at}" if self.opened_at is not None else None
+        self.show(select=at)
+        shown = {f"i:{i.id}" for entry in self.shown.entries for i in entry.interests}
+        if at is not None and at not in shown and self.declared is not None:
+            self.day = self.declared
+            self.show(select=at)
         table.focus()
 
     # -- the register on the day shown ---------------------------------------------------

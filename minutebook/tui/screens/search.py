@@ -228,7 +228,7 @@ meeting at that item (a register entry opens the committee's register). Tick
             if hit.kind is HitKind.REGISTER:
                 from minutebook.tui.screens.register import RegisterScreen
 
-                self.app.push_screen(RegisterScreen(hit.committee, interest=hit.interest_id))
+                self.app.push_screen(RegisterScreen(hit.committee, hit.interest_id, hit.day))
             else:
                 from minutebook.tui.screens.tracker import TrackerScreen
 
