@@ -10,7 +10,8 @@ kept between runs in the temporary folder):
 
 The steps, each on committee C01 and its latest meeting in both files: cold start of
 ``minutebook`` to the committees list (in a pseudo-terminal, not on Windows); the
-committee's screen to its first full frame (its 10 or 100 meetings listed); the meeting
+committee's screen to its first full frame (the Members tab it opens on), and its
+Meetings tab (4) to the frame listing its 10 or 100 meetings; the meeting
 screen to its agenda; an item switch (F8) in live capture to its frame; the minutes
 export (the snapshot read from the store, rendered, saved); the tracker export (open
 actions and those closed this tracker year, from 500 or 5,000 actions; its time and its
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import multiprocessing
 import shutil
 import statistics
 import sys
@@ -34,6 +36,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -104,14 +107,21 @@ def statements_of(store: Store, run: Callable[[], object]) -> int:
 
 
 async def screen_times(
-    app: App[None], make: Callable[[], Screen[None]], ready: Callable[[App[None]], bool]
-) -> float:
-    """Median ms from pushing the screen to its first frame where `ready` holds."""
-    times: list[float] = []
+    app: App[None],
+    make: Callable[[], Screen[None]],
+    ready: Callable[[App[None]], bool],
+    key: str | None = None,
+    then: Callable[[App[None]], bool] | None = None,
+) -> tuple[float, float]:
+    """Median ms from pushing the screen to its first frame where `ready` holds; and,
+    given a `key`, from pressing it there to the first frame where `then` holds."""
+    opened: list[float] = []
+    pressed: list[float] = []
     shown: list[float] = []
+    wanted = [ready]
 
     def displayed() -> None:
-        if not shown and ready(app):
+        if not shown and wanted[0](app):
             shown.append(time.perf_counter())
 
     async with app.run_test(size=(80, 24)) as pilot:
@@ -119,22 +129,34 @@ async def screen_times(
         await pilot.pause(0.3)
         for _ in range(RUNS):
             shown.clear()
+            wanted[0] = ready
             start = time.perf_counter()
             app.push_screen(make())
             while not shown:
                 await pilot.pause()
-            times.append((shown[0] - start) * 1000)
+            opened.append((shown[0] - start) * 1000)
+            if key is not None and then is not None:
+                await pilot.pause(0.1)
+                shown.clear()
+                wanted[0] = then
+                start = time.perf_counter()
+                await pilot.press(key)
+                while not shown:
+                    await pilot.pause()
+                pressed.append((shown[0] - start) * 1000)
             app.pop_screen()
             await pilot.pause(0.1)
-    return statistics.median(times)
+    return statistics.median(opened), statistics.median(pressed) if pressed else 0.0
 
 
-def meetings_listed(count: int) -> Callable[[App[None]], bool]:
+def rows_of(table_id: str, count: int) -> Callable[[App[None]], bool]:
+    """Whether the committee screen's table shows `count` rows."""
+
     def ready(app: App[None]) -> bool:
         screen = app.screen
         if not isinstance(screen, CommitteeScreen):
             return False
-        found = screen.query("#meetings-table")
+        found = screen.query(table_id)
         return (
             bool(found)
             and isinstance(table := found.first(), DataTable)
@@ -219,11 +241,18 @@ def measure(folder: Path, kept: Path, label: str) -> Figures:
         today = latest.date + timedelta(days=1)
 
         app = MinutebookApp(store, clock=lambda: now)
-        figures.ms["committee screen"] = asyncio.run(
-            screen_times(app, lambda: CommitteeScreen(CODE), meetings_listed(len(meetings)))
+        opened, listed = asyncio.run(
+            screen_times(
+                app,
+                lambda: CommitteeScreen(CODE),
+                rows_of("#members-table", len(store.seats(CODE))),  # the tab it opens on
+                "4",
+                rows_of("#meetings-table", len(meetings)),
+            )
         )
+        figures.ms["committee screen"], figures.ms["its Meetings tab (4)"] = opened, listed
         app = MinutebookApp(store, clock=lambda: now)
-        figures.ms["meeting screen"] = asyncio.run(
+        figures.ms["meeting screen"], _ = asyncio.run(
             screen_times(app, lambda: MeetingScreen(meeting_id), agenda_shown)
         )
         app = MinutebookApp(store, clock=lambda: now, open_meeting=meeting_id)
@@ -295,14 +324,23 @@ def report(small: Figures, large: Figures) -> None:
     )
 
 
+def measure_apart(kept: Path, label: str) -> Figures:
+    """`measure` in a fresh interpreter, so that neither file's figures carry what
+    measuring the other left behind in the process (its objects, its caches)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(_measure_in_a_folder, kept, label).result()
+
+
+def _measure_in_a_folder(kept: Path, label: str) -> Figures:
+    with tempfile.TemporaryDirectory() as name:
+        return measure(Path(name), kept, label)
+
+
 def main() -> None:
     small_file = built(1, 1, quiet=True)
     large_file = built()
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        small = measure(folder, small_file, "small")
-        large = measure(folder, large_file, "large")
-    report(small, large)
+    report(measure_apart(small_file, "small"), measure_apart(large_file, "large"))
 
 
 if __name__ == "__main__":
