@@ -37,6 +37,7 @@ from minutebook.domain.committee import (
     people_by_name,
     unusual_tags,
 )
+from minutebook.domain.compliance import Turnaround, turnaround_for
 from minutebook.domain.dates import meeting_date_problem, parse_date, short_date
 from minutebook.domain.meeting import Meeting
 from minutebook.domain.quorum import TermsOfReference
@@ -115,6 +116,9 @@ class TermsInView:
     voting_seats: int
     filled: int
     preview: list[str]
+    turnaround: Turnaround | None = None
+    """The version's rule for its minutes, with the house style's usual where it sets
+    none (`compliance.turnaround_for`)."""
 
 
 @dataclass(frozen=True)
@@ -420,6 +424,7 @@ class CommitteeSetup:
             voting_seats=sum(1 for s in current if s.voting),
             filled=sum(1 for s in current if s.voting and s.holder),
             preview=engine.preview(),
+            turnaround=turnaround_for(terms, store.committee(self.code).house_style),
         )
 
     # -- meetings ---------------------------------------------------------------------

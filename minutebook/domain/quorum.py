@@ -12,6 +12,7 @@ holds and validates the rule.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -20,6 +21,7 @@ from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from minutebook.domain.base import DomainModel, OptionalName
 from minutebook.domain.base import Tag as SeatTag
+from minutebook.domain.dates import short_date
 
 
 class Rounding(StrEnum):
@@ -309,6 +311,31 @@ def in_force_on(versions: list[TermsOfReference], day: date) -> TermsOfReference
     """The version adopted most recently on or before `day` (a meeting is judged by it)."""
     adopted = [v for v in versions if v.adopted <= day]
     return max(adopted, key=lambda v: (v.adopted, v.version), default=None)
+
+
+def version_refused(versions: Sequence[TermsOfReference], new: TermsOfReference) -> str | None:
+    """Why `new` cannot join `versions`, or None. A new version replaces the one before
+    it from its adoption day, so each version is adopted after every earlier-numbered one
+    (and before every later one, for a file brought in out of order): a version dated on
+    or before the one it would replace would be in force, if at all, only until that
+    older one's date, and never after (docs/quorum.md, "Versions")."""
+    for older in sorted(versions, key=lambda v: v.version):
+        if older.version < new.version and new.adopted <= older.adopted:
+            when = (
+                f"the day version {older.version} was adopted"
+                if new.adopted == older.adopted
+                else f"before version {older.version} (adopted {short_date(older.adopted)})"
+            )
+            return (
+                f"Adopted on: {short_date(new.adopted)} is {when}; a new version takes effect "
+                "after the one it replaces"
+            )
+        if older.version > new.version and new.adopted >= older.adopted:
+            return (
+                f"Adopted on: version {new.version} ({short_date(new.adopted)}) must be "
+                f"adopted before version {older.version} ({short_date(older.adopted)})"
+            )
+    return None
 
 
 def describe_requirement(node: Requirement) -> str:

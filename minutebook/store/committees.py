@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from minutebook.domain import Committee, Membership, Organisation, Person, Seat, TermsOfReference
 from minutebook.domain.base import error_lines, slug
-from minutebook.domain.quorum import in_force_on
+from minutebook.domain.quorum import in_force_on, version_refused
 from minutebook.domain.standing_items import StandingItem, default_standing_items
 from minutebook.store.base import StoreBase
 from minutebook.store.errors import Conflict, NotFound, StoreError
@@ -266,6 +266,9 @@ class CommitteeRepository(StoreBase):
                 [code, tor.version],
             ):
                 raise Conflict(f"{code} already has terms of reference version {tor.version}")
+            refused = version_refused(self.terms_of_reference(code), tor)
+            if refused is not None:
+                raise Conflict(refused)
             row = to_row(tor, exclude={"quorum"})
             row["quorum"] = json.dumps(tor.quorum.model_dump(mode="json"), ensure_ascii=False)
             db.table("terms_of_reference").insert({"committee": code, **row})
@@ -337,7 +340,8 @@ class CommitteeRepository(StoreBase):
                 )
             stored = {v.version: v for v in self.terms_of_reference(code)}
             added = 0
-            for version in versions:
+            # In number order: each is judged against those before it (version_refused).
+            for version in sorted(versions, key=lambda v: v.version):
                 same = stored.get(version.version)
                 if same is None:
                     self.add_terms_of_reference(code, version)

@@ -141,10 +141,27 @@ QUESTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 
 
 APPROVAL_CHOICES = (
-    ("at the next meeting (the usual rule)", "usual"),
-    ("at the next meeting", "yes"),
-    ("no rule", "no"),
+    # The first follows the house style (every style's rule is the next meeting) and
+    # changes with it; the second is set in this version: they must not read the same.
+    ("house style's rule (at the next meeting)", "usual"),
+    ("at the next meeting (set here)", "yes"),
+    ("no rule (set here)", "no"),
 )
+
+FIELDS_NAMED = (
+    ("Adopted on", "#adopted"),
+    ("Meets at least", "#per-year"),
+    ("Circulated within", "#circulate-within"),
+    ("rule", "#requirement"),
+    ("requirement", "#requirement"),
+    ("text", "#wording"),
+)
+"""The field a refusal names at its start ("Adopted on: ..."), to move the cursor to."""
+
+
+def field_named(message: str) -> str | None:
+    """The selector of the field a refusal begins by naming, None if it names none."""
+    return next((sel for name, sel in FIELDS_NAMED if message.startswith(name)), None)
 
 
 def _compliance_rows(current: TermsOfReference | None) -> ComposeResult:
@@ -229,9 +246,11 @@ Pick a **preset** close to your ToR, or edit the **rule** as YAML: each node is 
 `all`, `any`, `at_least`, `count`, `fraction`, `role`, `org_coverage`,
 `share_of_present`, `max`, `min` (see the README for every field). Then answer each
 **question** the wording leaves open. The **preview** shows what the rule asks of today's
-membership. `Ctrl+S` saves a new version adopted on the date given; earlier versions are
-kept, and each meeting is judged by the version in force on its date. `Escape` leaves
-without saving; if you have changed anything it asks first."""
+membership. `Ctrl+S` saves a new version adopted on the date given, which must be after
+the latest version's; earlier versions are kept, and each meeting is judged by the
+version in force on its date. What cannot be saved is said above the form, and the
+cursor goes to the field it names. `Escape` leaves without saving; if you have changed
+anything it asks first."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save version", priority=True, id="terms.save"),
@@ -270,6 +289,9 @@ without saving; if you have changed anything it asks first."""
             f"{committee.name}: terms of reference, new version {self.next_version}",
             classes="screen-title",
         )
+        # Above the form, not under it: a refusal is in view whatever is scrolled to,
+        # on an 80x24 screen too.
+        yield Static("", id="terms-errors")
         with VerticalScroll(id="terms-form"):
             with Horizontal(classes="terms-row"):
                 yield Label("Start from")
@@ -323,12 +345,14 @@ without saving; if you have changed anything it asks first."""
                         compact=True,
                     )
             yield Static("", id="preview")
-            yield Static("", id="terms-errors")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.update_preview()
         self.discard_guard.remember()
+        # The cursor starts in the first field, not on the scrolling form around it, so
+        # that Tab goes down the fields in the order they are shown.
+        self.query_one("#preset").focus()
 
     # -- reading the form ------------------------------------------------------------
 
@@ -439,7 +463,10 @@ without saving; if you have changed anything it asks first."""
         errors = self.query_one("#terms-errors", Static)
         try:
             rule = self.rule_from_form()
-            adopted = parse_date(self.query_one("#adopted", Input).value)
+            try:
+                adopted = parse_date(self.query_one("#adopted", Input).value)
+            except ValueError as error:
+                raise ValueError(f"Adopted on: {error}") from None
             if adopted is None:
                 raise ValueError("Adopted on: give the date the ToR was adopted (dd/mm/yyyy)")
             # Saving from this screen answers every question explicitly.
@@ -454,6 +481,11 @@ without saving; if you have changed anything it asks first."""
         except (ValueError, StoreError) as error:
             errors.update(Text(str(error)))
             self.app.bell()
+            named = field_named(str(error))
+            if named is not None:
+                field = self.query_one(named)
+                field.focus(scroll_visible=False)
+                self.query_one("#terms-form").scroll_to_widget(field, animate=False)
             return
         self.notify(f"Saved terms of reference version {self.next_version}.")
         self.dismiss(True)

@@ -52,6 +52,7 @@ def terms_markdown(view: TermsInView | None) -> str:
     ]
     if terms.meetings_per_year:
         lines.append(f"- Meetings a year: **{terms.meetings_per_year}**")
+    lines += _turnaround_rows(view)
     if terms.quorum.text:
         lines += ["", "### The wording", "", terms.quorum.text]
     if len(view.versions) > 1:
@@ -59,6 +60,23 @@ def terms_markdown(view: TermsInView | None) -> str:
             f"- version {v.version}, adopted {long_date(v.adopted)}" for v in view.versions
         ]
     return "\n".join(lines)
+
+
+def _turnaround_rows(view: TermsInView) -> list[str]:
+    """The minutes' circulation and approval rule, saying which the version sets and
+    which are the house style's usual (docs/compliance.md)."""
+    rule, terms = view.turnaround, view.terms
+    if rule is None:
+        return []
+    usual = " (the house style's usual)"
+    within = f"within {rule.circulate_within} working days" if rule.circulate_within else "no rule"
+    approved = "at the next meeting" if rule.approve_at_next else "no rule"
+    return [
+        f"- Draft minutes circulated: **{within}**"
+        + (usual if terms.minutes_circulated_within is None else ""),
+        f"- Minutes approved: **{approved}**"
+        + (usual if terms.minutes_approved_at_next is None else ""),
+    ]
 
 
 def _words(value: str) -> str:
