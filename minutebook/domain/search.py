@@ -123,6 +123,14 @@ def around_match(snippet: Sequence[Segment], width: int, keep: int = 0) -> tuple
     start = max(keep, min(at + length // 2 - room // 2, len(chars) - room))
     start = min(start, at)  # a word longer than the room: its start shows
     end = min(len(chars), start + room + (0 if start > keep else 1))
+    # Cut at spaces where that leaves the match whole: whole words either side.
+    text = "".join(c for c, _ in chars)
+    mid_word = start > keep and text[start - 1] != " "
+    if mid_word and (space := text.find(" ", start, at)) >= 0:
+        start = space + 1
+    mid_word = end < len(text) and text[end] != " "
+    if mid_word and (space := text.rfind(" ", at + length, end)) > 0:
+        end = space
     shown = chars[:keep] + ([("…", False)] if start > keep else []) + chars[start:end]
     if end < len(chars):
         shown.append(("…", False))

@@ -83,6 +83,8 @@ def test_a_snippet_is_cut_around_its_match_so_the_word_shows_whole() -> None:
     assert "".join(t for t, _ in named).startswith("Bob Roy: …")
     assert ("angioplasty", True) in named
     assert around_match(snippet, 200) == snippet  # room for it all: as it was
+    cut = "".join(text for text, _ in around_match(snippet, 30))
+    assert cut == "…coronary angioplasty at the…"  # cut between words, not in one
 
 
 def test_the_place_of_a_hit_is_never_blank_where_there_is_an_item() -> None:

@@ -191,10 +191,11 @@ meeting at that item (a register entry opens the committee's register). Tick
         keep = self.table.cursor_row
         self.table.clear()
         rows = [_cells(hit) for hit in hits]
-        # The snippet is cut to the width left beside the other columns (each padded
-        # one cell either side, and room for the scrollbar), around its first match.
+        # The snippet is cut to the width left beside the other columns, around its
+        # first match: every column is padded one cell either side (the snippet's too),
+        # and the scrollbar takes two.
         used = sum(max([len(h), *(len(r[c]) for r in rows)]) + 2 for c, h in enumerate(HEADINGS))
-        width = max(self.table.size.width - used - 4, 12)
+        width = max(self.table.size.width - used - 2 - 2, 12)
         for n, (hit, row) in enumerate(zip(hits, rows, strict=True)):
             self.table.add_row(*row, _snippet(hit, width), key=str(n))
         if hits:
