@@ -3,11 +3,12 @@
 
 Results come as the secretary types, from the third character, a moment after the last
 key (`DEBOUNCE`), so that a word typed quickly is searched once, and off the screen's
-thread, so that typing never waits for a search. Each row is the hit's
-committee, meeting date, minute number (or item), what it was found in and its snippet
-with the words highlighted; Enter opens the meeting at that item (a register entry: the
-committee's register). The order, what a query means and which hits are confidential
-are `Store.search`'s and the domain's (`domain.search`); the screen only shows them.
+thread, so that typing never waits for a search. Each row is the hit's committee,
+meeting date, minute number (or item), what it was found in and its snippet with the
+words highlighted, after the name of the person it is about; Enter opens it where it was
+found (a minute on the Minutes tab, a register entry at its row). The order, what a
+query means and which hits are confidential are `Store.search`'s and the domain's
+(`domain.search`); the screen only shows them.
 """
 
 from __future__ import annotations
@@ -55,8 +56,11 @@ Type words to find them anywhere in the record: minutes, decisions, actions and 
 updates, declarations of interest, the register of interests and agenda items, signed
 minutes too. Every word must be found; the last may be the start of a word ("quor"
 finds "quorate"). Results come from the third character. Common words list the newest
-first, rare ones the best match first. `↓` moves into the results, `Enter` opens the
-meeting at that item (a register entry opens the committee's register). Tick
+first, rare ones the best match first. A hit about a person (a register entry, an
+action's owner, a declaration) names them before its snippet. `↓` moves into the
+results, `Enter` opens what was found: a minute on its meeting's Minutes tab, a register
+entry in the register at its row, anything else the meeting at its item. Back in the
+results, typing goes on in the search box; `↑` on the first row returns to it. Tick
 **Confidential** (`Ctrl+T`) to include Part II business, marked as confidential."""
 
     DEFAULT_CSS = """
