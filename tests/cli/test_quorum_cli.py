@@ -319,8 +319,13 @@ def test_forecast_unknown_committee(runner: CliRunner, demo: Path) -> None:
     assert "there is no committee with code 'ZZ'" in result.stderr
 
 
-def test_forecast_bad_date_format(runner: CliRunner, demo: Path) -> None:
-    result = forecast(runner, demo, "HCP", "20/09/2023")
+def test_forecast_takes_the_date_as_typed_and_refuses_a_bad_one(
+    runner: CliRunner, demo: Path
+) -> None:
+    typed = forecast(runner, demo, "HCP", "20/09/2023")
+    assert typed.exit_code == 0
+    assert typed.stdout == forecast(runner, demo, "HCP", "2023-09-20").stdout
+    result = forecast(runner, demo, "HCP", "20 Sept")
     assert result.exit_code == 2
     assert result.stdout == ""
 
