@@ -3,9 +3,10 @@
 The caller describes the fields and gives a ``submit`` function that validates the
 values (through the domain models) and saves them. If ``submit`` returns a message,
 the dialog stays open with the message under the fields and every value as typed; if it
-returns None the dialog closes with True. The message stays only while the fields hold
-what was refused: changing any of them clears it (an old refusal beside corrected fields
-reads as if the correction were refused too).
+returns None the dialog closes with True. The message is brought into view, and the
+cursor goes to the field it begins by naming ("Date: ..."). The message stays only while
+the fields hold what was refused: changing any of them clears it (an old refusal beside
+corrected fields reads as if the correction were refused too).
 
 Escape (or Cancel) closes the dialog with False at once if every field still holds what
 it opened with; if anything was typed or chosen, it first asks "Discard what you
@@ -57,6 +58,8 @@ class FormScreen(ModalScreen[bool]):
     FormScreen > #form {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
+        /* A long hint and refusal on a small screen scroll rather than cut off the end. */
+        overflow-y: auto;
     }
     FormScreen #form-title { text-style: bold; padding-bottom: 1; }
     FormScreen #fields { height: auto; max-height: 14; }
@@ -186,11 +189,37 @@ class FormScreen(ModalScreen[bool]):
     def action_save(self) -> None:
         message = self.submit(self.collected())
         if message:
-            self.query_one("#form-errors", Static).update(Text(sentence(message)))
+            errors = self.query_one("#form-errors", Static)
+            errors.update(Text(sentence(message)))
             self._refused_values = self.collected()
             self.app.bell()
+            self._show_refusal(errors, message)
         else:
             self.dismiss(True)
+
+    def _show_refusal(self, errors: Static, message: str) -> None:
+        """Bring the refusal into view and put the cursor in the field it names, so that
+        Ctrl+S on a small screen does not look as if it did nothing."""
+        named = self.field_named(message)
+        if named is not None:
+            widget = self.query_one(f"#field-{named.key}")
+            widget.focus(scroll_visible=False)
+            widget.scroll_visible(animate=False)
+        # Last, so that where both cannot show, the refusal is the one in view.
+        errors.scroll_visible(animate=False)
+
+    def field_named(self, message: str) -> FormField | None:
+        """The field a refusal names: the one whose label (or key) it begins with, as in
+        "Date: ..."; None if it names none. Only the start is read: a short label ("To")
+        found inside a sentence would send the cursor to the wrong field."""
+        words = message.casefold()
+        for spec in self.fields:
+            if spec.read_only:
+                continue
+            for name in (spec.label.casefold(), spec.key.casefold()):
+                if name and words.startswith(name) and words[len(name) : len(name) + 1] in ":;,":
+                    return spec
+        return None
 
     def action_cancel(self) -> None:
         self.discard_guard.leave(lambda: self.dismiss(False))
