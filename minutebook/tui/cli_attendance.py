@@ -205,6 +205,7 @@ def _as_data(report: AttendanceReport) -> dict[str, Any]:
             }
             for m in record.members
         ],
+        "six_month_rule_as_at": iso(report.six_months_on) if report.six_months else None,
         "six_month_rule": [
             {
                 "person": s.person,

@@ -72,6 +72,11 @@ def test_a_last_attendance_years_ago_is_read_and_dated(demo_file: Path) -> None:
         past.output.splitlines()
     )
     assert "six months end 13/12/2023 (approaching)" in past.output
+    data = json.loads(
+        _run(demo_file, "attendance", "--committee", "HCP", "--to", "2023-11-30", "--json").output
+    )
+    assert data["six_month_rule_as_at"] == "2023-11-30"
+    assert {s["state"] for s in data["six_month_rule"]} == {"approaching"}
 
 
 def test_an_nhs_board_has_no_six_month_rule(demo_file: Path) -> None:
