@@ -147,3 +147,18 @@ async def test_at_80x24_every_warning_can_be_read_and_the_headings_have_a_key(
             warnings.virtual_region.height
         )
         assert rule.region.bottom <= 23
+        # A period over long ago: the rule as at its end, where the councillors stood then.
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-end", Input).value = "3O/11/2023"  # a letter O for a nought
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.focused is form.query_one("#field-end")  # the refusal names "To"
+        form.query_one("#field-end", Input).value = "30/11/2023"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        lines = _text(screen, "#attendance-six-months").splitlines()
+        assert lines[0] == "Six-month rule (Local Government Act 1972 s85), as at 30/11/2023:"
+        assert all(line.endswith("(approaching)") for line in lines[1:])

@@ -158,11 +158,16 @@ as a .csv, into a folder you choose. The same record is `minutebook attendance` 
 
     def action_period(self) -> None:
         def choose(typed: dict[str, Any]) -> str | None:
+            # Each date read on its own, so that the refusal names its field and the
+            # form puts the cursor there.
             try:
                 start = parse_date(typed["start"] or "")
+            except ValueError as error:
+                return f"From: {error}"
+            try:
                 end = parse_date(typed["end"] or "")
             except ValueError as error:
-                return str(error)
+                return f"To: {error}"
             if start and end and end < start:
                 return "the period ends before it starts"
             self.start, self.end = start, end
