@@ -24,6 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from minutebook.domain.search import (
+    COMMON_HITS,
     Hit,
     HitKind,
     Order,
@@ -60,6 +61,11 @@ what a secretary types, turned into `Segment`s at once."""
 
 SNIPPET_WORDS = 12
 
+_TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
+_SHOWN = f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_shown USING fts5(text, {_TOKENIZE})"
+"""The scratch index the shown hits' snippets are made in: this connection's own (in
+its temporary schema, never in the file), with the tokenizer of `search`."""
+
 
 def make_search_index(db: Database) -> None:
     """Make the index, its triggers, and index everything already recorded (signed
@@ -68,10 +74,7 @@ def make_search_index(db: Database) -> None:
     # results come from the third character typed, when "the" stands for every word
     # that starts so; without them each snippet read all their places again (2 ms each
     # on 100,000 texts, against 0.01 ms).
-    db.execute(
-        "CREATE VIRTUAL TABLE search USING fts5("
-        "text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
-    )
+    db.execute(f"CREATE VIRTUAL TABLE search USING fts5(text, {_TOKENIZE}, prefix = '2 3')")
     for _kind, code, table, text, columns in _SOURCES:
         key = f"{{r}}.id * 8 + {code}"
         add = f"INSERT INTO search (rowid, text) VALUES ({key}, {text})"
@@ -167,8 +170,11 @@ class SearchRepository(StoreBase):
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
+        # Only whether there are more than COMMON_HITS matters: counting all of a
+        # common word's places took 11 ms for "the" on 400,000 texts.
         matches = self.db.execute(
-            "SELECT count(*) FROM search WHERE search MATCH ?", [match]
+            "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
+            [match, COMMON_HITS + 1],
         ).fetchone()[0]
         score, order_by = _ORDER_BY[order_for(matches)]
         cursor = self.db.execute(
@@ -242,17 +248,34 @@ class SearchRepository(StoreBase):
             secret.update((int(meeting_id or 0), int(number)) for (number,) in rows)
 
     def _with_snippets(self, match: str, hits: list[Hit]) -> list[Hit]:
-        """Each hit with its snippet, one look-up by rowid each: FTS5 finds one row by
-        its rowid at once, where `rowid IN (...)` made it read every match again."""
-        shown = []
-        for hit in hits:
-            found = self.db.execute(
-                f"SELECT snippet(search, 0, ?, ?, '…', {SNIPPET_WORDS}) FROM search "
-                "WHERE search MATCH ? AND rowid = ?",
-                [_START, _END, match, hit.key],
-            ).fetchone()
-            shown.append(with_snippet(hit, segments(found[0] if found else "", _START, _END)))
-        return shown
+        """Each hit with its snippet, made in a scratch index of the shown hits' texts
+        alone (`_SHOWN`): FTS5's snippet() of a common word or a prefix in the whole
+        index read all its places again for each hit (0.7 ms a hit for "budget", 8 ms
+        for "the" on 400,000 texts), where the scratch index takes 0.5 ms for all 50.
+        The snippet is FTS5's own either way: it depends only on the hit's text, the
+        tokenizer and the query, never on the other texts."""
+        if not hits:
+            return hits
+        keys = sorted({hit.key for hit in hits})
+        marks = ", ".join("?" for _ in keys)
+        self.db.execute(_SHOWN)
+        self.db.execute("DELETE FROM temp.search_shown")
+        self.db.execute(
+            f"INSERT INTO temp.search_shown (rowid, text) "
+            f"SELECT rowid, text FROM search WHERE rowid IN ({marks})",
+            keys,
+        )
+        snippets = dict(
+            self.db.execute(
+                f"SELECT rowid, snippet(search_shown, 0, ?, ?, '…', {SNIPPET_WORDS}) "
+                "FROM temp.search_shown WHERE search_shown MATCH ?",
+                [_START, _END, match],
+            ).fetchall()
+        )
+        self.db.execute("DELETE FROM temp.search_shown")
+        return [
+            with_snippet(hit, segments(snippets.get(hit.key, ""), _START, _END)) for hit in hits
+        ]
 
 
 def _hit(row: dict[str, Any], secret: set[tuple[int, int]]) -> Hit:

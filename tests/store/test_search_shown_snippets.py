@@ -1,0 +1,49 @@
+"""A search makes snippets for the hits it shows only, in a scratch index of their texts
+(`store.search._with_snippets`): the same snippets FTS5 makes in the whole index, and
+nothing of the scratch index left in the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.domain.search import fts_query, segments
+from minutebook.store import Store
+from minutebook.store.search import _END, _START, SNIPPET_WORDS
+
+
+@pytest.mark.parametrize("query", ["meeting", "quor", "the", "Stocktake", "primary car"])
+def test_snippets_are_those_of_the_whole_index(demo_reader: Store, query: str) -> None:
+    hits = demo_reader.search(query, confidential=True, limit=30)
+    assert hits
+    match = fts_query(query)
+    for hit in hits:
+        [(whole,)] = demo_reader.db.execute(
+            f"SELECT snippet(search, 0, ?, ?, '…', {SNIPPET_WORDS}) FROM search "
+            "WHERE search MATCH ? AND rowid = ?",
+            [_START, _END, match, hit.key],
+        ).fetchall()
+        assert hit.snippet == segments(whole, _START, _END)
+        assert any(matched for _, matched in hit.snippet)
+
+
+def test_the_scratch_index_is_the_connection_s_own_and_left_empty(demo_reader: Store) -> None:
+    demo_reader.search("meeting")
+    main = demo_reader.db.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_shown%'"
+    ).fetchone()[0]
+    assert main == 0
+    assert demo_reader.db.execute("SELECT count(*) FROM temp.search_shown").fetchone()[0] == 0
+
+
+def test_a_common_word_reads_each_shown_text_once(demo_reader: Store) -> None:
+    """One statement for the snippets of all the hits shown, however many: each
+    snippet read in the whole index read all of a common word's places again."""
+    statements: list[str] = []
+    demo_reader.db.conn.set_trace_callback(statements.append)
+    try:
+        hits = demo_reader.search("meeting", limit=25)
+    finally:
+        demo_reader.db.conn.set_trace_callback(None)
+    assert len(hits) == 25
+    assert sum("snippet(" in s for s in statements) == 1
+    assert not any("snippet(search," in s for s in statements)
