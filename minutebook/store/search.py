@@ -177,31 +177,43 @@ class SearchRepository(StoreBase):
             [match, COMMON_HITS + 1],
         ).fetchone()[0]
         score, order_by = _ORDER_BY[order_for(matches)]
-        cursor = self.db.execute(
-            _FOUND.format(score=score) + order_by,
-            {
-                "query": match,
-                "committee": committee,
-                "since": since.isoformat() if since else None,
-                "until": until.isoformat() if until else None,
-            },
-        )
-        names = [c[0] for c in cursor.description]
+        parameters = {
+            "query": match,
+            "committee": committee,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+        }
         secret: set[tuple[int, int]] = set()  # the confidential items of `read` meetings
         read: set[int | None] = {None}
-        shown: list[Hit] = []
-        for values in cursor:  # in the order shown: only as many as are shown are made
-            row = dict(zip(names, values, strict=True))
-            meetings = {row["meeting_id"], row["a_meeting"]} - read
-            if meetings:
-                self._read_confidential(meetings, secret)
-                read |= meetings
-            hit = _hit(row, secret)
-            if confidential or not hit.confidential:
-                shown.append(hit)
-                if len(shown) == limit:
-                    break
-        cursor.close()
+        # The first `taken` in order, enough for `limit` unless many are confidential:
+        # SQLite keeps only so many of a common word's thousands of places while sorting
+        # them (a third of the search for "the"). The order is total (the key last), so
+        # taking more again gives the same first ones.
+        taken = 2 * limit
+        while True:
+            shown: list[Hit] = []
+            rows = self.db.execute(
+                _FOUND.format(score=score) + order_by + " LIMIT :taken",
+                {**parameters, "taken": taken},
+            )
+            names = [c[0] for c in rows.description]
+            found = 0
+            for values in rows:  # in the order shown: only as many as are shown are made
+                found += 1
+                row = dict(zip(names, values, strict=True))
+                meetings = {row["meeting_id"], row["a_meeting"]} - read
+                if meetings:
+                    self._read_confidential(meetings, secret)
+                    read |= meetings
+                hit = _hit(row, secret)
+                if confidential or not hit.confidential:
+                    shown.append(hit)
+                    if len(shown) == limit:
+                        break
+            rows.close()
+            if len(shown) == limit or found < taken:
+                break
+            taken *= 4
         return self._with_snippets(match, self._named(self._numbered(shown)))
 
     def _named(self, hits: list[Hit]) -> list[Hit]:

@@ -4,8 +4,11 @@ nothing of the scratch index left in the file."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from minutebook.domain import AgendaItem, Meeting
 from minutebook.domain.search import fts_query, segments
 from minutebook.store import Store
 from minutebook.store.search import _END, _START, SNIPPET_WORDS
@@ -47,3 +50,26 @@ def test_a_common_word_reads_each_shown_text_once(demo_reader: Store) -> None:
     assert len(hits) == 25
     assert sum("snippet(" in s for s in statements) == 1
     assert not any("snippet(search," in s for s in statements)
+
+
+def test_hits_behind_many_confidential_ones_are_still_shown(committee_store: Store) -> None:
+    """The store takes the first hits in order a few more than it shows at a time
+    (`SearchRepository.search`): where those are all confidential and the secretary
+    did not ask for confidential material, it takes more, and the later hits show."""
+    store = committee_store
+    for month in range(1, 6):  # five meetings, each with a confidential item 2
+        meeting = store.add_meeting(Meeting(committee="HCP", date=date(2023, month, 10)))
+        meeting_id = meeting.id or 0
+        for number in (1, 2):
+            store.add_agenda_item(
+                meeting_id, AgendaItem(number=1, title="Item", confidential=number == 2)
+            )
+        store.write_narrative(meeting_id, 2, "Kingfisher kingfisher contract.")
+        if month == 1:
+            store.write_narrative(meeting_id, 1, "The board noted the long kingfisher report.")
+    hits = store.search("kingfisher", limit=1)
+    assert [(hit.day, hit.item, hit.confidential) for hit in hits] == [
+        (date(2023, 1, 10), 1, False)
+    ]
+    assert len(store.search("kingfisher", limit=1, confidential=True)) == 1
+    assert len(store.search("kingfisher", limit=9, confidential=True)) == 6
