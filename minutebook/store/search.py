@@ -61,6 +61,10 @@ what a secretary types, turned into `Segment`s at once."""
 
 SNIPPET_WORDS = 12
 
+SCRATCH_FROM = 2000
+"""Words found in more places than this have their snippets made in a scratch index
+(`SearchRepository._with_snippets`)."""
+
 _TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
 _SHOWN = f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_shown USING fts5(text, {_TOKENIZE})"
 """The scratch index the shown hits' snippets are made in: this connection's own (in
@@ -170,11 +174,11 @@ class SearchRepository(StoreBase):
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
-        # Only whether there are more than COMMON_HITS matters: counting all of a
-        # common word's places took 11 ms for "the" on 400,000 texts.
+        # Only whether there are more than COMMON_HITS (and SCRATCH_FROM) matters:
+        # counting all of a common word's places took 11 ms for "the" on 400,000 texts.
         matches = self.db.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
-            [match, COMMON_HITS + 1],
+            [match, max(COMMON_HITS, SCRATCH_FROM) + 1],
         ).fetchone()[0]
         score, order_by = _ORDER_BY[order_for(matches)]
         parameters = {
@@ -214,7 +218,7 @@ class SearchRepository(StoreBase):
             if len(shown) == limit or found < taken:
                 break
             taken *= 4
-        return self._with_snippets(match, self._named(self._numbered(shown)))
+        return self._with_snippets(match, self._named(self._numbered(shown)), matches)
 
     def _named(self, hits: list[Hit]) -> list[Hit]:
         """The hits with the names of the people they are about (`_hit` left their ids
@@ -259,17 +263,27 @@ class SearchRepository(StoreBase):
             ).fetchall()
             secret.update((int(meeting_id or 0), int(number)) for (number,) in rows)
 
-    def _with_snippets(self, match: str, hits: list[Hit]) -> list[Hit]:
-        """Each hit with its snippet, made in a scratch index of the shown hits' texts
-        alone (`_SHOWN`): FTS5's snippet() of a common word or a prefix in the whole
-        index read all its places again for each hit (0.7 ms a hit for "budget", 8 ms
-        for "the" on 400,000 texts), where the scratch index takes 0.5 ms for all 50.
-        The snippet is FTS5's own either way: it depends only on the hit's text, the
-        tokenizer and the query, never on the other texts."""
+    def _with_snippets(self, match: str, hits: list[Hit], matches: int) -> list[Hit]:
+        """Each hit with its snippet. FTS5's snippet() in the whole index reads all the
+        words' places again (0.7 ms a hit for "budget", 8 ms for "the" on 400,000
+        texts): past SCRATCH_FROM places, the snippets are made in a scratch index of
+        the shown hits' texts alone (`_SHOWN`, 0.5 ms for all 50; 1 ms where the whole
+        index takes 0.3). The snippet is FTS5's own either way: it depends only on the
+        hit's text, the tokenizer and the query, never on the other texts."""
         if not hits:
             return hits
         keys = sorted({hit.key for hit in hits})
         marks = ", ".join("?" for _ in keys)
+        made = f"snippet({{table}}, 0, ?, ?, '…', {SNIPPET_WORDS})"
+        if matches <= SCRATCH_FROM:
+            snippets = dict(
+                self.db.execute(
+                    f"SELECT rowid, {made.format(table='search')} FROM search "
+                    f"WHERE search MATCH ? AND rowid IN ({marks})",
+                    [_START, _END, match, *keys],
+                ).fetchall()
+            )
+            return _snippeted(hits, snippets)
         self.db.execute(_SHOWN)
         self.db.execute("DELETE FROM temp.search_shown")
         self.db.execute(
@@ -279,15 +293,17 @@ class SearchRepository(StoreBase):
         )
         snippets = dict(
             self.db.execute(
-                f"SELECT rowid, snippet(search_shown, 0, ?, ?, '…', {SNIPPET_WORDS}) "
+                f"SELECT rowid, {made.format(table='search_shown')} "
                 "FROM temp.search_shown WHERE search_shown MATCH ?",
                 [_START, _END, match],
             ).fetchall()
         )
         self.db.execute("DELETE FROM temp.search_shown")
-        return [
-            with_snippet(hit, segments(snippets.get(hit.key, ""), _START, _END)) for hit in hits
-        ]
+        return _snippeted(hits, snippets)
+
+
+def _snippeted(hits: list[Hit], snippets: dict[int, str]) -> list[Hit]:
+    return [with_snippet(hit, segments(snippets.get(hit.key, ""), _START, _END)) for hit in hits]
 
 
 def _hit(row: dict[str, Any], secret: set[tuple[int, int]]) -> Hit:

@@ -11,11 +11,24 @@ import pytest
 from minutebook.domain import AgendaItem, Meeting
 from minutebook.domain.search import fts_query, segments
 from minutebook.store import Store
+from minutebook.store import search as search_store
 from minutebook.store.search import _END, _START, SNIPPET_WORDS
 
 
+@pytest.fixture
+def scratch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word's snippets made in the scratch index, as a common word's are in a
+    large file (the demo's words are in fewer than SCRATCH_FROM places)."""
+    monkeypatch.setattr(search_store, "SCRATCH_FROM", 0)
+
+
+@pytest.mark.parametrize("in_scratch", [False, True])
 @pytest.mark.parametrize("query", ["meeting", "quor", "the", "Stocktake", "primary car"])
-def test_snippets_are_those_of_the_whole_index(demo_reader: Store, query: str) -> None:
+def test_snippets_are_those_of_the_whole_index(
+    demo_reader: Store, query: str, in_scratch: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if in_scratch:
+        monkeypatch.setattr(search_store, "SCRATCH_FROM", 0)
     hits = demo_reader.search(query, confidential=True, limit=30)
     assert hits
     match = fts_query(query)
@@ -29,6 +42,7 @@ def test_snippets_are_those_of_the_whole_index(demo_reader: Store, query: str) -
         assert any(matched for _, matched in hit.snippet)
 
 
+@pytest.mark.usefixtures("scratch")
 def test_the_scratch_index_is_the_connection_s_own_and_left_empty(demo_reader: Store) -> None:
     demo_reader.search("meeting")
     main = demo_reader.db.execute(
@@ -38,6 +52,7 @@ def test_the_scratch_index_is_the_connection_s_own_and_left_empty(demo_reader: S
     assert demo_reader.db.execute("SELECT count(*) FROM temp.search_shown").fetchone()[0] == 0
 
 
+@pytest.mark.usefixtures("scratch")
 def test_a_common_word_reads_each_shown_text_once(demo_reader: Store) -> None:
     """One statement for the snippets of all the hits shown, however many: each
     snippet read in the whole index read all of a common word's places again."""
