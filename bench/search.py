@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -47,6 +48,13 @@ FILLER = (
 
 # On the demo: a word in one place, a word in many (FTS5 counts), the start of a word.
 DEMO_QUERIES = {"rare word": "Stocktake", "common word": "meeting", "prefix": "quor"}
+LARGE_QUERIES = {
+    "rare word": "kingfisher",  # bigfile.RARE_WORD
+    "common word": "budget",
+    "prefix": "safeg",
+    "3 letters": "the",
+}
+"""On bench/bigfile.py's 20 committees x 10 years, as bench/scale.py searches it."""
 GROWN_QUERIES = {
     "rare word": "kingfisher",
     "common word": "budget",
@@ -133,11 +141,20 @@ def measure(store: Store, label: str, queries: dict[str, str]) -> None:
 
 
 def main() -> None:
+    """The demo, the issue's large file if bench/bigfile.py has built it, then (unless
+    `--large-only`) the demo grown here one committee at a time."""
+    from bench import bigfile  # here: bigfile takes its words from this module
+
     with tempfile.TemporaryDirectory() as folder:
         demo = Path(folder) / "demo.db"
         build_demo_database(demo, force=True)
         with Store.open(demo) as store:
             measure(store, "the demo", DEMO_QUERIES)
+        if bigfile.kept_path().exists():
+            with Store.open(bigfile.built(quiet=True)) as store:
+                measure(store, f"{bigfile.kept_path().name}", LARGE_QUERIES)
+        if "--large-only" in sys.argv[1:]:
+            return
         grown = Path(folder) / "grown.db"
         shutil.copyfile(demo, grown)
         with Store.open(grown) as store:
