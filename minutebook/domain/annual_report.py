@@ -405,7 +405,13 @@ class AnnualReport:
                 f"{'is' if n == 1 else 'are'} not listed."
             )
         if made:
-            said += " They are listed below." if made > 1 else " It is set out below."
+            # Named, not "They": after "and noted three reports" the reader would look
+            # for the reports too, which are counted, not listed.
+            said += (
+                " The decisions are listed below."
+                if made > 1
+                else " The decision is set out below."
+            )
         return said
 
     @property

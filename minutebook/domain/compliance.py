@@ -384,6 +384,12 @@ def figures(report: Compliance) -> list[tuple[str, str]]:
         ),
         (
             "Minutes",
-            f"{report.turnaround.words}: " + (f"{len(late)} late" if late else "none late"),
+            # The rule, then how the period kept it: "…: 2 late" read as the rule met.
+            f"rule: {report.turnaround.words}; "
+            + (
+                f"late for {_count(len({m.id for m, _ in late}), 'meeting')}"
+                if late
+                else "none late"
+            ),
         ),
     ]

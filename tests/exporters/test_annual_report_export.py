@@ -68,7 +68,7 @@ def test_the_council_partnerships_municipal_year(demo_reader: Store) -> None:
     assert any(p.text == "DRAFT" for p in header)
     assert (
         "3.1\tIn 2023/24 the Partnership made four decisions in public business and noted "
-        "three reports. They are listed below."
+        "three reports. The decisions are listed below."
     ) in texts
     assert (
         "3.4\tMinute HCP6, MK Deal Update (13 June 2023): RESOLVED – Agreed, the "
@@ -192,8 +192,8 @@ def test_flagged_and_confidential_decisions_as_a_public_report_shows_them(
     texts = _texts(build)
     assert (
         "In 2022/23 the Board made nine decisions in public business and noted one report. "
-        "One further decision, made in confidential business, is not listed. They are "
-        "listed below."
+        "One further decision, made in confidential business, is not listed. The "
+        "decisions are listed below."
     ) in texts
     shown = " ".join(row[3] for row in _table(build, 1))
     assert "Conflicts of Interest Management" not in shown
