@@ -4,9 +4,11 @@ opens it; Shift+F5 opens it too on an item whose prompts were all dismissed. One
 open prompt, "name — interest", then the item's dismissed prompts, dimmed and marked
 "dismissed". Enter opens the declaration form filled in from the chosen one; d or Delete
 asks "Dismiss the prompt for Dr Sarah Whiteman — Stonedean Practice?" and dismisses it;
-r restores a dismissed one (open again); Esc closes. The rows are read again whenever
+r restores a dismissed one (open again; on an open row it says "Only a dismissed
+prompt can be restored"); Esc closes. The rows are read again whenever
 the list comes back to the front (after the declaration form or the question) and after
-each answer; when they change the cursor goes back to the first row, so it never rests
+each answer; when they change the cursor goes back to the first row, highlighted and
+focused (so r acts at once on the row in view), so it never rests
 on someone it did not rest on before without the secretary moving it. The list closes
 itself once no prompt is left open.
 
@@ -119,7 +121,20 @@ class PromptListDialog(ModalScreen[None]):
             Option(Text(f"{self.label(p)} (dismissed)", style="dim"), id=f"dismissed-{n}")
             for n, p in enumerate(self.dismissed)
         )
-        options.highlighted = keep if keep is not None else 0
+        options.highlighted = keep if keep is not None and keep < options.option_count else 0
+        # A question that closed over the list may hand focus back after this refresh,
+        # or the highlight be drawn before the rows: put the cursor on a real row, shown,
+        # once the screen has been drawn again, so r and Enter act on the row in view.
+        self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        options = self.query_one("#prompt-list", OptionList)
+        if options.option_count and options.highlighted is None:
+            options.highlighted = 0
+        if self.is_active:
+            options.focus()
+        options.scroll_to_highlight()
+        options.refresh()
 
     def _at(self) -> int | None:
         return self.query_one("#prompt-list", OptionList).highlighted
@@ -156,7 +171,10 @@ class PromptListDialog(ModalScreen[None]):
 
     def action_restore_prompt(self) -> None:
         prompt = self._selected_dismissed()
-        if prompt is not None and self._restore_prompt(prompt):
+        if prompt is None:
+            self.notify("Only a dismissed prompt can be restored")
+            return
+        if self._restore_prompt(prompt):
             self.refresh_rows()
 
     def action_close(self) -> None:
