@@ -262,7 +262,8 @@ class SixMonths:
     state: SixMonthState
 
     def words(self, name: str) -> str:
-        """ "Cllr X last attended on 12/03/2026; six months end 12/09/2026"."""
+        """ "Councillor Peter Marland last attended on 12/03/2026; six months end
+        12/09/2026", `name` as the attendance table gives it."""
         verb = "ended" if self.state is SixMonthState.PASSED else "end"
         if self.last_attended is not None:
             start = f"last attended on {short_date(self.last_attended)}"
@@ -273,7 +274,15 @@ class SixMonths:
                 "has no attendance recorded since the first meeting in the file, "
                 f"{short_date(self.since)}"
             )
-        return f"Cllr {name} {start}; six months {verb} {short_date(self.ends)}"
+        return f"{name} {start}; six months {verb} {short_date(self.ends)}"
+
+
+PASSED_WORDS = (
+    " (passed: the seat falls vacant unless the council approved a reason for the "
+    "absence before the six months ended)"
+)
+"""What a passed six months means (s85(1)): said, so the warning is not read as a
+formality; whether a reason was approved is not in the record."""
 
 
 def councillors(
@@ -423,17 +432,12 @@ class AttendanceReport:
         known = self.people.get(person)
         return known.display_name if known is not None else person
 
-    def surname(self, person: str) -> str:
-        """The name the six-month warning gives after "Cllr": as minutes print it."""
-        known = self.people.get(person)
-        return known.minutes_name if known is not None else person
-
     @property
     def warnings(self) -> list[str]:
         """The councillors approaching or past the six months, in words."""
         return [
-            standing.words(self.surname(standing.person))
-            + (" (passed)" if standing.state is SixMonthState.PASSED else " (approaching)")
+            standing.words(self.name(standing.person))
+            + (PASSED_WORDS if standing.state is SixMonthState.PASSED else " (approaching)")
             for standing in self.six_months
             if standing.state is not SixMonthState.FINE
         ]

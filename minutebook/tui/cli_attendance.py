@@ -214,7 +214,7 @@ def _as_data(report: AttendanceReport) -> dict[str, Any]:
                 "since": s.since.isoformat(),
                 "ends": s.ends.isoformat(),
                 "state": s.state.value,
-                "words": s.words(report.surname(s.person)),
+                "words": s.words(report.name(s.person)),
             }
             for s in report.six_months
         ],

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+from minutebook.domain.attendance_record import PASSED_WORDS
 from minutebook.tui.cli import main
 
 
@@ -37,11 +38,11 @@ def test_the_six_month_warning_is_dated(demo_file: Path) -> None:
     result = _run(demo_file, "attendance", "--committee", "HCP", "--as-of", "2023-11-20")
     assert result.exit_code == 0, result.output
     assert (
-        "  Cllr Marland last attended on 13/06/2023; six months end 13/12/2023 (approaching)"
-        in result.output.splitlines()
+        "  Councillor Peter Marland last attended on 13/06/2023; six months end 13/12/2023 "
+        "(approaching)" in result.output.splitlines()
     )
     later = _run(demo_file, "attendance", "--committee", "HCP", "--as-of", "2024-01-02")
-    assert "six months ended 13/12/2023 (passed)" in later.output
+    assert "six months ended 13/12/2023 (passed: the seat falls vacant" in later.output
 
 
 def test_a_last_attendance_years_ago_is_read_and_dated(demo_file: Path) -> None:
@@ -52,7 +53,8 @@ def test_a_last_attendance_years_ago_is_read_and_dated(demo_file: Path) -> None:
     lines = result.output.splitlines()
     assert "Six-month rule (Local Government Act 1972 s85), as at 01/12/2026:" in lines
     assert (
-        "  Cllr R Bradburn last attended on 13/06/2023; six months ended 13/12/2023 (passed)"
+        "  Councillor Robin Bradburn last attended on 13/06/2023; six months ended 13/12/2023"
+        + PASSED_WORDS
         in lines
     )
     # The record of a period over long ago is judged as at its end.

@@ -200,7 +200,7 @@ def test_the_six_month_warning_passed_approaching_and_fine() -> None:
     ann = standing["ann"]
     assert ann.state is SixMonthState.PASSED
     assert ann.words("Marland") == (
-        "Cllr Marland last attended on 12/03/2026; six months ended 12/09/2026"
+        "Marland last attended on 12/03/2026; six months ended 12/09/2026"
     )
     bob = standing["bob"]
     assert (bob.last_attended, bob.ends, bob.state) == (
@@ -210,13 +210,12 @@ def test_the_six_month_warning_passed_approaching_and_fine() -> None:
     )
     cat = standing["cat"]  # never attended since taking the seat on 1 March
     assert cat.words("Cox") == (
-        "Cllr Cox has not attended since taking their seat on 01/03/2026; six months ended "
-        "01/09/2026"
+        "Cox has not attended since taking their seat on 01/03/2026; six months ended 01/09/2026"
     )
     dan = standing["dan"]  # nothing in the file, which begins on 1 November 2025
     assert dan.state is SixMonthState.PASSED and not dan.known
     assert dan.words("Dee") == (
-        "Cllr Dee has no attendance recorded since the first meeting in the file, 01/11/2025; "
+        "Dee has no attendance recorded since the first meeting in the file, 01/11/2025; "
         "six months ended 01/05/2026"
     )
     earlier = last_attendances(people, records, date(2026, 4, 1))
@@ -235,7 +234,7 @@ def test_a_last_attendance_years_ago_is_worded_from_its_own_date() -> None:
     last = last_attendances(people, records, TODAY)
     (standing,) = six_month_rule(people, last, TODAY, date(2023, 6, 13))
     assert standing.words("Bradburn") == (
-        "Cllr Bradburn last attended on 13/06/2023; six months ended 13/12/2023"
+        "Bradburn last attended on 13/06/2023; six months ended 13/12/2023"
     )
 
 

@@ -46,7 +46,8 @@ def test_a_council_committee_adds_the_six_month_rule(demo_reader: Store) -> None
     texts = [p.text for p in build.document.paragraphs]
     assert "Six-month rule (Local Government Act 1972 s85), as at 20/11/2023" in texts
     assert (
-        "Cllr Marland last attended on 13/06/2023; six months end 13/12/2023 (approaching)."
+        "Councillor Peter Marland last attended on 13/06/2023; six months end 13/12/2023 "
+        "(approaching)."
         in texts
     )
 
@@ -60,7 +61,8 @@ def test_a_past_periods_record_gives_the_rule_as_at_its_end(demo_reader: Store) 
     texts = [p.text for p in render_attendance(report).document.paragraphs]
     assert "Six-month rule (Local Government Act 1972 s85), as at 30/11/2023" in texts
     assert (
-        "Cllr Marland last attended on 13/06/2023; six months end 13/12/2023 (approaching)."
+        "Councillor Peter Marland last attended on 13/06/2023; six months end 13/12/2023 "
+        "(approaching)."
         in texts
     )
 
