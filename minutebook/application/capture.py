@@ -49,6 +49,7 @@ from minutebook.domain.recording import (
     decision_from,
     declaration_problems,
     item_problem,
+    lost_motion_minuted,
     lost_vote_problem,
 )
 from minutebook.domain.room import Mark, Room, deputy_problem, plan_mark, room_status
@@ -405,7 +406,7 @@ class MeetingCapture:
         voted = vote_from(self, item, vote or {})
         if voted is not None:
             decision = decision.model_copy(update={"vote": voted})
-        _refuse_if_lost(decision)
+        decision = _refuse_if_lost(decision)
         saved = self.store.add_decision(
             self.meeting_id, item, decision, self._time_at(item), self.stamp()
         )
@@ -432,7 +433,7 @@ class MeetingCapture:
         changed = changed.model_copy(
             update={"id": decision_id, "chairs_action": current.chairs_action, "vote": voted}
         )
-        _refuse_if_lost(changed)  # a verb corrected to RESOLVED on a lost vote, too
+        changed = _refuse_if_lost(changed)  # a verb corrected to RESOLVED on a lost vote, too
         saved = self.store.edit_decision(changed, self.stamp())
         self.refresh()
         return saved
@@ -700,8 +701,10 @@ class MeetingCapture:
         return self.now() if self.numbers.index(item) >= self.numbers.index(live) else None
 
 
-def _refuse_if_lost(decision: Decision) -> None:
-    """`Refused` when the decision's vote was lost and its verb resolves something."""
+def _refuse_if_lost(decision: Decision) -> Decision:
+    """`Refused` when the decision's vote was lost and its verb resolves something;
+    else the decision as minuted (a lost motion's sentence ended)."""
     problem = lost_vote_problem(decision)
     if problem is not None:
         raise Refused(problem)
+    return lost_motion_minuted(decision)

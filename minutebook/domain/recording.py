@@ -15,7 +15,8 @@ as the secretary types them (docs/minutes.md, docs/declarations.md, docs/quorum.
   motion resolves nothing, so "RESOLVED", "AGREED", "APPROVED" and the rest (DEFERRED
   and REFERRED too: a lost motion to defer defers nothing) are refused with it. The
   minutes then read "On being put to the vote the motion was lost, 4 for, 6 against.
-  NOTED: That the motion ... fell." (docs/minutes.md, "Votes").
+  NOTED: That the motion ... fell." (docs/minutes.md, "Votes"), the full stop added
+  where the secretary typed none.
 - An action has what is to be done, an owner, and a due date no earlier than the meeting.
 """
 
@@ -116,6 +117,19 @@ def lost_vote_problem(decision: Decision) -> str | None:
         f"resolves nothing, so it cannot be minuted as {decision.verb.value}: record it as "
         'NOTED ("NOTED: That the motion to ... fell."), or correct the vote'
     )
+
+
+def lost_motion_minuted(decision: Decision) -> Decision:
+    """A lost motion minuted as NOTED or RECEIVED ("NOTED: That the motion to approve
+    the plan fell.") is a sentence of its own in both house styles, after the vote's
+    sentence: it ends with a full stop where the typed text has none."""
+    vote = decision.vote
+    if vote is None or not vote.put or vote.carried or decision.verb not in AFTER_A_LOST_VOTE:
+        return decision
+    text = decision.text.rstrip()
+    if not text or text.endswith((".", "!", "?")):
+        return decision
+    return decision.model_copy(update={"text": f"{text}."})
 
 
 def declaration_problems(

@@ -56,6 +56,8 @@ from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.minute_editor import MinuteEditor
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from minutebook.tui.app import MinutebookApp
 
 SAVE_DELAY = 0.01
@@ -475,9 +477,9 @@ class LiveMeetingScreen(SignedMinutes):
             return str(error)
         return None
 
-    def _correct(self, line: RecordLine) -> None:
+    def _correct(self, line: RecordLine, corrected: Callable[[], None]) -> None:
         if self.unlocked():
-            self.forms.correct(line)
+            self.forms.correct(line, corrected)
 
     # -- the palette and the close ----------------------------------------------------------
 

@@ -210,7 +210,8 @@ class QuorumDialog(ModalScreen[None]):
 class RecordsDialog(ModalScreen[None]):
     """The meeting's decisions, actions, declarations and rulings: Enter or e corrects
     one, Delete deletes it (it can be brought back), Enter or u on a deleted one brings
-    it back. Every correction is kept in the meeting's timeline."""
+    it back; each says what it did ("Corrected: the decision at item 2."). Every
+    correction is kept in the meeting's timeline."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="RecordsDialog")
     BINDINGS = [
@@ -224,8 +225,10 @@ class RecordsDialog(ModalScreen[None]):
         self,
         items: Callable[[], list[RecordLine]],
         toggle: Callable[[RecordLine], str | None],
-        correct: Callable[[RecordLine], None],
+        correct: Callable[[RecordLine, Callable[[], None]], None],
     ) -> None:
+        """`correct` opens a record's correction form and calls its second argument
+        once the correction is saved."""
         super().__init__()
         self._items = items
         self._toggle = toggle
@@ -287,7 +290,9 @@ class RecordsDialog(ModalScreen[None]):
         if item.deleted:
             self.notify("Bring it back first (u), then correct it.")
             return
-        self._correct(item)
+        where = f" at item {item.item}" if item.item is not None else ""
+        # Said once the correction is saved, as deleting and bringing back are.
+        self._correct(item, lambda: self.notify(f"Corrected: the {item.kind}{where}."))
 
     def action_change(self, restore: bool) -> None:
         item = self._selected()

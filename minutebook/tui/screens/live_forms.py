@@ -307,9 +307,16 @@ class LiveForms:
 
     # -- corrections --------------------------------------------------------------------
 
-    def correct(self, line: RecordLine) -> None:
-        """Open a decision, action or declaration to correct it."""
+    def correct(self, line: RecordLine, corrected: Callable[[], None] = lambda: None) -> None:
+        """Open a decision, action or declaration to correct it; `corrected` is called
+        once the correction is saved."""
         capture = self.capture
+
+        def then(saved: bool | None) -> None:
+            if saved:
+                self.changed()
+                corrected()
+
         if line.kind == "decision":
             item, decision = next(
                 (m.item, d)
@@ -331,6 +338,7 @@ class LiveForms:
                 ),
                 hint="The decision keeps its number and its place; what it said is kept too. "
                 "Clear the vote's fields to remove it.",
+                then=then,
             )
         elif line.kind == "action":
             action = next(a for a in capture.actions if a.id == line.row_id)
@@ -350,6 +358,7 @@ class LiveForms:
                     v.get("due") or "",
                     v.get("mark") or None,
                 ),
+                then=then,
             )
         elif line.kind == "declaration":
             declaration = next(d for d in capture.record.declarations if d.id == line.row_id)
@@ -372,6 +381,7 @@ class LiveForms:
                     v.get("ruling"),
                 ),
                 labels={"nature": "Nature"},
+                then=then,
             )
         else:
             self.app.notify(

@@ -66,8 +66,13 @@ def members(capture: MeetingCapture) -> list[Person]:
 
 
 def stored_vote(capture: MeetingCapture, decision: Decision) -> dict[str, Any]:
-    """The decision's vote as its fields show it, to be corrected."""
-    return dict(form_values(capture, decision.vote))
+    """The decision's vote as its fields show it, to be corrected. A vote keeps a
+    count not given as 0 (`Vote.abstentions` defaults to it) and the minutes print no
+    "0 abstentions": the field stays blank rather than show a number nobody typed."""
+    values = dict(form_values(capture, decision.vote))
+    if values.get("abstentions") == "0":
+        values["abstentions"] = ""
+    return values
 
 
 def vote_values(values: dict[str, Any]) -> dict[str, Any]:

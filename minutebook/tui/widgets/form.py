@@ -207,6 +207,27 @@ class FormScreen(ModalScreen[bool]):
             widget.scroll_visible(animate=False)
         # Last, so that where both cannot show, the refusal is the one in view.
         errors.scroll_visible(animate=False)
+        self.call_after_refresh(self._fit_refusal, named)
+
+    def _fit_refusal(self, named: FormField | None) -> None:
+        """A refusal of several lines under a long hint (an inquorate item's decision on
+        an 80x24 screen) makes the form taller than the screen: it would scroll its title
+        off the top and cover the screen's status line. The fields' box gives up the rows
+        instead (its fields scroll), so the whole form, refusal included, stays in view
+        with a row free above and below it."""
+        box = self.query_one("#form")
+        fields = self.query_one("#fields")
+        needed = box.virtual_size.height + box.gutter.height
+        over = needed - (self.size.height - 2)
+        if over <= 0:
+            return
+        fields.styles.max_height = max(3, fields.outer_size.height - over)
+        self.call_after_refresh(self._refusal_in_view, named)
+
+    def _refusal_in_view(self, named: FormField | None) -> None:
+        if named is not None:
+            self.query_one(f"#field-{named.key}").scroll_visible(animate=False)
+        self.query_one("#form-errors").scroll_visible(animate=False)
 
     def field_named(self, message: str) -> FormField | None:
         """The field a refusal names: the one whose label (or key) it begins with, as in
