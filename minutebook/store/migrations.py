@@ -970,6 +970,21 @@ def compliance_settings(db: Database) -> None:
     db.execute("ALTER TABLE terms_of_reference ADD COLUMN minutes_approved_at_next INTEGER")
 
 
+@migrations(name="0027_search_dates")
+def search_dates(db: Database) -> None:
+    """Indexes on the dates a search walks back through, newest first, to find a common
+    word's newest places (docs/search.md, `SearchRepository._newest_walk`): meetings of
+    any committee, actions by their meeting's date, updates and register entries by
+    their own."""
+    for table, column in (
+        ("meetings", "date"),
+        ("actions", "meeting_date"),
+        ("action_updates", "date"),
+        ("interests", "declared_on"),
+    ):
+        db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table} ({column})")
+
+
 @migrations(name="0028_register_date_precision")
 def register_date_precision(db: Database) -> None:
     """An interest's Date From and Date To keep the precision the member gave them

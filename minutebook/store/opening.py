@@ -59,6 +59,7 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0024_prompt_dismissals",
     "0025_search",
     "0026_compliance_settings",
+    "0027_search_dates",
     "0028_register_date_precision",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from

@@ -17,6 +17,7 @@ any meeting's record, so the lock never stops it being built or read.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -102,7 +103,7 @@ def make_search_index(db: Database) -> None:
 # replaced register entries are not found.
 _FOUND = """
 WITH hits(key, score) AS MATERIALIZED (
-    SELECT rowid, {score} FROM search WHERE search MATCH :query
+    {hits}
 ), found AS (
     SELECT h.key, h.score, mt.committee, mt.id AS meeting_id, mt.date AS day, m.item,
         NULL AS own_number, NULL AS a_meeting, NULL AS a_item, NULL AS person
@@ -143,6 +144,57 @@ SELECT * FROM found
 WHERE (:committee IS NULL OR committee = :committee)
     AND (:since IS NULL OR day >= :since) AND (:until IS NULL OR day <= :until)
 """
+_MATCHED = "SELECT rowid, {score} FROM search WHERE search MATCH :query"
+_LISTED = "SELECT value, 0 FROM json_each(:keys)"
+"""The hits `_FOUND` places: every place the words are found, or (`_newest_walk`) the
+ones listed, found already in one window of days."""
+
+_IN_WINDOW = """
+SELECT m.id * 8 + 1 FROM meetings mt JOIN minutes m ON m.meeting_id = mt.id
+    WHERE {meeting} AND (:committee IS NULL OR mt.committee = :committee)
+UNION ALL
+SELECT d.id * 8 + 2 FROM meetings mt CROSS JOIN minutes m ON m.meeting_id = mt.id
+    CROSS JOIN decisions d ON d.minute_id = m.id
+    WHERE {meeting} AND (:committee IS NULL OR mt.committee = :committee)
+UNION ALL
+SELECT a.id * 8 + 3 FROM actions a
+    WHERE {action} AND (:committee IS NULL OR a.committee = :committee)
+UNION ALL
+SELECT u.id * 8 + 4 FROM action_updates u CROSS JOIN actions a ON a.id = u.action_id
+    WHERE {update} AND (:committee IS NULL OR a.committee = :committee)
+UNION ALL
+SELECT dc.id * 8 + 5 FROM meetings mt JOIN declarations dc ON dc.meeting_id = mt.id
+    WHERE {meeting} AND (:committee IS NULL OR mt.committee = :committee)
+UNION ALL
+SELECT i.id * 8 + 6 FROM interests i
+    WHERE {interest} AND (:committee IS NULL OR i.committee = :committee)
+UNION ALL
+SELECT ai.id * 8 + 7 FROM meetings mt JOIN agenda_items ai ON ai.meeting_id = mt.id
+    WHERE {meeting} AND (:committee IS NULL OR mt.committee = :committee)
+"""
+"""The index keys of everything recorded in a window of days (`_newest_walk`): each
+kind by the date `_FOUND` gives its hits."""
+
+_DATE_COLUMNS = {
+    "meeting": "mt.date",
+    "action": "a.meeting_date",
+    "update": "u.date",
+    "interest": "i.declared_on",
+}
+
+_WALK_DAYS = 1
+"""Meeting days in the first window `_newest_walk` looks in, doubled each window."""
+
+_WALK_TEXTS = 10000
+"""The most texts `_newest_walk` indexes afresh before leaving the search to `_FOUND`
+over the word's every place: a word found in one text in a hundred is found quicker
+so."""
+
+_WINDOW = f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_window USING fts5(text, {_TOKENIZE})"
+"""The scratch index a window's texts are searched in (`_newest_walk`): FTS5 reads a
+word's every place afresh for each look-up by rowid in the whole index (8 ms for "the"
+on 400,000 texts), and a window's texts are spread all over it. Whether a text matches
+depends only on its text, the tokenizer and the query, so it matches here as there."""
 
 
 _ORDER_BY = {
@@ -196,15 +248,21 @@ class SearchRepository(StoreBase):
         taken = 2 * limit
         while True:
             shown: list[Hit] = []
-            rows = self.db.execute(
-                _FOUND.format(score=score) + order_by + " LIMIT :taken",
-                {**parameters, "taken": taken},
-            )
-            names = [c[0] for c in rows.description]
+            walked = None
+            if order_for(matches) is Order.NEWEST and matches > SCRATCH_FROM:
+                walked = self._newest_walk(parameters, taken)
+            if walked is not None:
+                rows = walked
+            else:
+                cursor = self.db.execute(
+                    _FOUND.format(hits=_MATCHED.format(score=score)) + order_by + " LIMIT :taken",
+                    {**parameters, "taken": taken},
+                )
+                names = [c[0] for c in cursor.description]
+                rows = [dict(zip(names, values, strict=True)) for values in cursor]
             found = 0
-            for values in rows:  # in the order shown: only as many as are shown are made
+            for row in rows:  # in the order shown: only as many as are shown are made
                 found += 1
-                row = dict(zip(names, values, strict=True))
                 meetings = {row["meeting_id"], row["a_meeting"]} - read
                 if meetings:
                     self._read_confidential(meetings, secret)
@@ -214,11 +272,117 @@ class SearchRepository(StoreBase):
                     shown.append(hit)
                     if len(shown) == limit:
                         break
-            rows.close()
             if len(shown) == limit or found < taken:
                 break
             taken *= 4
         return self._with_snippets(match, self._named(self._numbered(shown)), matches)
+
+    def _newest_walk(self, parameters: dict[str, Any], taken: int) -> list[dict[str, Any]] | None:
+        """The first `taken` of a common word's hits newest first, as `_FOUND` orders
+        them, found by walking the record back from its newest meeting days in windows
+        of days, each twice as many as the last: placing every one of "the"'s 250,000
+        places before taking the newest took 160 ms. In each window, the texts recorded
+        there (`_IN_WINDOW`) are searched in a scratch index (`_WINDOW`), and `_FOUND`
+        places only what is found there; the undated come after every window, as they
+        sort last. None once more than `_WALK_TEXTS` texts are read short of `taken`:
+        the word is too rare in the newest record for walking to be quicker."""
+        rows: list[dict[str, Any]] = []
+        until: str | None = None  # the window's days are before this one
+        days = _WALK_DAYS
+        read = 0
+        while len(rows) < taken:
+            newest = self.db.execute(
+                "SELECT DISTINCT date FROM meetings WHERE (:before IS NULL OR date < :before) "
+                "AND (:committee IS NULL OR committee = :committee) "
+                "AND (:since IS NULL OR date >= :since) AND (:until IS NULL OR date <= :until) "
+                "ORDER BY date DESC LIMIT :days",
+                {**parameters, "before": until, "days": days},
+            ).fetchall()
+            # The last window holds every day before the one before it: the other
+            # kinds' days need not be meeting days.
+            since = newest[-1][0] if len(newest) == days else None
+            bounds = {"window_since": since, "window_until": until}
+            window = " AND ".join(
+                f"{{column}} {condition}"
+                for condition, bound in (
+                    (">= :window_since", since),
+                    ("< :window_until", until),
+                    (">= :since", parameters["since"]),
+                    ("<= :until", parameters["until"]),
+                )
+                if bound is not None
+            )
+            found = self._found_in(
+                window or "{column} IS NOT NULL",
+                {**parameters, **bounds},
+                taken - len(rows),
+                _WALK_TEXTS - read,
+            )
+            if found is None:
+                return None
+            rows, read = rows + found[0], read + found[1]
+            if since is None:
+                break
+            # Given up where, as many found in as many texts again, `taken` would
+            # still be out of reach.
+            if len(rows) < taken and read * taken > _WALK_TEXTS * max(len(rows), 1):
+                return None
+            until, days = since, days * 2
+        if len(rows) < taken:
+            undated = self._found_in(
+                "{column} IS NULL", parameters, taken - len(rows), _WALK_TEXTS - read
+            )
+            if undated is None:
+                return None
+            rows += undated[0]
+        return rows
+
+    def _found_in(
+        self, window: str, parameters: dict[str, Any], taken: int, room: int
+    ) -> tuple[list[dict[str, Any]], int] | None:
+        """The first `taken` hits, newest first, of those recorded in a window of days
+        (`window`: a condition on a date `{column}`), and how many texts were read; None
+        where more than `room` texts are recorded there."""
+        recorded = [
+            key
+            for (key,) in self.db.execute(
+                _IN_WINDOW.format(
+                    **{kind: window.format(column=column) for kind, column in _DATE_COLUMNS.items()}
+                ),
+                parameters,
+            )
+        ]
+        if len(recorded) > room:
+            return None
+        if not recorded:
+            return [], 0
+        self.db.execute(_WINDOW)
+        self.db.execute("DELETE FROM temp.search_window")
+        self.db.execute(
+            "INSERT INTO temp.search_window (rowid, text) SELECT rowid, text FROM search "
+            "WHERE rowid IN (SELECT value FROM json_each(?))",
+            [json.dumps(recorded)],
+        )
+        keys = [
+            key
+            for (key,) in self.db.execute(
+                "SELECT rowid FROM temp.search_window WHERE search_window MATCH ?",
+                [parameters["query"]],
+            )
+        ]
+        self.db.execute("DELETE FROM temp.search_window")
+        if not keys:
+            return [], len(recorded)
+        day = window.format(column="day")
+        cursor = self.db.execute(
+            _FOUND.format(hits=_LISTED)
+            + f" AND {day} "
+            + _ORDER_BY[Order.NEWEST][1]
+            + " LIMIT :taken",
+            {**parameters, "keys": json.dumps(keys), "taken": taken},
+        )
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor], len(recorded)
 
     def _named(self, hits: list[Hit]) -> list[Hit]:
         """The hits with the names of the people they are about (`_hit` left their ids
