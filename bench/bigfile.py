@@ -65,7 +65,7 @@ from minutebook.domain.timeline import span_events
 from minutebook.seeds import build_demo_database
 from minutebook.store import Store
 
-VERSION = 2
+VERSION = 3
 """Changes whenever what `build` writes changes, so a kept file is built again."""
 
 COMMITTEES = 20

@@ -970,7 +970,18 @@ def compliance_settings(db: Database) -> None:
     db.execute("ALTER TABLE terms_of_reference ADD COLUMN minutes_approved_at_next INTEGER")
 
 
-@migrations(name="0027_search_dates")
+@migrations(name="0028_register_date_precision")
+def register_date_precision(db: Database) -> None:
+    """An interest's Date From and Date To keep the precision the member gave them
+    (docs/register.md, "Dates"): a year ("2014") or a month ("Apr-22") is kept as its
+    first day with the precision beside it, and shown as given. Interests stored until
+    now were kept as days, and say so. The interests are not a meeting's record, so
+    no lock or audit trigger copies their columns (`record_triggers`)."""
+    for column in ("from_precision", "to_precision"):
+        db.execute(f"ALTER TABLE interests ADD COLUMN {column} TEXT NOT NULL DEFAULT 'day'")
+
+
+@migrations(name="0029_search_dates")
 def search_dates(db: Database) -> None:
     """Indexes on the dates a search walks back through, newest first, to find a common
     word's newest places (docs/search.md, `SearchRepository._newest_walk`): meetings of
@@ -983,17 +994,6 @@ def search_dates(db: Database) -> None:
         ("interests", "declared_on"),
     ):
         db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table} ({column})")
-
-
-@migrations(name="0028_register_date_precision")
-def register_date_precision(db: Database) -> None:
-    """An interest's Date From and Date To keep the precision the member gave them
-    (docs/register.md, "Dates"): a year ("2014") or a month ("Apr-22") is kept as its
-    first day with the precision beside it, and shown as given. Interests stored until
-    now were kept as days, and say so. The interests are not a meeting's record, so
-    no lock or audit trigger copies their columns (`record_triggers`)."""
-    for column in ("from_precision", "to_precision"):
-        db.execute(f"ALTER TABLE interests ADD COLUMN {column} TEXT NOT NULL DEFAULT 'day'")
 
 
 if tuple(m.name for m in migrations._migrations) != KNOWN_STEPS:

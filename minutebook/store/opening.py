@@ -59,8 +59,8 @@ KNOWN_STEPS: tuple[str, ...] = (
     "0024_prompt_dismissals",
     "0025_search",
     "0026_compliance_settings",
-    "0027_search_dates",
     "0028_register_date_precision",
+    "0029_search_dates",
 )
 """Every schema step this version knows, oldest first. They are named here, apart from
 the steps themselves in `migrations`, so that a file can be checked without importing
