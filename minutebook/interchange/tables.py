@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
@@ -190,7 +191,10 @@ def _check_zip(data: bytes, source: str, kind: str, what: str, max_unpacked: int
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except zipfile.BadZipFile:
+    # A damaged zip raises more than BadZipFile: a garbled header can ask for a zip
+    # version or a method zipfile does not implement (NotImplementedError), or give
+    # lengths it cannot unpack (ValueError, struct.error, EOFError).
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, struct.error, EOFError):
         hint = {
             ".docx": "a Word document saved as .docx (an old .doc, or a protected one, "
             "cannot be read)",

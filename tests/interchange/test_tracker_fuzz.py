@@ -93,3 +93,16 @@ def test_any_cells_in_a_csv(
     read(path)
     workbook = write_xlsx(folder / "t.xlsx", {"A": [*first, *rows] or [()]})
     read(workbook)
+
+
+def test_a_workbook_asking_for_a_zip_version_not_implemented(tmp_path: Path) -> None:
+    """A garbled central directory can ask for a zip version zipfile does not implement
+    (NotImplementedError, found by the fuzz test above): refused as not a workbook."""
+    good = bytearray(write_xlsx(tmp_path / "good.xlsx", {"A": [HEADINGS_003]}).read_bytes())
+    entry = good.index(b"PK\x01\x02")  # the first central directory entry
+    good[entry + 6] = 64  # "version needed to extract": 6.4
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(good))
+    with pytest.raises(FileError) as refused:
+        read_tracker(bad, ICB, PEOPLE, {"wogan"}, today=date(2023, 9, 20))
+    assert "is not an Excel workbook saved as .xlsx" in refused.value.problems[0]
