@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from minutebook.application.attendance import attendance_report
 from minutebook.application.compliance import committee_year, compliance_report
 from minutebook.domain.annual_report import AnnualReport, register_returns
+from minutebook.domain.register import members_during
 
 if TYPE_CHECKING:
     from minutebook.store import Store
@@ -22,16 +23,9 @@ def annual_report(store: Store, code: str, year: int, today: date) -> AnnualRepo
     start, end, label = committee_year(committee, year)
     compliance = compliance_report(store, committee.code, start, end, today)
     attendance = attendance_report(store, committee.code, today, start, end)
-    # The members asked for a return: those holding a seat at some point in the year.
-    members = list(
-        dict.fromkeys(
-            seat.holder
-            for seat in store.seats(committee.code)
-            if seat.holder
-            and (seat.term_from is None or seat.term_from <= end)
-            and (seat.term_to is None or seat.term_to >= start)
-        )
-    )
+    # The members asked for a return: those holding a seat at some point in the year
+    # (not the holder of a seat retired before it began).
+    members = members_during(store.seats(committee.code), start, end)
     returns = register_returns(
         members,
         store.interests(committee.code),

@@ -206,6 +206,22 @@ def members_on(seats: Sequence[Seat], day: date) -> list[str]:
     return list(dict.fromkeys(s.holder for s in seats if s.holder and s.in_post_on(day)))
 
 
+def members_during(seats: Sequence[Seat], start: date, end: date) -> list[str]:
+    """The committee's members at some point from `start` to `end` (both included): the
+    holders of the seats whose term overlaps the period and which were not retired by its
+    first day (`Seat.in_post_on`, over a period), once each, in the seats' order."""
+    return list(
+        dict.fromkeys(
+            s.holder
+            for s in seats
+            if s.holder
+            and (s.retired_on is None or s.retired_on > start)
+            and (s.term_from is None or s.term_from <= end)
+            and (s.term_to is None or s.term_to >= start)
+        )
+    )
+
+
 def missing_returns(
     seats: Sequence[Seat],
     interests: Sequence[Interest],
