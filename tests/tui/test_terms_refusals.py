@@ -116,3 +116,17 @@ async def test_tab_goes_down_the_form_in_the_order_shown(demo_store: Store) -> N
             "requirement",
             "rounding",
         ]
+
+
+async def test_a_superscript_digit_is_refused_naming_its_field(demo_store: Store) -> None:
+    # "²" passes str.isdigit but int() cannot read it: it was refused with Python's
+    # "invalid literal for int()" and the cursor stayed where it was.
+    app = MinutebookApp(demo_store, clock=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _terms(pilot)
+        screen.query_one("#per-year", Input).value = "²"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TermsScreen)
+        assert "Meets at least (a year): give a whole number" in _refusal(screen)
+        assert app.focused is screen.query_one("#per-year")

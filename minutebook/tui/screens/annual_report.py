@@ -32,7 +32,8 @@ def ask_annual_report(screen: Screen[Any], code: str) -> None:
 
     def choose(values: dict[str, Any]) -> str | None:
         text = str(values.get("year") or "").strip()
-        if not text.isdigit() or not 1900 <= int(text) <= 2100:
+        # isdecimal, not isdigit: "²" is a digit int() cannot read.
+        if not text.isdecimal() or not 1900 <= int(text) <= 2100:
             return f"Year: {YEAR_WORDS}"
         chosen["year"] = int(text)
         return None

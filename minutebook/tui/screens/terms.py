@@ -203,7 +203,8 @@ def _whole(text: str, label: str, lowest: int, highest: int) -> int | None:
     text = text.strip()
     if not text:
         return None
-    if not text.isdigit() or not lowest <= int(text) <= highest:
+    # isdecimal, not isdigit: "²" is a digit int() cannot read.
+    if not text.isdecimal() or not lowest <= int(text) <= highest:
         raise ValueError(
             f"{label}: give a whole number from {lowest} to {highest}, or leave it blank"
         )
