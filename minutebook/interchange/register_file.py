@@ -48,7 +48,7 @@ from minutebook.domain.base import error_lines
 from minutebook.domain.committee import Committee, Person, name_key
 from minutebook.domain.interests import INTEREST_LABELS, category_problem
 from minutebook.domain.meeting import InterestCategory
-from minutebook.domain.register import Interest, NilReturn, date_as_given
+from minutebook.domain.register import Interest, NilReturn, date_as_given, declared_problem
 from minutebook.domain.register_reading import (
     RegisterDate,
     answered_yes,
@@ -452,6 +452,8 @@ class _Reader:
         if declared is None and not problems:
             said = heading.names.get(Column.DECLARED, "Date Declared")
             problems.append(f"no date declared: the {said} cell is blank")
+        elif declared is not None and (late := declared_problem(declared, self.today)):
+            problems.append(late)  # as the register screen refuses it
         if answer is False and category is None:
             if problems:
                 raise ValueError("; ".join(problems))
