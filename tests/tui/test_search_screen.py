@@ -114,3 +114,18 @@ async def test_enter_before_the_results_searches_then_opens(
         meeting = app.screen
         assert isinstance(meeting, MeetingScreen) and meeting.meeting_id == meeting_id
         assert meeting.agenda_table.cursor_row == 1  # item 2
+
+
+async def test_punctuation_alone_asks_for_letters_or_digits(app: MinutebookApp) -> None:
+    # Three characters with no letter or digit find nothing (`domain.search.fts_query`):
+    # the screen said "Nothing found for '---'" as if it had searched.
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await _type(pilot, "---")
+        status = str(screen.query_one("#search-status", Static).render())
+        assert "at least 3 characters, letters or digits" in status
+        assert "Nothing found" not in status

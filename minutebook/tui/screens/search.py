@@ -32,6 +32,7 @@ from minutebook.domain.search import (
     HitKind,
     Segment,
     around_match,
+    fts_query,
     place_words,
     with_person,
 )
@@ -45,6 +46,9 @@ DEBOUNCE = 0.15
 """Seconds after the last key before searching."""
 
 LIMIT = 100
+
+TOO_SHORT = f"Type at least {SHORTEST_QUERY} characters, letters or digits."
+"""The status while what is typed can find nothing (`domain.search.fts_query`)."""
 
 
 class SearchScreen(Screen[None]):
@@ -102,7 +106,7 @@ results, typing goes on in the search box; `↑` on the first row returns to it.
         self.table = ResultsTable(id="search-results", cursor_type="row", zebra_stripes=True)
         yield self.table
         yield Static(
-            f"Type at least {SHORTEST_QUERY} characters.",
+            TOO_SHORT,
             id="search-status",
             markup=False,
         )
@@ -146,7 +150,7 @@ results, typing goes on in the search box; `↑` on the first row returns to it.
         searched here."""
         self._timer = None
         text, confidential = self.query_text, self.confidential
-        if len(text.strip()) < SHORTEST_QUERY:
+        if fts_query(text) is None:  # what finds nothing is the domain's to say
             self._found(text, confidential, [])
             return
         path = self.app.database.path
@@ -182,8 +186,8 @@ results, typing goes on in the search box; `↑` on the first row returns to it.
         self._shown_for = (text, confidential)
         self._show(hits)
         status = self.query_one("#search-status", Static)
-        if len(text.strip()) < SHORTEST_QUERY:
-            status.update(f"Type at least {SHORTEST_QUERY} characters.")
+        if fts_query(text) is None:
+            status.update(TOO_SHORT)
         elif not hits:
             status.update(f"Nothing found for {text.strip()!r}.")
         else:
