@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_SECTION
 from docx.shared import Cm
 
 from minutebook.domain.annual_report import AnnualReport, as_reported
@@ -31,7 +31,7 @@ from minutebook.domain.dates import long_date, short_date
 from minutebook.exporters.attendance import TITLE as ATTENDANCE_TITLE
 from minutebook.exporters.attendance import attendance_key, attendance_table
 from minutebook.exporters.common import Build, mark_pages, new_document, set_properties
-from minutebook.exporters.tables import TableWriter, ensure_table_styles
+from minutebook.exporters.tables import TableWriter, ensure_table_styles, turn_landscape
 
 SECTIONS = (
     "Summary",
@@ -204,14 +204,7 @@ def _by_minute(decisions: tuple[DecisionTaken, ...]) -> list[tuple[str, list[Dec
 
 def _landscape_section(build: Build) -> None:
     """A new section on a new page, the same paper turned landscape, 1.5 cm margins."""
-    previous = build.document.sections[-1]
-    width, height = previous.page_width, previous.page_height
-    section = build.document.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    if width is not None and height is not None and width < height:
-        section.page_width, section.page_height = height, width
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
+    turn_landscape(build.document.add_section(WD_SECTION.NEW_PAGE), margin_cm=1.5)
 
 
 def render_annual_report(report: AnnualReport, template: Path | None = None) -> Build:

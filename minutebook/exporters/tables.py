@@ -21,6 +21,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.run import Run
@@ -54,14 +55,19 @@ def ensure_table_styles(build: Build, size: float = 10) -> None:
 def landscape(build: Build, margin_cm: float = 1.5) -> None:
     """Turn every section to landscape (A4 unless the template says otherwise)."""
     for section in build.document.sections:
-        width, height = section.page_width, section.page_height
-        if width is None or height is None:
-            width, height = Cm(21.0), Cm(29.7)
-        if width < height:
-            section.page_width, section.page_height = height, width
-        section.orientation = WD_ORIENT.LANDSCAPE
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(margin_cm))
+        turn_landscape(section, margin_cm)
+
+
+def turn_landscape(section: Section, margin_cm: float = 1.5) -> None:
+    """Turn one section to landscape (A4 unless the template says otherwise)."""
+    width, height = section.page_width, section.page_height
+    if width is None or height is None:
+        width, height = Cm(21.0), Cm(29.7)
+    if width < height:
+        section.page_width, section.page_height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(margin_cm))
 
 
 def text_width(build: Build) -> int:
