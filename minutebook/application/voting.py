@@ -104,7 +104,7 @@ def vote_from(
         typed = str(values.get(key) or "").strip()
         if not typed:
             continue
-        if not typed.isdigit():
+        if not typed.isdecimal():
             raise Refused(f"{label}: a number of votes, such as 7 (not {typed!r})")
         counts[key] = int(typed)
     people = {key: values.get(key) or None for key in ("proposer", "seconder", "casting")}

@@ -135,7 +135,7 @@ def cited_item(reference: str | None, numbers: dict[str, int], agenda: list[int]
     found = {number.casefold(): item for number, item in numbers.items()}.get(text)
     if found is not None:
         return found
-    return int(text) if text.isdigit() and int(text) in agenda else None
+    return int(text) if text.isdecimal() and int(text) in agenda else None
 
 
 def agreed_under(action: Action, item: int, numbers: dict[str, int], agenda: list[int]) -> bool:

@@ -162,7 +162,7 @@ def read_paragraphs(text: str | None) -> tuple[int, ...]:
         word = word.removeprefix("paras").removeprefix("para").strip(". ")
         if not word:
             continue
-        if not word.isdigit() or int(word) not in SCHEDULE_12A:
+        if not word.isdecimal() or int(word) not in SCHEDULE_12A:
             raise ValueError(f"{word!r} is not a paragraph of Part 1 of Schedule 12A: give 1 to 7")
         numbers.append(int(word))
     return tuple(sorted(set(numbers)))

@@ -60,13 +60,13 @@ def clock_time(value: str | None) -> str | None:
     if text.endswith(("am", "pm")):
         # "2pm", "2:30pm", "12am": agendas are often written this way.
         hour_text, _, minute_text = text[:-2].partition(":")
-        if hour_text.isdigit() and (not minute_text or minute_text.isdigit()):
+        if hour_text.isdecimal() and (not minute_text or minute_text.isdecimal()):
             hour, minute = int(hour_text), int(minute_text or 0)
             if 1 <= hour <= 12 and minute < 60:
                 hour = hour % 12 + (12 if text.endswith("pm") else 0)
                 return f"{hour:02d}:{minute:02d}"
         raise ValueError(f"{value!r} is not a time of day; use HH:MM, e.g. 14:30")
-    if ":" not in text and text.isdigit() and len(text) in (3, 4):
+    if ":" not in text and text.isdecimal() and len(text) in (3, 4):
         text = f"{text[:-2]}:{text[-2:]}"
     if len(text) == 4 and text[1] == ":":
         text = "0" + text

@@ -35,7 +35,7 @@ def _started_time(value: str | None) -> str | None:
     if value is None or len(value.strip()) != 8:
         return clock_time(value)
     hours, _, seconds = value.strip().rpartition(":")
-    if not seconds.isdigit() or int(seconds) > 59:
+    if not seconds.isdecimal() or int(seconds) > 59:
         raise ValueError(f"{value!r} is not a time of day")
     return f"{clock_time(hours)}:{seconds}"
 

@@ -291,7 +291,7 @@ def _number(row: _Row) -> int | None:
         text = re.sub(r"^(?:action\s*)?(?:no\.?|#)\s*", "", text_of(value), flags=re.I).rstrip(".")
         if not text:
             return None
-        if not text.isdigit():
+        if not text.isdecimal():
             raise ValueError(f"the action number {text_of(value)!r} is not a whole number")
         number = int(text)
     if number < 1:

@@ -501,7 +501,7 @@ def _link_actions(conn: Any, meeting_id: int, committee: str, day: str) -> None:
     for action_id, minute in rows:
         reference = str(minute or "").strip().rstrip(".").casefold()
         item = numbers.get(reference)
-        if item is None and reference.isdigit() and int(reference) in agenda:
+        if item is None and reference.isdecimal() and int(reference) in agenda:
             item = int(reference)
         conn.execute(
             "UPDATE actions SET meeting_id = ?, item = ? WHERE id = ?",

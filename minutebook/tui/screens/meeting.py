@@ -303,7 +303,7 @@ planned minutes print a timing only for the items given them."""
 
     def _save_item(self, values: dict[str, Any], existing: AgendaItem | None) -> str | None:
         minutes_text = str(values["planned_minutes"] or "").strip()
-        if minutes_text and not minutes_text.isdigit():
+        if minutes_text and not minutes_text.isdecimal():
             return f"Planned minutes must be a whole number of minutes, not {minutes_text!r}."
         try:
             paragraphs = read_paragraphs(values.get("exempt_paragraphs"))
