@@ -79,6 +79,14 @@ EARLIEST_MEETING = date(1900, 1, 1)
 YEARS_AHEAD = 5
 
 
+def period_problem(start: date | None, end: date | None) -> str | None:
+    """Why a period cannot be read from `start` to `end` (either open): it ends before
+    it starts. One rule for the attendance screen and the commands that take a period."""
+    if start is not None and end is not None and end < start:
+        return f"the period would end on {short_date(end)}, before it starts on {short_date(start)}"
+    return None
+
+
 def meeting_date_problem(day: date, today: date) -> str | None:
     """Why `day` cannot be a meeting's date, or None: a date before 1900 or more than
     five years ahead is a typing slip (13/06/2203), not a meeting."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from minutebook.domain.dates import period_problem
 from minutebook.tui.cli import (
     _committee,
     _database_in_use,
@@ -90,8 +91,8 @@ def attendance(
     from minutebook.application.attendance import attendance_report
     from minutebook.exporters.attendance import attendance_csv
 
-    if from_ and to and to < from_:
-        _fail("--to is before --from")
+    if problem := period_problem(from_, to):
+        _fail(f"--to: {problem}")
     with _open_store(ctx) as store, store_refusals():
         committee = _committee(store, code)
         report = attendance_report(store, committee.code, as_of or date.today(), from_, to)
@@ -132,8 +133,8 @@ def export_attendance(
     from minutebook.application.attendance import attendance_report
     from minutebook.exporters.attendance import render_attendance
 
-    if from_ and to and to < from_:
-        _fail("--to is before --from")
+    if problem := period_problem(from_, to):
+        _fail(f"--to: {problem}")
     today = as_of or date.today()
     with _open_store(ctx) as store, store_refusals():
         committee = _committee(store, code)

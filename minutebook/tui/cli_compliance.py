@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from minutebook.domain.dates import period_problem
 from minutebook.tui.cli import (
     _committee,
     _export,
@@ -66,8 +67,8 @@ def compliance(
         committee = _committee(store, code)
         end = to or today
         start = from_ or current_year_start(committee, end)
-        if end < start:
-            _fail("--to is before --from")
+        if problem := period_problem(start, end):
+            _fail(f"--to: {problem}")
         report = compliance_report(store, committee.code, start, end, today)
     if as_json:
         click.echo(json.dumps(_as_data(report), indent=2))

@@ -100,7 +100,7 @@ def test_the_period_is_chosen_and_checked(demo_file: Path) -> None:
     backwards = _run(
         demo_file, "attendance", "--committee", "HCP", "--from", "2023-06-14", "--to", "2023-06-01"
     )
-    assert backwards.exit_code == 2 and "--to is before --from" in backwards.output
+    assert backwards.exit_code == 2 and "--to: the period would end on" in backwards.output
     wrong = _run(demo_file, "attendance", "--committee", "HCP", "--from", "31/02/2023")
     assert wrong.exit_code == 2 and "not a real date" in wrong.output
 

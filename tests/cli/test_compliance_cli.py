@@ -93,7 +93,7 @@ def test_the_period_defaults_to_the_committees_year_and_is_checked(demo_file: Pa
     refused = _run(
         demo_file, "compliance", "--committee", "HCP", "--from", "2024-01-01", "--to", "2023-01-01"
     )
-    assert refused.exit_code == 2 and "--to is before --from" in refused.output
+    assert refused.exit_code == 2 and "--to: the period would end on" in refused.output
     unknown = _run(demo_file, "compliance", "--committee", "XX")
     assert unknown.exit_code == 2 and "no committee with code 'XX'" in unknown.output
 

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from minutebook.application.attendance import attendance_report
 from minutebook.domain.attendance_record import COLUMN_KEY, AttendanceReport
-from minutebook.domain.dates import parse_date, short_date
+from minutebook.domain.dates import parse_date, period_problem, short_date
 from minutebook.exporters.attendance import counts, period_words
 from minutebook.tui.commands import PaletteCommand
 from minutebook.tui.widgets.form import FormField, FormScreen
@@ -168,8 +168,8 @@ as a .csv, into a folder you choose. The same record is `minutebook attendance` 
                 end = parse_date(typed["end"] or "")
             except ValueError as error:
                 return f"To: {error}"
-            if start and end and end < start:
-                return "the period ends before it starts"
+            if problem := period_problem(start, end):
+                return f"To: {problem}"
             self.start, self.end = start, end
             return None
 
