@@ -33,16 +33,14 @@ from minutebook.tui.widgets.tables import ListTable
 if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
 
+# Each figure column as wide as its heading, so that the table with its padding and
+# scroll bar fits 80 columns, Poss/Act included (longer names are cut with "…").
 COLUMNS = (
-    ("Name", 24),
-    ("Exp", 4),
-    ("Pres", 4),
-    ("Virt", 4),
-    ("Sub", 4),
-    ("InAtt", 5),
-    ("Apol", 4),
-    ("Abs", 4),
-    ("Dep", 4),
+    ("Name", 21),
+    *(
+        (label, len(label))
+        for label in ("Exp", "Pres", "Virt", "Sub", "InAtt", "Apol", "Abs", "Dep")
+    ),
     ("Poss/Act", 8),
 )
 
