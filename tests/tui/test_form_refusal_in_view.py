@@ -10,6 +10,7 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from minutebook.tui.widgets.form import FormField, FormScreen
+from tests.tui.settling import settled, whole
 
 FIELDS = [FormField(f"f{n}", f"Seat {n}") for n in range(1, 21)]
 
@@ -22,12 +23,6 @@ def _refuse(values: dict[str, Any]) -> str | None:
     return None
 
 
-def _visible(form: FormScreen, selector: str, within: str = "#form") -> bool:
-    """Whether the widget shows whole inside the container that clips it."""
-    region = form.query_one(selector).region
-    return region.height > 0 and form.query_one(within).region.contains_region(region)
-
-
 async def test_the_refusal_shows_and_the_cursor_goes_to_the_field_it_names() -> None:
     app: App[None] = App()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -35,14 +30,15 @@ async def test_the_refusal_shows_and_the_cursor_goes_to_the_field_it_names() -> 
         app.push_screen(form)
         await pilot.pause()
         assert app.focused is form.query_one("#field-f1")
-        assert not _visible(form, "#field-f20", "#fields")  # twenty fields do not fit
+        assert not whole(form, "#field-f20", "#fields")  # twenty fields do not fit
         await pilot.press("ctrl+s")
         await pilot.pause()
         errors = form.query_one("#form-errors", Static)
         assert "Seat 20: give the seat's title" in str(errors.render())
-        assert _visible(form, "#form-errors")
         assert app.focused is form.query_one("#field-f20")
-        assert _visible(form, "#field-f20", "#fields")
+        assert await settled(
+            pilot, lambda: whole(form, "#form-errors") and whole(form, "#field-f20", "#fields")
+        )
         # Typing the answer clears the refusal (it no longer says what is wrong).
         await pilot.press(*"Treasurer")
         await pilot.pause()
@@ -52,4 +48,4 @@ async def test_the_refusal_shows_and_the_cursor_goes_to_the_field_it_names() -> 
         await pilot.pause()
         assert "The seats do not add up" in str(errors.render())
         assert app.focused is form.query_one("#field-f20", Input)
-        assert _visible(form, "#form-errors")
+        assert await settled(pilot, lambda: whole(form, "#form-errors"))

@@ -18,7 +18,7 @@ from minutebook.store import Store
 from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.live import LiveMeetingScreen
 from minutebook.tui.screens.live_dialogs import RecordsDialog
-from minutebook.tui.widgets.form import FormScreen
+from tests.tui.settling import settled, whole
 from tests.tui.test_live_story import form, form_errors, set_value
 
 NOW = datetime(2022, 7, 29, 11, 5)
@@ -35,11 +35,6 @@ def _inquorate_at_10(store: Store) -> int:
         capture.mark(person, Mark.LEFT, 10)
     assert capture.quorum_at(10).inquorate
     return meeting_id
-
-
-def _whole(form: FormScreen, selector: str) -> bool:
-    region = form.query_one(selector).region
-    return region.height > 0 and form.query_one("#form").region.contains_region(region)
 
 
 def _said(app: MinutebookApp) -> list[str]:
@@ -67,8 +62,8 @@ async def test_a_lost_vote_refused_corrected_and_minuted(demo_store: Store) -> N
         assert form_errors(app).startswith("Decision: the motion was lost (2 for, 5 against)")
         # The refusal, the title and the buttons all show, the form does not scroll, and
         # the live screen's status line above it stays in view.
-        for part in ("#form-title", "#form-errors", "#form-buttons"):
-            assert _whole(shown, part), part
+        parts = ("#form-title", "#form-errors", "#form-buttons")
+        assert await settled(pilot, lambda: all(whole(shown, part) for part in parts))
         box = shown.query_one("#form").region
         assert box.y >= 1 and box.bottom <= 23
         assert shown.query_one("#form").max_scroll_y == 0

@@ -49,6 +49,18 @@ class FormField:
     read_only: bool = False
 
 
+class FormFields(VerticalScroll):
+    """The form's fields, scrolling when they do not fit. When the box changes height (a
+    refusal gives up rows to stay in view, or the terminal is resized) the field with the
+    cursor is kept in view: scrolling to it before the new height is laid out would leave
+    it a row below the box on a slow machine."""
+
+    def on_resize(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.scroll_to_widget(focused, animate=False, immediate=True)
+
+
 class FormScreen(ModalScreen[bool]):
     """A modal form: Tab between fields, Ctrl+S (or Enter in a one-line field) saves,
     Escape cancels (asking first if anything was changed)."""
@@ -108,7 +120,7 @@ class FormScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(self.form_title, id="form-title")
-            with VerticalScroll(id="fields"):
+            with FormFields(id="fields"):
                 for spec in self.fields:
                     lines = " form-lines" if spec.kind == "lines" else ""
                     with Horizontal(classes="form-row" + lines):
