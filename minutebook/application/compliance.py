@@ -22,13 +22,15 @@ def compliance_report(store: Store, code: str, start: date, end: date, today: da
     """The committee's compliance from `start` to `end` (both included), as at `today`."""
     committee = store.committee(code)
     records = store.meeting_records(committee.code, start, end)
+    actions, reviews = store.actions_standing(committee.code, start, end)
     return compliance_over(
         committee,
         store.terms_of_reference(committee.code),
         store.seats(committee.code),
         store.organisations(committee.code),
         records,
-        store.actions_standing(committee.code, start, end),
+        actions,
+        reviews,
         start,
         end,
         today,

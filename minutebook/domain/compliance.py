@@ -7,12 +7,13 @@ Every figure is read from the rule that decides it elsewhere, never worked out a
 which meetings were held is the attendance record's (`attendance_record.why_not_counted`),
 the quorum and each decision's flag are `MeetingQuorum`'s (as live capture and the minutes
 show them), an action's being overdue is `actions.is_overdue`, its being escalated is the
-committee's RAG key's (`rag.scheme_for`).
+committee's RAG key's (`rag.scheme_for`), each judged on the action as it stood at the
+period's end (`reviews.as_presented`, as a tracker presented then showed it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,6 +34,7 @@ from minutebook.domain.meeting import (
 from minutebook.domain.meeting_quorum import NOT_DECISIONS, MeetingQuorum
 from minutebook.domain.quorum import TermsOfReference, in_force_on
 from minutebook.domain.rag import scheme_for
+from minutebook.domain.reviews import ActionReview, as_presented
 
 USUAL_CIRCULATION: dict[HouseStyle, int | None] = {HouseStyle.NHS: 10, HouseStyle.COUNCIL: None}
 """Working days within which draft minutes are circulated where the ToR does not say:
@@ -277,6 +279,7 @@ def compliance_over(
     organisations: Sequence[Organisation],
     records: Iterable[MeetingRecord],
     actions: Iterable[Action],
+    reviews: Mapping[int, Sequence[ActionReview]],
     start: date,
     end: date,
     today: date,
@@ -285,7 +288,9 @@ def compliance_over(
 
     `records` are the meetings of the period with their whole record, and may hold the
     meetings after it (for the approval of the last one's minutes at the next meeting);
-    `actions` those agreed by the period's end that matter (any read beyond are left)."""
+    `actions` those agreed by the period's end that matter (any read beyond are left),
+    with their `reviews` by action: each action is judged as it stood at the end of the
+    period (or today, for a period not over), not as later meetings left it."""
     as_at = min(end, today)
     ordered = sorted(records, key=lambda r: (r.meeting.date, r.meeting.time or ""))
     held_records = [r for r in ordered if why_not_counted(r, today) is None]
@@ -331,7 +336,14 @@ def compliance_over(
                 )
     per_year = terms.meetings_per_year if terms is not None else None
     scheme = scheme_for(committee.rag_palette)
-    standing = [a for a in actions if a.meeting_date <= end]
+    # As the reviews up to that day left it: closed since, or given a new deadline or
+    # RAG since, it still counts as it was then (`reviews.as_presented`).
+    after_as_at = as_at + timedelta(days=1)
+    standing = [
+        as_presented(a, reviews.get(a.id or 0, ()), after_as_at)
+        for a in actions
+        if a.meeting_date <= end
+    ]
     still_open = [a for a in standing if is_open(a)]
     black = scheme.level(scheme.escalated)
     escalated = [a for a in still_open if black is not None and scheme.level(a.rag) is black]

@@ -22,6 +22,7 @@ from minutebook.domain.meeting import (
     Minute,
     QuorumRuling,
 )
+from minutebook.domain.reviews import ActionReview
 from minutebook.domain.timeline import Event
 from minutebook.store.base import StoreBase
 from minutebook.store.minutes import _decision, _minute_columns
@@ -38,6 +39,9 @@ class ComplianceRepository(StoreBase):
     if TYPE_CHECKING:  # from the other repositories that `Store` joins with this one
 
         def _actions_where(self, condition: str, params: list[Any]) -> list[Action]: ...
+        def _reviews_where(
+            self, condition: str, params: list[Any]
+        ) -> dict[int, list[ActionReview]]: ...
 
     def meeting_records(
         self, code: str, start: date, end: date, following: int = FOLLOWING
@@ -117,11 +121,17 @@ class ComplianceRepository(StoreBase):
             grouped[row["meeting_id"]].append(row)
         return grouped
 
-    def actions_standing(self, code: str, start: date, end: date) -> list[Action]:
-        """The committee's actions that bear on a period's compliance: those agreed in it,
-        and those agreed before it still open (overdue or escalated at its end), not
-        the closed history of earlier years; in two queries (`_actions_where`)."""
-        return self._actions_where(
-            "committee = ? AND meeting_date <= ? AND (meeting_date >= ? OR status <> 'closed')",
-            [code, end.isoformat(), start.isoformat()],
+    def actions_standing(
+        self, code: str, start: date, end: date
+    ) -> tuple[list[Action], dict[int, list[ActionReview]]]:
+        """The committee's actions that bear on a period's compliance, with every review
+        of each: those agreed in it, and those agreed before it that were still open at
+        its end (closed since, or not at all), not the closed history of earlier years;
+        in three queries. How each stood at the period's end is the domain's to say
+        (`reviews.as_presented`)."""
+        condition = (
+            "committee = ? AND meeting_date <= ? "
+            "AND (meeting_date >= ? OR closed_on IS NULL OR closed_on > ?)"
         )
+        params = [code, end.isoformat(), start.isoformat(), end.isoformat()]
+        return self._actions_where(condition, params), self._reviews_where(condition, params)

@@ -20,6 +20,7 @@ from minutebook.domain.compliance import (
 )
 from minutebook.domain.meeting import DecisionFlag, DecisionVerb, MeetingRecord, MinutesStatus
 from minutebook.domain.quorum import TermsOfReference
+from minutebook.domain.reviews import ActionReview, ReviewedState
 from minutebook.store import Store
 
 TODAY = date(2026, 12, 1)
@@ -35,6 +36,7 @@ def _judge(
     records: list[MeetingRecord] | None = None,
     versions: list[TermsOfReference] | None = None,
     actions: list[Action] | None = None,
+    reviews: dict[int, list[ActionReview]] | None = None,
     start: date = date(2022, 4, 1),
     end: date = date(2024, 3, 31),
 ) -> Compliance:
@@ -45,6 +47,7 @@ def _judge(
         store.organisations(code),
         records if records is not None else _records(store, code),
         actions if actions is not None else store.actions(code),
+        reviews if reviews is not None else store.reviews_of(code),
         start,
         end,
         TODAY,
@@ -261,3 +264,68 @@ def test_actions_overdue_and_escalated_at_the_end_of_the_period(demo_reader: Sto
     # A council's key does not escalate: its black is "no further action".
     council = _judge(demo_reader, "HCP", actions=[])
     assert not council.escalation_kept and council.escalated == ()
+
+
+def test_actions_are_judged_as_they_stood_at_the_end_of_the_period(demo_reader: Store) -> None:
+    """A year's report counts what was overdue at its end: an action closed at a later
+    meeting, or given a new deadline there, was still overdue then."""
+
+    def action(number: int, **values: object) -> Action:
+        return Action(
+            id=number,
+            committee="ICB",
+            number=number,
+            meeting_date=date(2022, 7, 1),
+            description=f"Action {number}",
+            owner="wogan",
+            **values,  # type: ignore[arg-type]
+        )
+
+    def reviewed(was: Action, on: date, now: Action) -> tuple[Action, ActionReview]:
+        review = ActionReview(
+            action_id=was.id,
+            meeting_date=on,
+            status=now.status,
+            revised_due=now.due if now.due != was.due else None,
+            before=ReviewedState.of(was),
+        )
+        return now, review
+
+    was = action(1, due=date(2022, 9, 30), status=ActionStatus.IN_PROGRESS)
+    closed_later = reviewed(
+        was,
+        date(2023, 5, 10),
+        was.model_copy(update={"status": ActionStatus.CLOSED, "closed_on": date(2023, 5, 10)}),
+    )
+    was = action(2, due=date(2022, 9, 30), status=ActionStatus.IN_PROGRESS)
+    extended_later = reviewed(
+        was,
+        date(2023, 5, 10),
+        was.model_copy(update={"due": date(2023, 12, 31), "past_deadlines": (was.due,)}),
+    )
+    was = action(3, due=date(2022, 9, 30), status=ActionStatus.IN_PROGRESS)
+    closed_in_year = reviewed(
+        was,
+        date(2023, 2, 1),
+        was.model_copy(update={"status": ActionStatus.CLOSED, "closed_on": date(2023, 2, 1)}),
+    )
+    pairs = [closed_later, extended_later, closed_in_year]
+    actions = [now for now, _ in pairs]
+    reviews = {now.id or 0: [review] for now, review in pairs}
+    year = _judge(demo_reader, "ICB", actions=actions, reviews=reviews, end=date(2023, 3, 31))
+    assert [a.number for a in year.overdue] == [1, 2]
+    assert [a.due for a in year.overdue] == [date(2022, 9, 30)] * 2  # the deadline then
+    # The next year, judged today: 1 and 3 are closed, 2 is past its new deadline.
+    nxt = _judge(
+        demo_reader,
+        "ICB",
+        actions=actions,
+        reviews=reviews,
+        start=date(2023, 4, 1),
+        end=date(2024, 3, 31),
+    )
+    assert [(a.number, a.due) for a in nxt.overdue] == [(2, date(2023, 12, 31))]
+    # Without the reviews, the year would be judged on today's state: 1 closed since,
+    # 2 given a later deadline since, so nothing overdue.
+    today_state = _judge(demo_reader, "ICB", actions=actions, reviews={}, end=date(2023, 3, 31))
+    assert today_state.overdue == ()

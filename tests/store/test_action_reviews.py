@@ -251,3 +251,23 @@ def test_a_later_review_moves_the_tracker_and_not_the_signed_minutes(
     # Taken back during its meeting, the action returns to what it was.
     nhs_store.undo_review(agreed.id or 0, sept.id or 0)
     assert _stored(nhs_store, agreed) == agreed.model_copy(update={"updates": ()})
+
+
+def test_a_period_counts_an_action_overdue_at_its_end_though_closed_since(
+    nhs_store: Store, agreed: Action
+) -> None:
+    """Compliance for a period past (the annual report's year) reads the actions closed
+    after its end with their reviews, and judges each as it stood then."""
+    from minutebook.application.compliance import compliance_report
+
+    _review(nhs_store, agreed, _meeting(nhs_store, DEC), status=ActionStatus.CLOSED)
+    autumn = (date(2023, 6, 1), date(2023, 11, 30))
+    standing, reviews = nhs_store.actions_standing("HCP", *autumn)
+    assert [a.status for a in standing] == [ActionStatus.CLOSED]
+    assert [r.meeting_date for r in reviews[agreed.id or 0]] == [DEC]
+    report = compliance_report(nhs_store, "HCP", *autumn, today=date(2026, 12, 1))
+    assert [(a.id, a.status, a.due) for a in report.overdue] == [
+        (agreed.id, ActionStatus.NOT_YET_DUE, SEPT)
+    ]
+    # Closed before the next period ends, it does not stand in it.
+    assert nhs_store.actions_standing("HCP", date(2023, 12, 6), date(2024, 3, 31)) == ([], {})
