@@ -154,6 +154,12 @@ class HeldMeeting:
             return None
         return self.quorate_at_opening and self.inquorate_periods == 0
 
+    @property
+    def quorum_words(self) -> str:
+        """"quorate throughout", "inquorate at some point" or "quorum not known"."""
+        said = {True: "quorate throughout", False: "inquorate at some point", None: ""}
+        return said[self.quorate_throughout] or "quorum not known"
+
 
 @dataclass(frozen=True)
 class Compliance:
@@ -230,6 +236,8 @@ class Compliance:
     def quorate_words(self) -> str:
         """ "quorate throughout at 3 of 4 meetings (75%); at every decision at 4 of 4"."""
         known = self.quorum_known
+        if not self.held:
+            return "no meeting held to judge"
         if not known:
             return "quorum not known at any meeting held"
         rate = round(100 * self.quorate_throughout / known)

@@ -88,10 +88,7 @@ def compliance_lines(report: Compliance) -> list[str]:
         f"to {short_date(report.end)}"
     ]
     lines += [f"{heading}: {words}" for heading, words in figures(report)]
-    for held in report.held:
-        quorate = {True: "quorate throughout", False: "inquorate at some point", None: ""}
-        said = quorate[held.quorate_throughout] or "quorum not known"
-        lines.append(f"  held {short_date(held.meeting.date)}: {said}")
+    lines += [f"  held {short_date(h.meeting.date)}: {h.quorum_words}" for h in report.held]
     lines += [f"  not held {short_date(m.date)}: {why}" for m, why in report.not_held]
     for heading, taken in (
         ("taken while inquorate", report.inquorate),

@@ -143,6 +143,9 @@ def test_no_terms_of_reference_means_the_quorum_is_not_known(demo_reader: Store)
     assert report.held[0].quorate_at_opening is None
     assert report.quorum_known == 0
     assert report.quorate_words == "quorum not known at any meeting held"
+    # A period with no meeting held says so, not that the quorum is unknown.
+    empty = _judge(demo_reader, "HCP", records=[], start=date(2026, 4, 1), end=date(2026, 12, 1))
+    assert empty.quorate_words == "no meeting held to judge"
     assert all(d.flag is None for d in report.decisions)
 
 

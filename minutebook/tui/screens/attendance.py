@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -23,10 +23,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from minutebook.application.attendance import attendance_report
 from minutebook.domain.attendance_record import COLUMN_KEY, AttendanceReport
-from minutebook.domain.dates import parse_date, period_problem, short_date
+from minutebook.domain.dates import short_date
 from minutebook.exporters.attendance import counts, period_words
 from minutebook.tui.commands import PaletteCommand
-from minutebook.tui.widgets.form import FormField, FormScreen
+from minutebook.tui.widgets.period_form import period_form
 from minutebook.tui.widgets.save_files import SaveFiles
 from minutebook.tui.widgets.tables import ListTable
 
@@ -155,35 +155,11 @@ as a .csv, into a folder you choose. The same record is `minutebook attendance` 
         )
 
     def action_period(self) -> None:
-        def choose(typed: dict[str, Any]) -> str | None:
-            # Each date read on its own, so that the refusal names its field and the
-            # form puts the cursor there.
-            try:
-                start = parse_date(typed["start"] or "")
-            except ValueError as error:
-                return f"From: {error}"
-            try:
-                end = parse_date(typed["end"] or "")
-            except ValueError as error:
-                return f"To: {error}"
-            if problem := period_problem(start, end):
-                return f"To: {problem}"
+        def chosen(start: date | None, end: date | None) -> None:
             self.start, self.end = start, end
-            return None
 
-        self.app.push_screen(
-            FormScreen(
-                "Attendance over a period",
-                [
-                    FormField("start", "From", placeholder="dd/mm/yyyy; blank: the first"),
-                    FormField("end", "To", placeholder="dd/mm/yyyy; blank: the last"),
-                ],
-                {"start": short_date(self.start), "end": short_date(self.end)},
-                choose,
-                save_label="Show",
-            ),
-            lambda shown: self.show() if shown else None,
-        )
+        form = period_form("Attendance over a period", self.start, self.end, chosen)
+        self.app.push_screen(form, lambda shown: self.show() if shown else None)
 
     def action_save(self) -> None:
         """The record shown, as a Word table and a .csv, with the same builders as

@@ -20,7 +20,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from minutebook.application.committee import CommitteeSetup
@@ -31,8 +30,8 @@ from minutebook.domain.dates import long_date, short_date
 from minutebook.tui.commands import PaletteCommand, on_tab
 from minutebook.tui.screens import committee_forms
 from minutebook.tui.screens.committee_help import COMMITTEE_HELP
+from minutebook.tui.screens.committee_records import CommitteeRecords
 from minutebook.tui.screens.meeting_list import add_meeting_columns, fill_meetings
-from minutebook.tui.screens.tracker import TrackerScreen
 from minutebook.tui.widgets.confirm import ConfirmScreen
 from minutebook.tui.widgets.form import FormScreen
 from minutebook.tui.widgets.stored import stored
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
     from minutebook.tui.app import MinutebookApp
 
 
-class CommitteeScreen(Screen[None]):
+class CommitteeScreen(CommitteeRecords):
     """A committee's set-up and its meetings."""
 
     HELP_TEXT = COMMITTEE_HELP
@@ -64,6 +63,7 @@ class CommitteeScreen(Screen[None]):
         Binding("t", "tracker", "Tracker", id="committee.tracker"),
         Binding("g", "register", "Register", show=False, id="committee.register"),
         Binding("n", "attendance", "Attendance", show=False, id="committee.attendance"),
+        Binding("c", "compliance", "Compliance", show=False, id="committee.compliance"),
         Binding("y", "annual_report", "Annual report", show=False, id="committee.annual_report"),
     ]
 
@@ -422,32 +422,11 @@ class CommitteeScreen(Screen[None]):
 
         self.app.push_screen(MeetingScreen(meeting_id), lambda _: self.refresh_meetings())
 
-    # -- the shared keys -------------------------------------------------------------------
-
-    def action_tracker(self) -> None:
-        self.app.push_screen(TrackerScreen(self.code))
-
-    def action_register(self) -> None:
-        from minutebook.tui.screens.register import RegisterScreen
-
-        self.app.push_screen(RegisterScreen(self.code))
-
-    def action_attendance(self) -> None:
-        from minutebook.tui.screens.attendance import AttendanceScreen
-
-        self.app.push_screen(AttendanceScreen(self.code))
-
-    def action_annual_report(self) -> None:
-        from minutebook.tui.screens.annual_report import ask_annual_report
-
-        ask_annual_report(self, self.code)
+    # -- the palette (the keys to the committee's records: committee_records.py) ----------
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
-            ("Action tracker (t)", "Every action, its reviews; owners' lists", self.action_tracker),
-            ("Register of interests (g)", "Members' interests, nil returns", self.action_register),
-            ("Attendance (n)", "Each member's attendance; six months", self.action_attendance),
-            ("Annual report (y)", "The year's report, with compliance", self.action_annual_report),
+            *self.records_commands(),
             (
                 "Add member",
                 "A new seat on this committee and its holder",

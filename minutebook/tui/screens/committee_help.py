@@ -34,9 +34,12 @@ in private after its public business).
 filters (open, overdue, owner, status, meeting), each action's reviews, corrections, and
 each owner's list of what to do before the next meeting. `n` shows each member's
 **attendance** over a period, and for a council's committee the councillors near six
-months without attending. `y` saves the committee's **annual report** for a year (its
-municipal or financial year): the meetings held and whether they were quorate, the
-decisions and recommendations, the register's returns, how it met its terms of
-reference (meetings a year, quorum, late minutes, actions overdue) and the attendance.
-The terms of reference (`e` on their tab) say how often it meets and its turnaround
-rule for minutes."""
+months without attending. `c` shows its **compliance** with its terms of reference over
+a period: meetings held against the number a year they require, the quorum, decisions
+taken while inquorate or by Chair's action, actions overdue and escalated, and late
+minutes, with each meeting, decision or action behind the figures. `y` saves the
+committee's **annual report** for a year (its municipal or financial year): the meetings
+held and whether they were quorate, the decisions and recommendations, the register's
+returns, how it met its terms of reference (meetings a year, quorum, late minutes,
+actions overdue) and the attendance. The terms of reference (`e` on their tab) say how
+often it meets and its turnaround rule for minutes."""

@@ -1,4 +1,5 @@
-"""Opening a meeting at one minute (a search hit on a minute, docs/search.md): its
+"""Opening a meeting at one item (a search hit, docs/search.md; a decision the compliance
+screen lists, docs/compliance.md): its agenda's cursor on the item, and for a minute its
 Minutes tab shown, scrolled so that the item's heading is at the top.
 
 Kept out of `meeting.py` (a screen near its size limit). The Minutes tab is one text:
@@ -8,10 +9,29 @@ width.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from minutebook.tui.screens.meeting import MeetingScreen
+
+
+async def open_meeting_at(
+    app: App[Any], meeting_id: int, item: int | None, *, minute: bool = False
+) -> MeetingScreen:
+    """The meeting screen pushed with the item selected on its agenda, and, with
+    `minute`, its Minutes tab shown at the item's minute."""
+    from minutebook.tui.screens.meeting import MeetingScreen
+
+    screen = MeetingScreen(meeting_id)
+    await app.push_screen(screen)
+    table = screen.agenda_table
+    if item is not None and 0 < item <= table.row_count:
+        table.move_cursor(row=item - 1)  # the agenda lists items by number
+    if minute and item is not None:
+        show_minute(screen, item)
+    return screen
 
 
 def heading_line(screen: MeetingScreen, item: int) -> str | None:

@@ -243,16 +243,9 @@ results, typing goes on in the search box; `↑` on the first row returns to it.
 
                 self.app.push_screen(TrackerScreen(hit.committee))
             return
-        from minutebook.tui.screens.meeting import MeetingScreen
-        from minutebook.tui.screens.meeting_at import show_minute
+        from minutebook.tui.screens.meeting_at import open_meeting_at
 
-        screen = MeetingScreen(hit.meeting_id)
-        await self.app.push_screen(screen)
-        table = screen.agenda_table
-        if hit.item is not None and 0 < hit.item <= table.row_count:
-            table.move_cursor(row=hit.item - 1)  # the agenda lists items by number
-        if hit.kind is HitKind.MINUTE and hit.item is not None:
-            show_minute(screen, hit.item)
+        await open_meeting_at(self.app, hit.meeting_id, hit.item, minute=hit.kind is HitKind.MINUTE)
 
 
 HEADINGS = ("Cttee", "Date", "Minute", "Found in")

@@ -93,10 +93,13 @@ stored. A row that cannot be read is corrected in the file, which is then read a
 
     app: MinutebookApp
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, action_id: int | None = None) -> None:
         super().__init__()
         self.code = code
-        self.chosen = ActionFilter(open_only=True)
+        # Opened at one action (an overdue one the compliance screen lists): every
+        # action shown, so that one closed since is there too.
+        self.opened_at = action_id
+        self.chosen = ActionFilter(open_only=action_id is None)
         self.lines: list[TrackerLine] = []
         self.bringing_in = BringTrackerIn(self, code, self._brought_in)
 
@@ -117,6 +120,9 @@ stored. A row that cannot be read is corrected in the file, which is then read a
         table.add_column("Due", width=8)
         table.add_column("RAG", width=10)
         self.refresh_rows()
+        at = [i for i, line in enumerate(self.lines) if line.action.id == self.opened_at]
+        if at:
+            table.move_cursor(row=at[0])
         table.focus()
 
     def refresh_rows(self) -> None:
