@@ -37,16 +37,11 @@ if TYPE_CHECKING:
 
 
 def _day(_ctx: click.Context, param: click.Parameter, text: str | None) -> date | None:
-    """A date as secretaries type it (13/06/2023 or 2023-06-13), or one line, exit 2."""
+    """A date as secretaries type it (13/06/2023 or 2023-06-13) as a `date`: the one date
+    type of every command (`cli_dates.DAY`), which refuses in one line, exit 2."""
     from minutebook.tui.cli_dates import DAY
 
-    if text is None:
-        return None
-    try:  # the one date type of every command, refused here in one line
-        return DAY.convert(text, param, _ctx).date()
-    except click.BadParameter as error:
-        _fail(f"{param.opts[0]}: {error.message}")
-    return None
+    return None if text is None else DAY.convert(text, param, _ctx).date()
 
 
 def period_options(command: Any) -> Any:

@@ -35,11 +35,15 @@ def test_register_list_on_a_day_as_typed(runner: CliRunner, demo_path: Path) -> 
 
 
 def test_a_wrong_date_is_refused_with_the_forms(runner: CliRunner, demo_path: Path) -> None:
-    for args in (
-        ["search", "care", "--from", "31/02/2023"],
-        ["register", "list", "--committee", "HCP", "--on", "June"],
+    for args, said in (
+        (["search", "care", "--from", "31/02/2023"], "--from: '31/02/2023' is not a real date"),
+        (["register", "list", "--committee", "HCP", "--on", "June"], "--on: 'June' is not a date"),
+        (["compliance", "--committee", "HCP", "--to", "31/02/2023"], "--to: '31/02/2023'"),
     ):
         result = runner.invoke(main, ["--db", str(demo_path), *args])
         assert result.exit_code == 2, args
-        assert "%Y-%m-%d" not in result.output
-        assert "not a real date" in result.output or "dd/mm/yyyy" in result.output
+        # One line naming the option, as every refusal of the command line: not
+        # click's usage text, and not strptime's format.
+        assert result.output.startswith(f"minutebook: {said}"), result.output
+        assert len(result.output.splitlines()) == 1
+        assert "Usage:" not in result.output and "%Y-%m-%d" not in result.output
