@@ -78,6 +78,21 @@ def clock_time(value: str | None) -> str | None:
 EARLIEST_MEETING = date(1900, 1, 1)
 YEARS_AHEAD = 5
 
+REPORT_YEARS = range(EARLIEST_MEETING.year, 2101)
+"""The years an annual report can be asked for: from the earliest meeting's (1900); a
+later one than 2100 is a typing slip."""
+YEAR_WORDS = "give the year it starts in, e.g. 2023 for 2023/24"
+
+
+def report_year(text: str) -> int:
+    """The year a report is asked for, as typed ("2023" for 2023/24); ValueError in
+    words for anything else (a superscript digit, which `isdigit` takes and `int`
+    cannot read, included)."""
+    text = text.strip()
+    if not text.isdecimal() or int(text) not in REPORT_YEARS:
+        raise ValueError(YEAR_WORDS)
+    return int(text)
+
 
 def period_problem(start: date | None, end: date | None) -> str | None:
     """Why a period cannot be read from `start` to `end` (either open): it ends before

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minutebook.domain.dates import period_problem
+from minutebook.domain.dates import REPORT_YEARS, period_problem
 from minutebook.tui.cli import (
     _committee,
     _export,
@@ -165,7 +165,7 @@ def _as_data(report: Compliance) -> dict[str, Any]:
 @click.option("--committee", "code", required=True, help="The committee's code, e.g. ICB.")
 @click.option(
     "--year",
-    type=click.IntRange(1900, 2100),
+    type=click.IntRange(min(REPORT_YEARS), max(REPORT_YEARS)),
     required=True,
     help="The year it starts in: 2023 is 2023/24 (a council's from May, an NHS body's from April).",
 )

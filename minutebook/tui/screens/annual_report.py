@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from minutebook.application.annual_report import annual_report
 from minutebook.application.compliance import current_year_start
+from minutebook.domain.dates import YEAR_WORDS, report_year
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.save_files import SaveFiles
 
@@ -19,9 +20,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from minutebook.tui.app import MinutebookApp
-
-YEAR_WORDS = "give the year it starts in, e.g. 2023 for 2023/24"
-
 
 def ask_annual_report(screen: Screen[Any], code: str) -> None:
     """The year form over `screen`, then the folder form, then the report written."""
@@ -31,11 +29,10 @@ def ask_annual_report(screen: Screen[Any], code: str) -> None:
     chosen: dict[str, int] = {}
 
     def choose(values: dict[str, Any]) -> str | None:
-        text = str(values.get("year") or "").strip()
-        # isdecimal, not isdigit: "²" is a digit int() cannot read.
-        if not text.isdecimal() or not 1900 <= int(text) <= 2100:
-            return f"Year: {YEAR_WORDS}"
-        chosen["year"] = int(text)
+        try:
+            chosen["year"] = report_year(str(values.get("year") or ""))
+        except ValueError as error:
+            return f"Year: {error}"
         return None
 
     def save(done: Any) -> None:
