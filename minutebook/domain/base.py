@@ -110,6 +110,19 @@ Tag = Annotated[
 """A seat tag such as chair, vice_chair, executive: lower case words joined by underscores."""
 
 
+def whole_number_bounds(model: type[BaseModel], name: str) -> tuple[int, int]:
+    """The lowest and highest whole number a model's field takes (its ``ge`` and ``le``),
+    for a form that refuses a number out of range in its own words before the model
+    is built: the range is stated once, on the model."""
+    lowest = highest = None
+    for rule in model.model_fields[name].metadata:
+        lowest = getattr(rule, "ge", lowest)
+        highest = getattr(rule, "le", highest)
+    if lowest is None or highest is None:
+        raise LookupError(f"{model.__name__}.{name} states no whole-number range")
+    return int(lowest), int(highest)
+
+
 def blank_to_none(value: Any) -> Any:
     """Treat an empty or all-space string as 'not given'."""
     if isinstance(value, str) and not value.strip():

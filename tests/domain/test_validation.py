@@ -485,3 +485,15 @@ def test_person_display_name_and_initials() -> None:
     assert person.display_name == "Dr Sarah Whiteman"
     assert person.derived_initials == "SW"
     assert Person(id="x", name="Kim Atkin", initials="KAt").derived_initials == "KAt"
+
+
+def test_a_forms_number_range_is_read_from_the_model() -> None:
+    """The ToR screen refuses a number out of range in its own words, with the range
+    the model states (so that the two cannot drift apart)."""
+    from minutebook.domain import TermsOfReference
+    from minutebook.domain.base import whole_number_bounds
+
+    assert whole_number_bounds(TermsOfReference, "meetings_per_year") == (1, 366)
+    assert whole_number_bounds(TermsOfReference, "minutes_circulated_within") == (0, 60)
+    with pytest.raises(LookupError, match=r"TermsOfReference\.version states no"):
+        whole_number_bounds(TermsOfReference, "version")

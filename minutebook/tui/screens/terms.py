@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
 from minutebook.domain import TermsOfReference
-from minutebook.domain.base import error_lines
+from minutebook.domain.base import error_lines, whole_number_bounds
 from minutebook.domain.dates import parse_date, short_date
 from minutebook.domain.presets import PRESETS, preset
 from minutebook.domain.quorum import QuorumRule
@@ -386,13 +386,14 @@ anything it asks first."""
         approve = str(self.query_one("#approve-next", Select).value)
         return {
             "meetings_per_year": _whole(
-                self.query_one("#per-year", Input).value, "Meets at least (a year)", 1, 366
+                self.query_one("#per-year", Input).value,
+                "Meets at least (a year)",
+                *whole_number_bounds(TermsOfReference, "meetings_per_year"),
             ),
             "minutes_circulated_within": _whole(
                 self.query_one("#circulate-within", Input).value,
                 "Circulated within",
-                0,
-                60,
+                *whole_number_bounds(TermsOfReference, "minutes_circulated_within"),
             ),
             "minutes_approved_at_next": {"yes": True, "no": False}.get(approve),
         }
