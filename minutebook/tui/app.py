@@ -132,6 +132,17 @@ class MinutebookApp(App[None]):
         self._quit_question: ConfirmScreen | None = None
         self._typing_heap_frozen = False
         self.backups = BackupKeeper(self, self.database, self.refresh_backup_status)
+        # The folder the last document was saved into, offered for the next (the
+        # secretary saves the minutes, the tracker and the register together after a
+        # meeting); kept for the session only: no file is written to remember it.
+        self.export_folder: Path | None = None
+
+    def folder_to_offer(self) -> str:
+        """The folder an export form opens with: the last one saved into this session,
+        else the secretary's Documents folder."""
+        from platformdirs import user_documents_path
+
+        return str(self.export_folder or user_documents_path())
 
     @property
     def store(self) -> Store:

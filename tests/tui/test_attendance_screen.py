@@ -106,6 +106,15 @@ async def test_the_record_shown_saved_as_word_and_csv(demo_store: Store, tmp_pat
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # The next save (here the register's, from its own screen) offers that folder.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-folder", Input).value == str(folder)
     stem = "HCP attendance 2023-11-20"
     [table] = docx.Document(str(folder / f"{stem}.docx")).tables
     assert [cell.text for cell in table.rows[1].cells] == [

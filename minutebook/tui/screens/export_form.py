@@ -62,8 +62,6 @@ class ExportForm:
         return app
 
     def open(self) -> None:
-        from platformdirs import user_documents_path
-
         store = self.app.store
         meeting = store.meeting(self.meeting_id)
         meetings = sorted(store.meetings(meeting.committee), key=lambda m: m.date)
@@ -88,7 +86,7 @@ class ExportForm:
         values = {
             "what": Document.MINUTES.value,
             "for_meeting": upcoming.date.isoformat(),
-            "folder": str(user_documents_path()),
+            "folder": self.app.folder_to_offer(),
             "replace": "no",
             "pdf": False,
         }
@@ -115,6 +113,7 @@ class ExportForm:
             folder = export_folder(str(values.get("folder") or ""))
         except ExportError as error:
             return f"Into the folder: {error}"
+        self.app.export_folder = folder
         store = self.app.store
         today = self.app.clock().date()
         what = Document(str(values.get("what") or Document.MINUTES.value))

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_documents_path
 from textual.screen import Screen
 
 from minutebook.exporters.output import ExportError, TargetExists, check_target, export_folder
@@ -42,7 +41,7 @@ class SaveFiles:
 
     def ask(self, title: str) -> None:
         fields = [FormField("folder", "Into the folder")]
-        values = {"folder": str(user_documents_path())}
+        values = {"folder": self.app.folder_to_offer()}
         self.app.push_screen(FormScreen(title, fields, values, self._save, save_label="Save"))
 
     def _save(self, values: dict[str, Any]) -> str | None:
@@ -50,6 +49,7 @@ class SaveFiles:
             folder = export_folder(str(values.get("folder") or ""))
         except ExportError as error:
             return f"Into the folder: {error}"
+        self.app.export_folder = folder
         database = self.app.database.path
         try:
             targets = [
