@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from minutebook.domain.base import Refused, error_lines
 from minutebook.domain.meeting import Decision
-from minutebook.domain.register import filed_name
+from minutebook.domain.register import filed_name, surname_forename
 from minutebook.domain.voters import Voters, check_vote, voters_at
 from minutebook.domain.votes import Choice, MemberVote, Vote, minute_sentences
 
@@ -126,7 +126,8 @@ def named_vote(
 ) -> tuple[MemberVote, ...]:
     """A named vote as typed, "For: Marland, Hopkins; Against: Bradburn.", each name
     found among those who may vote at the item (by full name, the name the minutes
-    print, or surname alone where only one has it)."""
+    print, or surname alone where only one has it: `register.surname_forename`'s, so
+    "Smith" for "Tony Smith OBE" and "van der Berg", as the form's example gives them)."""
     found: list[MemberVote] = []
     # The minutes end the line with a full stop (`votes.minute_sentences`): a line
     # copied from them is read as typed without it.
@@ -156,7 +157,9 @@ def _voter(capture: MeetingCapture, typed: str, entitled: Voters, item: int) -> 
         names = {key.lower()}
         if person is not None:
             names |= {person.name.lower(), person.minutes_name.lower()}
-            names |= {person.display_name.lower(), person.name.split()[-1].lower()}
+            surname = surname_forename(person.name, person.honorific)[0]
+            names |= {person.display_name.lower(), surname.lower()}
+            names.add(person.name.split()[-1].lower())  # the last word, as before
         if wanted in names:
             matches.append(key)
     if len(matches) == 1:

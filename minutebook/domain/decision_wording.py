@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from minutebook.domain.bodies import BodyType
 from minutebook.domain.committee import Person
+from minutebook.domain.register import surname_forename
 
 AUXILIARIES = frozenset(
     {
@@ -49,10 +50,12 @@ def decision_example(committee_name: str, body_type: BodyType) -> str:
 
 
 def named_vote_example(members: Sequence[Person]) -> str:
-    """A named vote's example from the committee's members' surnames (the last word of
-    the name, as a named vote is read): the first two for, the third against ("For:
-    Marland, Hopkins; Against: Bradburn")."""
-    names = list(dict.fromkeys(p.name.split()[-1] for p in members if p.name.split()))
+    """A named vote's example from the committee's members' surnames, as a named vote is
+    read (`register.surname_forename`: "Smith" for "Tony Smith OBE", "van der Berg"):
+    the first two for, the third against ("For: Marland, Hopkins; Against: Bradburn")."""
+    names = list(
+        dict.fromkeys(surname_forename(p.name, p.honorific)[0] for p in members if p.name.split())
+    )
     if not names:
         return "For: name, name; Against: name"
     against = names[2:3] or ["name"]
@@ -81,13 +84,24 @@ def minuted_sentence(body: str, verb: str, text: str, *, resolves: bool = True) 
     return f"The {body} {verb}{rest}"  # "That the Board notes the update": noted the update
 
 
+BASE_ENDS_IN_S = {"focuses": "focus", "biases": "bias", "canvases": "canvas"}
+"""Verbs whose base form itself ends in "s" and takes "-es" (not "-sses"): "focuses" is
+"focus", where "uses", "causes" and "proposes" drop only the "s"."""
+
+
 def _base_form(word: str) -> str:
-    """ "approves" -> "approve", "ratifies" -> "ratify", "establishes" -> "establish";
+    """ "approves" -> "approve", "ratifies" -> "ratify", "establishes" -> "establish",
+    "focuses" -> "focus", "prioritizes" -> "prioritize", "undergoes" -> "undergo";
     "approve" (typed already as "That the Board approve ...") stays."""
     lower = word.lower()
+    if lower in BASE_ENDS_IN_S:
+        return BASE_ENDS_IN_S[lower]
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
-    if lower.endswith(("sses", "shes", "ches", "xes", "zes")):
+    # "-es" after a hissing sound is the ending's own ("discusses", "approaches",
+    # "fixes", "buzzes"); after one "z" or "s" it is the word's ("prioritizes",
+    # "endorses"); after "o" it is the ending's ("goes", "undergoes", "vetoes").
+    if lower.endswith(("sses", "shes", "ches", "xes", "zzes", "oes")):
         return lower[:-2]
     if lower.endswith("s") and not lower.endswith("ss"):
         return lower[:-1]

@@ -178,3 +178,22 @@ def test_proposers_are_offered_by_surname_not_by_title(demo_store: Store) -> Non
     # "Dr Omotayo Kufeji" under K, between Harrison and Makarem (another Dr, under M).
     assert offered.index("harrison") < offered.index("kufeji") < offered.index("makarem")
     assert offered.index("graves") < offered.index("harrison")
+
+
+def test_a_named_vote_reads_a_surname_before_letters_after_the_name(demo_store: Store) -> None:
+    """"For: Bradburn" finds "Robin Bradburn OBE", whose last word is no surname, as the
+    form's example (`decision_wording.named_vote_example`) offers it."""
+    from minutebook.domain.decision_wording import named_vote_example
+
+    bradburn = demo_store.person("bradburn")
+    demo_store.save_person(bradburn.model_copy(update={"name": "Robin Bradburn OBE"}))
+    meeting = demo_store.meeting_on("HCP", date(2023, 9, 20))
+    capture = MeetingCapture(demo_store, meeting.id or 0, lambda: datetime(2023, 9, 20, 14, 0))
+    capture.take_up(1)
+    for person in FIVE:
+        capture.mark(person, Mark.PRESENT, 1)
+    assert "Bradburn" in named_vote_example([demo_store.person(p) for p in FIVE])
+    assert "OBE" not in named_vote_example([demo_store.person(p) for p in FIVE])
+    decided = capture.decide(1, "That it be agreed.", vote={"named": "For: Bradburn, Marland"})
+    assert decided.vote is not None
+    assert [v.person for v in decided.vote.named] == ["bradburn", "marland"]
