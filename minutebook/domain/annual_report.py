@@ -40,6 +40,17 @@ NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "ei
 """Numbers up to ten are written as words, as UK reports write them; above, figures."""
 
 
+def _long_dates(text: str) -> str:
+    """The compliance's words with their dates as the report writes dates ("not approved
+    at the next meeting (29 July 2022)", not "(29/07/2022)")."""
+
+    def written(found: re.Match[str]) -> str:
+        day, month, year = (int(part) for part in found.groups())
+        return long_date(date(year, month, day))
+
+    return re.sub(r"\b(\d{2})/(\d{2})/(\d{4})\b", written, text)
+
+
 def number_words(n: int) -> str:
     """3 -> "three", 12 -> "12"."""
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
@@ -488,9 +499,14 @@ class AnnualReport:
             asks = " and ".join(
                 p for p in (within, rule.approve_at_next and "approved at the next meeting") if p
             )
+            # The house style's usual rule is not put in the terms of reference's mouth.
+            whose = "Its terms of reference ask" if rule.from_terms else "Its usual rule asks"
             return [
-                f"Its terms of reference ask for draft minutes to be {asks}.",
-                *(f"The minutes of {long_date(m.date)} were late: {words}." for m, words in late),
+                f"{whose} for draft minutes to be {asks}.",
+                *(
+                    f"The minutes of {long_date(m.date)} were late: {_long_dates(words)}."
+                    for m, words in late
+                ),
             ]
         if not c.held:
             return []

@@ -50,6 +50,9 @@ class Turnaround:
 
     circulate_within: int | None
     approve_at_next: bool
+    from_terms: bool = False
+    """Whether the terms of reference set it (either part), not only the house style's
+    usual rule: a report says "its terms of reference ask" only then."""
 
     @property
     def words(self) -> str:
@@ -66,9 +69,10 @@ def turnaround_for(terms: TermsOfReference | None, style: HouseStyle) -> Turnaro
     usual one (`USUAL_CIRCULATION`; every style approves at the next meeting)."""
     within = terms.minutes_circulated_within if terms is not None else None
     at_next = terms.minutes_approved_at_next if terms is not None else None
+    from_terms = within is not None or at_next is not None
     if within is None:
         within = USUAL_CIRCULATION[style]
-    return Turnaround(within or None, True if at_next is None else at_next)
+    return Turnaround(within or None, True if at_next is None else at_next, from_terms)
 
 
 def working_day_after(day: date, days: int) -> date:

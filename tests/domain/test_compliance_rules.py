@@ -193,9 +193,11 @@ def test_the_turnaround_rule_set_in_the_terms(demo_reader: Store) -> None:
     none = current.model_copy(
         update={"minutes_circulated_within": 0, "minutes_approved_at_next": False}
     )
-    assert turnaround_for(none, HouseStyle.NHS) == Turnaround(None, False)
+    assert turnaround_for(none, HouseStyle.NHS) == Turnaround(None, False, from_terms=True)
     five = current.model_copy(update={"minutes_circulated_within": 5})
-    assert turnaround_for(five, HouseStyle.COUNCIL) == Turnaround(5, True)
+    assert turnaround_for(five, HouseStyle.COUNCIL) == Turnaround(5, True, from_terms=True)
+    # The demo's ToR sets neither part: the rule is the house style's, not the terms'.
+    assert not turnaround_for(current, HouseStyle.NHS).from_terms
 
 
 def test_minutes_circulated_or_approved_late(demo_reader: Store) -> None:

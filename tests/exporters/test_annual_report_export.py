@@ -269,3 +269,31 @@ def test_a_year_without_meetings_and_a_parent_board(demo_reader: Store) -> None:
         "The Board did not meet in 2023/24; its terms of reference ask it to meet at least "
         "six times a year."
     )
+
+
+def test_late_minutes_say_whose_rule_it_is_with_the_reports_dates(demo_reader: Store) -> None:
+    """The NHS house style's ten working days is the Board's usual rule, not something its
+    terms of reference ask, unless they set it; the dates read as the report's do."""
+    from minutebook.domain.compliance import Turnaround
+
+    report = annual_report(demo_reader, "ICB", 2022, TODAY)
+    compliance = report.compliance
+    meeting = compliance.held[0].meeting
+    late_words = "not approved at the next meeting (29/07/2022)"
+    held = replace(compliance.held[0], late_minutes=(late_words,))
+    usual = replace(report, compliance=replace(compliance, held=(held,)))
+    assert not usual.compliance.turnaround.from_terms  # the demo's ToR sets no rule
+    minutes = dict((row[0], row[1]) for row in _table(render_annual_report(usual), 2)[1:])
+    assert minutes["Minutes"] == (
+        "Its usual rule asks for draft minutes to be circulated within ten working days and "
+        "approved at the next meeting. The minutes of 1 July 2022 were late: not approved at "
+        "the next meeting (29 July 2022)."
+    )
+    assert meeting.date == date(2022, 7, 1)
+    set_by_terms = replace(
+        usual, compliance=replace(usual.compliance, turnaround=Turnaround(5, True, True))
+    )
+    minutes = dict((row[0], row[1]) for row in _table(render_annual_report(set_by_terms), 2)[1:])
+    assert minutes["Minutes"].startswith(
+        "Its terms of reference ask for draft minutes to be circulated within five working days"
+    )
