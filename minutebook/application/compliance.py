@@ -47,6 +47,26 @@ def committee_year(committee: Committee, year: int) -> tuple[date, date, str]:
     return start, end, year_label(start)
 
 
+def compliance_period(
+    store: Store, committee: Committee, today: date, start: date | None, end: date | None
+) -> tuple[date, date]:
+    """The period compliance is judged over, as asked (either end may be left open): to
+    `end`, else today; from `start`, else the start of the committee's year holding the
+    end. Asked for no period at all, the year is the one of the committee's last meeting
+    up to today: its year so far, or, before the first meeting of a new year (or for a
+    committee that has not met for a while), the last year it met in, whole, so that a
+    first look shows meetings rather than an empty year. The app's compliance screen
+    and `minutebook compliance` both ask here."""
+    if start is not None:
+        return start, end or today
+    if end is not None:
+        return current_year_start(committee, end), end
+    held = [m.date for m in store.meetings(committee.code) if m.date <= today]
+    first = current_year_start(committee, max(held, default=today))
+    year_start, year_end, _ = committee_year(committee, first.year)
+    return year_start, min(year_end, today)
+
+
 def current_year_start(committee: Committee, today: date) -> date:
     """The first day of the committee's year that `today` falls in."""
     return tracker_year(committee, today)

@@ -43,7 +43,12 @@ if TYPE_CHECKING:
     callback=_day,
     help="The first day of the period (default: the start of the committee's year).",
 )
-@click.option("--to", callback=_day, help="The last day of the period (default: today).")
+@click.option(
+    "--to",
+    callback=_day,
+    help="The last day of the period (default: today; with no --from either, the end of "
+    "the last year the committee met in if it has not met yet this year).",
+)
 @click.option("--as-of", "as_of", callback=_day, help="Judge the record as on this day.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @database_option
@@ -60,13 +65,12 @@ def compliance(
     against the number a year they require, meetings quorate throughout, decisions
     taken while inquorate or by Chair's action, actions overdue and escalated, and
     minutes circulated or approved later than its turnaround rule."""
-    from minutebook.application.compliance import compliance_report, current_year_start
+    from minutebook.application.compliance import compliance_period, compliance_report
 
     today = as_of or date.today()
     with _open_store(ctx) as store, store_refusals():
         committee = _committee(store, code)
-        end = to or today
-        start = from_ or current_year_start(committee, end)
+        start, end = compliance_period(store, committee, today, from_, to)
         if problem := period_problem(start, end):
             _fail(f"--to: {problem}")
         report = compliance_report(store, committee.code, start, end, today)
@@ -89,7 +93,7 @@ def compliance_lines(report: Compliance) -> list[str]:
     ]
     lines += [f"{heading}: {words}" for heading, words in figures(report)]
     lines += [f"  held {short_date(h.meeting.date)}: {h.quorum_words}" for h in report.held]
-    lines += [f"  not held {short_date(m.date)}: {why}" for m, why in report.not_held]
+    lines += [f"  not counted {short_date(m.date)}: {why}" for m, why in report.not_held]
     for heading, taken in (
         ("taken while inquorate", report.inquorate),
         ("by Chair's action", report.chairs_action),

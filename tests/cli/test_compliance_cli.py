@@ -37,7 +37,7 @@ def test_the_figures_for_the_nhs_boards_year(demo_file: Path) -> None:
         "Decisions: 10 decisions made; none taken while inquorate; none by Chair's action" in lines
     )
     assert "  held 01/07/2022: quorate throughout" in lines
-    assert "  not held 29/07/2022: no attendance recorded" in lines
+    assert "  not counted 29/07/2022: no attendance recorded" in lines
 
 
 def test_the_terms_set_the_frequency_and_the_turnaround(demo_path: Path) -> None:

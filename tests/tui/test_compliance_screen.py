@@ -18,6 +18,7 @@ from minutebook.tui.screens.compliance import ComplianceScreen
 from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.screens.tracker import TrackerScreen
 from minutebook.tui.widgets.form import FormScreen
+from tests.tui.settling import settled
 from tests.tui.test_live_story import form_errors, set_value
 
 SIZE = (80, 24)
@@ -80,7 +81,7 @@ async def test_the_figures_and_what_they_count(demo_store: Store) -> None:
         table = screen.query_one("#compliance-table", DataTable)
         table.move_cursor(row=inquorate)
         await pilot.pause()
-        assert _text(screen, "#compliance-detail").startswith("Inquorate 13/06/2023: Minute HCP2")
+        assert _text(screen, "#compliance-detail").startswith("Inquorate, 13/06/2023: Minute HCP2")
         await pilot.press("enter")
         await pilot.pause()
         meeting = app.screen
@@ -97,9 +98,8 @@ async def test_the_figures_and_what_they_count(demo_store: Store) -> None:
         table.move_cursor(row=kinds.index("Overdue"))
         await pilot.pause()
         owner = demo_store.people_among([overdue.owner or ""])[overdue.owner or ""]
-        assert f"Action {overdue.number}, {owner.display_name}:" in _text(
-            screen, "#compliance-detail"
-        )
+        due = f"Overdue, due {overdue.due:%d/%m/%Y}: Action {overdue.number}, {owner.display_name}:"
+        assert _text(screen, "#compliance-detail").startswith(due)
         await pilot.press("enter")
         await pilot.pause()
         tracker = app.screen
@@ -112,9 +112,14 @@ async def test_a_period_chosen_and_a_bad_one_refused(demo_store: Store) -> None:
     app = MinutebookApp(demo_store, clock=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _compliance(pilot, "ICB")
-        # The ICB's year from April 2024 has no meeting yet.
-        assert "Quorum: no meeting held to judge" in _text(screen, "#compliance-figures")
-        assert _rows(screen) == []
+        # The ICB has not met in its year from April 2024: the first look is the last
+        # year it met in, 2022/23, whole (`compliance_period`), not an empty year.
+        title = "Compliance of the ICB, 01/04/2022 to 31/03/2023"
+        assert _text(screen, "#compliance-title") == title
+        rows = _rows(screen)
+        assert rows[0][:2] == ["Held", "01/07/2022"]
+        assert ["Not counted", "29/07/2022", "no attendance recorded"] in rows
+        assert "10 decisions made" in _text(screen, "#compliance-figures")
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
@@ -123,15 +128,31 @@ async def test_a_period_chosen_and_a_bad_one_refused(demo_store: Store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert form_errors(app).startswith("To: the period would end on")
-        await set_value(pilot, "start", "1/4/2022")
-        await set_value(pilot, "end", "31/03/2023")
+        await set_value(pilot, "start", "1/4/2024")
+        await set_value(pilot, "end", "")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert (
-            _text(screen, "#compliance-title") == "Compliance of the ICB, 01/04/2022 to 31/03/2023"
+        title = "Compliance of the ICB, 01/04/2024 to 30/04/2024"
+        assert _text(screen, "#compliance-title") == title
+        assert "Quorum: no meeting held to judge" in _text(screen, "#compliance-figures")
+        assert _rows(screen) == []
+
+
+async def test_a_meeting_not_counted_opens_at_its_attendance(demo_store: Store) -> None:
+    app = MinutebookApp(demo_store, clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compliance(pilot, "ICB")
+        kinds = [row[0] for row in _rows(screen)]
+        screen.query_one("#compliance-table", DataTable).move_cursor(row=kinds.index("Not counted"))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen)
+        assert meeting.meeting_id == demo_store.meeting_on("ICB", date(2022, 7, 29)).id
+        # The tab shown, and the keys that go with it (the screen's own first focus, on
+        # its agenda, does not take it back).
+        assert await settled(
+            pilot, lambda: meeting.tabs.active == meeting.active_tab == "attendance"
         )
-        rows = _rows(screen)
-        assert rows[0][:2] == ["Held", "01/07/2022"]
-        assert ["Not held", "29/07/2022", "no attendance recorded"] in rows
-        assert "10 decisions made" in _text(screen, "#compliance-figures")

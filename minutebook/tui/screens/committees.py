@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from minutebook.domain.dates import short_date
 from minutebook.store import StoreError
 from minutebook.tui.commands import PaletteCommand
+from minutebook.tui.screens.committee_records import CommitteeRecords
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.tables import ListTable
 
@@ -26,6 +27,22 @@ EMPTY_HINT = (
     "[b]minutebook demo[/b] to explore three committees drawn from published papers."
 )
 
+
+RECORDS = (
+    (
+        "register",
+        "Register of interests",
+        "Its members' interests and returns (g on the committee's screen)",
+    ),
+    (
+        "compliance",
+        "Compliance",
+        "Meetings, quorum, late minutes, overdue actions against its ToR (c there)",
+    ),
+    ("attendance", "Attendance", "Each member's attendance over a period (n there)"),
+)
+"""The committee's records the first screen's palette opens by the committee's name:
+the committee screen's action, its title, what it shows."""
 
 HOUSE_STYLES = [("Council (paragraphs, RESOLVED)", "council"), ("NHS board (tables)", "nhs")]
 
@@ -111,26 +128,25 @@ members, organisations, terms of reference and meetings. Press `n` to set up a n
             self.app.open_committee(code)
 
     def palette_commands(self) -> list[PaletteCommand]:
-        # A register is reached from its committee's screen (g); here each committee's
-        # is offered by name, so that "register" finds it from the first screen too.
+        # A committee's records are reached from its screen (g, c, n); here each
+        # committee's are offered by name, so that "register", "compliance" or
+        # "attendance" finds them from the first screen too.
         return [
             ("New committee", "Set up a committee, board or partnership", self.action_new),
             *(
-                (
-                    f"Register of interests: {name} ({code})",
-                    "Its members' interests and returns (g on the committee's screen)",
-                    partial(self.open_register, code),
-                )
+                (f"{title}: {name} ({code})", help_text, partial(self.open_record, code, record))
+                for record, title, help_text in RECORDS
                 for code, name in self._listed
             ),
         ]
 
-    def open_register(self, code: str) -> None:
-        """The committee's register of interests, over its screen (Escape goes back there)."""
-        from minutebook.tui.screens.register import RegisterScreen
-
+    def open_record(self, code: str, record: str) -> None:
+        """One of the committee's records (`RECORDS`), over the committee's screen
+        (Escape goes back there)."""
         self.app.open_committee(code)
-        self.app.push_screen(RegisterScreen(code))
+        screen = self.app.screen
+        if isinstance(screen, CommitteeRecords):
+            getattr(screen, f"action_{record}")()
 
     def action_new(self) -> None:
         from minutebook.domain import NumberingReset

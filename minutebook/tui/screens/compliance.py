@@ -1,6 +1,6 @@
 """A committee's compliance with its terms of reference over a period (docs/compliance.md):
 the figures `minutebook compliance` prints, a line each, then a row for each thing they
-count (each meeting held with its quorum, those not held, the decisions taken while
+count (each meeting held with its quorum, those not counted, the decisions taken while
 inquorate or by Chair's action, the actions overdue and escalated, the minutes late
 against the turnaround rule). Enter on a row opens the meeting at the item, or the
 tracker at the action. Reached with `c` on the committee screen, or "Compliance" in
@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from minutebook.application.compliance import compliance_report, current_year_start
+from minutebook.application.compliance import compliance_period, compliance_report
 from minutebook.domain.compliance import Compliance, DecisionTaken, figures
 from minutebook.domain.dates import short_date
 from minutebook.tui.commands import PaletteCommand
@@ -49,6 +49,17 @@ class Finding:
     meeting_id: int | None = None
     item: int | None = None
     action_id: int | None = None
+    tab: str | None = None
+    """The meeting's tab Enter shows (None: its agenda, or the minute of `item`)."""
+
+    @property
+    def detail(self) -> str:
+        """The row whole, for the line under the table: an action's date is its due
+        date, and says so."""
+        if self.day is None:
+            return f"{self.kind}: {self.words}"
+        due = "due " if self.action_id is not None else ""
+        return f"{self.kind}, {due}{short_date(self.day)}: {self.words}"
 
 
 def findings(report: Compliance, names: Mapping[str, str]) -> list[Finding]:
@@ -56,7 +67,11 @@ def findings(report: Compliance, names: Mapping[str, str]) -> list[Finding]:
     rows = [
         Finding("Held", h.meeting.date, h.quorum_words, h.meeting.id) for h in report.held
     ]
-    rows += [Finding("Not held", m.date, why, m.id) for m, why in report.not_held]
+    # Not "not held": most are meetings whose record is not yet taken (the annual
+    # report's "not yet recorded"), as the attendance screen's "not counted" says.
+    rows += [
+        Finding("Not counted", m.date, why, m.id, tab="attendance") for m, why in report.not_held
+    ]
     rows += [_decision("Inquorate", d) for d in report.inquorate]
     rows += [_decision("Chair's action", d) for d in report.chairs_action]
     rows += [_action("Overdue", a, names) for a in report.overdue]
@@ -80,7 +95,8 @@ def _action(kind: str, action: Action, names: Mapping[str, str]) -> Finding:
 
 
 class ComplianceScreen(Screen[None]):
-    """The compliance of one committee over a period (its current year to today at first)."""
+    """The compliance of one committee over a period (at first, the year of its last
+    meeting, to today: `application.compliance.compliance_period`)."""
 
     HELP_TEXT = """## Compliance
 
@@ -89,16 +105,21 @@ against the number a year they require, the **Quorum** (meetings quorate through
 **Decisions** taken while inquorate or by Chair's action, **Actions** overdue and
 escalated at the period's end (each as it stood then), and **Minutes** circulated or
 approved later than the turnaround rule. The table lists what each figure counts, and
-the line under it shows the highlighted row whole; Enter opens the meeting at the item,
-or the tracker at the action. `p` chooses the period (blank From: the start of the
-committee's year; blank To: today). The terms of reference (`e` on the committee's
-Terms of reference tab) set how often it meets and the turnaround rule. The same figures
-are `minutebook compliance`, and the annual report (`y`) words them in sentences."""
+the line under it shows the highlighted row whole; Enter opens the meeting at the item
+(a meeting not counted, at its attendance), or the tracker at the action. `p` chooses
+the period (blank From: the start of the committee's year holding To; blank To: today;
+both blank: the year of the committee's last meeting, so far). The terms of reference
+(`e` on the committee's Terms of reference tab) set how often it meets and the
+turnaround rule. The same figures are `minutebook compliance`, and the annual report
+(`y`) words them in sentences."""
 
     DEFAULT_CSS = """
     ComplianceScreen #compliance-figures { height: auto; }
     ComplianceScreen #compliance-table { height: 1fr; min-height: 4; }
-    ComplianceScreen #compliance-detail { height: 3; border-top: solid $primary; }
+    /* The highlighted row whole: a long action's words take four lines at 80 columns. */
+    ComplianceScreen #compliance-detail {
+        height: auto; min-height: 3; max-height: 6; border-top: solid $primary;
+    }
     """
 
     BINDINGS = [
@@ -134,8 +155,7 @@ are `minutebook compliance`, and the annual report (`y`) words them in sentences
         store = self.app.store
         today = self.app.clock().date()
         committee = store.committee(self.code)
-        end = self.end or today
-        start = self.start or current_year_start(committee, end)
+        start, end = compliance_period(store, committee, today, self.start, self.end)
         report = compliance_report(store, committee.code, start, end, today)
         self.report = report
         self.query_one("#compliance-title", Static).update(
@@ -164,11 +184,8 @@ are `minutebook compliance`, and the annual report (`y`) words them in sentences
     def _detail(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted row whole (the table cuts its words at the screen's width)."""
         if 0 <= event.cursor_row < len(self.rows):
-            row = self.rows[event.cursor_row]
-            when = f" {short_date(row.day)}" if row.day else ""
-            self.query_one("#compliance-detail", Static).update(
-                Text(f"{row.kind}{when}: {row.words}")
-            )
+            detail = self.rows[event.cursor_row].detail
+            self.query_one("#compliance-detail", Static).update(Text(detail))
 
     @on(DataTable.RowSelected, "#compliance-table")
     async def _open(self, event: DataTable.RowSelected) -> None:
@@ -182,7 +199,9 @@ are `minutebook compliance`, and the annual report (`y`) words them in sentences
         elif row.meeting_id is not None:
             from minutebook.tui.screens.meeting_at import open_meeting_at
 
-            await open_meeting_at(self.app, row.meeting_id, row.item, minute=row.item is not None)
+            await open_meeting_at(
+                self.app, row.meeting_id, row.item, minute=row.item is not None, tab=row.tab
+            )
 
     def action_period(self) -> None:
         def chosen(start: date | None, end: date | None) -> None:

@@ -18,10 +18,16 @@ if TYPE_CHECKING:
 
 
 async def open_meeting_at(
-    app: App[Any], meeting_id: int, item: int | None, *, minute: bool = False
+    app: App[Any],
+    meeting_id: int,
+    item: int | None,
+    *,
+    minute: bool = False,
+    tab: str | None = None,
 ) -> MeetingScreen:
     """The meeting screen pushed with the item selected on its agenda, and, with
-    `minute`, its Minutes tab shown at the item's minute."""
+    `minute`, its Minutes tab shown at the item's minute; or with `tab`, that tab
+    ("attendance")."""
     from minutebook.tui.screens.meeting import MeetingScreen
 
     screen = MeetingScreen(meeting_id)
@@ -31,6 +37,10 @@ async def open_meeting_at(
         table.move_cursor(row=item - 1)  # the agenda lists items by number
     if minute and item is not None:
         show_minute(screen, item)
+    elif tab is not None:
+        # After the first refresh: the screen's own first focus (its agenda, queued as
+        # it mounts) would otherwise take the tab back to the agenda.
+        screen.call_after_refresh(screen.action_tab, tab)
     return screen
 
 
