@@ -19,6 +19,7 @@ from minutebook.tui.app import MinutebookApp
 from minutebook.tui.screens.meeting import MeetingScreen
 from minutebook.tui.screens.register import RegisterScreen
 from minutebook.tui.screens.search import DEBOUNCE, SearchScreen
+from tests.tui.settling import settled
 
 NARROW = (80, 24)
 
@@ -130,6 +131,22 @@ async def test_a_minute_opens_on_the_minutes_tab_at_its_item(
             meeting.minutes_text.render_line(y).text for y in range(top, top + scroll.size.height)
         ]
         assert any("Report 12" in line for line in shown), shown
+
+
+async def test_a_minute_on_the_first_item_opens_on_the_minutes_tab_too(
+    app: MinutebookApp, app_store: Store
+) -> None:
+    """The agenda's cursor does not move for item 1: the meeting screen's own first
+    focus, on its agenda, once took the tab back there (found by a new user)."""
+    app_store.write_narrative(_meeting_id(app_store), 1, "The meeting was quorate, Plover.")
+    async with app.run_test(size=NARROW) as pilot:
+        await _search(pilot, "plover")
+        await pilot.press("enter")
+        await pilot.pause()
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen)
+        assert await settled(pilot, lambda: meeting.tabs.active == meeting.active_tab == "minutes")
+        assert meeting.agenda_table.cursor_row == 0
 
 
 async def test_typing_in_the_results_goes_on_in_the_search_box(

@@ -35,11 +35,12 @@ async def open_meeting_at(
     table = screen.agenda_table
     if item is not None and 0 < item <= table.row_count:
         table.move_cursor(row=item - 1)  # the agenda lists items by number
+    # After the first refresh: the screen's own first focus (its agenda, queued as it
+    # mounts) would otherwise take the tab back to the agenda. It did when the agenda's
+    # cursor did not move (item 1, or no item): a hit on minute 1 opened the agenda.
     if minute and item is not None:
-        show_minute(screen, item)
+        screen.call_after_refresh(show_minute, screen, item)
     elif tab is not None:
-        # After the first refresh: the screen's own first focus (its agenda, queued as
-        # it mounts) would otherwise take the tab back to the agenda.
         screen.call_after_refresh(screen.action_tab, tab)
     return screen
 
