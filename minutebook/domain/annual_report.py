@@ -512,18 +512,34 @@ class AnnualReport:
             return []
         waiting = [m.meeting for m in c.held if m.meeting.approved_on is None]
         done = len(waiting) < len(c.held)
+        undated = c.circulation_undated
+        dated = [m.meeting for m in c.held if not m.circulation_undated]
         parts = []
-        if within:
-            parts.append(f"The draft minutes of every meeting were {within}")
+        # Circulated in time is said only of minutes whose circulation has a date.
+        if within and dated:
+            which = "every meeting" if not undated else listed([long_date(m.date) for m in dated])
+            parts.append(f"The draft minutes of {which} were {within}")
         if rule.approve_at_next and done:
             every = "and " if parts else "The minutes of every meeting were "
             parts.append(
                 f"{every}approved at the next meeting" + (" that followed" if waiting else "")
             )
         said = [" ".join(parts) + "."] if parts else []
+        if undated:
+            dates = listed([long_date(m.date) for m in undated])
+            said.append(f"The date the minutes of {dates} were circulated is not recorded.")
         if rule.approve_at_next and waiting:
-            dates = listed([long_date(m.date) for m in waiting])
-            said.append(f"The minutes of {dates} are to be approved at its next meeting.")
+            # A later meeting already come (held, or not yet recorded): the approval is
+            # not recorded, rather than still to come.
+            known = [*(h.meeting for h in c.held), *(m for m, _ in c.not_held)]
+            passed = [m for m in waiting if any(m.date < k.date <= c.as_at for k in known)]
+            coming = [m for m in waiting if m not in passed]
+            if passed:
+                dates = listed([long_date(m.date) for m in passed])
+                said.append(f"The approval of the minutes of {dates} is not yet recorded.")
+            if coming:
+                dates = listed([long_date(m.date) for m in coming])
+                said.append(f"The minutes of {dates} are to be approved at its next meeting.")
         return said
 
     @property

@@ -150,6 +150,9 @@ class HeldMeeting:
     inquorate_periods: int
     late_minutes: tuple[str, ...]
     """What the turnaround rule finds late, in words ("circulated 30/06/2023, due 27/06/2023")."""
+    circulation_undated: bool = False
+    """Past the draft with no date of circulation (brought in from elsewhere), where the
+    rule sets a time to circulate: neither late nor on time, as far as the record says."""
 
     @property
     def quorate_throughout(self) -> bool | None:
@@ -212,6 +215,11 @@ class Compliance:
     @property
     def late_minutes(self) -> tuple[tuple[Meeting, str], ...]:
         return tuple((m.meeting, words) for m in self.held for words in m.late_minutes)
+
+    @property
+    def circulation_undated(self) -> tuple[Meeting, ...]:
+        """The meetings held whose minutes' circulation the rule cannot judge (no date)."""
+        return tuple(m.meeting for m in self.held if m.circulation_undated)
 
     @property
     def frequency_words(self) -> str:
@@ -329,6 +337,9 @@ def compliance_over(
                 quorum.opening().quorate,
                 len(quorum.periods()),
                 tuple(_late_minutes(meeting, following, rule, today)),
+                circulation_undated=bool(rule.circulate_within)
+                and meeting.circulated_on is None
+                and meeting.status is not MinutesStatus.DRAFT,
             )
         )
         secret = confidential_items(meeting.id or 0, record.agenda)
@@ -393,6 +404,12 @@ def figures(report: Compliance) -> list[tuple[str, str]]:
     else:
         escalated = f"{len(report.escalated) or 'none'} escalated"
     late = report.late_minutes
+    rule = report.turnaround
+    # Whose rule it is: the house style's usual one is not the terms of reference's.
+    whose = "" if rule.from_terms else " (the house style's usual: the ToR sets none)"
+    kept = f"late for {_count(len({m.id for m, _ in late}), 'meeting')}" if late else "none late"
+    if undated := report.circulation_undated:
+        kept += f"; circulation not dated for {_count(len(undated), 'meeting')}"
     return [
         ("Meetings", report.frequency_words),
         ("Quorum", report.quorate_words),
@@ -406,14 +423,6 @@ def figures(report: Compliance) -> list[tuple[str, str]]:
             f"{_count(report.actions_agreed, 'action')} agreed in the period; "
             f"{len(report.overdue) or 'none'} overdue on {on}; {escalated}",
         ),
-        (
-            "Minutes",
-            # The rule, then how the period kept it: "…: 2 late" read as the rule met.
-            f"rule: {report.turnaround.words}; "
-            + (
-                f"late for {_count(len({m.id for m, _ in late}), 'meeting')}"
-                if late
-                else "none late"
-            ),
-        ),
+        # The rule, then how the period kept it: "…: 2 late" read as the rule met.
+        ("Minutes", f"rule{whose}: {rule.words}; {kept}"),
     ]

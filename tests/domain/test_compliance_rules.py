@@ -212,10 +212,14 @@ def test_minutes_circulated_or_approved_late(demo_reader: Store) -> None:
         "circulated 20/07/2022, due by 15/07/2022",
         "not approved at the next meeting (29/07/2022)",
     )
-    # The rule, then how the period kept it (one meeting's minutes, late twice over).
+    # The rule (the house style's: the demo's ToR sets none), then how the period kept
+    # it: one meeting's minutes late twice over; the next meeting's, brought in as
+    # circulated with no date, neither late nor on time.
+    assert [m.id for m in report.circulation_undated] == [99]
     assert dict(figures(report))["Minutes"] == (
-        "rule: draft circulated within 10 working days; approved at the next meeting; "
-        "late for 1 meeting"
+        "rule (the house style's usual: the ToR sets none): draft circulated within 10 "
+        "working days; approved at the next meeting; late for 1 meeting; circulation not "
+        "dated for 1 meeting"
     )
     # Approved at a meeting after the next one.
     approved = _moved(late, approved_on=date(2022, 9, 30), status=MinutesStatus.APPROVED)

@@ -81,7 +81,9 @@ def test_the_council_partnerships_municipal_year(demo_reader: Store) -> None:
         "often it meets."
     ) in texts
     assert "4.2\tThe meeting was quorate throughout." in texts
-    assert "4.4\tThe minutes of 13 June 2023 are to be approved at its next meeting." in texts
+    # The next meeting (20 September 2023) has come and is not yet recorded: the
+    # approval is not recorded, rather than still to come.
+    assert "4.4\tThe approval of the minutes of 13 June 2023 is not yet recorded." in texts
     assert (
         "4.5\tThe Partnership agreed two actions in the year. Two were overdue on 30 April "
         "2024, as listed below."
@@ -143,8 +145,11 @@ def test_the_nhs_boards_financial_year_in_tables(demo_reader: Store) -> None:
     assert decisions[1][3].endswith("as described in the Governance Handbook.")
     assert not any(row[3].endswith((":", ";")) for row in decisions[1:])
     compliance = dict((row[0], row[1]) for row in _table(build, 2)[1:])
-    assert compliance["Minutes"].startswith(
-        "The draft minutes of every meeting were circulated within ten working days."
+    # Brought in as circulated with no date: not said to be on time; and 29 July
+    # 2022, not yet recorded, has come since.
+    assert compliance["Minutes"] == (
+        "The date the minutes of 1 July 2022 were circulated is not recorded. The approval "
+        "of the minutes of 1 July 2022 is not yet recorded."
     )
     assert compliance["Actions"] == (
         "The Board agreed three actions in the year. None was overdue on 31 March 2023. "
@@ -296,4 +301,22 @@ def test_late_minutes_say_whose_rule_it_is_with_the_reports_dates(demo_reader: S
     minutes = dict((row[0], row[1]) for row in _table(render_annual_report(set_by_terms), 2)[1:])
     assert minutes["Minutes"].startswith(
         "Its terms of reference ask for draft minutes to be circulated within five working days"
+    )
+
+
+def test_minutes_circulated_in_time_are_said_so_only_with_a_date(demo_reader: Store) -> None:
+    report = annual_report(demo_reader, "ICB", 2022, TODAY)
+    compliance = report.compliance
+    first = compliance.held[0]
+    on_time = replace(
+        first,
+        meeting=first.meeting.model_copy(update={"circulated_on": date(2022, 7, 8)}),
+        circulation_undated=False,
+    )
+    # No later meeting known: the approval is still to come.
+    changed = replace(report, compliance=replace(compliance, held=(on_time,), not_held=()))
+    figures = dict((row[0], row[1]) for row in _table(render_annual_report(changed), 2)[1:])
+    assert figures["Minutes"] == (
+        "The draft minutes of every meeting were circulated within ten working days. The "
+        "minutes of 1 July 2022 are to be approved at its next meeting."
     )
