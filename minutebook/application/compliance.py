@@ -61,10 +61,23 @@ def compliance_period(
         return start, end or today
     if end is not None:
         return current_year_start(committee, end), end
-    held = [m.date for m in store.meetings(committee.code) if m.date <= today]
-    first = current_year_start(committee, max(held, default=today))
-    year_start, year_end, _ = committee_year(committee, first.year)
+    year_start, year_end, _ = committee_year(committee, _last_met_in(store, committee, today))
     return year_start, min(year_end, today)
+
+
+def report_year_to_offer(store: Store, committee: Committee, today: date) -> int:
+    """The year the app's annual report form offers: the committee's last whole year,
+    or, for a committee that has not met since an earlier year (the demo's), the last
+    year it met in, rather than a year with nothing to report."""
+    last_whole = current_year_start(committee, today).year - 1
+    return min(last_whole, _last_met_in(store, committee, today))
+
+
+def _last_met_in(store: Store, committee: Committee, today: date) -> int:
+    """The year (as the year it starts in) of the committee's last meeting up to today;
+    the current year where it has none."""
+    held = [m.date for m in store.meetings(committee.code) if m.date <= today]
+    return current_year_start(committee, max(held, default=today)).year
 
 
 def current_year_start(committee: Committee, today: date) -> date:

@@ -1,7 +1,8 @@
 """Saving a committee's annual report from the app (docs/exports.md, "The annual report"):
 `y` on the committee screen, or "Annual report" in its palette, asks the year (the
-committee's last whole year at first: a council's municipal year from May, an NHS
-body's financial year from April), then the folder; the report is read and built with
+committee's last whole year at first, or the last year it met in where it did not meet
+in that one: a council's municipal year from May, an NHS body's financial year from
+April), then the folder; the report is read and built with
 the same functions as `minutebook export annual-report`, and written by a worker."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minutebook.application.annual_report import annual_report
-from minutebook.application.compliance import current_year_start
+from minutebook.application.compliance import report_year_to_offer
 from minutebook.domain.dates import YEAR_WORDS, report_year
 from minutebook.tui.widgets.form import FormField, FormScreen
 from minutebook.tui.widgets.save_files import SaveFiles
@@ -57,12 +58,12 @@ def ask_annual_report(screen: Screen[Any], code: str) -> None:
         stem = report_file_name(report).removesuffix(".docx")
         SaveFiles(screen, stem, [".docx"], prepare).ask(f"Save the annual report {report.label}")
 
-    last_whole = current_year_start(committee, today).year - 1
+    offered = report_year_to_offer(app.store, committee, today)
     app.push_screen(
         FormScreen(
             f"Annual report of the {committee.code}",
             [FormField("year", "Year starting in", placeholder=YEAR_WORDS)],
-            {"year": str(last_whole)},
+            {"year": str(offered)},
             choose,
             save_label="Next",
         ),
