@@ -271,7 +271,10 @@ class MinutebookApp(App[None]):
     def action_search(self) -> None:
         from minutebook.tui.screens.search import SearchScreen
 
-        if not isinstance(self.screen, SearchScreen):
+        if isinstance(self.screen, SearchScreen):
+            # Ctrl+F again: the query chosen, so that what is typed next replaces it.
+            self.screen.select_query()
+        else:
             self.push_screen(SearchScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -6,7 +6,7 @@ for; Enter opens the meeting at that item. Against a real temporary database."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from minutebook.domain import AgendaItem
 from minutebook.store import Store
@@ -67,6 +67,13 @@ async def test_ctrl_f_finds_as_you_type_and_enter_opens_the_item(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen  # back to the results
+        # Ctrl+F again chooses the words in the box: the next search replaces them.
+        app_store.write_narrative(meeting_id, 2, "The Heron survey was received.")
+        await pilot.press("ctrl+f")
+        await _type(pilot, "heron")
+        assert screen.query_one("#search-input", Input).value == "heron"
+        [row] = _rows(screen)
+        assert row[2] == "item 2"
 
 
 async def test_confidential_business_only_once_asked_for(

@@ -207,12 +207,15 @@ turnaround rule. The same figures are `minutebook compliance`, and the annual re
         def chosen(start: date | None, end: date | None) -> None:
             self.start, self.end = start, end
 
+        # Opens with the period shown (chosen, or the one offered at first).
         form = period_form(
             "Compliance over a period",
-            self.start,
-            self.end,
+            self.report.start,
+            self.report.end,
             chosen,
-            blank=("the start of the committee's year", "today"),
+            blank=("the start of its year", "today"),
+            hint="From blank: the start of the committee's year holding To. Both blank: "
+            "the year of its last meeting, to today.",
         )
         self.app.push_screen(form, lambda shown: self.show() if shown else None)
 

@@ -112,6 +112,12 @@ results, typing goes on in the search box; `↑` on the first row returns to it.
         )
         yield Footer(compact=True)
 
+    def select_query(self) -> None:
+        """The search box focused with its words selected (Ctrl+F on this screen)."""
+        box = self.query_one("#search-input", Input)
+        box.focus()
+        box.select_all()
+
     def on_mount(self) -> None:
         self.table.add_columns(*HEADINGS, "Snippet")
         self.query_one("#search-input", Input).focus()

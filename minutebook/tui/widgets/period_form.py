@@ -21,10 +21,11 @@ def period_form(
     start: date | None,
     end: date | None,
     chosen: Chosen,
-    blank: tuple[str, str] = ("the first", "the last"),
+    blank: tuple[str, str] = ("the first meeting", "the last meeting"),
+    hint: str = "",
 ) -> FormScreen:
     """The form, opening with the period shown; `blank` says what a blank From and To
-    stand for on this screen."""
+    stand for on this screen, and `hint` anything more (both left blank)."""
 
     def choose(typed: dict[str, Any]) -> str | None:
         try:
@@ -48,5 +49,6 @@ def period_form(
         ],
         {"start": short_date(start), "end": short_date(end)},
         choose,
+        hint=hint,
         save_label="Show",
     )
