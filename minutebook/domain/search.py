@@ -31,6 +31,9 @@ COMMON_HITS = 20
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_LIST_MARK = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+"""A list item's marker at the start of a line of a minute's text ("- ", "2. "); only
+after a line break: a piece of a snippet may start mid-line ("costs - about £2m")."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -211,8 +214,13 @@ def segments(raw: str, start: str, end: str) -> tuple[Segment, ...]:
 
 
 def on_one_line(snippet: Sequence[Segment]) -> tuple[Segment, ...]:
-    """A snippet for a one-line list: every run of spaces and line breaks one space."""
-    return tuple((_SPACES.sub(" ", text), matched) for text, matched in snippet)
+    """A snippet for a one-line list: every run of spaces and line breaks one space, a
+    list item's marker a "•" and bold's "**" dropped, so that the minute's text reads as
+    the minutes print it, not as it is typed ("community. - The" was shown)."""
+    return tuple(
+        (_SPACES.sub(" ", _LIST_MARK.sub("\n• ", text).replace("**", "")), matched)
+        for text, matched in snippet
+    )
 
 
 def with_snippet(hit: Hit, snippet: tuple[Segment, ...]) -> Hit:

@@ -12,6 +12,7 @@ from minutebook.domain.search import (
     Order,
     fts_query,
     hit_is_confidential,
+    on_one_line,
     order_for,
     place_words,
     segments,
@@ -102,3 +103,17 @@ def test_the_place_of_a_hit_is_never_blank_where_there_is_an_item() -> None:
         "item 8",
     ]
     assert place_words(hit(None, None)) == ""
+
+
+def test_a_snippet_on_one_line_reads_as_the_minutes_print_it() -> None:
+    snippet = (("in the **Bletchley** community.\n- The pilot", False), ("starts", True))
+    assert on_one_line(snippet) == (
+        ("in the Bletchley community. • The pilot", False),
+        ("starts", True),
+    )
+    assert on_one_line((("agreed:\n1. First point\n2) second", False),)) == (
+        ("agreed: • First point • second", False),
+    )
+    # A dash inside a line, or a piece starting mid-line after a match, is left alone.
+    assert on_one_line((("costs - 2. more", False),)) == (("costs - 2. more", False),)
+    assert on_one_line((("- about £2m", False),)) == (("- about £2m", False),)
