@@ -143,7 +143,10 @@ async def test_at_80x24_every_warning_can_be_read_and_the_headings_have_a_key(
         key = screen.query_one("#attendance-key", Static)
         assert key.region.height >= 2 and key.region.bottom <= 23  # wrapped, on screen
         lines = _text(screen, "#attendance-six-months").splitlines()
-        assert lines[0] == "Six-month rule (Local Government Act 1972 s85), as at 01/12/2026:"
+        assert lines[0] == (
+            "Six-month rule (Local Government Act 1972 s85), as at 01/12/2026, "
+            "4 councillors (Tab, then \u2193, to read each):"
+        )
         assert (
             "Councillor Robin Bradburn last attended on 13/06/2023; six months ended 13/12/2023"
             + PASSED_WORDS
@@ -172,5 +175,7 @@ async def test_at_80x24_every_warning_can_be_read_and_the_headings_have_a_key(
         await pilot.press("ctrl+s")
         await pilot.pause()
         lines = _text(screen, "#attendance-six-months").splitlines()
-        assert lines[0] == "Six-month rule (Local Government Act 1972 s85), as at 30/11/2023:"
+        assert lines[0].startswith(
+            "Six-month rule (Local Government Act 1972 s85), as at 30/11/2023"
+        )
         assert all(line.endswith("(approaching)") for line in lines[1:])

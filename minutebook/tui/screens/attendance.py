@@ -204,4 +204,7 @@ def six_month_lines(report: AttendanceReport) -> str:
     if not report.six_months:
         return ""
     warnings = report.warnings or ["every councillor has attended within six months"]
-    return "\n".join([f"{report.six_month_heading}:", *warnings])
+    heading = report.six_month_heading
+    if len(warnings) > 2:  # more than the panel shows at 80x24: say so, and how to read them
+        heading += f", {len(warnings)} councillors (Tab, then \u2193, to read each)"
+    return "\n".join([f"{heading}:", *warnings])
